@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Make sure the Debian packages the app, its tests and its screenshots need are
+# present. Idempotent and quiet when everything is already installed.
+#
+#   - Qt runtime libraries for the xcb (real window / Xvfb) and offscreen platforms
+#   - a CJK TrueType font (the UI and the PDF briefings are in Chinese)
+#   - poppler-utils (pdftoppm/pdftotext, used to inspect generated PDFs)
+#   - xvfb + xauth (xvfb-run, for screenshots of a real window)
+#
+# As root, missing packages are installed. Otherwise the install command is
+# printed and the script still exits 0: the app itself reports a missing font.
+set -euo pipefail
+
+PACKAGES=(
+    # Qt 6 xcb + offscreen platform plugins
+    libgl1
+    libegl1
+    libxkbcommon0
+    libxkbcommon-x11-0
+    libfontconfig1
+    libdbus-1-3
+    libxcb-cursor0
+    libxcb-icccm4
+    libxcb-image0
+    libxcb-keysyms1
+    libxcb-randr0
+    libxcb-render-util0
+    libxcb-shape0
+    libxcb-xinerama0
+    libxcb-xkb1
+    libxrender1
+    libxi6
+    libglib2.0-0
+    # fonts: a CJK TrueType font, plus fc-list/fc-cache
+    fontconfig
+    fonts-wqy-microhei
+    # tools
+    poppler-utils
+    xvfb
+    xauth
+)
+
+if ! command -v dpkg >/dev/null 2>&1; then
+    echo "ensure-system-deps: no dpkg (not Debian/Ubuntu); skipping the system package check." >&2
+    echo "ensure-system-deps: Qt needs its xcb/EGL/xkbcommon libraries and a CJK font on this system." >&2
+    exit 0
+fi
+
+is_installed() {
+    # `dpkg -s` also succeeds for removed-but-configured packages, so read the status.
+    dpkg -s "$1" 2>/dev/null | grep -Eq '^Status: [a-z]+ ok installed$'
+}
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+    is_installed "$pkg" || missing+=("$pkg")
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+    exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+    echo "ensure-system-deps: installing ${missing[*]}" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    echo "ensure-system-deps: done." >&2
+else
+    {
+        echo "ensure-system-deps: these Debian packages are missing: ${missing[*]}"
+        echo "ensure-system-deps: install them with:"
+        echo "    sudo apt-get install --no-install-recommends ${missing[*]}"
+        echo "ensure-system-deps: continuing without them (some tests or fonts may not work)."
+    } >&2
+fi
+exit 0

@@ -1,0 +1,423 @@
+"""The counting rules (统计口径): every figure of the dashboard, the briefings and
+the command line comes from these functions and nothing else.
+
+Each is a plain function of the open unit file, a period or a date, and a scope
+(the whole file, or one unit), returning a frozen dataclass.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from db import settings
+from db.industry import REAL_ESTATE_CODE, Sector, sector_of
+from db.models import Project, StageEvent, Unit, database
+from db.money import pct_text, plain
+from db.stages import (
+    NEGOTIATING_STAGES,
+    PIPELINE_STAGES,
+    SIGNED_NOT_STARTED_STAGES,
+    Capital,
+    Stage,
+)
+
+MONEY_SCALE = Decimal(1_000_000)  # models.MoneyField stores 万 × 10⁶
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period, both ends inclusive (1~7月 is 1 January to 31 July)."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise ValueError(f"period starts {self.start} after it ends {self.end}")
+
+
+@dataclass(frozen=True)
+class CountedProject:
+    """A counted project (亿元以上产业项目) as the figures see it."""
+
+    id: int
+    uuid: str
+    name: str
+    unit_id: int
+    unit: str
+    capital: Capital
+    total: Decimal  # 万 of its own currency
+    total_wan_cny: Decimal  # converted at the stored rate for 外资
+    industry_code: str | None
+    sector: Sector
+    chain: str | None
+    in_priority_chain: bool
+    local_industry: str | None
+    band: Decimal  # lower bound in 亿元 of its size band
+    signed_on: date | None  # first 签约 date
+    stage: Stage | None = None  # stage on the figures' date, where one applies
+
+
+@dataclass(frozen=True)
+class SignedFigures:
+    """新签约: counted projects whose first 签约 lies in the period."""
+
+    count: int
+    total_wan_cny: Decimal
+    domestic_count: int
+    domestic_total_wan_cny: Decimal
+    foreign_count: int
+    foreign_total_wan_usd: Decimal
+    size_bands: tuple[tuple[Decimal, int], ...]
+    sectors: dict[Sector, int]
+    priority_count: int
+    priority_share_pct: str
+    industries: tuple[tuple[str, int], ...]
+    projects: tuple[CountedProject, ...] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class PipelineFigures:
+    """在手在谈 as of a date: counted projects in talks, or signed and not started."""
+
+    as_of: date
+    count: int
+    negotiating: int
+    signed_not_started: int
+    domestic_count: int
+    domestic_total_wan_cny: Decimal
+    foreign_count: int
+    foreign_total_wan_usd: Decimal
+    total_wan_cny: Decimal
+    size_bands: tuple[tuple[Decimal, int], ...]
+    industries: tuple[tuple[str, int], ...]
+    projects: tuple[CountedProject, ...] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class UnitFigures:
+    """One unit's line of the breakdown (各单位情况)."""
+
+    unit: str
+    kind: str
+    signed_count: int
+    signed_total_wan_cny: Decimal
+    pipeline_count: int
+    pipeline_total_wan_cny: Decimal
+    industries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Figures:
+    period: Period
+    unit: str | None
+    exchange_rate: settings.ExchangeRate
+    priority_name: str
+    signed: SignedFigures
+    pipeline: PipelineFigures
+    by_unit: tuple[UnitFigures, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The figures as the command line prints them: amounts are exact strings in 万."""
+        signed, pipeline = self.signed, self.pipeline
+        rate = self.exchange_rate
+        return {
+            "period": {"from": self.period.start.isoformat(), "to": self.period.end.isoformat()},
+            "unit": self.unit,
+            "exchange_rate": {
+                "usd_cny": plain(rate.usd_cny),
+                "date": rate.date.isoformat() if rate.date else None,
+            },
+            "signed": {
+                "count": signed.count,
+                "total_wan_cny": plain(signed.total_wan_cny),
+                "domestic": {
+                    "count": signed.domestic_count,
+                    "total_wan_cny": plain(signed.domestic_total_wan_cny),
+                },
+                "foreign": {
+                    "count": signed.foreign_count,
+                    "total_wan_usd": plain(signed.foreign_total_wan_usd),
+                },
+                "size_bands": {plain(bound): n for bound, n in signed.size_bands},
+                "sectors": {sector.value: signed.sectors[sector] for sector in Sector},
+                "priority_chain": {
+                    "name": self.priority_name,
+                    "count": signed.priority_count,
+                    "share_pct": signed.priority_share_pct,
+                },
+                "industries": dict(signed.industries),
+            },
+            "pipeline": {
+                "as_of": pipeline.as_of.isoformat(),
+                "count": pipeline.count,
+                "negotiating": pipeline.negotiating,
+                "signed_not_started": pipeline.signed_not_started,
+                "domestic": {
+                    "count": pipeline.domestic_count,
+                    "total_wan_cny": plain(pipeline.domestic_total_wan_cny),
+                },
+                "foreign": {
+                    "count": pipeline.foreign_count,
+                    "total_wan_usd": plain(pipeline.foreign_total_wan_usd),
+                },
+                "size_bands": {plain(bound): n for bound, n in pipeline.size_bands},
+            },
+            "by_unit": [
+                {
+                    "unit": u.unit,
+                    "kind": u.kind,
+                    "signed_count": u.signed_count,
+                    "signed_total_wan_cny": plain(u.signed_total_wan_cny),
+                    "pipeline_count": u.pipeline_count,
+                    "pipeline_total_wan_cny": plain(u.pipeline_total_wan_cny),
+                }
+                for u in self.by_unit
+            ],
+        }
+
+
+# -- the rules ------------------------------------------------------------------
+
+
+class _Rules:
+    """The settings the rules depend on, read once per computation."""
+
+    def __init__(self) -> None:
+        self.rate = settings.exchange_rate()
+        self.bands = settings.size_bands()
+        self.thresholds = settings.thresholds()
+        self.priority = settings.priority_system()
+
+    def to_cny(self, capital: Capital, total: Decimal) -> Decimal:
+        return total * self.rate.usd_cny if capital is Capital.FOREIGN else total
+
+    def band_of(self, total_wan_cny: Decimal) -> Decimal:
+        yi = total_wan_cny / 10000
+        for bound in self.bands:
+            if yi >= bound:
+                return bound
+        return self.bands[-1]
+
+
+def is_counted(
+    capital: Capital, total: Decimal | None, industry_code: str | None, rules: _Rules | None = None
+) -> bool:
+    """亿元以上产业项目: not 房地产业, and 总投资 ≥ 1亿元 (内资) or ≥ 1000万美元 (外资)."""
+    rules = rules or _Rules()
+    if total is None or industry_code == REAL_ESTATE_CODE:
+        return False
+    if capital is Capital.FOREIGN:
+        return total >= rules.thresholds.foreign_wan_usd
+    return total >= rules.thresholds.domestic_wan_cny
+
+
+_COUNTED_SQL = """
+SELECT p.id, p.uuid, p.name, u.id, u.name, p.capital, p.total_investment, p.industry_code,
+       p.chain, p.local_industry, s.signed_on
+FROM project p
+JOIN unit u ON u.id = p.unit_id
+LEFT JOIN (SELECT project_id, MIN(date) AS signed_on FROM stage_event
+           WHERE stage = 'signed' AND deleted = 0 GROUP BY project_id) s ON s.project_id = p.id
+WHERE p.deleted = 0
+  AND coalesce(p.industry_code, '') <> ?
+  AND ((p.capital = 'domestic' AND p.total_investment >= ?)
+       OR (p.capital = 'foreign' AND p.total_investment >= ?))
+"""
+
+
+def _counted_projects(rules: _Rules, unit: Unit | None) -> list[CountedProject]:
+    sql = _COUNTED_SQL
+    params: list[Any] = [
+        REAL_ESTATE_CODE,
+        int(rules.thresholds.domestic_wan_cny * MONEY_SCALE),
+        int(rules.thresholds.foreign_wan_usd * MONEY_SCALE),
+    ]
+    if unit is not None:
+        sql += " AND p.unit_id = ?"
+        params.append(unit.id)
+    chains = set(rules.priority.chains)
+    projects = []
+    for pid, uuid, name, unit_id, unit_name, capital, scaled, code, chain, industry, signed_on in (
+        database.execute_sql(sql, params).fetchall()
+    ):
+        cap = Capital(capital)
+        total = Decimal(scaled) / MONEY_SCALE
+        in_cny = rules.to_cny(cap, total)
+        projects.append(
+            CountedProject(
+                id=pid,
+                uuid=uuid,
+                name=name,
+                unit_id=unit_id,
+                unit=unit_name,
+                capital=cap,
+                total=total,
+                total_wan_cny=in_cny,
+                industry_code=code,
+                sector=sector_of(code),
+                chain=chain,
+                in_priority_chain=chain in chains,
+                local_industry=industry,
+                band=rules.band_of(in_cny),
+                signed_on=date.fromisoformat(signed_on) if signed_on else None,
+            )
+        )
+    return projects
+
+
+def stages_on(when: date, project_ids: list[int] | None = None) -> dict[int, Stage]:
+    """The stage of every project on ``when``: its latest event on or before that date."""
+    sql = """
+    SELECT project_id, stage FROM (
+      SELECT project_id, stage, ROW_NUMBER() OVER (
+        PARTITION BY project_id ORDER BY date DESC, recorded_at DESC, id DESC) AS rn
+      FROM stage_event WHERE deleted = 0 AND date <= ?)
+    WHERE rn = 1
+    """
+    rows = database.execute_sql(sql, [when.isoformat()]).fetchall()
+    wanted = set(project_ids) if project_ids is not None else None
+    return {pid: Stage(stage) for pid, stage in rows if wanted is None or pid in wanted}
+
+
+def stage_on(project: Project, when: date) -> Stage | None:
+    """The stage of one project on a date; None before its first event."""
+    event = (
+        StageEvent.live()
+        .where((StageEvent.project == project) & (StageEvent.date <= when))
+        .order_by(StageEvent.date.desc(), StageEvent.recorded_at.desc(), StageEvent.id.desc())
+        .first()
+    )
+    return Stage(event.stage) if event is not None else None
+
+
+def _bands(rules: _Rules, projects: list[CountedProject]) -> tuple[tuple[Decimal, int], ...]:
+    counts = Counter(p.band for p in projects)
+    return tuple((bound, counts.get(bound, 0)) for bound in rules.bands)
+
+
+def _industries(projects: list[CountedProject]) -> tuple[tuple[str, int], ...]:
+    counts = Counter(p.local_industry for p in projects if p.local_industry)
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _sum(values: list[Decimal]) -> Decimal:
+    return sum(values, Decimal(0))
+
+
+def _signed(
+    rules: _Rules, counted: list[CountedProject], period: Period
+) -> SignedFigures:
+    projects = sorted(
+        (p for p in counted if p.signed_on and period.start <= p.signed_on <= period.end),
+        key=lambda p: (p.signed_on, p.name),
+    )
+    domestic = [p for p in projects if p.capital is Capital.DOMESTIC]
+    foreign = [p for p in projects if p.capital is Capital.FOREIGN]
+    sectors = Counter(p.sector for p in projects)
+    priority = sum(1 for p in projects if p.in_priority_chain)
+    return SignedFigures(
+        count=len(projects),
+        total_wan_cny=_sum([p.total_wan_cny for p in projects]),
+        domestic_count=len(domestic),
+        domestic_total_wan_cny=_sum([p.total for p in domestic]),
+        foreign_count=len(foreign),
+        foreign_total_wan_usd=_sum([p.total for p in foreign]),
+        size_bands=_bands(rules, projects),
+        sectors={sector: sectors.get(sector, 0) for sector in Sector},
+        priority_count=priority,
+        priority_share_pct=pct_text(priority, len(projects)),
+        industries=_industries(projects),
+        projects=tuple(projects),
+    )
+
+
+def _pipeline(
+    rules: _Rules, counted: list[CountedProject], as_of: date
+) -> PipelineFigures:
+    stages = stages_on(as_of)
+    projects = sorted(
+        (
+            CountedProject(**{**p.__dict__, "stage": stages[p.id]})
+            for p in counted
+            if stages.get(p.id) in PIPELINE_STAGES
+        ),
+        key=lambda p: (-p.total_wan_cny, p.name),
+    )
+    domestic = [p for p in projects if p.capital is Capital.DOMESTIC]
+    foreign = [p for p in projects if p.capital is Capital.FOREIGN]
+    return PipelineFigures(
+        as_of=as_of,
+        count=len(projects),
+        negotiating=sum(1 for p in projects if p.stage in NEGOTIATING_STAGES),
+        signed_not_started=sum(1 for p in projects if p.stage in SIGNED_NOT_STARTED_STAGES),
+        domestic_count=len(domestic),
+        domestic_total_wan_cny=_sum([p.total for p in domestic]),
+        foreign_count=len(foreign),
+        foreign_total_wan_usd=_sum([p.total for p in foreign]),
+        total_wan_cny=_sum([p.total_wan_cny for p in projects]),
+        size_bands=_bands(rules, projects),
+        industries=_industries(projects),
+        projects=tuple(projects),
+    )
+
+
+def signed_in_period(period: Period, unit: Unit | None = None) -> SignedFigures:
+    """新签约 in ``period`` (both ends inclusive), for the file or one unit."""
+    rules = _Rules()
+    return _signed(rules, _counted_projects(rules, unit), period)
+
+
+def pipeline_as_of(as_of: date, unit: Unit | None = None) -> PipelineFigures:
+    """在手在谈 on ``as_of``, for the file or one unit."""
+    rules = _Rules()
+    return _pipeline(rules, _counted_projects(rules, unit), as_of)
+
+
+def by_unit(
+    signed: SignedFigures, pipeline: PipelineFigures, units: list[Unit]
+) -> tuple[UnitFigures, ...]:
+    """Each unit's signings and pipeline, sorted by name (各单位情况)."""
+    lines = []
+    for unit in sorted(units, key=lambda u: u.name):
+        unit_signed = [p for p in signed.projects if p.unit_id == unit.id]
+        unit_pipeline = [p for p in pipeline.projects if p.unit_id == unit.id]
+        industries = Counter(
+            p.local_industry for p in unit_signed + unit_pipeline if p.local_industry
+        )
+        lines.append(
+            UnitFigures(
+                unit=unit.name,
+                kind=unit.kind,
+                signed_count=len(unit_signed),
+                signed_total_wan_cny=_sum([p.total_wan_cny for p in unit_signed]),
+                pipeline_count=len(unit_pipeline),
+                pipeline_total_wan_cny=_sum([p.total_wan_cny for p in unit_pipeline]),
+                industries=tuple(
+                    label for label, _ in sorted(industries.items(), key=lambda i: (-i[1], i[0]))
+                ),
+            )
+        )
+    return tuple(lines)
+
+
+def figures(period: Period, unit: Unit | None = None) -> Figures:
+    """Every figure of a briefing: signings in the period, the pipeline at its end, by unit."""
+    rules = _Rules()
+    counted = _counted_projects(rules, unit)
+    signed = _signed(rules, counted, period)
+    pipeline = _pipeline(rules, counted, period.end)
+    units = [unit] if unit is not None else list(Unit.live())
+    return Figures(
+        period=period,
+        unit=unit.name if unit is not None else None,
+        exchange_rate=rules.rate,
+        priority_name=rules.priority.name,
+        signed=signed,
+        pipeline=pipeline,
+        by_unit=by_unit(signed, pipeline, units),
+    )

@@ -1,0 +1,121 @@
+"""Numbered schema migrations of the unit file.
+
+Each step runs inside one transaction together with the bump of
+``PRAGMA user_version``; ``db.unit_file`` copies the file aside before the first
+step.  A step's SQL is frozen once released: later changes are new steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import SqliteDatabase
+
+Step = Callable[[SqliteDatabase], None]
+
+# Version 1: the records as first released.
+V1_SCHEMA: tuple[str, ...] = (
+    'CREATE TABLE "setting" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "key" VARCHAR(255) NOT NULL, "value" TEXT NOT NULL);',
+    'CREATE UNIQUE INDEX "setting_uuid" ON "setting" ("uuid");',
+    'CREATE INDEX "setting_deleted" ON "setting" ("deleted");',
+    'CREATE UNIQUE INDEX "setting_key" ON "setting" ("key");',
+    'CREATE TABLE "unit" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "name" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL, "city" VARCHAR(255));',
+    'CREATE UNIQUE INDEX "unit_uuid" ON "unit" ("uuid");',
+    'CREATE INDEX "unit_deleted" ON "unit" ("deleted");',
+    'CREATE TABLE "cadre" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "unit_id" INTEGER NOT NULL, "name" VARCHAR(255) NOT NULL, "title" VARCHAR(255), "phone" VARCHAR(255), FOREIGN KEY ("unit_id") REFERENCES "unit" ("id") ON DELETE RESTRICT);',
+    'CREATE UNIQUE INDEX "cadre_uuid" ON "cadre" ("uuid");',
+    'CREATE INDEX "cadre_deleted" ON "cadre" ("deleted");',
+    'CREATE INDEX "cadre_unit_id" ON "cadre" ("unit_id");',
+    'CREATE TABLE "investor" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "name" VARCHAR(255) NOT NULL, "credit_code" VARCHAR(255), "origin" VARCHAR(255), "nature" VARCHAR(255), "category" VARCHAR(255), "contact_person" VARCHAR(255), "contact_phone" VARCHAR(255));',
+    'CREATE UNIQUE INDEX "investor_uuid" ON "investor" ("uuid");',
+    'CREATE INDEX "investor_deleted" ON "investor" ("deleted");',
+    'CREATE INDEX "investor_name" ON "investor" ("name");',
+    'CREATE INDEX "investor_credit_code" ON "investor" ("credit_code");',
+    'CREATE TABLE "signing_event" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "name" VARCHAR(255) NOT NULL, "date" DATE NOT NULL, "place" VARCHAR(255), "unit_id" INTEGER, "note" TEXT, FOREIGN KEY ("unit_id") REFERENCES "unit" ("id") ON DELETE RESTRICT);',
+    'CREATE UNIQUE INDEX "signing_event_uuid" ON "signing_event" ("uuid");',
+    'CREATE INDEX "signing_event_deleted" ON "signing_event" ("deleted");',
+    'CREATE INDEX "signing_event_unit_id" ON "signing_event" ("unit_id");',
+    'CREATE TABLE "project" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "code" VARCHAR(255), "name" VARCHAR(255) NOT NULL, "investor_id" INTEGER NOT NULL, "capital" VARCHAR(255) NOT NULL, "total_investment" INTEGER, "fixed_asset_investment" INTEGER, "registered_capital" INTEGER, "construction_kind" VARCHAR(255), "industry_code" VARCHAR(2), "local_industry" VARCHAR(255), "chain" VARCHAR(255), "content" TEXT, "land_mu" INTEGER, "floor_area_m2" INTEGER, "expected_sales" INTEGER, "expected_output" INTEGER, "expected_tax" INTEGER, "new_jobs" INTEGER, "carrier" VARCHAR(255), "info_source" VARCHAR(255), "unit_id" INTEGER NOT NULL, "person_in_charge" VARCHAR(255), "issues" TEXT, "remarks" TEXT, "designation" VARCHAR(255), "planned_production" DATE, "signing_event_id" INTEGER, "stage" VARCHAR(255) NOT NULL, FOREIGN KEY ("investor_id") REFERENCES "investor" ("id") ON DELETE RESTRICT, FOREIGN KEY ("unit_id") REFERENCES "unit" ("id") ON DELETE RESTRICT, FOREIGN KEY ("signing_event_id") REFERENCES "signing_event" ("id") ON DELETE SET NULL);',
+    'CREATE UNIQUE INDEX "project_uuid" ON "project" ("uuid");',
+    'CREATE INDEX "project_deleted" ON "project" ("deleted");',
+    'CREATE INDEX "project_code" ON "project" ("code");',
+    'CREATE INDEX "project_name" ON "project" ("name");',
+    'CREATE INDEX "project_investor_id" ON "project" ("investor_id");',
+    'CREATE INDEX "project_unit_id" ON "project" ("unit_id");',
+    'CREATE INDEX "project_signing_event_id" ON "project" ("signing_event_id");',
+    'CREATE INDEX "project_stage" ON "project" ("stage");',
+    'CREATE TABLE "phase" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "project_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "name" VARCHAR(255) NOT NULL, "investment" INTEGER, "content" TEXT, "floor_area_m2" INTEGER, "expected_sales" INTEGER, FOREIGN KEY ("project_id") REFERENCES "project" ("id") ON DELETE CASCADE);',
+    'CREATE UNIQUE INDEX "phase_uuid" ON "phase" ("uuid");',
+    'CREATE INDEX "phase_deleted" ON "phase" ("deleted");',
+    'CREATE INDEX "phase_project_id" ON "phase" ("project_id");',
+    'CREATE TABLE "capacity_line" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "project_id" INTEGER NOT NULL, "phase_id" INTEGER, "seq" INTEGER NOT NULL, "product" VARCHAR(255) NOT NULL, "quantity" INTEGER NOT NULL, "unit" VARCHAR(255) NOT NULL, FOREIGN KEY ("project_id") REFERENCES "project" ("id") ON DELETE CASCADE, FOREIGN KEY ("phase_id") REFERENCES "phase" ("id") ON DELETE SET NULL);',
+    'CREATE UNIQUE INDEX "capacity_line_uuid" ON "capacity_line" ("uuid");',
+    'CREATE INDEX "capacity_line_deleted" ON "capacity_line" ("deleted");',
+    'CREATE INDEX "capacity_line_project_id" ON "capacity_line" ("project_id");',
+    'CREATE INDEX "capacity_line_phase_id" ON "capacity_line" ("phase_id");',
+    'CREATE TABLE "stage_event" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "project_id" INTEGER NOT NULL, "stage" VARCHAR(255) NOT NULL, "date" DATE NOT NULL, "reason" TEXT, "note" TEXT, "recorded_at" DATETIME NOT NULL, FOREIGN KEY ("project_id") REFERENCES "project" ("id") ON DELETE CASCADE);',
+    'CREATE UNIQUE INDEX "stage_event_uuid" ON "stage_event" ("uuid");',
+    'CREATE INDEX "stage_event_deleted" ON "stage_event" ("deleted");',
+    'CREATE INDEX "stage_event_project_id" ON "stage_event" ("project_id");',
+    'CREATE INDEX "stage_event_date" ON "stage_event" ("date");',
+    'CREATE TABLE "milestone" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "project_id" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "date" DATE NOT NULL, "note" TEXT, FOREIGN KEY ("project_id") REFERENCES "project" ("id") ON DELETE CASCADE);',
+    'CREATE UNIQUE INDEX "milestone_uuid" ON "milestone" ("uuid");',
+    'CREATE INDEX "milestone_deleted" ON "milestone" ("deleted");',
+    'CREATE INDEX "milestone_project_id" ON "milestone" ("project_id");',
+    'CREATE TABLE "follow_up" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "project_id" INTEGER NOT NULL, "date" DATE NOT NULL, "kind" VARCHAR(255) NOT NULL, "people" VARCHAR(255), "summary" TEXT NOT NULL, "next_step" TEXT, "due_date" DATE, "done" INTEGER NOT NULL, FOREIGN KEY ("project_id") REFERENCES "project" ("id") ON DELETE CASCADE);',
+    'CREATE UNIQUE INDEX "follow_up_uuid" ON "follow_up" ("uuid");',
+    'CREATE INDEX "follow_up_deleted" ON "follow_up" ("deleted");',
+    'CREATE INDEX "follow_up_project_id" ON "follow_up" ("project_id");',
+    'CREATE INDEX "follow_up_due_date" ON "follow_up" ("due_date");',
+)
+
+
+def _v1_create_records(db: SqliteDatabase) -> None:
+    for statement in V1_SCHEMA:
+        db.execute_sql(statement)
+
+
+# Version 2: a trigram full-text index over project name, investor and notes,
+# so that a search for any Chinese substring (大亚, 电梯) is instant.
+V2_SCHEMA: tuple[str, ...] = (
+    'CREATE VIRTUAL TABLE "project_search" USING fts5('
+    "name, investor, notes, tokenize = 'trigram')",
+    'CREATE TRIGGER "project_search_ai" AFTER INSERT ON "project" BEGIN '
+    'INSERT INTO "project_search"(rowid, name, investor, notes) VALUES (new.id, new.name, '
+    '(SELECT name FROM "investor" WHERE id = new.investor_id), '
+    "coalesce(new.code, '') || ' ' || coalesce(new.content, '') || ' ' || coalesce(new.remarks, '') || ' ' || coalesce(new.issues, '') || ' ' || coalesce(new.local_industry, '') || ' ' || coalesce(new.chain, '') || ' ' || coalesce(new.person_in_charge, '')); END",
+    'CREATE TRIGGER "project_search_ad" AFTER DELETE ON "project" BEGIN '
+    'DELETE FROM "project_search" WHERE rowid = old.id; END',
+    'CREATE TRIGGER "project_search_au" AFTER UPDATE ON "project" BEGIN '
+    'DELETE FROM "project_search" WHERE rowid = old.id; '
+    'INSERT INTO "project_search"(rowid, name, investor, notes) VALUES (new.id, new.name, '
+    '(SELECT name FROM "investor" WHERE id = new.investor_id), '
+    "coalesce(new.code, '') || ' ' || coalesce(new.content, '') || ' ' || coalesce(new.remarks, '') || ' ' || coalesce(new.issues, '') || ' ' || coalesce(new.local_industry, '') || ' ' || coalesce(new.chain, '') || ' ' || coalesce(new.person_in_charge, '')); END",
+    'CREATE TRIGGER "project_search_investor_au" AFTER UPDATE OF name ON "investor" BEGIN '
+    'UPDATE "project_search" SET investor = new.name '
+    'WHERE rowid IN (SELECT id FROM "project" WHERE investor_id = new.id); END',
+    'INSERT INTO "project_search"(rowid, name, investor, notes) '
+    "SELECT p.id, p.name, i.name, coalesce(p.code, '') || ' ' || coalesce(p.content, '') || ' ' || coalesce(p.remarks, '') || ' ' || coalesce(p.issues, '') || ' ' || coalesce(p.local_industry, '') || ' ' || coalesce(p.chain, '') || ' ' || coalesce(p.person_in_charge, '') "
+    'FROM "project" p JOIN "investor" i ON i.id = p.investor_id',
+)
+
+
+def _v2_search_index(db: SqliteDatabase) -> None:
+    for statement in V2_SCHEMA:
+        db.execute_sql(statement)
+
+
+MIGRATIONS: tuple[Step, ...] = (
+    _v1_create_records,
+    _v2_search_index,
+)
+
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: SqliteDatabase, from_version: int, to_version: int = LATEST_VERSION) -> None:
+    """Run the steps after ``from_version`` up to ``to_version``, one transaction each."""
+    for version in range(from_version + 1, to_version + 1):
+        with db.atomic():
+            MIGRATIONS[version - 1](db)
+            db.execute_sql(f"PRAGMA user_version = {int(version)}")

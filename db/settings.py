@@ -1,0 +1,165 @@
+"""The settings stored in the unit file, with their defaults.
+
+Values are JSON; amounts and rates are decimal strings so they stay exact.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from db.errors import ValidationError
+from db.models import Setting, Unit
+
+ROLE_UNIT = "unit"
+ROLE_HQ = "hq"
+
+DEFAULT_LOCAL_INDUSTRIES = (
+    "新材料",
+    "新能源",
+    "大健康",
+    "装备制造",
+    "汽车零部件",
+    "电子信息",
+    "眼镜光学",
+    "现代服务业",
+)
+
+DEFAULTS: dict[str, Any] = {
+    "file.role": ROLE_UNIT,
+    "file.unit_uuid": None,
+    "exchange_rate": {"usd_cny": "7.1", "date": None},
+    # Lower bounds in 亿元 of the exclusive size bands, largest first; the last
+    # band takes every counted project below the one above it.
+    "size_bands": ["30", "10", "5", "1"],
+    "thresholds": {"domestic_wan_cny": "10000", "foreign_wan_usd": "1000"},
+    "priority": {
+        "name": "4+3+1",
+        "chains": [
+            "新能源汽车及零部件",
+            "高端装备",
+            "新材料",
+            "新能源",
+            "眼镜光学",
+            "大健康",
+            "电子信息",
+            "现代服务业",
+        ],
+    },
+    "local_industries": list(DEFAULT_LOCAL_INDUSTRIES),
+    "briefing": {
+        "title": "招商工作简报",
+        "editor": "",
+        "issue_no": 1,
+        "to_report": "",
+        "to_send": "",
+        "to_issue": "",
+    },
+    "language": "zh_CN",
+}
+
+
+def get(key: str) -> Any:
+    row = Setting.get_or_none((Setting.key == key) & (Setting.deleted == False))  # noqa: E712
+    if row is None:
+        return DEFAULTS.get(key)
+    return json.loads(row.value)
+
+
+def put(key: str, value: Any) -> None:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    row = Setting.get_or_none(Setting.key == key)
+    if row is None:
+        Setting.create(key=key, value=text)
+    elif row.value != text or row.deleted:
+        row.value = text
+        row.deleted = False
+        row.save()
+
+
+@dataclass(frozen=True)
+class ExchangeRate:
+    """The configured USD→CNY rate and the date it was taken (汇率)."""
+
+    usd_cny: Decimal
+    date: date | None
+
+
+def exchange_rate() -> ExchangeRate:
+    raw = get("exchange_rate")
+    when = date.fromisoformat(raw["date"]) if raw.get("date") else None
+    return ExchangeRate(Decimal(raw["usd_cny"]), when)
+
+
+def set_exchange_rate(rate: Decimal, when: date) -> None:
+    if rate <= 0 or rate > 100:
+        raise ValidationError(
+            f"汇率应为正数且合理(1美元兑人民币),收到:{rate}",
+            f"the USD→CNY rate must be positive and plausible, got {rate}",
+        )
+    put("exchange_rate", {"usd_cny": str(rate), "date": when.isoformat()})
+
+
+def size_bands() -> tuple[Decimal, ...]:
+    return tuple(sorted((Decimal(b) for b in get("size_bands")), reverse=True))
+
+
+def set_size_bands(bounds: list[Decimal]) -> None:
+    if not bounds or any(b <= 0 for b in bounds) or len(set(bounds)) != len(bounds):
+        raise ValidationError(
+            "规模档次的下限应为互不相同的正数(亿元)", "size band bounds must be distinct positives"
+        )
+    put("size_bands", [str(b) for b in sorted(bounds, reverse=True)])
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The 亿元以上 rule: 1亿元 for 内资, 1000万美元 for 外资."""
+
+    domestic_wan_cny: Decimal
+    foreign_wan_usd: Decimal
+
+
+def thresholds() -> Thresholds:
+    raw = get("thresholds")
+    return Thresholds(Decimal(raw["domestic_wan_cny"]), Decimal(raw["foreign_wan_usd"]))
+
+
+@dataclass(frozen=True)
+class PrioritySystem:
+    """The city's priority chains (e.g. the "4+3+1" system) and its name in sentences."""
+
+    name: str
+    chains: tuple[str, ...]
+
+
+def priority_system() -> PrioritySystem:
+    raw = get("priority")
+    return PrioritySystem(raw["name"], tuple(raw["chains"]))
+
+
+def set_priority_system(name: str, chains: list[str]) -> None:
+    put("priority", {"name": name.strip(), "chains": [c.strip() for c in chains if c.strip()]})
+
+
+def local_industries() -> tuple[str, ...]:
+    return tuple(get("local_industries"))
+
+
+def file_role() -> str:
+    return str(get("file.role"))
+
+
+def is_headquarters() -> bool:
+    return file_role() == ROLE_HQ
+
+
+def own_unit() -> Unit | None:
+    """The unit a unit file belongs to; None in a headquarters file."""
+    unit_uuid = get("file.unit_uuid")
+    if not unit_uuid:
+        return None
+    return Unit.get_or_none(Unit.uuid == unit_uuid)

@@ -27,12 +27,13 @@ PRAGMAS = (
     ("synchronous", 2),  # FULL: a committed record survives a power cut
     ("foreign_keys", 1),
     ("busy_timeout", 10000),
-    ("trusted_schema", 0),
     ("cell_size_check", 1),
 )
 
 
 def _connect(path: Path) -> SqliteDatabase:
+    # trusted_schema stays on here: the search-index triggers use an FTS5 table,
+    # and _check_contents has verified that the schema is exactly ours.
     # Every write transaction starts with BEGIN IMMEDIATE: one writer at a time,
     # and no "database is locked" half-way through a transaction.
     return SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")

@@ -1,0 +1,220 @@
+"""The command line: ``zhaoshang`` with no arguments starts the desktop app.
+
+Every failure exits non-zero with one line saying what went wrong, in Chinese
+then English, and writes nothing partial.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from db.errors import UserError
+
+EXIT_USER_ERROR = 2
+EXIT_INTERNAL_ERROR = 3
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"日期应为 YYYY-MM-DD 格式,收到:{text} / date must be YYYY-MM-DD, got {text}"
+        ) from None
+
+
+def _open(path: str):  # type: ignore[no-untyped-def]
+    from db.unit_file import open_unit_file
+
+    return open_unit_file(path)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from db.records import create_hq_file, create_unit_file
+    from db.unit_file import close_unit_file
+
+    if args.hq:
+        db = create_hq_file(args.file, args.hq)
+        what = f"总部数据文件“{args.hq}”"
+    else:
+        db = create_unit_file(args.file, args.unit, kind=args.kind, city=args.city)
+        what = f"单位数据文件“{args.unit}”"
+    close_unit_file(db)
+    print(f"已创建{what}:{args.file}")
+    return 0
+
+
+def cmd_import_ledger(args: argparse.Namespace) -> int:
+    from db.ledger import LedgerImportError, import_ledger
+    from db.unit_file import close_unit_file
+
+    db = _open(args.file)
+    try:
+        result = import_ledger(args.ledger)
+    except LedgerImportError as exc:
+        print(f"错误:{exc.zh} / Error: {exc.en}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    finally:
+        close_unit_file(db)
+    line = f"已导入台账:新建项目{result.created}个,更新项目{result.updated}个"
+    if result.units_created:
+        line += f";新增单位:{'、'.join(result.units_created)}"
+    print(line)
+    return 0
+
+
+def cmd_export_ledger(args: argparse.Namespace) -> int:
+    from db.ledger import ledger_rows
+    from db.unit_file import close_unit_file
+    from reports.ledger_export import export_ledger
+
+    db = _open(args.file)
+    try:
+        rows = ledger_rows()
+        export_ledger(rows, Path(args.out))
+    finally:
+        close_unit_file(db)
+    print(f"已导出台账:{len(rows)}个项目 → {args.out}")
+    return 0
+
+
+def _unit_scope(name: str | None):  # type: ignore[no-untyped-def]
+    from db.records import unit_named
+
+    if name is None:
+        return None
+    unit = unit_named(name)
+    if unit is None:
+        raise UserError(f"文件中没有名为“{name}”的单位", f"no unit named {name} in this file")
+    return unit
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    from db.figures import Period, figures
+    from db.money import yi_text
+    from db.unit_file import close_unit_file
+
+    if args.date_from > args.date_to:
+        raise UserError(
+            f"起始日期 {args.date_from} 晚于截止日期 {args.date_to}",
+            f"--from {args.date_from} is after --to {args.date_to}",
+        )
+    db = _open(args.file)
+    try:
+        result = figures(Period(args.date_from, args.date_to), _unit_scope(args.unit))
+    finally:
+        close_unit_file(db)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    signed, pipeline = result.signed, result.pipeline
+    scope = result.unit or "全部单位"
+    print(f"{scope} {result.period.start} 至 {result.period.end}")
+    print(
+        f"新签约亿元以上产业项目 {signed.count} 个,总投资 {yi_text(signed.total_wan_cny)} 亿元"
+        f"(其中{result.priority_name}产业项目 {signed.priority_count} 个,"
+        f"占比 {signed.priority_share_pct}%)"
+    )
+    print(
+        f"截至 {pipeline.as_of} 在手在谈项目 {pipeline.count} 个:内资 {pipeline.domestic_count} 个,"
+        f"{yi_text(pipeline.domestic_total_wan_cny)} 亿元;外资 {pipeline.foreign_count} 个,"
+        f"{yi_text(pipeline.foreign_total_wan_usd)} 亿美元"
+    )
+    for line in result.by_unit:
+        print(
+            f"  {line.unit}:签约 {line.signed_count} 个 {yi_text(line.signed_total_wan_cny)} 亿元;"
+            f"在手在谈 {line.pipeline_count} 个 {yi_text(line.pipeline_total_wan_cny)} 亿元"
+        )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from db.demo import build_demo
+    from db.unit_file import close_unit_file
+
+    db = build_demo(Path(args.file))
+    close_unit_file(db)
+    print(f"已创建示例数据(文章中的全市数据):{args.file}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zhaoshang",
+        description="招商台账:招商项目台账、统计与简报。不带参数运行时打开桌面程序。",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    init = sub.add_parser("init", help="创建单位或总部数据文件 / create a unit or HQ file")
+    init.add_argument("file")
+    who = init.add_mutually_exclusive_group(required=True)
+    who.add_argument("--unit", help="单位名称,如 上海驻点招商办")
+    who.add_argument("--hq", help="总部名称,如 市招商中心")
+    init.add_argument(
+        "--kind", default="驻点招商办", choices=["驻点招商办", "开发区", "镇区", "园区"]
+    )
+    init.add_argument("--city", help="驻点城市")
+    init.set_defaults(handler=cmd_init)
+
+    imp = sub.add_parser("import-ledger", help="导入台账 .xlsx/.csv / import a ledger")
+    imp.add_argument("file")
+    imp.add_argument("ledger")
+    imp.set_defaults(handler=cmd_import_ledger)
+
+    exp = sub.add_parser("export-ledger", help="导出台账 .xlsx/.csv / export the ledger")
+    exp.add_argument("file")
+    exp.add_argument("out")
+    exp.set_defaults(handler=cmd_export_ledger)
+
+    fig = sub.add_parser("figures", help="统计数字 / the briefing figures")
+    fig.add_argument("file")
+    fig.add_argument("--from", dest="date_from", type=_date, required=True)
+    fig.add_argument("--to", dest="date_to", type=_date, required=True)
+    fig.add_argument("--unit", help="只统计该单位")
+    fig.add_argument("--json", action="store_true", help="输出 JSON")
+    fig.set_defaults(handler=cmd_figures)
+
+    demo = sub.add_parser("demo", help="创建示例数据文件 / create the example data file")
+    demo.add_argument("file")
+    demo.set_defaults(handler=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        from desktop.app import main as run_app
+
+        return run_app([])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USER_ERROR
+    try:
+        return handler(args)
+    except UserError as exc:
+        print(f"错误:{exc.zh} / Error: {exc.en}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("已取消 / cancelled", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        print(
+            f"内部错误:{type(exc).__name__}: {exc}。数据未被修改。"
+            f" / Internal error: {type(exc).__name__}: {exc}; nothing was changed.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -242,9 +242,19 @@ def _counted_projects(rules: _Rules, unit: Unit | None) -> list[CountedProject]:
         params.append(unit.id)
     chains = set(rules.priority.chains)
     projects = []
-    for pid, uuid, name, unit_id, unit_name, capital, scaled, code, chain, industry, signed_on in (
-        database.execute_sql(sql, params).fetchall()
-    ):
+    for (
+        pid,
+        uuid,
+        name,
+        unit_id,
+        unit_name,
+        capital,
+        scaled,
+        code,
+        chain,
+        industry,
+        signed_on,
+    ) in database.execute_sql(sql, params).fetchall():
         cap = Capital(capital)
         total = Decimal(scaled) / MONEY_SCALE
         in_cny = rules.to_cny(cap, total)
@@ -309,9 +319,7 @@ def _sum(values: list[Decimal]) -> Decimal:
     return sum(values, Decimal(0))
 
 
-def _signed(
-    rules: _Rules, counted: list[CountedProject], period: Period
-) -> SignedFigures:
+def _signed(rules: _Rules, counted: list[CountedProject], period: Period) -> SignedFigures:
     projects = sorted(
         (p for p in counted if p.signed_on and period.start <= p.signed_on <= period.end),
         key=lambda p: (p.signed_on, p.name),
@@ -336,9 +344,7 @@ def _signed(
     )
 
 
-def _pipeline(
-    rules: _Rules, counted: list[CountedProject], as_of: date
-) -> PipelineFigures:
+def _pipeline(rules: _Rules, counted: list[CountedProject], as_of: date) -> PipelineFigures:
     stages = stages_on(as_of)
     projects = sorted(
         (

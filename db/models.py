@@ -69,7 +69,7 @@ class ScaledDecimalField(BigIntegerField):
         return Decimal(plain(Decimal(int(value)).scaleb(-self.places)))
 
 
-def MoneyField(**kwargs: Any) -> ScaledDecimalField:  # noqa: N802 - reads like a field class
+def MoneyField(**kwargs: Any) -> ScaledDecimalField:
     """An amount in 万 of the record's currency, exact to the cent."""
     return ScaledDecimalField(6, **kwargs)
 

@@ -152,7 +152,9 @@ def record_stage(
         firsts[stage] = when
     problem = order_problem(firsts)
     if problem:
-        raise ValidationError(f"{project.name}:{problem}", f"{project.name}: stage dates out of order")
+        raise ValidationError(
+            f"{project.name}:{problem}", f"{project.name}: stage dates out of order"
+        )
     event = StageEvent.create(
         project=project,
         stage=stage.value,

@@ -90,8 +90,23 @@ class Capital(StrEnum):
 UNIT_KINDS: tuple[str, ...] = ("驻点招商办", "开发区", "镇区", "园区", "招商中心")
 CONSTRUCTION_KINDS: tuple[str, ...] = ("新建", "扩建", "技改")
 INVESTOR_NATURES: tuple[str, ...] = ("国企", "民企", "外企")
-INVESTOR_CATEGORIES: tuple[str, ...] = ("世界500强", "中国500强", "上市公司", "专精特新", "高新技术企业", "其他")
-INFO_SOURCES: tuple[str, ...] = ("驻点招商", "以商招商", "乡贤", "展会", "基金招商", "中介招商", "其他")
+INVESTOR_CATEGORIES: tuple[str, ...] = (
+    "世界500强",
+    "中国500强",
+    "上市公司",
+    "专精特新",
+    "高新技术企业",
+    "其他",
+)
+INFO_SOURCES: tuple[str, ...] = (
+    "驻点招商",
+    "以商招商",
+    "乡贤",
+    "展会",
+    "基金招商",
+    "中介招商",
+    "其他",
+)
 MILESTONE_KINDS: tuple[str, ...] = (
     "拿地",
     "证照申报",

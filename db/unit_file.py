@@ -62,8 +62,7 @@ def _check_header(path: Path) -> None:
 
 def schema_signature(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
     rows = conn.execute(
-        "SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
-        "WHERE name NOT LIKE 'sqlite_%'"
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'"
     ).fetchall()
     return {(t, n, s) for t, n, s in rows}
 
@@ -184,4 +183,3 @@ def close_unit_file(db: SqliteDatabase) -> None:
     if not db.is_closed():
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         db.close()
-

@@ -71,9 +71,10 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
 
 
 def cmd_export_ledger(args: argparse.Namespace) -> int:
+    from reports.ledger_export import export_ledger
+
     from db.ledger import ledger_rows
     from db.unit_file import close_unit_file
-    from reports.ledger_export import export_ledger
 
     db = _open(args.file)
     try:
@@ -137,6 +138,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from db.demo import build_demo
+
     from db.unit_file import close_unit_file
 
     db = build_demo(Path(args.file))

@@ -109,9 +109,7 @@ def test_hostile_trigger_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "u.zsdb"
     close_unit_file(create_unit_file(path, "开发区", kind="开发区"))
     conn = sqlite3.connect(path)
-    conn.execute(
-        "CREATE TRIGGER wipe AFTER INSERT ON project BEGIN DELETE FROM unit; END"
-    )
+    conn.execute("CREATE TRIGGER wipe AFTER INSERT ON project BEGIN DELETE FROM unit; END")
     conn.commit()
     conn.close()
     with pytest.raises(UnitFileError, match="结构"):

@@ -1,0 +1,372 @@
+"""Editing a project as the form sees it: one value object in, one transaction out.
+
+``ProjectData`` holds everything the project form edits (the project, its
+investor, its phases and capacity lines).  ``validate`` names every problem
+beside its field; ``save_project`` writes it all at once; ``load_project`` reads
+it back, which is also the snapshot that undo restores.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from db import credit_code
+from db.errors import ValidationError
+from db.industry import is_valid_code
+from db.models import CapacityLine, Investor, Phase, Project, Unit, database
+from db.records import delete_project, find_or_create_investor
+from db.stages import Capital
+
+
+@dataclass
+class PhaseData:
+    name: str
+    investment: Decimal | None = None
+    content: str | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class CapacityData:
+    product: str
+    quantity: Decimal
+    unit: str
+    phase_name: str | None = None  # None: at full capacity (全部达产)
+    uuid: str | None = None
+
+
+@dataclass
+class ProjectData:
+    """Every field of the project form.  Amounts in 万 of the project's currency."""
+
+    name: str = ""
+    investor_name: str = ""
+    unit_id: int | None = None
+    capital: Capital = Capital.DOMESTIC
+    uuid: str | None = None
+    code: str | None = None
+    credit_code: str | None = None
+    origin: str | None = None
+    investor_nature: str | None = None
+    investor_category: str | None = None
+    contact_person: str | None = None
+    contact_phone: str | None = None
+    total_investment: Decimal | None = None
+    fixed_asset_investment: Decimal | None = None
+    registered_capital: Decimal | None = None
+    construction_kind: str | None = None
+    industry_code: str | None = None
+    local_industry: str | None = None
+    chain: str | None = None
+    content: str | None = None
+    land_mu: Decimal | None = None
+    floor_area_m2: Decimal | None = None
+    expected_sales: Decimal | None = None
+    expected_output: Decimal | None = None
+    expected_tax: Decimal | None = None
+    new_jobs: int | None = None
+    carrier: str | None = None
+    info_source: str | None = None
+    person_in_charge: str | None = None
+    issues: str | None = None
+    remarks: str | None = None
+    designation: str | None = None
+    planned_production: date | None = None
+    phases: list[PhaseData] = field(default_factory=list)
+    capacity: list[CapacityData] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str  # a ProjectData attribute name
+    message: str  # Chinese, says what to fix
+
+
+_SIMPLE_FIELDS = (
+    "code",
+    "capital",
+    "total_investment",
+    "fixed_asset_investment",
+    "registered_capital",
+    "construction_kind",
+    "industry_code",
+    "local_industry",
+    "chain",
+    "content",
+    "land_mu",
+    "floor_area_m2",
+    "expected_sales",
+    "expected_output",
+    "expected_tax",
+    "new_jobs",
+    "carrier",
+    "info_source",
+    "person_in_charge",
+    "issues",
+    "remarks",
+    "designation",
+    "planned_production",
+)
+
+_NON_NEGATIVE = {
+    "total_investment": "总投资",
+    "fixed_asset_investment": "固定资产投资",
+    "registered_capital": "注册资本",
+    "land_mu": "用地面积",
+    "floor_area_m2": "建筑面积",
+    "expected_sales": "预计年销售",
+    "expected_output": "预计年产值",
+    "expected_tax": "预计年税收",
+}
+
+# Amounts above this are almost certainly typed in 元 instead of 万元 (1万亿元).
+_MAX_WAN = Decimal(100_000_000)
+
+
+def _blank(value: str | None) -> bool:
+    return value is None or not value.strip()
+
+
+def validate(data: ProjectData) -> list[FieldProblem]:
+    """Every problem of the form's values, each beside its field."""
+    problems: list[FieldProblem] = []
+    if _blank(data.name):
+        problems.append(FieldProblem("name", "请填写项目名称"))
+    if _blank(data.investor_name):
+        problems.append(FieldProblem("investor_name", "请填写投资方"))
+    if data.unit_id is None or Unit.get_or_none(Unit.id == data.unit_id) is None:
+        problems.append(FieldProblem("unit_id", "请选择责任单位"))
+    if data.credit_code:
+        why = credit_code.problem(credit_code.normalise(data.credit_code))
+        if why:
+            problems.append(FieldProblem("credit_code", f"统一社会信用代码{why}"))
+    if data.industry_code and not is_valid_code(data.industry_code):
+        problems.append(
+            FieldProblem("industry_code", "行业代码应为 GB/T 4754-2017 的两位大类代码(01–97)")
+        )
+    for name, label in _NON_NEGATIVE.items():
+        value = getattr(data, name)
+        if value is not None and value < 0:
+            problems.append(FieldProblem(name, f"{label}不能为负数"))
+        elif value is not None and value > _MAX_WAN and name not in ("land_mu", "floor_area_m2"):
+            problems.append(FieldProblem(name, f"{label}过大,请确认单位是万元而不是元"))
+    if data.new_jobs is not None and data.new_jobs < 0:
+        problems.append(FieldProblem("new_jobs", "新增就业不能为负数"))
+    if data.contact_phone and not re.fullmatch(r"[0-9+\-() ]{5,20}", data.contact_phone):
+        problems.append(FieldProblem("contact_phone", "电话号码只能包含数字、空格、+、-、括号"))
+    names = [p.name.strip() for p in data.phases]
+    if any(not n for n in names):
+        problems.append(FieldProblem("phases", "每一期都要有名称(如 一期、二期)"))
+    if len(set(names)) != len(names):
+        problems.append(FieldProblem("phases", "分期名称不能重复"))
+    if any(p.investment is not None and p.investment < 0 for p in data.phases):
+        problems.append(FieldProblem("phases", "分期投资不能为负数"))
+    phase_total = sum((p.investment for p in data.phases if p.investment), Decimal(0))
+    if data.total_investment is not None and phase_total > data.total_investment:
+        problems.append(FieldProblem("phases", "各期投资之和超过了总投资"))
+    for line in data.capacity:
+        if _blank(line.product) or _blank(line.unit):
+            problems.append(FieldProblem("capacity", "产能每一行都要有产品和单位"))
+            break
+        if line.quantity is None or line.quantity <= 0:
+            problems.append(FieldProblem("capacity", f"“{line.product}”的产能数量应大于0"))
+        if line.phase_name and line.phase_name not in names:
+            problems.append(FieldProblem("capacity", f"“{line.product}”所属分期不存在"))
+    return problems
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = text.strip()
+    return text or None
+
+
+def save_project(data: ProjectData) -> Project:
+    """Create or update the project (by ``data.uuid``) with its investor, phases and capacity."""
+    problems = validate(data)
+    if problems:
+        first = problems[0]
+        raise ValidationError(
+            f"{first.message}(共{len(problems)}处问题)", f"{len(problems)} problem(s) in the form"
+        )
+    with database.atomic():
+        code = credit_code.normalise(data.credit_code) if data.credit_code else None
+        investor = find_or_create_investor(data.investor_name, code)
+        investor.name = data.investor_name.strip()
+        for attr, value in (
+            ("origin", data.origin),
+            ("nature", data.investor_nature),
+            ("category", data.investor_category),
+            ("contact_person", data.contact_person),
+            ("contact_phone", data.contact_phone),
+        ):
+            value = _clean(value)
+            if value is not None and getattr(investor, attr) != value:
+                setattr(investor, attr, value)
+        if investor.is_dirty():
+            investor.save()
+        project = Project.get_or_none(Project.uuid == data.uuid) if data.uuid else None
+        if project is None:
+            project = Project(uuid=data.uuid) if data.uuid else Project()
+        project.name = data.name.strip()
+        project.investor = investor
+        project.unit = data.unit_id
+        project.deleted = False
+        for attr in _SIMPLE_FIELDS:
+            value = getattr(data, attr)
+            if isinstance(value, str) and attr != "capital":
+                value = _clean(value)
+            setattr(project, attr, value.value if isinstance(value, Capital) else value)
+        if project.id is None:
+            project.save(force_insert=True)
+        elif project.is_dirty():
+            project.save()
+        _sync_phases(project, data)
+    return project
+
+
+def _sync_phases(project: Project, data: ProjectData) -> None:
+    existing = {p.uuid: p for p in Phase.live().where(Phase.project == project)}
+    by_name: dict[str, Phase] = {}
+    for seq, item in enumerate(data.phases, start=1):
+        phase = existing.pop(item.uuid, None) if item.uuid else None
+        if phase is None:
+            phase = Phase(project=project, seq=seq, name=item.name.strip())
+        values = {
+            "seq": seq,
+            "name": item.name.strip(),
+            "investment": item.investment,
+            "content": _clean(item.content),
+        }
+        changed = phase.id is None or any(getattr(phase, k) != v for k, v in values.items())
+        for key, value in values.items():
+            setattr(phase, key, value)
+        if changed:
+            phase.save()
+        by_name[phase.name] = phase
+    for leftover in existing.values():
+        leftover.tombstone()
+    lines = {c.uuid: c for c in CapacityLine.live().where(CapacityLine.project == project)}
+    for seq, item in enumerate(data.capacity, start=1):
+        line = lines.pop(item.uuid, None) if item.uuid else None
+        if line is None:
+            line = CapacityLine(project=project)
+        phase = by_name.get(item.phase_name) if item.phase_name else None
+        values = {
+            "seq": seq,
+            "product": item.product.strip(),
+            "quantity": item.quantity,
+            "unit": item.unit.strip(),
+            "phase": phase.id if phase else None,
+        }
+        current = {
+            "seq": line.seq,
+            "product": line.product,
+            "quantity": line.quantity,
+            "unit": line.unit,
+            "phase": line.phase_id,
+        }
+        if line.id is None or current != values:
+            for key, value in values.items():
+                setattr(line, key, value)
+            line.save()
+    for leftover in lines.values():
+        leftover.tombstone()
+
+
+def load_project(project_uuid: str) -> ProjectData:
+    """The form's values of a stored project (also the undo snapshot)."""
+    project = Project.get(Project.uuid == project_uuid)
+    investor: Investor = project.investor
+    phases = list(Phase.live().where(Phase.project == project).order_by(Phase.seq))
+    names = {p.id: p.name for p in phases}
+    data = ProjectData(
+        name=project.name,
+        investor_name=investor.name,
+        unit_id=project.unit_id,
+        capital=Capital(project.capital),
+        uuid=project.uuid,
+        credit_code=investor.credit_code,
+        origin=investor.origin,
+        investor_nature=investor.nature,
+        investor_category=investor.category,
+        contact_person=investor.contact_person,
+        contact_phone=investor.contact_phone,
+        phases=[PhaseData(p.name, p.investment, p.content, p.uuid) for p in phases],
+        capacity=[
+            CapacityData(c.product, c.quantity, c.unit, names.get(c.phase_id), c.uuid)
+            for c in CapacityLine.live()
+            .where(CapacityLine.project == project)
+            .order_by(CapacityLine.seq)
+        ],
+    )
+    for attr in _SIMPLE_FIELDS:
+        value = getattr(project, attr)
+        setattr(data, attr, Capital(value) if attr == "capital" else value)
+    return data
+
+
+def delete_project_by_uuid(project_uuid: str) -> None:
+    with database.atomic():
+        delete_project(Project.get(Project.uuid == project_uuid))
+
+
+def restore_project(snapshot: ProjectData) -> Project:
+    """Bring back a project as the snapshot shows it (undo of a delete or an edit)."""
+    assert snapshot.uuid is not None
+    with database.atomic():
+        project = Project.get(Project.uuid == snapshot.uuid)
+        if project.deleted:
+            for related in (project.stage_events, project.milestones, project.follow_ups):
+                for row in related:
+                    if row.deleted:
+                        row.deleted = False
+                        row.save()
+        return save_project(replace(snapshot))
+
+
+NAME_NOISE = re.compile(
+    r"(有限责任公司|股份有限公司|有限公司|集团|股份|公司|科技|控股|"
+    r"省|市|区|县|北京|上海|天津|重庆|江苏|浙江|广东|深圳|广州|杭州|苏州|南京|东莞)"
+)
+
+
+def name_key(name: str) -> str:
+    """A company or project name without 有限公司/股份/集团 and place prefixes."""
+    return NAME_NOISE.sub("", re.sub(r"[\s()()·]", "", name))
+
+
+@dataclass(frozen=True)
+class SimilarRecord:
+    kind: str  # "investor" or "project"
+    uuid: str
+    name: str
+    why: str
+
+
+def similar_records(data: ProjectData, limit: int = 5) -> list[SimilarRecord]:
+    """Existing investors or projects that look like the one being entered (查重)."""
+    found: list[SimilarRecord] = []
+    if data.credit_code:
+        code = credit_code.normalise(data.credit_code)
+        for investor in Investor.live().where(Investor.credit_code == code).limit(limit):
+            if investor.name.strip() != data.investor_name.strip():
+                found.append(
+                    SimilarRecord("investor", investor.uuid, investor.name, "统一社会信用代码相同")
+                )
+    investor_key = name_key(data.investor_name)
+    if investor_key:
+        for investor in Investor.live().where(Investor.name.contains(investor_key)).limit(50):
+            if name_key(investor.name) == investor_key and investor.name != data.investor_name:
+                found.append(SimilarRecord("investor", investor.uuid, investor.name, "名称相近"))
+    project_key = name_key(data.name)
+    if project_key:
+        query = Project.live().where(Project.name.contains(project_key[:8])).limit(50)
+        for project in query:
+            if project.uuid != data.uuid and name_key(project.name) == project_key:
+                found.append(SimilarRecord("project", project.uuid, project.name, "项目名称相同"))
+    return found[:limit]

@@ -318,15 +318,7 @@ def delete_project_by_uuid(project_uuid: str) -> None:
 def restore_project(snapshot: ProjectData) -> Project:
     """Bring back a project as the snapshot shows it (undo of a delete or an edit)."""
     assert snapshot.uuid is not None
-    with database.atomic():
-        project = Project.get(Project.uuid == snapshot.uuid)
-        if project.deleted:
-            for related in (project.stage_events, project.milestones, project.follow_ups):
-                for row in related:
-                    if row.deleted:
-                        row.deleted = False
-                        row.save()
-        return save_project(replace(snapshot))
+    return save_project(replace(snapshot))
 
 
 NAME_NOISE = re.compile(

@@ -173,15 +173,7 @@ def delete_stage_event(event: StageEvent) -> None:
 
 
 def delete_project(project: Project) -> None:
-    """Tombstone a project with its dependent records."""
-    for related in (
-        project.stage_events,
-        project.phases,
-        project.capacity_lines,
-        project.milestones,
-        project.follow_ups,
-    ):
-        for row in related:
-            if not row.deleted:
-                row.tombstone()
+    """Tombstone a project.  Its events, phases and records stay as they are, so
+    that undo brings back exactly what was there; every view reads them through
+    live projects only."""
     project.tombstone()

@@ -44,7 +44,7 @@ def _alive(pid: int) -> bool:
 
 
 class FileLock:
-    """``{file}.lock`` created exclusively; a lock left by a dead process on this host is taken over."""
+    """``{file}.lock``, created exclusively; a dead process's lock on this host is taken over."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(f"{path}.lock")

@@ -1,0 +1,32 @@
+"""UI fixtures: a session over a fresh unit file (or headquarters file)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from db.records import create_hq_file, create_unit_file  # noqa: E402
+from ui.session import Session  # noqa: E402
+
+
+@pytest.fixture
+def session(qapp, tmp_path: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
+    path = tmp_path / "unit.zsdb"
+    db = create_unit_file(path, "上海驻点招商办", kind="驻点招商办", city="上海")
+    current = Session.adopt(path, db)
+    yield current
+    current.close()
+
+
+@pytest.fixture
+def hq_session(qapp, tmp_path: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
+    path = tmp_path / "hq.zsdb"
+    db = create_hq_file(path, "市招商中心")
+    current = Session.adopt(path, db)
+    yield current
+    current.close()

@@ -1,0 +1,76 @@
+"""Starting the desktop application: display, fonts, language, the last file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+HEADLESS_MESSAGE = (
+    "没有可用的图形显示,无法打开桌面程序。可以使用命令行:\n"
+    "  zhaoshang init FILE --unit 名称      创建单位数据文件\n"
+    "  zhaoshang import-ledger FILE 台账.xlsx\n"
+    "  zhaoshang export-ledger FILE 台账.xlsx\n"
+    "  zhaoshang figures FILE --from 2023-01-01 --to 2023-07-31 [--json]\n"
+    "  zhaoshang demo FILE                  创建示例数据\n"
+    "No display is available for the desktop app; use the commands above "
+    "(zhaoshang --help)."
+)
+
+
+def has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    if not has_display():
+        print(HEADLESS_MESSAGE, file=sys.stderr)
+        return 2
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.paths import data_dir, default_file, is_network_path
+    from ui import i18n
+    from ui.fonts import ensure_cjk_font
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setOrganizationName("zhaoshang")
+    app.setApplicationName("zhaoshang")
+    app.setApplicationDisplayName("招商台账")
+    settings = QSettings()
+    i18n.install(str(settings.value("language", "zh_CN")))
+
+    fonts = ensure_cjk_font(str(settings.value("cjk_font_file", "")) or None)
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(folder, settings, is_network_path)
+
+    def switch_language(language: str) -> None:
+        i18n.install(language)
+        window.retranslate()
+
+    window.language_change_requested.connect(switch_language)
+    window.show()
+    if not fonts.ok:
+        QMessageBox.warning(
+            window,
+            "招商台账",
+            "未找到可显示中文的字体,界面和简报中的中文可能显示为方框。\n"
+            "请安装中文字体(如 Windows 的微软雅黑/宋体,Linux 的 fonts-wqy-microhei),"
+            "或在 设置 中指定字体文件。\n"
+            "No font that can show Chinese was found; please install one.",
+        )
+    last = settings.value("last_file", "")
+    target = Path(str(argv[0])) if argv else (Path(str(last)) if last else None)
+    if target is not None and target.exists():
+        window.open_file(target)
+    elif target is None and default_file().exists():
+        window.open_file(default_file())
+    return app.exec()

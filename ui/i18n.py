@@ -1,0 +1,39 @@
+"""Languages: Chinese (the source strings) by default, English from a compiled .qm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS_DIR = Path(__file__).with_name("translations")
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+
+# Installed translators must outlive this module's functions: Qt keeps only a
+# pointer, and a garbage-collected QTranslator silently stops translating.
+_installed: list[QTranslator] = []
+
+
+def install(language: str) -> str:
+    """Install the translators of ``language`` (replacing earlier ones); returns it."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language not in LANGUAGES:
+        language = "zh_CN"
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language == "en":
+        own = QTranslator()
+        if own.load(str(TRANSLATIONS_DIR / "zhaoshang_en.qm")):
+            _installed.append(own)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    else:
+        qt = QTranslator()
+        if qt.load("qtbase_zh_CN", qt_dir):
+            _installed.append(qt)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    for translator in _installed:
+        app.installTranslator(translator)
+    return language

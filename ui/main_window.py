@@ -1,0 +1,527 @@
+"""The main window: the start screen when no file is open, else the workspace tabs
+(概览, 项目台账, 待跟进, 签约活动) with the menus that act on the open file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.errors import UserError
+from db.records import create_hq_file, create_unit_file
+from ui.new_file_dialog import NewFileDialog
+from ui.session import Session
+from ui.start_screen import StartScreen
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """One window; one open file at a time."""
+
+    language_change_requested = Signal(str)
+
+    def __init__(
+        self,
+        data_folder: Path,
+        settings: QSettings | None = None,
+        is_network_path: Callable[[Path], bool] = lambda _p: False,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.data_folder = data_folder
+        self.settings = settings or QSettings()
+        self.is_network_path = is_network_path
+        self.session: Session | None = None
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.summary = QLabel()
+        self.summary.setObjectName("statusSummary")
+        self.statusBar().addPermanentWidget(self.summary)
+        self.resize(1280, 800)
+        self._build()
+
+    # -- building -----------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.menuBar().clear()
+        while self.stack.count():
+            page = self.stack.widget(0)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.start_screen = StartScreen(self.recent_files())
+        self.start_screen.create_unit_requested.connect(lambda: self.create_file(False))
+        self.start_screen.create_hq_requested.connect(lambda: self.create_file(True))
+        self.start_screen.open_requested.connect(self.choose_and_open)
+        self.start_screen.demo_requested.connect(self.open_demo)
+        self.start_screen.recent_chosen.connect(lambda p: self.open_file(Path(p)))
+        self.stack.addWidget(self.start_screen)
+        self._build_menus()
+        if self.session is not None:
+            self._build_workspace()
+        self._update_title()
+        self._update_actions()
+
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.setObjectName("fileMenu")
+        self.new_unit_action = self._action(
+            self.tr("新建单位数据文件…"), lambda: self.create_file(False)
+        )
+        self.new_hq_action = self._action(
+            self.tr("新建总部数据文件…"), lambda: self.create_file(True)
+        )
+        self.open_action = self._action(
+            self.tr("打开…"), self.choose_and_open, QKeySequence.StandardKey.Open
+        )
+        self.demo_action = self._action(self.tr("打开示例数据"), self.open_demo)
+        self.import_action = self._action(
+            self.tr("导入台账(Excel/CSV)…"), self.import_ledger, "Ctrl+I"
+        )
+        self.export_action = self._action(self.tr("导出台账…"), self.export_ledger, "Ctrl+E")
+        self.close_action = self._action(self.tr("关闭文件"), self.close_file, "Ctrl+W")
+        self.quit_action = self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        for action in (
+            self.new_unit_action,
+            self.new_hq_action,
+            self.open_action,
+            self.demo_action,
+        ):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        edit_menu.setObjectName("editMenu")
+        self.undo_action = QAction(self.tr("撤销"), self)
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(self.tr("重做"), self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.triggered.connect(self.redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.find_action = self._action(
+            self.tr("查找项目"), self.focus_search, QKeySequence.StandardKey.Find
+        )
+        edit_menu.addAction(self.find_action)
+
+        project_menu = bar.addMenu(self.tr("项目(&P)"))
+        project_menu.setObjectName("projectMenu")
+        self.new_project_action = self._action(
+            self.tr("新建项目…"), self.new_project, QKeySequence.StandardKey.New
+        )
+        self.edit_project_action = self._action(self.tr("编辑项目…"), self.edit_selected)
+        self.stage_action = self._action(self.tr("变更阶段…"), self.change_stage, "Ctrl+G")
+        self.follow_up_action = self._action(self.tr("添加走访记录…"), self.add_follow_up, "Ctrl+L")
+        self.delete_action = self._action(
+            self.tr("删除项目"), self.delete_selected, QKeySequence.StandardKey.Delete
+        )
+        for action in (
+            self.new_project_action,
+            self.edit_project_action,
+            self.stage_action,
+            self.follow_up_action,
+        ):
+            project_menu.addAction(action)
+        project_menu.addSeparator()
+        project_menu.addAction(self.delete_action)
+
+        self.reports_menu = bar.addMenu(self.tr("报表(&R)"))
+        self.reports_menu.setObjectName("reportsMenu")
+
+        tools_menu = bar.addMenu(self.tr("设置(&S)"))
+        tools_menu.setObjectName("settingsMenu")
+        self.settings_action = self._action(self.tr("设置…"), self.open_settings, "Ctrl+,")
+        tools_menu.addAction(self.settings_action)
+        language_menu = tools_menu.addMenu(self.tr("语言 / Language"))
+        for code, label in (("zh_CN", "中文"), ("en", "English")):
+            action = QAction(label, self)
+            action.setObjectName(f"language_{code}")
+            action.triggered.connect(lambda _c=False, code=code: self.change_language(code))
+            language_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self._action(self.tr("关于招商台账"), self.about))
+
+    def _build_workspace(self) -> None:
+        from ui.dashboard import Dashboard
+        from ui.follow_up_view import FollowUpView
+        from ui.ledger_view import LedgerView
+        from ui.signing_events import SigningEventsView
+
+        assert self.session is not None
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.network_banner = QLabel(
+            self.tr(
+                "注意:此文件位于网络共享文件夹。多人同时使用或网络中断可能损坏数据,"
+                "建议复制到本机后使用,再按期报送。"
+            )
+        )
+        self.network_banner.setObjectName("networkBanner")
+        self.network_banner.setWordWrap(True)
+        self.network_banner.setStyleSheet(
+            "background: #fff3e0; color: #e65100; padding: 6px; border: 1px solid #ffb74d;"
+        )
+        self.network_banner.setVisible(self.is_network_path(self.session.path))
+        layout.addWidget(self.network_banner)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("workspaceTabs")
+        self.dashboard = Dashboard(self.session)
+        self.ledger = LedgerView(self.session)
+        self.follow_ups = FollowUpView(self.session)
+        self.signing_events = SigningEventsView(self.session)
+        self.tabs.addTab(self.dashboard, self.tr("概览"))
+        self.tabs.addTab(self.ledger, self.tr("项目台账"))
+        self.tabs.addTab(self.follow_ups, self.tr("待跟进"))
+        self.tabs.addTab(self.signing_events, self.tr("签约活动"))
+        self.ledger.project_activated.connect(self.edit_project)
+        self.follow_ups.project_activated.connect(self.edit_project)
+        self.ledger.summary_changed.connect(self.summary.setText)
+        layout.addWidget(self.tabs, 1)
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.ledger.reload()
+
+    # -- files --------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or []) if Path(str(v)).exists()]
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+        self.settings.setValue("last_file", str(path))
+
+    def show_error(self, error: UserError | str) -> None:
+        if isinstance(error, UserError):
+            text = error.en if self.settings.value("language", "zh_CN") == "en" else error.zh
+        else:
+            text = error
+        QMessageBox.warning(self, self.tr("招商台账"), text)
+
+    def _adopt(self, session: Session) -> None:
+        self.close_file()
+        self.session = session
+        session.undo_stack.canUndoChanged.connect(lambda _ok: self._update_actions())
+        session.undo_stack.canRedoChanged.connect(lambda _ok: self._update_actions())
+        self._remember(session.path)
+        self._build()
+
+    def open_file(self, path: Path) -> bool:
+        try:
+            session = Session.open(path)
+        except UserError as error:
+            self.show_error(error)
+            return False
+        self._adopt(session)
+        return True
+
+    def choose_and_open(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("打开数据文件"),
+            str(self.data_folder),
+            self.tr("招商台账数据文件 (*.zsdb);;所有文件 (*)"),
+        )
+        if chosen:
+            self.open_file(Path(chosen))
+
+    def create_file(self, headquarters: bool) -> None:
+        dialog = NewFileDialog(headquarters, self.data_folder, self)
+        dialog.accepted.connect(lambda: self._create_from(dialog))
+        dialog.open()
+        self._dialog = dialog
+
+    def _create_from(self, dialog: NewFileDialog) -> None:
+        path, name, kind, city = dialog.values()
+        try:
+            if dialog.headquarters:
+                db = create_hq_file(path, name)
+            else:
+                db = create_unit_file(path, name, kind=kind, city=city)
+            self._adopt(Session.adopt(path, db))
+        except UserError as error:
+            self.show_error(error)
+
+    def open_demo(self) -> None:
+        path = self.data_folder / "示例数据-招商台账.zsdb"
+        if not path.exists():
+            from db.demo import build_demo
+            from db.unit_file import close_unit_file
+
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                close_unit_file(build_demo(path))
+            except UserError as error:
+                self.show_error(error)
+                return
+            finally:
+                QApplication.restoreOverrideCursor()
+        self.open_file(path)
+
+    def close_file(self) -> None:
+        if self.session is None:
+            return
+        session, self.session = self.session, None
+        session.close()
+        self.summary.clear()
+        self._build()
+        self.stack.setCurrentWidget(self.start_screen)
+
+    # -- ledger import/export -------------------------------------------------------
+
+    def import_ledger(self) -> None:
+        if self.session is None:
+            return
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入台账"), str(Path.home()), self.tr("台账 (*.xlsx *.csv)")
+        )
+        if chosen:
+            self.import_ledger_from(Path(chosen))
+
+    def import_ledger_from(self, path: Path) -> None:
+        from db.ledger import LedgerImportError, import_ledger
+
+        assert self.session is not None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = import_ledger(path)
+        except LedgerImportError as error:
+            QApplication.restoreOverrideCursor()
+            details = "\n".join(str(p) for p in error.problems[:30])
+            more = len(error.problems) - 30
+            if more > 0:
+                details += "\n" + self.tr("……另有 %1 处问题").replace("%1", str(more))
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("台账未导入"), error.zh, parent=self
+            )
+            box.setDetailedText(details)
+            box.open()
+            self._dialog = box
+            return
+        except UserError as error:
+            QApplication.restoreOverrideCursor()
+            self.show_error(error)
+            return
+        QApplication.restoreOverrideCursor()
+        # An import is not undoable step by step; clear the stack so undo never
+        # reaches behind it into records the import has changed.
+        self.session.undo_stack.clear()
+        self.session.notify()
+        self.statusBar().showMessage(
+            self.tr("已导入台账:新建项目 %1 个,更新项目 %2 个")
+            .replace("%1", str(result.created))
+            .replace("%2", str(result.updated)),
+            10000,
+        )
+
+    def export_ledger(self) -> None:
+        if self.session is None:
+            return
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出台账"),
+            str(Path.home() / f"{self.session.title}-项目台账.xlsx"),
+            self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"),
+        )
+        if chosen:
+            self.export_ledger_to(Path(chosen))
+
+    def export_ledger_to(self, path: Path) -> None:
+        from db.ledger import ledger_rows
+        from reports.ledger_export import export_ledger
+
+        try:
+            rows = ledger_rows()
+            export_ledger(rows, path)
+        except UserError as error:
+            self.show_error(error)
+            return
+        self.statusBar().showMessage(
+            self.tr("已导出 %1 个项目到 %2").replace("%1", str(len(rows))).replace("%2", str(path)),
+            10000,
+        )
+
+    # -- projects -------------------------------------------------------------------
+
+    def _selected(self) -> list[str]:
+        if self.session is None:
+            return []
+        return self.ledger.selected_project_uuids()
+
+    def new_project(self) -> None:
+        if self.session is not None:
+            self._show_form(None)
+
+    def edit_project(self, uuid: str) -> None:
+        self._show_form(uuid)
+
+    def edit_selected(self) -> None:
+        selected = self._selected()
+        if selected:
+            self._show_form(selected[0])
+
+    def _show_form(self, uuid: str | None) -> None:
+        from ui.project_form import ProjectForm
+
+        assert self.session is not None
+        form = ProjectForm(self.session, uuid, self)
+        form.open()
+        self._dialog = form
+
+    def change_stage(self) -> None:
+        from ui.stage_dialog import StageDialog
+
+        selected = self._selected()
+        if selected and self.session is not None:
+            dialog = StageDialog(self.session, selected[0], self)
+            dialog.open()
+            self._dialog = dialog
+
+    def add_follow_up(self) -> None:
+        from ui.follow_up_dialog import FollowUpDialog
+
+        selected = self._selected()
+        if selected and self.session is not None:
+            dialog = FollowUpDialog(self.session, selected[0], None, self)
+            dialog.open()
+            self._dialog = dialog
+
+    def delete_selected(self) -> None:
+        from db.editing import load_project
+        from ui.undo import DeleteProjectCommand
+
+        selected = self._selected()
+        if not selected or self.session is None:
+            return
+        snapshots = [load_project(uuid) for uuid in selected]
+        names = "、".join(s.name for s in snapshots[:3]) + ("等" if len(snapshots) > 3 else "")
+        answer = QMessageBox.question(
+            self,
+            self.tr("删除项目"),
+            self.tr("确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。")
+            .replace("%1", str(len(snapshots)))
+            .replace("%2", names),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro(self.tr("删除 %1 个项目").replace("%1", str(len(snapshots))))
+        for snapshot in snapshots:
+            self.session.push(DeleteProjectCommand(snapshot))
+        stack.endMacro()
+
+    # -- editing, settings, language ------------------------------------------------
+
+    def undo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.redo()
+
+    def focus_search(self) -> None:
+        if self.session is not None:
+            self.tabs.setCurrentWidget(self.ledger)
+            self.ledger.focus_search()
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        if self.session is None:
+            return
+        dialog = SettingsDialog(self.session, self)
+        dialog.language_changed.connect(self.change_language)
+        dialog.open()
+        self._dialog = dialog
+
+    def change_language(self, language: str) -> None:
+        self.settings.setValue("language", language)
+        self.language_change_requested.emit(language)
+
+    def retranslate(self) -> None:
+        """Rebuild every widget so that the newly installed translator applies."""
+        self._build()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于招商台账"),
+            self.tr(
+                "招商台账:离线记录招商线索与项目,按统计口径生成简报,"
+                "各单位报送数据文件,由市招商中心汇总。"
+            ),
+        )
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(self.tr("招商台账"))
+            return
+        self.setWindowTitle(
+            self.tr("招商台账 — %1 — %2")
+            .replace("%1", self.session.title)
+            .replace("%2", str(self.session.path))
+        )
+
+    def _update_actions(self) -> None:
+        has_file = self.session is not None
+        for action in (
+            self.import_action,
+            self.export_action,
+            self.close_action,
+            self.new_project_action,
+            self.edit_project_action,
+            self.stage_action,
+            self.follow_up_action,
+            self.delete_action,
+            self.settings_action,
+            self.find_action,
+        ):
+            action.setEnabled(has_file)
+        stack = self.session.undo_stack if self.session else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        if stack is not None:
+            self.undo_action.setText(self.tr("撤销 %1").replace("%1", stack.undoText()).strip())
+            self.redo_action.setText(self.tr("重做 %1").replace("%1", stack.redoText()).strip())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        super().closeEvent(event)

@@ -24,7 +24,7 @@ class LockOwner:
 class FileInUse(UserError):
     def __init__(self, path: Path, owner: LockOwner) -> None:
         super().__init__(
-            f"文件正由 {owner.user}(电脑 {owner.host})自 {owner.since} 起打开,"
+            f"文件正由 {owner.user}（电脑 {owner.host}）自 {owner.since} 起打开,"
             f"为避免数据损坏,请等对方关闭后再打开:{path}",
             f"{path} is open by {owner.user} on {owner.host} since {owner.since}",
         )

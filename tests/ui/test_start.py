@@ -1,0 +1,108 @@
+"""Starting the app: the start screen, creating files, the headless message, languages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QPushButton
+
+from db.file_lock import FileLock
+from ui import i18n
+from ui.fonts import ensure_cjk_font
+from ui.main_window import MainWindow
+from ui.new_file_dialog import NewFileDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, settings: QSettings):  # type: ignore[no-untyped-def]
+    i18n.install("zh_CN")
+    win = MainWindow(tmp_path / "data", settings)
+    qtbot.addWidget(win)
+    yield win
+    win.close()
+    i18n.install("zh_CN")
+
+
+def test_start_screen_offers_the_four_ways_in(window: MainWindow) -> None:
+    screen = window.start_screen
+    texts = [
+        screen.findChild(QPushButton, n).text()
+        for n in ("createUnitButton", "createHqButton", "openButton", "demoButton")
+    ]
+    assert texts[0].startswith("新建单位数据文件")
+    assert texts[1].startswith("新建总部数据文件")
+    assert texts[2].startswith("打开数据文件")
+    assert texts[3].startswith("打开示例数据")
+    assert window.windowTitle() == "招商台账"
+    assert not window.new_project_action.isEnabled()
+
+
+def test_new_file_dialog_refuses_an_empty_name_and_an_existing_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = NewFileDialog(False, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.error.text() == "请填写名称"
+    dialog.name.setText("上海驻点招商办")
+    assert dialog.path.text().endswith("上海驻点招商办-招商台账.zsdb")
+    Path(dialog.path.text()).write_text("x")
+    dialog.accept()
+    assert "已存在" in dialog.error.text()
+
+
+def test_file_open_elsewhere_is_reported_not_opened(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.records import create_unit_file
+    from db.unit_file import close_unit_file
+
+    path = tmp_path / "u.zsdb"
+    close_unit_file(create_unit_file(path, "开发区", kind="开发区"))
+    Path(f"{path}.lock").write_text(
+        '{"user": "王五", "host": "hq-laptop", "pid": 1, "since": "2026-11-25 09:00"}',
+        encoding="utf-8",
+    )
+    shown: list[str] = []
+    monkeypatch.setattr(window, "show_error", lambda e: shown.append(str(e)))
+    assert window.open_file(path) is False
+    assert shown and "王五" in shown[0] and "hq-laptop" in shown[0]
+    assert window.session is None
+    assert FileLock(path).read_owner() is not None  # the other user's lock is untouched
+
+
+def test_english_switch_translates_the_menus(window: MainWindow) -> None:
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["文件(&F)", "编辑(&E)"]
+    i18n.install("en")
+    window.retranslate()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[:2] == ["&File", "&Edit"]
+    assert (
+        window.start_screen.findChild(QPushButton, "createUnitButton")
+        .text()
+        .startswith("New unit file")
+    )
+
+
+def test_a_chinese_font_is_found(qapp) -> None:  # type: ignore[no-untyped-def]
+    status = ensure_cjk_font()
+    assert status.ok, "install fonts-wqy-microhei (make test does this as root)"
+
+
+def test_without_a_display_the_app_names_the_headless_commands() -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "没有可用的图形显示" in result.stderr
+    assert "zhaoshang figures" in result.stderr

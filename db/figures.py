@@ -427,3 +427,31 @@ def figures(period: Period, unit: Unit | None = None) -> Figures:
         pipeline=pipeline,
         by_unit=by_unit(signed, pipeline, units),
     )
+
+
+@dataclass(frozen=True)
+class BandLine:
+    """One size band of a set of projects: count, 内资 total in 万元, 外资 total in 万美元."""
+
+    bound: Decimal
+    count: int
+    domestic_wan_cny: Decimal
+    foreign_wan_usd: Decimal
+
+
+def band_lines(
+    projects: tuple[CountedProject, ...], bounds: tuple[tuple[Decimal, int], ...]
+) -> tuple[BandLine, ...]:
+    """The projects of a figure split by the size bands it was counted in."""
+    lines = []
+    for bound, count in bounds:
+        members = [p for p in projects if p.band == bound]
+        lines.append(
+            BandLine(
+                bound,
+                count,
+                _sum([p.total for p in members if p.capital is Capital.DOMESTIC]),
+                _sum([p.total for p in members if p.capital is Capital.FOREIGN]),
+            )
+        )
+    return tuple(lines)

@@ -149,6 +149,65 @@ def local_industries() -> tuple[str, ...]:
     return tuple(get("local_industries"))
 
 
+def set_local_industries(labels: list[str]) -> None:
+    """The local 产业类别 labels offered in the project form, in the order given."""
+    cleaned = [label.strip() for label in labels if label.strip()]
+    if len(set(cleaned)) != len(cleaned):
+        raise ValidationError("产业类别不能重复", "industry labels must be distinct")
+    put("local_industries", cleaned)
+
+
+LANGUAGES = ("zh_CN", "en")
+
+
+def set_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValidationError(f"不支持的语言:{language}", f"unsupported language: {language}")
+    put("language", language)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The briefing's 报头 and 报尾: title, 编印单位, next 期数, 报/送/发 recipients."""
+
+    title: str
+    editor: str
+    issue_no: int
+    to_report: str
+    to_send: str
+    to_issue: str
+
+
+def briefing() -> Briefing:
+    raw = {**DEFAULTS["briefing"], **get("briefing")}
+    return Briefing(
+        raw["title"],
+        raw["editor"],
+        int(raw["issue_no"]),
+        raw["to_report"],
+        raw["to_send"],
+        raw["to_issue"],
+    )
+
+
+def set_briefing(value: Briefing) -> None:
+    if not value.title.strip():
+        raise ValidationError("请填写简报标题", "the briefing title is required")
+    if value.issue_no < 1:
+        raise ValidationError("期数应为正整数", "the issue number must be a positive integer")
+    put(
+        "briefing",
+        {
+            "title": value.title.strip(),
+            "editor": value.editor.strip(),
+            "issue_no": value.issue_no,
+            "to_report": value.to_report.strip(),
+            "to_send": value.to_send.strip(),
+            "to_issue": value.to_issue.strip(),
+        },
+    )
+
+
 def file_role() -> str:
     return str(get("file.role"))
 

@@ -1,0 +1,128 @@
+"""The dashboard (概览) shows exactly the figures of the counting rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate
+
+from db.figures import Period, figures
+from db.money import yi_text
+from db.records import get_or_create_unit
+from db.stages import Stage
+from tests.factories import make_project
+from ui.dashboard import Dashboard
+from ui.session import Session
+
+TODAY = date(2025, 8, 15)
+
+
+def make_dashboard(qtbot, session: Session) -> Dashboard:  # type: ignore[no-untyped-def]
+    dashboard = Dashboard(session, today=lambda: TODAY)
+    qtbot.addWidget(dashboard)
+    return dashboard
+
+
+def test_cards_show_the_figures_and_follow_changes(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    make_project(
+        "大亚新能源材料",
+        300000,
+        chain="新材料",
+        local_industry="新材料",
+        events=[(Stage.SIGNED, date(2025, 3, 1))],
+    )
+    make_project(
+        "美锦光学纳米",
+        20000,
+        industry_code="39",
+        local_industry="电子信息",
+        events=[(Stage.TALKS, date(2025, 1, 5))],
+    )
+    make_project("外资精密", 1500, capital="foreign", events=[(Stage.SIGNED, date(2025, 5, 2))])
+    dashboard = make_dashboard(qtbot, session)
+
+    expected = figures(Period(date(2025, 1, 1), TODAY), session.unit)
+    assert dashboard.signed_count.text() == f"新签约亿元以上产业项目 {expected.signed.count} 个"
+    assert dashboard.signed_total.text() == f"总投资 {yi_text(expected.signed.total_wan_cny)} 亿元"
+    assert expected.signed.count == 2
+    assert dashboard.signed_total.text() == "总投资 31.07 亿元"  # 30亿元 + 1500万美元 × 7.1
+    assert dashboard.pipeline_count.text() == "截至 2025-08-15 在手在谈 3 个"
+    assert dashboard.pipeline_domestic.text() == "内资 2 个 32 亿元"
+    assert dashboard.pipeline_foreign.text() == "外资 1 个 0.15 亿美元"
+    assert dashboard.priority_share.text() == "“4+3+1”产业项目 1 个,占比 50.0%"
+    assert dashboard.sector_line.text() == "制造业 2 个 · 服务业 0 个"
+    assert "1 美元 = 7.1 元人民币" in dashboard.rate_note.text()
+    assert not dashboard.unit_table.isVisibleTo(dashboard)
+
+    make_project("创力电梯", 36000, events=[(Stage.SIGNED, date(2025, 3, 29))])
+    session.changed.emit()
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 3 个"
+    assert dashboard.signed_total.text() == "总投资 34.67 亿元"
+
+
+def test_changing_the_period_recomputes(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    make_project("一月项目", 50000, events=[(Stage.SIGNED, date(2025, 1, 20))])
+    make_project("七月项目", 20000, events=[(Stage.SIGNED, date(2025, 7, 10))])
+    dashboard = make_dashboard(qtbot, session)
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 2 个"
+
+    dashboard.select_preset("2025年上半年")
+    assert dashboard.period_to.date().toString("yyyy-MM-dd") == "2025-06-30"
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 1 个"
+    assert dashboard.signed_total.text() == "总投资 5 亿元"
+
+    dashboard.period_to.setDate(QDate(2025, 12, 31))
+    dashboard.period_from.setDate(QDate(2025, 7, 1))
+    assert dashboard.period_combo.currentText() == "自定义"
+    assert not dashboard.period_error.isVisibleTo(dashboard)
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 1 个"
+    assert dashboard.signed_total.text() == "总投资 2 亿元"
+
+    dashboard.period_to.setDate(dashboard.period_from.date().addDays(-1))
+    assert dashboard.period_error.isVisibleTo(dashboard)
+    assert "起始日期晚于结束日期" in dashboard.period_error.text()
+
+
+def test_charts_receive_the_band_and_industry_counts(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    signed = [(Stage.SIGNED, date(2025, 2, 1))]
+    make_project("甲", 350000, local_industry="新能源", events=signed)
+    make_project("乙", 120000, local_industry="新能源", events=signed)
+    make_project("丙", 60000, local_industry="大健康", events=signed)
+    make_project("丁", 10000, local_industry="新材料", events=signed)
+    make_project("戊", 20000, events=signed)
+    dashboard = make_dashboard(qtbot, session)
+    assert dashboard.band_chart.data() == [
+        ("30亿元以上", 1),
+        ("10亿元以上", 1),
+        ("5亿元以上", 1),
+        ("5亿元以下", 2),
+    ]
+    assert dashboard.industry_chart.data() == [("新能源", 2), ("大健康", 1), ("新材料", 1)]
+    dashboard.band_chart.resize(400, 200)
+    dashboard.band_chart.grab()  # paints without warnings
+
+
+def test_headquarters_shows_each_unit_and_can_narrow_to_one(qtbot, hq_session: Session) -> None:  # type: ignore[no-untyped-def]
+    zone = get_or_create_unit("开发区")
+    shanghai = get_or_create_unit("上海驻点招商办")
+    make_project("开发区项目", 411000, unit=zone, events=[(Stage.SIGNED, date(2025, 4, 1))])
+    make_project(
+        "上海项目", Decimal("20000.5"), unit=shanghai, events=[(Stage.TALKS, date(2025, 4, 1))]
+    )
+    dashboard = make_dashboard(qtbot, hq_session)
+    table = dashboard.unit_table
+    assert table.isVisibleTo(dashboard)
+    rows = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
+    assert rows == [["上海驻点招商办", "0", "0", "1", "2"], ["开发区", "1", "41.1", "1", "41.1"]]
+    assert dashboard.caption.text().endswith("全市")
+
+    dashboard.unit_combo.setCurrentIndex(dashboard.unit_combo.findText("上海驻点招商办"))
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 0 个"
+    assert dashboard.pipeline_count.text() == "截至 2025-08-15 在手在谈 1 个"
+    assert table.rowCount() == 2  # the table keeps showing the whole city
+
+    get_or_create_unit("镇区甲")
+    hq_session.changed.emit()
+    assert dashboard.unit_combo.findText("镇区甲") > 0
+    assert dashboard.unit_combo.currentText() == "上海驻点招商办"

@@ -1,0 +1,419 @@
+"""概览: the period's figures from the counting rules, as cards, charts and a unit table.
+
+Every number here comes from ``db.figures.figures``, the same function behind the
+briefing and ``zhaoshang figures``; this module only words and draws them.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.figures import Figures, Period, figures
+from db.industry import Sector
+from db.models import Unit
+from db.money import plain, yi_text
+from db.units import live_units, unit_by_uuid
+from ui.charts import BarChart
+from ui.session import Session
+
+CUSTOM = "custom"
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class Dashboard(QWidget):
+    """The figures of a period for the unit (or, at headquarters, the city or one unit)."""
+
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.session = session
+        self.today = today
+        self.figures: Figures | None = None
+        self._presets: list[tuple[str, Period | None]] = []
+        self._build()
+        self._fill_presets()
+        self._fill_units()
+        self.session.changed.connect(self.refresh)
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        controls = QHBoxLayout()
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("periodPreset")
+        self.period_from = QDateEdit()
+        self.period_from.setObjectName("periodFrom")
+        self.period_to = QDateEdit()
+        self.period_to.setObjectName("periodTo")
+        for edit in (self.period_from, self.period_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.unit_combo = QComboBox()
+        self.unit_combo.setObjectName("unitSelector")
+        period_label = QLabel(self.tr("统计期间(&P)"))
+        period_label.setBuddy(self.period_combo)
+        self.unit_label = QLabel(self.tr("单位(&U)"))
+        self.unit_label.setBuddy(self.unit_combo)
+        controls.addWidget(period_label)
+        controls.addWidget(self.period_combo)
+        controls.addWidget(QLabel(self.tr("从")))
+        controls.addWidget(self.period_from)
+        controls.addWidget(QLabel(self.tr("至")))
+        controls.addWidget(self.period_to)
+        controls.addSpacing(16)
+        controls.addWidget(self.unit_label)
+        controls.addWidget(self.unit_combo)
+        controls.addStretch(1)
+        outer.addLayout(controls)
+        self.period_error = QLabel()
+        self.period_error.setObjectName("periodError")
+        self.period_error.setStyleSheet("color: #c62828;")
+        self.period_error.hide()
+        outer.addWidget(self.period_error)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.caption = self._label("periodCaption")
+        font = self.caption.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.caption.setFont(font)
+        layout.addWidget(self.caption)
+
+        cards = QGridLayout()
+        signed_box = QGroupBox(self.tr("新签约"))
+        signed_layout = QVBoxLayout(signed_box)
+        self.signed_count = self._label("signedCount", big=True)
+        self.signed_total = self._label("signedTotal", big=True)
+        self.signed_split = self._label("signedSplit")
+        self.priority_share = self._label("priorityShare")
+        self.sector_line = self._label("sectorLine")
+        for label in (
+            self.signed_count,
+            self.signed_total,
+            self.signed_split,
+            self.priority_share,
+            self.sector_line,
+        ):
+            signed_layout.addWidget(label)
+        pipeline_box = QGroupBox(self.tr("在手在谈"))
+        pipeline_layout = QVBoxLayout(pipeline_box)
+        self.pipeline_count = self._label("pipelineCount", big=True)
+        self.pipeline_stages = self._label("pipelineStages")
+        self.pipeline_domestic = self._label("pipelineDomestic")
+        self.pipeline_foreign = self._label("pipelineForeign")
+        for label in (
+            self.pipeline_count,
+            self.pipeline_stages,
+            self.pipeline_domestic,
+            self.pipeline_foreign,
+        ):
+            pipeline_layout.addWidget(label)
+        cards.addWidget(signed_box, 0, 0)
+        cards.addWidget(pipeline_box, 0, 1)
+        layout.addLayout(cards)
+        self.rate_note = self._label("exchangeRateNote")
+        self.rate_note.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.rate_note)
+
+        charts = QHBoxLayout()
+        self.band_chart = BarChart(self.tr("新签约项目 · 按投资规模"))
+        self.band_chart.setObjectName("bandChart")
+        self.industry_chart = BarChart(self.tr("新签约项目 · 按产业类别"))
+        self.industry_chart.setObjectName("industryChart")
+        charts.addWidget(self.band_chart, 1)
+        charts.addWidget(self.industry_chart, 1)
+        layout.addLayout(charts)
+
+        self.unit_table_title = QLabel(self.tr("各单位情况"))
+        layout.addWidget(self.unit_table_title)
+        self.unit_table = QTableWidget(0, 5)
+        self.unit_table.setObjectName("unitTable")
+        self.unit_table.setHorizontalHeaderLabels(
+            [
+                self.tr("单位"),
+                self.tr("签约个数"),
+                self.tr("签约总投资(亿元)"),
+                self.tr("在手在谈个数"),
+                self.tr("总投资(亿元)"),
+            ]
+        )
+        self.unit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.unit_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.unit_table.verticalHeader().hide()
+        self.unit_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.unit_table.setToolTip(self.tr("双击或按回车查看该单位的数字"))
+        self.unit_table.itemActivated.connect(self._unit_row_activated)
+        layout.addWidget(self.unit_table)
+        layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        self.period_combo.currentIndexChanged.connect(self._preset_chosen)
+        self.period_from.dateChanged.connect(self._dates_edited)
+        self.period_to.dateChanged.connect(self._dates_edited)
+        self.unit_combo.currentIndexChanged.connect(lambda _index: self.refresh())
+
+    def _label(self, name: str, big: bool = False) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setWordWrap(True)
+        if big:
+            font = label.font()
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+            label.setFont(font)
+        return label
+
+    def _fill_presets(self) -> None:
+        today = self.today()
+        year = today.year
+        presets: list[tuple[str, Period | None]] = [
+            (self.tr("本年至今"), Period(date(year, 1, 1), today))
+        ]
+        for month in range(today.month - 1, 0, -1):
+            presets.append(
+                (
+                    self.tr("{year}年1~{month}月").format(year=year, month=month),
+                    Period(date(year, 1, 1), _month_end(year, month)),
+                )
+            )
+        half_year = year if today.month > 6 else year - 1
+        presets.append(
+            (
+                self.tr("{year}年上半年").format(year=half_year),
+                Period(date(half_year, 1, 1), date(half_year, 6, 30)),
+            )
+        )
+        last_month_end = today.replace(day=1) - timedelta(days=1)
+        presets.append((self.tr("上月"), Period(last_month_end.replace(day=1), last_month_end)))
+        presets.append(
+            (
+                self.tr("{year}年全年").format(year=year - 1),
+                Period(date(year - 1, 1, 1), date(year - 1, 12, 31)),
+            )
+        )
+        presets.append((self.tr("自定义"), None))
+        self._presets = presets
+        self.period_combo.blockSignals(True)
+        for text, _period in presets:
+            self.period_combo.addItem(text)
+        self.period_combo.setCurrentIndex(0)
+        self.period_combo.blockSignals(False)
+        self._show_dates(presets[0][1])
+
+    def _fill_units(self) -> None:
+        at_hq = self.session.is_headquarters
+        for widget in (self.unit_label, self.unit_combo, self.unit_table_title, self.unit_table):
+            widget.setVisible(at_hq)
+        if not at_hq:
+            return
+        current = self.unit_combo.currentData()
+        self.unit_combo.blockSignals(True)
+        self.unit_combo.clear()
+        self.unit_combo.addItem(self.tr("全市"), None)
+        for unit in live_units():
+            self.unit_combo.addItem(unit.name, unit.uuid)
+        index = self.unit_combo.findData(current) if current else 0
+        self.unit_combo.setCurrentIndex(max(index, 0))
+        self.unit_combo.blockSignals(False)
+
+    # -- the period ---------------------------------------------------------------
+
+    def _show_dates(self, period: Period | None) -> None:
+        if period is None:
+            return
+        for edit, value in ((self.period_from, period.start), (self.period_to, period.end)):
+            edit.blockSignals(True)
+            edit.setDate(_qdate(value))
+            edit.blockSignals(False)
+
+    def _preset_chosen(self, index: int) -> None:
+        self._show_dates(self._presets[index][1])
+        self.refresh()
+
+    def _dates_edited(self) -> None:
+        # Typing a date makes the period a custom one, so the preset's name never lies.
+        custom = len(self._presets) - 1
+        if self.period_combo.currentIndex() != custom:
+            self.period_combo.blockSignals(True)
+            self.period_combo.setCurrentIndex(custom)
+            self.period_combo.blockSignals(False)
+        self.refresh()
+
+    def period(self) -> Period | None:
+        """The chosen period, or None (with the reason shown) when it is not valid."""
+        start, end = _pydate(self.period_from.date()), _pydate(self.period_to.date())
+        if start > end:
+            self.period_error.setText(self.tr("起始日期晚于结束日期,请调整统计期间。"))
+            self.period_error.show()
+            return None
+        self.period_error.hide()
+        return Period(start, end)
+
+    def select_preset(self, text: str) -> None:
+        index = self.period_combo.findText(text)
+        if index >= 0:
+            self.period_combo.setCurrentIndex(index)
+
+    def _scope(self) -> Unit | None:
+        if not self.session.is_headquarters:
+            return self.session.unit
+        uuid = self.unit_combo.currentData()
+        return unit_by_uuid(uuid) if uuid else None
+
+    def _unit_row_activated(self, item: QTableWidgetItem) -> None:
+        name = self.unit_table.item(item.row(), 0).text()
+        index = self.unit_combo.findText(name)
+        if index >= 0:
+            self.unit_combo.setCurrentIndex(index)
+
+    # -- the figures --------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Recompute the figures and show them."""
+        if self.session.is_headquarters:
+            self._fill_units()
+        period = self.period()
+        if period is None:
+            return
+        scope = self._scope()
+        self.figures = figures(period, scope)
+        self._show(self.figures)
+        if self.session.is_headquarters:
+            city = self.figures if scope is None else figures(period, None)
+            self._show_units(city)
+
+    def _show(self, fig: Figures) -> None:
+        signed, pipeline, rate = fig.signed, fig.pipeline, fig.exchange_rate
+        scope = fig.unit or (self.tr("全市") if self.session.is_headquarters else "")
+        self.caption.setText(
+            self.tr("{start} 至 {end} {scope}").format(
+                start=fig.period.start.isoformat(), end=fig.period.end.isoformat(), scope=scope
+            )
+        )
+        self.signed_count.setText(
+            self.tr("新签约亿元以上产业项目 {count} 个").format(count=signed.count)
+        )
+        self.signed_total.setText(
+            self.tr("总投资 {total} 亿元").format(total=yi_text(signed.total_wan_cny))
+        )
+        self.signed_split.setText(
+            self.tr("其中内资 {d} 个 {dt} 亿元,外资 {f} 个 {ft} 亿美元").format(
+                d=signed.domestic_count,
+                dt=yi_text(signed.domestic_total_wan_cny),
+                f=signed.foreign_count,
+                ft=yi_text(signed.foreign_total_wan_usd),
+            )
+        )
+        self.priority_share.setText(
+            self.tr("“{name}”产业项目 {count} 个,占比 {pct}%").format(
+                name=fig.priority_name, count=signed.priority_count, pct=signed.priority_share_pct
+            )
+        )
+        sectors = [
+            self.tr("制造业 {n} 个").format(n=signed.sectors[Sector.MANUFACTURING]),
+            self.tr("服务业 {n} 个").format(n=signed.sectors[Sector.SERVICES]),
+        ]
+        if signed.sectors[Sector.OTHER]:
+            sectors.append(self.tr("其他 {n} 个").format(n=signed.sectors[Sector.OTHER]))
+        self.sector_line.setText(" · ".join(sectors))
+
+        self.pipeline_count.setText(
+            self.tr("截至 {when} 在手在谈 {count} 个").format(
+                when=pipeline.as_of.isoformat(), count=pipeline.count
+            )
+        )
+        self.pipeline_stages.setText(
+            self.tr("其中在谈 {talks} 个,已签约未开工 {signed} 个").format(
+                talks=pipeline.negotiating, signed=pipeline.signed_not_started
+            )
+        )
+        self.pipeline_domestic.setText(
+            self.tr("内资 {count} 个 {total} 亿元").format(
+                count=pipeline.domestic_count, total=yi_text(pipeline.domestic_total_wan_cny)
+            )
+        )
+        self.pipeline_foreign.setText(
+            self.tr("外资 {count} 个 {total} 亿美元").format(
+                count=pipeline.foreign_count, total=yi_text(pipeline.foreign_total_wan_usd)
+            )
+        )
+        when = rate.date.isoformat() if rate.date else self.tr("未填写")
+        self.rate_note.setText(
+            self.tr(
+                "新签约总投资与规模档次中的外资项目按 1 美元 = {rate} 元人民币折算"
+                "(汇率日期:{when});在手在谈的内资、外资分别列示,不相加。"
+            ).format(rate=plain(rate.usd_cny), when=when)
+        )
+        self.band_chart.set_data(
+            [(self.band_label(fig, bound), n) for bound, n in signed.size_bands]
+        )
+        self.industry_chart.set_data(list(signed.industries))
+
+    def band_label(self, fig: Figures, bound: Decimal) -> str:
+        """30亿元以上 … and, for the last band, "5亿元以下" (all counted projects below)."""
+        bounds = [b for b, _ in fig.signed.size_bands]
+        if bound == bounds[-1] and len(bounds) > 1:
+            return self.tr("{bound}亿元以下").format(bound=plain(bounds[-2]))
+        return self.tr("{bound}亿元以上").format(bound=plain(bound))
+
+    def _show_units(self, city: Figures) -> None:
+        lines = city.by_unit
+        self.unit_table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            values = [
+                line.unit,
+                str(line.signed_count),
+                yi_text(line.signed_total_wan_cny),
+                str(line.pipeline_count),
+                yi_text(line.pipeline_total_wan_cny),
+            ]
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.unit_table.setItem(row, column, item)

@@ -71,10 +71,9 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
 
 
 def cmd_export_ledger(args: argparse.Namespace) -> int:
-    from reports.ledger_export import export_ledger
-
     from db.ledger import ledger_rows
     from db.unit_file import close_unit_file
+    from reports.ledger_export import export_ledger
 
     db = _open(args.file)
     try:
@@ -138,12 +137,72 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from db.demo import build_demo
-
     from db.unit_file import close_unit_file
 
     db = build_demo(Path(args.file))
     close_unit_file(db)
     print(f"已创建示例数据(文章中的全市数据):{args.file}")
+    return 0
+
+
+def _out_path(text: str) -> Path:
+    out = Path(text)
+    if out.suffix.lower() != ".pdf":
+        raise UserError(f"输出文件应以 .pdf 结尾:{text}", f"the output must end in .pdf: {text}")
+    if not out.parent.exists():
+        raise UserError(f"输出文件夹不存在:{out.parent}", f"no such folder: {out.parent}")
+    return out
+
+
+def _font_notice() -> None:
+    from reports.fonts import pdf_font
+
+    notice = pdf_font().notice
+    if notice:
+        print(f"提示:{notice}", file=sys.stderr)
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from db.briefing_data import briefing_data
+    from db.figures import Period
+    from db.unit_file import close_unit_file
+    from reports.briefing import build_briefing
+
+    if args.date_from > args.date_to:
+        raise UserError(
+            f"起始日期 {args.date_from} 晚于截止日期 {args.date_to}",
+            f"--from {args.date_from} is after --to {args.date_to}",
+        )
+    if args.issue is not None and args.issue < 1:
+        raise UserError("期数应为正整数", "--issue must be a positive number")
+    out = _out_path(args.out)
+    db = _open(args.file)
+    try:
+        data = briefing_data(
+            Period(args.date_from, args.date_to), _unit_scope(args.unit), args.issue
+        )
+        build_briefing(data, out)
+    finally:
+        close_unit_file(db)
+    _font_notice()
+    print(f"已生成招商工作简报(第{data.header.issue_no}期):{out}")
+    return 0
+
+
+def cmd_project_brief(args: argparse.Namespace) -> int:
+    from db.project_brief_data import find_project, project_brief_data
+    from db.unit_file import close_unit_file
+    from reports.project_brief import build_project_brief
+
+    out = _out_path(args.out)
+    db = _open(args.file)
+    try:
+        data = project_brief_data(find_project(args.project))
+        build_project_brief(data, out)
+    finally:
+        close_unit_file(db)
+    _font_notice()
+    print(f"已生成项目简报“{data.name}”:{out}")
     return 0
 
 
@@ -182,6 +241,21 @@ def build_parser() -> argparse.ArgumentParser:
     fig.add_argument("--unit", help="只统计该单位")
     fig.add_argument("--json", action="store_true", help="输出 JSON")
     fig.set_defaults(handler=cmd_figures)
+
+    brief = sub.add_parser("brief", help="招商工作简报 PDF / the period briefing")
+    brief.add_argument("file")
+    brief.add_argument("--from", dest="date_from", type=_date, required=True)
+    brief.add_argument("--to", dest="date_to", type=_date, required=True)
+    brief.add_argument("--unit", help="只统计该单位")
+    brief.add_argument("--issue", type=int, help="期数(默认取设置中的期数)")
+    brief.add_argument("--out", required=True)
+    brief.set_defaults(handler=cmd_brief)
+
+    project = sub.add_parser("project-brief", help="项目简报 PDF / one project's brief")
+    project.add_argument("file")
+    project.add_argument("project", help="项目 UUID、项目编号或完整项目名称")
+    project.add_argument("--out", required=True)
+    project.set_defaults(handler=cmd_project_brief)
 
     demo = sub.add_parser("demo", help="创建示例数据文件 / create the example data file")
     demo.add_argument("file")

@@ -46,6 +46,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.is_network_path = is_network_path
         self.session: Session | None = None
+        # Tests turn this off so that no PDF viewer is started.
+        self.open_pdfs = True
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.summary = QLabel()
@@ -157,6 +159,19 @@ class MainWindow(QMainWindow):
 
         self.reports_menu = bar.addMenu(self.tr("报表(&R)"))
         self.reports_menu.setObjectName("reportsMenu")
+        self.briefing_action = self._action(self.tr("招商工作简报…"), self.print_briefing, "Ctrl+P")
+        self.project_brief_action = self._action(
+            self.tr("项目简报(选中项目)…"), self.print_project_brief
+        )
+        self.batch_action = self._action(self.tr("打印全部项目简报…"), self.print_all_briefs)
+        self.listing_action = self._action(self.tr("项目清单(当前筛选)…"), self.print_listing)
+        for action in (
+            self.briefing_action,
+            self.project_brief_action,
+            self.batch_action,
+            self.listing_action,
+        ):
+            self.reports_menu.addAction(action)
 
         tools_menu = bar.addMenu(self.tr("设置(&S)"))
         tools_menu.setObjectName("settingsMenu")
@@ -445,6 +460,133 @@ class MainWindow(QMainWindow):
             self.session.push(DeleteProjectCommand(snapshot))
         stack.endMacro()
 
+    # -- reports ------------------------------------------------------------------
+
+    def _pdf_written(self, path: Path) -> None:
+        from reports.fonts import pdf_font
+        from ui.report_dialogs import open_document
+
+        notice = pdf_font().notice
+        message = self.tr("已生成:%1").replace("%1", str(path))
+        if notice:
+            message += "  " + notice
+        self.statusBar().showMessage(message, 15000)
+        if self.open_pdfs:
+            open_document(path)
+
+    def print_briefing(self) -> None:
+        from ui.report_dialogs import BriefingDialog
+
+        if self.session is None:
+            return
+        dialog = BriefingDialog(self.session, self)
+        dialog.accepted.connect(lambda: dialog.written and self._pdf_written(dialog.written))
+        dialog.open()
+        self._dialog = dialog
+
+    def print_project_brief(self) -> None:
+        selected = self._selected()
+        if not selected or self.session is None:
+            self.statusBar().showMessage(self.tr("请先在项目台账中选择一个项目"), 5000)
+            return
+        from db.project_brief_data import find_project, project_brief_data
+        from ui.report_worker import safe_file_name
+
+        data = project_brief_data(find_project(selected[0]))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("保存项目简报"),
+            str(self.session.path.parent / f"{safe_file_name(data.name)}-项目简报.pdf"),
+            self.tr("PDF 文件 (*.pdf)"),
+        )
+        if chosen:
+            self.write_project_brief(selected[0], Path(chosen))
+
+    def write_project_brief(self, uuid: str, out: Path) -> None:
+        from db.project_brief_data import find_project, project_brief_data
+        from reports.project_brief import build_project_brief
+
+        try:
+            build_project_brief(project_brief_data(find_project(uuid)), out)
+        except (UserError, OSError) as error:
+            self.show_error(str(error))
+            return
+        self._pdf_written(out)
+
+    def print_all_briefs(self) -> None:
+        if self.session is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择保存项目简报的文件夹"), str(self.session.path.parent)
+        )
+        if folder:
+            self.start_brief_batch(Path(folder))
+
+    def start_brief_batch(self, folder: Path, uuids: list[str] | None = None) -> None:
+        """Print every project's brief in the background, with progress and cancel."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from db.project_brief_data import project_uuids
+        from ui.report_worker import BriefBatch, start_batch
+
+        assert self.session is not None
+        uuids = uuids if uuids is not None else project_uuids()
+        batch = BriefBatch(uuids, folder)
+        progress = QProgressDialog(
+            self.tr("正在生成项目简报…"), self.tr("取消"), 0, max(len(uuids), 1), self
+        )
+        progress.setObjectName("batchProgress")
+        progress.setWindowTitle(self.tr("打印全部项目简报"))
+        progress.setMinimumDuration(0)
+        progress.canceled.connect(batch.cancel)
+        batch.progress.connect(
+            lambda done, total, name: (
+                progress.setValue(done),
+                progress.setLabelText(
+                    self.tr("正在生成项目简报(%1/%2):%3")
+                    .replace("%1", str(done))
+                    .replace("%2", str(total))
+                    .replace("%3", name)
+                ),
+            )
+        )
+        batch.finished.connect(lambda written, where: self._batch_done(progress, written, where))
+        batch.failed.connect(lambda message: (progress.close(), self.show_error(message)))
+        self.batch = batch
+        self.batch_thread = start_batch(batch)
+
+    def _batch_done(self, progress: object, written: int, folder: str) -> None:
+        progress.close()  # type: ignore[attr-defined]
+        self.statusBar().showMessage(
+            self.tr("已生成 %1 份项目简报,保存在 %2")
+            .replace("%1", str(written))
+            .replace("%2", folder),
+            15000,
+        )
+
+    def print_listing(self) -> None:
+        if self.session is None:
+            return
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("保存项目清单"),
+            str(self.session.path.parent / "项目清单.pdf"),
+            self.tr("PDF 文件 (*.pdf)"),
+        )
+        if chosen:
+            self.write_listing(Path(chosen))
+
+    def write_listing(self, out: Path) -> None:
+        from db.listing_data import listing_data
+        from reports.listing import build_listing
+
+        try:
+            build_listing(listing_data(self.ledger.current_filter()), out)
+        except (UserError, OSError) as error:
+            self.show_error(str(error))
+            return
+        self._pdf_written(out)
+
     # -- editing, settings, language ------------------------------------------------
 
     def undo(self) -> None:
@@ -511,6 +653,10 @@ class MainWindow(QMainWindow):
             self.delete_action,
             self.settings_action,
             self.find_action,
+            self.briefing_action,
+            self.project_brief_action,
+            self.batch_action,
+            self.listing_action,
         ):
             action.setEnabled(has_file)
         stack = self.session.undo_stack if self.session else None

@@ -1,0 +1,158 @@
+"""The 报表 menu's dialogs: the period briefing, project briefs, the batch of briefs."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from db import settings
+from db.errors import UserError
+from db.models import Unit, database
+from ui.session import Session
+
+
+def open_document(path: Path) -> None:
+    """Show a finished PDF in the system's viewer."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def default_period(today: date) -> tuple[date, date]:
+    """Year to date up to the end of last month (the usual 1~N月), or January so far."""
+    first = date(today.year, 1, 1)
+    end_of_last_month = date(today.year, today.month, 1) - timedelta(days=1)
+    if end_of_last_month < first:
+        return first, today
+    return first, end_of_last_month
+
+
+class BriefingDialog(QDialog):
+    """招商工作简报: period, scope, issue number and where to save."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None, today: date | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("生成招商工作简报"))
+        start, end = default_period(today or date.today())
+        self.date_from = QDateEdit(_qdate(start))
+        self.date_from.setObjectName("briefFrom")
+        self.date_to = QDateEdit(_qdate(end))
+        self.date_to.setObjectName("briefTo")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.scope = QComboBox()
+        self.scope.setObjectName("briefScope")
+        if session.is_headquarters:
+            self.scope.addItem(self.tr("全市"), None)
+            for unit in Unit.live().order_by(Unit.name):
+                self.scope.addItem(unit.name, unit.id)
+        else:
+            own = session.unit
+            self.scope.addItem(own.name if own else "", own.id if own else None)
+        header = settings.get("briefing")
+        self.issue = QSpinBox()
+        self.issue.setObjectName("briefIssue")
+        self.issue.setRange(1, 9999)
+        self.issue.setValue(int(header.get("issue_no") or 1))
+        self.out = QLineEdit(
+            str(
+                session.path.parent
+                / f"{header.get('title') or '招商工作简报'}-第{self.issue.value()}期.pdf"
+            )
+        )
+        self.out.setObjectName("briefOut")
+        self.issue.valueChanged.connect(self._suggest_name)
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.out, 1)
+        row.addWidget(browse)
+        self.error = QLabel()
+        self.error.setObjectName("briefError")
+        self.error.setStyleSheet("color: #c62828;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("起始日期"), self.date_from)
+        form.addRow(self.tr("截止日期"), self.date_to)
+        form.addRow(self.tr("范围"), self.scope)
+        form.addRow(self.tr("期数"), self.issue)
+        form.addRow(self.tr("保存为"), row)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.written: Path | None = None
+
+    def _suggest_name(self, number: int) -> None:
+        current = Path(self.out.text())
+        title = settings.get("briefing").get("title") or "招商工作简报"
+        self.out.setText(str(current.parent / f"{title}-第{number}期.pdf"))
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存简报"), self.out.text(), self.tr("PDF 文件 (*.pdf)")
+        )
+        if chosen:
+            self.out.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+
+    def generate(self) -> Path | None:
+        """Write the PDF; on a problem show it beside the form and return None."""
+        from db.briefing_data import briefing_data
+        from db.figures import Period
+        from reports.briefing import build_briefing
+
+        start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        if start > end:
+            self.error.setText(self.tr("起始日期晚于截止日期"))
+            return None
+        out = Path(self.out.text().strip())
+        if out.suffix.lower() != ".pdf" or not out.parent.is_dir():
+            self.error.setText(self.tr("请选择一个已存在的文件夹,文件名以 .pdf 结尾"))
+            return None
+        unit_id = self.scope.currentData()
+        unit = Unit.get_by_id(unit_id) if unit_id is not None else None
+        number = self.issue.value()
+        try:
+            build_briefing(briefing_data(Period(start, end), unit, number), out)
+        except (UserError, OSError) as error:
+            self.error.setText(str(error))
+            return None
+        header = dict(settings.get("briefing"))
+        if number >= int(header.get("issue_no") or 1):
+            # The next briefing gets the next number by default.
+            header["issue_no"] = number + 1
+            with database.atomic():
+                settings.put("briefing", header)
+        self.written = out
+        return out
+
+    def accept(self) -> None:
+        if self.generate() is not None:
+            super().accept()

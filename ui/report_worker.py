@@ -1,0 +1,74 @@
+"""Printing many project briefs off the UI thread, with progress and cancel."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from db.models import database
+
+
+def safe_file_name(name: str) -> str:
+    """A project name usable as a file name on Windows and Linux."""
+    cleaned = re.sub(r'[\\/:*?"<>|\r\n\t]+', "_", name).strip(" .")
+    return cleaned[:80] or "项目"
+
+
+class BriefBatch(QObject):
+    """Writes one 项目简报 PDF per project into a folder.
+
+    Runs in its own QThread; peewee gives that thread its own connection to the
+    file, and no widget is touched from here: progress goes out by signals.
+    """
+
+    progress = Signal(int, int, str)  # done, total, project name
+    finished = Signal(int, str)  # written, folder
+    failed = Signal(str)
+
+    def __init__(self, project_uuids: list[str], folder: Path) -> None:
+        super().__init__()
+        self.project_uuids = project_uuids
+        self.folder = folder
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        from db.errors import UserError
+        from db.project_brief_data import find_project, project_brief_data
+        from reports.project_brief import build_project_brief
+
+        written = 0
+        total = len(self.project_uuids)
+        try:
+            for index, uuid in enumerate(self.project_uuids, start=1):
+                if self._cancel.is_set():
+                    break
+                data = project_brief_data(find_project(uuid))
+                target = self.folder / f"{safe_file_name(data.name)}-项目简报.pdf"
+                if target.exists():
+                    target = self.folder / f"{safe_file_name(data.name)}-{uuid[:8]}-项目简报.pdf"
+                build_project_brief(data, target)
+                written += 1
+                self.progress.emit(index, total, data.name)
+        except (UserError, OSError) as error:
+            self.failed.emit(str(error))
+            return
+        finally:
+            if not database.is_closed():
+                database.close()  # this thread's own connection
+        self.finished.emit(written, str(self.folder))
+
+
+def start_batch(batch: BriefBatch) -> QThread:
+    thread = QThread()
+    batch.moveToThread(thread)
+    thread.started.connect(batch.run)
+    batch.finished.connect(thread.quit)
+    batch.failed.connect(thread.quit)
+    thread.start()
+    return thread

@@ -47,6 +47,14 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
+def name_taken(name: str, except_uuid: str | None = None) -> bool:
+    """Whether another live unit already has this name."""
+    query = Unit.live().where(Unit.name == name.strip())
+    if except_uuid:
+        query = query.where(Unit.uuid != except_uuid)
+    return query.exists()
+
+
 def set_identity(unit_uuid: str, value: UnitIdentity) -> None:
     """Rename a unit or change its kind and city; the name must stay unique."""
     name = value.name.strip()
@@ -54,8 +62,7 @@ def set_identity(unit_uuid: str, value: UnitIdentity) -> None:
         raise ValidationError("请填写单位名称", "the unit name is required")
     if value.kind not in UNIT_KINDS:
         raise ValidationError(f"未知的单位类别:{value.kind}", f"unknown unit kind: {value.kind}")
-    clash = Unit.live().where((Unit.name == name) & (Unit.uuid != unit_uuid)).first()
-    if clash is not None:
+    if name_taken(name, unit_uuid):
         raise ValidationError(f"已有名为“{name}”的单位", f"a unit named {name} already exists")
     unit = Unit.get(Unit.uuid == unit_uuid)
     city = _clean(value.city)

@@ -1,0 +1,102 @@
+"""The 待跟进 view: overdue in red, 标记完成 undoable, rows open their records."""
+
+from __future__ import annotations
+
+import sys
+import types
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
+
+from db.models import FollowUp
+from tests.factories import make_project
+from ui.follow_up_view import OVERDUE_COLOUR, FollowUpModel, FollowUpView
+from ui.session import Session
+
+TODAY = date(2025, 8, 1)
+
+
+def add_follow_up(project, due: date, step: str) -> FollowUp:  # type: ignore[no-untyped-def]
+    return FollowUp.create(
+        project=project,
+        date=date(2025, 7, 1),
+        kind="拜访",
+        summary="洽谈",
+        next_step=step,
+        due_date=due,
+    )
+
+
+def make_view(qtbot, session: Session) -> FollowUpView:  # type: ignore[no-untyped-def]
+    view = FollowUpView(session, today=lambda: TODAY)
+    qtbot.addWidget(view)
+    return view
+
+
+def test_overdue_rows_are_red_and_mark_done_removes_them(
+    qtbot, qtmodeltester, session: Session
+) -> None:  # type: ignore[no-untyped-def]
+    project = make_project("大亚新能源材料")
+    overdue = add_follow_up(project, date(2025, 7, 28), "报送用地方案")
+    add_follow_up(project, date(2025, 8, 5), "回访")
+    view = make_view(qtbot, session)
+    model = view.table.model()
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    first = model.index(0, FollowUpModel.NEXT_STEP)
+    assert first.data() == "报送用地方案"
+    assert QColor(first.data(Qt.ItemDataRole.ForegroundRole)) == OVERDUE_COLOUR
+    assert model.index(0, FollowUpModel.STATUS).data() == "已逾期 4 天"
+    assert model.index(1, FollowUpModel.STATUS).data() == "4 天后到期"
+    assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert view.summary.text() == "已逾期 1 条,7天内到期 1 条"
+
+    view.filter.setCurrentIndex(0)  # 已逾期
+    assert model.rowCount() == 1
+    assert not view.done_button.isEnabled()
+    view.table.selectRow(0)
+    assert view.done_button.isEnabled()
+    view.done_button.click()
+    assert model.rowCount() == 0
+    assert FollowUp.get_by_id(overdue.id).done
+
+    session.undo_stack.undo()
+    assert model.rowCount() == 1
+    assert not FollowUp.get_by_id(overdue.id).done
+
+
+def test_all_open_shows_later_ones(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    project = make_project()
+    add_follow_up(project, date(2025, 12, 1), "年底回访")
+    view = make_view(qtbot, session)
+    assert view.table.model().rowCount() == 0
+    view.filter.setCurrentIndex(2)  # 全部未完成
+    assert view.table.model().rowCount() == 1
+
+
+def test_rows_open_the_follow_up_and_the_project(qtbot, session: Session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    project = make_project("创力电梯")
+    record = add_follow_up(project, date(2025, 7, 30), "协调证照")
+    opened: list[tuple[str, str | None]] = []
+
+    class FakeDialog(QWidget):
+        def __init__(self, session, project_uuid, follow_up_uuid=None, parent=None):  # type: ignore[no-untyped-def]
+            super().__init__(parent)
+            opened.append((project_uuid, follow_up_uuid))
+
+        def open(self) -> None:
+            pass
+
+    module = types.ModuleType("ui.follow_up_dialog")
+    module.FollowUpDialog = FakeDialog  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "ui.follow_up_dialog", module)
+    view = make_view(qtbot, session)
+    view.table.activated.emit(view.table.model().index(0, 2))
+    assert opened == [(project.uuid, record.uuid)]
+
+    view.table.selectRow(0)
+    with qtbot.waitSignal(view.project_activated) as blocker:
+        view.project_button.click()
+    assert blocker.args == [project.uuid]

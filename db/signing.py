@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from peewee import JOIN
+
 from db import settings
 from db.errors import ValidationError
 from db.models import Project, SigningEvent, StageEvent, Unit
@@ -133,7 +135,7 @@ def linkable_projects() -> list[LinkableProject]:
         Project.live()
         .join(Unit)
         .switch(Project)
-        .join(SigningEvent, join_type="LEFT OUTER")
+        .join(SigningEvent, JOIN.LEFT_OUTER)
         .order_by(Project.name, Project.id)
     )
     result = []

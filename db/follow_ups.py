@@ -22,7 +22,7 @@ class DueFollowUp:
     project_uuid: str
     project_name: str
     unit: str
-    date: date  # of the visit or call
+    visit_date: date  # of the visit or call
     kind: str
     people: str | None
     summary: str
@@ -61,7 +61,7 @@ def due_follow_ups(as_of: date, include_upcoming_days: int | None = 7) -> list[D
             project_uuid=row.project.uuid,
             project_name=row.project.name,
             unit=row.project.unit.name,
-            date=row.date,
+            visit_date=row.date,
             kind=row.kind,
             people=row.people,
             summary=row.summary,

@@ -120,7 +120,7 @@ class FollowUpModel(QAbstractTableModel):
                 self.UNIT: row.unit,
                 self.KIND: row.kind,
                 self.NEXT_STEP: row.next_step or row.summary,
-                self.DATE: row.date.isoformat(),
+                self.DATE: row.visit_date.isoformat(),
             }[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.summary

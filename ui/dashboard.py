@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -151,7 +152,7 @@ class Dashboard(QWidget):
         cards.addWidget(pipeline_box, 0, 1)
         layout.addLayout(cards)
         self.rate_note = self._label("exchangeRateNote")
-        self.rate_note.setStyleSheet("color: palette(placeholder-text);")
+        self.rate_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout.addWidget(self.rate_note)
 
         charts = QHBoxLayout()
@@ -159,8 +160,8 @@ class Dashboard(QWidget):
         self.band_chart.setObjectName("bandChart")
         self.industry_chart = BarChart(self.tr("新签约项目 · 按产业类别"))
         self.industry_chart.setObjectName("industryChart")
-        charts.addWidget(self.band_chart, 1)
-        charts.addWidget(self.industry_chart, 1)
+        charts.addWidget(self.band_chart, 1, Qt.AlignmentFlag.AlignTop)
+        charts.addWidget(self.industry_chart, 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(charts)
 
         self.unit_table_title = QLabel(self.tr("各单位情况"))
@@ -383,8 +384,8 @@ class Dashboard(QWidget):
         when = rate.date.isoformat() if rate.date else self.tr("未填写")
         self.rate_note.setText(
             self.tr(
-                "新签约总投资与规模档次中的外资项目按 1 美元 = {rate} 元人民币折算"
-                "(汇率日期:{when});在手在谈的内资、外资分别列示,不相加。"
+                "新签约总投资、规模档次和各单位总投资中的外资项目按 1 美元 = {rate} 元人民币折算"
+                "(汇率日期:{when});在手在谈的内资、外资分别列示。"
             ).format(rate=plain(rate.usd_cny), when=when)
         )
         self.band_chart.set_data(

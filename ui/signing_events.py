@@ -410,6 +410,8 @@ class SigningEventsView(QWidget):
         if event is None:
             self.summary.setText(
                 self.tr("共 {n} 场签约活动。选择一场查看签约项目。").format(n=len(self.model.rows))
+                if self.model.rows
+                else self.tr("尚无签约活动。点“新建活动”录入活动日期、地点及在会上签约的项目。")
             )
             return
         self.summary.setText(f"{event.name}:{summary_sentence(event)}")

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from db import settings
 from db.figures import CountedProject, Figures, Period, figures, stages_on
-from db.models import Investor, Project, SigningEvent, Unit
+from db.models import Investor, Project, Unit
+from db.signing import signing_events
 from db.stages import Capital, Stage
 
 
@@ -82,25 +83,12 @@ def header_for(issue_no: int | None = None, printed_on: date | None = None) -> B
 
 def signing_events_in(period: Period, unit: Unit | None = None) -> list[SigningEventLine]:
     """签约活动 of the period with their linked live projects' count and total (亿元)."""
-    rate = settings.exchange_rate().usd_cny
-    query = SigningEvent.live().where(
-        (SigningEvent.date >= period.start) & (SigningEvent.date <= period.end)
-    )
-    if unit is not None:
-        query = query.where(SigningEvent.unit == unit)
-    lines = []
-    for event in query.order_by(SigningEvent.date, SigningEvent.name):
-        projects = list(Project.live().where(Project.signing_event == event))
-        total = sum(
-            (
-                (p.total_investment or Decimal(0)) * (rate if p.capital == "foreign" else 1)
-                for p in projects
-            ),
-            Decimal(0),
-        )
-        host = Unit.get_by_id(event.unit_id).name if event.unit_id else None
-        lines.append(SigningEventLine(event.date, event.name, host, len(projects), total))
-    return lines
+    lines = [
+        SigningEventLine(e.date, e.name, e.unit, e.project_count, e.total_wan_cny)
+        for e in signing_events()
+        if period.start <= e.date <= period.end and (unit is None or e.unit_uuid == unit.uuid)
+    ]
+    return sorted(lines, key=lambda line: (line.date, line.name))
 
 
 def _issues(unit: Unit | None) -> list[IssueLine]:

@@ -1,0 +1,490 @@
+"""The ledger page (项目台账): search, filters, the project table and its totals.
+
+Every filter change re-queries ids in SQL (db.project_query) and the model reads
+only the rows on screen; the count and totals of the filtered rows go to the
+status bar through ``summary_changed``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import project_query, settings
+from db.money import plain, yi_text
+from db.project_query import COLUMNS, Kind, ProjectFilter
+from db.stages import PATH, PIPELINE_STAGES, Capital, Stage
+from db.units import live_units
+from ui.project_table import DEFAULT_SORT, Col, ProjectTableModel, UuidRole
+from ui.session import Session
+
+SEARCH_DELAY_MS = 200
+LAYOUT_SAVE_DELAY_MS = 300
+HEADER_KEY = "ledger/header"
+COLUMNS_KEY = "ledger/columns"
+PRIORITY = "priority"  # the chain filter's entry for every priority chain
+
+DEFAULT_COLUMNS: frozenset[Col] = frozenset(
+    {
+        Col.CODE,
+        Col.NAME,
+        Col.INVESTOR,
+        Col.CAPITAL,
+        Col.TOTAL,
+        Col.LOCAL_INDUSTRY,
+        Col.STAGE,
+        Col.SIGNED_ON,
+        Col.UNIT,
+        Col.PERSON_IN_CHARGE,
+        Col.UPDATED_AT,
+    }
+)
+_WIDTHS = {Col.NAME: 260, Col.INVESTOR: 200, Col.CREDIT_CODE: 170, Col.TOTAL: 130}
+_KIND_WIDTHS = {Kind.LONG_TEXT: 240, Kind.DATE: 96, Kind.DATETIME: 130, Kind.STAGE: 70}
+
+
+class LedgerView(QWidget):
+    """The filterable, sortable table of every live project in the open file."""
+
+    project_activated = Signal(str)  # project uuid: double-click or Enter
+    summary_changed = Signal(str)  # count and totals of the rows shown
+
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        settings_store: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ledgerView")
+        self.session = session
+        self.store = settings_store or QSettings()
+        self.summary = ""
+        self._build()
+        self._fill_choices()
+        self.model = ProjectTableModel(self._filter_from_widgets(), DEFAULT_SORT, parent=self)
+        self.table.setModel(self.model)
+        self._set_up_header()
+        self._connect()
+        self._update_summary()
+        self.session.changed.connect(self.reload)
+
+    # -- building -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("ledgerSearch")
+        self.search.setPlaceholderText(self.tr("搜索项目名称、投资方、备注… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        top.addWidget(self.search, 1)
+        self.date_check = QCheckBox(self.tr("日期范围"))
+        self.date_check.setObjectName("ledgerDateFilter")
+        self.date_field = self._combo("ledgerDateField")
+        self.date_field.addItem(self.tr("签约日期"), Stage.SIGNED)
+        self.date_field.addItem(self.tr("首次对接日期"), None)
+        today = QDate.currentDate()
+        self.date_from = self._date_edit("ledgerDateFrom", QDate(today.year(), 1, 1))
+        self.date_to = self._date_edit("ledgerDateTo", today)
+        self._enable_dates(False)
+        for widget in (self.date_check, self.date_field, self.date_from):
+            top.addWidget(widget)
+        top.addWidget(QLabel(self.tr("至")))
+        top.addWidget(self.date_to)
+        self.columns_button = QToolButton()
+        self.columns_button.setObjectName("ledgerColumnsButton")
+        self.columns_button.setText(self.tr("显示列"))
+        self.columns_button.setToolTip(self.tr("选择表格中显示的列(也可在表头上点右键)"))
+        self.columns_menu = QMenu(self)
+        self.columns_menu.setObjectName("ledgerColumnsMenu")
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        self.columns_button.setMenu(self.columns_menu)
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        top.addWidget(self.columns_button)
+        self.clear_button = QPushButton(self.tr("清除筛选"))
+        self.clear_button.setObjectName("ledgerClearFilters")
+        top.addWidget(self.clear_button)
+        outer.addLayout(top)
+
+        filters = QHBoxLayout()
+        self.stage_filter = self._combo("ledgerStageFilter")
+        self.stage_filter.addItem(self.tr("全部阶段"), None)
+        self.stage_filter.addItem(self.tr("在手在谈(在谈、已签约未开工)"), PIPELINE_STAGES)
+        for stage in (*PATH, Stage.DROPPED):
+            self.stage_filter.addItem(self.tr(stage.label), frozenset({stage}))
+        self.unit_filter = self._combo("ledgerUnitFilter")
+        self.industry_filter = self._combo("ledgerIndustryFilter")
+        self.chain_filter = self._combo("ledgerChainFilter")
+        self.band_filter = self._combo("ledgerBandFilter")
+        self.capital_filter = self._combo("ledgerCapitalFilter")
+        self.capital_filter.addItem(self.tr("内资和外资"), None)
+        self.capital_filter.addItem(self.tr("内资"), Capital.DOMESTIC)
+        self.capital_filter.addItem(self.tr("外资"), Capital.FOREIGN)
+        self.counted_filter = self._combo("ledgerCountedFilter")
+        self.counted_filter.setToolTip(self.tr("纳入统计:亿元以上产业项目(不含房地产)"))
+        self.counted_filter.addItem(self.tr("全部口径"), None)
+        self.counted_filter.addItem(self.tr("纳入统计"), True)
+        self.counted_filter.addItem(self.tr("未纳入统计"), False)
+        for combo in (
+            self.stage_filter,
+            self.unit_filter,
+            self.industry_filter,
+            self.chain_filter,
+            self.band_filter,
+            self.capital_filter,
+            self.counted_filter,
+        ):
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        outer.addLayout(filters)
+
+        self.table = QTableView()
+        self.table.setObjectName("ledgerTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Every row the same height: the view never measures 100,000 rows.
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        outer.addWidget(self.table, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._layout_timer = QTimer(self)
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.setInterval(LAYOUT_SAVE_DELAY_MS)
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    def _date_edit(self, name: str, value: QDate) -> QDateEdit:
+        edit = QDateEdit(value)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def _set_up_header(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        for col in Col:
+            width = _WIDTHS.get(col) or _KIND_WIDTHS.get(COLUMNS[col].kind, 100)
+            header.resizeSection(col, width)
+            header.setSectionHidden(col, col not in DEFAULT_COLUMNS)
+        header.setSortIndicator(DEFAULT_SORT, Qt.SortOrder.DescendingOrder)
+        self._restore_layout()
+        self.model.set_visible_columns(self._visible_columns())
+        # Enabling sorting sorts once by the restored indicator (in SQL).
+        self.table.setSortingEnabled(True)
+
+    def _connect(self) -> None:
+        self.search.textEdited.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_filter)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
+        self.table.doubleClicked.connect(self._activate)
+        for combo in (
+            self.stage_filter,
+            self.unit_filter,
+            self.industry_filter,
+            self.chain_filter,
+            self.band_filter,
+            self.capital_filter,
+            self.counted_filter,
+            self.date_field,
+        ):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.date_check.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(self._from_changed)
+        self.date_to.dateChanged.connect(self._to_changed)
+        self.clear_button.clicked.connect(self.clear_filters)
+        header = self.table.horizontalHeader()
+        header.customContextMenuRequested.connect(self._header_menu)
+        header.sectionResized.connect(lambda *_args: self._layout_timer.start())
+        header.sectionMoved.connect(lambda *_args: self._layout_timer.start())
+        header.sortIndicatorChanged.connect(lambda *_args: self._layout_timer.start())
+        self._layout_timer.timeout.connect(self._save_layout)
+        self.model.modelReset.connect(self._update_summary)
+
+    # -- filter choices -------------------------------------------------------------
+
+    def _fill_choices(self) -> None:
+        """The values offered by the filters, keeping the current choice where it remains."""
+        units = live_units()
+        self._refill(
+            self.unit_filter, self.tr("全部单位"), [(unit.name, unit.id) for unit in units]
+        )
+        self.unit_filter.setVisible(self.session.is_headquarters or len(units) > 1)
+        industries = project_query.local_industry_choices()
+        self._refill(
+            self.industry_filter, self.tr("全部产业类别"), [(label, label) for label in industries]
+        )
+        priority = settings.priority_system()
+        chains = [(self.tr("“{name}”重点产业链").format(name=priority.name), PRIORITY)]
+        chains += [(label, label) for label in project_query.chain_choices()]
+        self._refill(self.chain_filter, self.tr("全部产业链"), chains)
+        self._refill(self.band_filter, self.tr("全部规模"), self._band_choices())
+
+    def _band_choices(self) -> list[tuple[str, Decimal]]:
+        bounds = settings.size_bands()
+        choices = [
+            (self.tr("{bound}亿元以上").format(bound=plain(bound)), bound) for bound in bounds[:-1]
+        ]
+        if len(bounds) > 1:
+            lowest = self.tr("{low}~{high}亿元").format(
+                low=plain(bounds[-1]), high=plain(bounds[-2])
+            )
+        else:
+            lowest = self.tr("{bound}亿元以上").format(bound=plain(bounds[-1]))
+        return [*choices, (lowest, bounds[-1])]
+
+    def _refill(self, combo: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
+        combo.blockSignals(False)
+
+    # -- filtering ------------------------------------------------------------------
+
+    def _filter_from_widgets(self) -> ProjectFilter:
+        unit_id = None if self.unit_filter.isHidden() else self.unit_filter.currentData()
+        industry = self.industry_filter.currentData()
+        chain = self.chain_filter.currentData()
+        dates: dict[str, date] = {}
+        if self.date_check.isChecked():
+            prefix = "signed" if self.date_field.currentData() is Stage.SIGNED else "first_contact"
+            dates = {
+                f"{prefix}_from": self.date_from.date().toPython(),
+                f"{prefix}_to": self.date_to.date().toPython(),
+            }
+        return ProjectFilter(
+            stages=self.stage_filter.currentData(),
+            unit_ids=frozenset({unit_id}) if unit_id is not None else None,
+            local_industries=frozenset({industry}) if industry is not None else None,
+            chains=frozenset({chain}) if chain not in (None, PRIORITY) else None,
+            priority_only=chain == PRIORITY,
+            size_band=self.band_filter.currentData(),
+            capital=self.capital_filter.currentData(),
+            counted=self.counted_filter.currentData(),
+            search=self.search.text().strip(),
+            **dates,
+        )
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        criteria = self._filter_from_widgets()
+        if criteria != self.model.criteria:
+            self.model.set_filter(criteria)
+        self.clear_button.setEnabled(not criteria.is_empty)
+
+    def current_filter(self) -> ProjectFilter:
+        """The filter of the rows shown (for listings of exactly these projects)."""
+        return self.model.criteria
+
+    def clear_filters(self) -> None:
+        widgets = (
+            self.stage_filter,
+            self.unit_filter,
+            self.industry_filter,
+            self.chain_filter,
+            self.band_filter,
+            self.capital_filter,
+            self.counted_filter,
+            self.date_check,
+            self.search,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        for combo in widgets[:7]:
+            assert isinstance(combo, QComboBox)
+            combo.setCurrentIndex(0)
+        self.date_check.setChecked(False)
+        self._enable_dates(False)
+        self.search.clear()
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._apply_filter()
+
+    def _enable_dates(self, enabled: bool) -> None:
+        for widget in (self.date_field, self.date_from, self.date_to):
+            widget.setEnabled(enabled)
+
+    def _dates_toggled(self, checked: bool) -> None:
+        self._enable_dates(checked)
+        self._apply_filter()
+
+    def _from_changed(self, value: QDate) -> None:
+        # The range stays the right way round: moving one end past the other drags it along.
+        if value > self.date_to.date():
+            self.date_to.setDate(value)
+        self._apply_filter()
+
+    def _to_changed(self, value: QDate) -> None:
+        if value < self.date_from.date():
+            self.date_from.setDate(value)
+        self._apply_filter()
+
+    def _update_summary(self) -> None:
+        sums = project_query.totals(self.model.criteria)
+        self.summary = self.tr(
+            "共 {count} 个项目 · 内资 {d} 个 {dt} 亿元 · 外资 {f} 个 {ft} 亿美元"
+        ).format(
+            count=sums.count,
+            d=sums.domestic_count,
+            dt=yi_text(sums.domestic_total_wan_cny),
+            f=sums.foreign_count,
+            ft=yi_text(sums.foreign_total_wan_usd),
+        )
+        self.summary_changed.emit(self.summary)
+
+    # -- reading and acting ---------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read again after records changed, keeping the filter, sort and current project."""
+        current = self.model.project_id(self.table.currentIndex().row())
+        self._fill_choices()
+        self.model.reload()
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            index = self.model.index(row, self.table.horizontalHeader().logicalIndex(0))
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_project_uuids(self) -> list[str]:
+        """The selected projects' uuids, in the order of the rows."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return self.model.uuids_at(rows)
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            uuid = self.model.data(index, UuidRole)
+            if uuid:
+                self.project_activated.emit(uuid)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if watched is self.table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._activate(self.table.currentIndex())
+                return True
+            # The main window binds Ctrl+F itself (a second shortcut would be
+            # ambiguous); this serves the view when no window shortcut takes it.
+            if watched is self.table and event.matches(QKeySequence.StandardKey.Find):
+                self.focus_search()
+                return True
+            if watched is self.search and event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                self._apply_filter()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- columns and their layout ---------------------------------------------------
+
+    def _visible_columns(self) -> set[Col]:
+        header = self.table.horizontalHeader()
+        return {col for col in Col if not header.isSectionHidden(col)}
+
+    def _fill_columns_menu(self) -> None:
+        self.columns_menu.clear()
+        visible = self._visible_columns()
+        for col in Col:
+            action = self.columns_menu.addAction(
+                self.model.headerData(col, Qt.Orientation.Horizontal)
+            )
+            action.setCheckable(True)
+            action.setChecked(col in visible)
+            # The last visible column cannot be hidden: a table without columns looks broken.
+            action.setEnabled(not (col in visible and len(visible) == 1))
+            action.toggled.connect(lambda checked, col=col: self.set_column_visible(col, checked))
+        self.columns_menu.addSeparator()
+        self.columns_menu.addAction(self.tr("恢复默认列"), self.restore_default_columns)
+
+    def _header_menu(self, position: QPoint) -> None:
+        self._fill_columns_menu()
+        header = self.table.horizontalHeader()
+        self.columns_menu.popup(header.mapToGlobal(position))
+
+    def set_column_visible(self, col: Col, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(col, not visible)
+        self.model.set_visible_columns(self._visible_columns())
+        self._save_layout()
+
+    def restore_default_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for col in Col:
+            header.setSectionHidden(col, col not in DEFAULT_COLUMNS)
+        self.model.set_visible_columns(self._visible_columns())
+        self._save_layout()
+
+    def _save_layout(self) -> None:
+        self._layout_timer.stop()
+        self.store.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        self.store.setValue(COLUMNS_KEY, [col.key for col in sorted(self._visible_columns())])
+        self.store.sync()
+
+    def _restore_layout(self) -> None:
+        """Widths, order and sort from the saved header; then the visible columns by
+        key, which still apply when a newer version has added columns."""
+        header = self.table.horizontalHeader()
+        state = self.store.value(HEADER_KEY)
+        if state is not None:
+            header.restoreState(state)
+        keys = self.store.value(COLUMNS_KEY)
+        if isinstance(keys, str):  # an INI file gives a one-item list back as text
+            keys = [keys]
+        if isinstance(keys, list) and any(col.key in keys for col in Col):
+            for col in Col:
+                header.setSectionHidden(col, col.key not in keys)

@@ -1,0 +1,326 @@
+"""The ledger table model (项目台账): a model over SQL that holds ids, not projects.
+
+The filtered ids come from one query in display order; rows are read a page at
+a time when the view asks for them, and only the last pages read stay cached,
+so a file of 100,000 projects opens, scrolls and sorts without a stall.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+
+from db import project_query
+from db.project_query import COLUMNS, Kind, ProjectFilter, Row
+from db.stages import Capital, Stage
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 50
+UUID_BATCH = 5000  # ids per query, well under SQLite's limit of bound parameters
+
+UuidRole = Qt.ItemDataRole.UserRole + 1
+SortValueRole = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Col(IntEnum):
+    """The model's columns, in the order of ``db.project_query.COLUMNS``."""
+
+    CODE = 0
+    NAME = 1
+    INVESTOR = 2
+    CREDIT_CODE = 3
+    ORIGIN = 4
+    CAPITAL = 5
+    TOTAL = 6
+    INDUSTRY_CODE = 7
+    LOCAL_INDUSTRY = 8
+    CHAIN = 9
+    CONSTRUCTION_KIND = 10
+    STAGE = 11
+    FIRST_CONTACT = 12
+    SIGNED_ON = 13
+    STARTED_ON = 14
+    PRODUCING_ON = 15
+    LAND_MU = 16
+    FLOOR_AREA = 17
+    EXPECTED_SALES = 18
+    EXPECTED_TAX = 19
+    NEW_JOBS = 20
+    CONTENT = 21
+    UNIT = 22
+    PERSON_IN_CHARGE = 23
+    INFO_SOURCE = 24
+    ISSUES = 25
+    REMARKS = 26
+    UPDATED_AT = 27
+
+    @property
+    def key(self) -> str:
+        return COLUMNS[self].key
+
+
+DEFAULT_SORT = Col.UPDATED_AT
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProjectTableModel", text)
+
+
+def _number(value: Decimal | int) -> str:
+    return f"{value:,}"
+
+
+def _display(kind: Kind, value: Any, capital: Capital) -> str:
+    """A value as the cell shows it: amounts in 万 with separators, ISO dates."""
+    if value is None:
+        return ""
+    if kind is Kind.TOTAL:
+        return f"{_number(value)} {_tr(capital.currency_unit)}"
+    if kind.numeric:
+        return _number(value)
+    if kind is Kind.DATE:
+        return str(value.isoformat())
+    if kind is Kind.DATETIME:
+        # Stored in UTC; people read their own clock.
+        local = value.replace(tzinfo=UTC).astimezone()
+        return str(local.strftime("%Y-%m-%d %H:%M"))
+    if kind is Kind.STAGE or kind is Kind.CAPITAL:
+        return _tr(value.label)
+    return str(value)
+
+
+def _sort_value(value: Any) -> Any:
+    """A value Qt can carry: exact numbers as text would sort wrongly, so Decimals
+    become floats here, for display-side comparisons only."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Stage | Capital):
+        return value.value
+    return value
+
+
+class _Page:
+    """The rows of one page, formatted once when read rather than at every paint."""
+
+    def __init__(self, ids: list[int], rows: dict[int, Row]) -> None:
+        self.rows = [rows.get(pid) for pid in ids]
+        self.texts = [
+            None
+            if row is None
+            else tuple(
+                _display(column.kind, value, row.capital)
+                for column, value in zip(COLUMNS, row.values, strict=True)
+            )
+            for row in self.rows
+        ]
+
+
+class ProjectTableModel(QAbstractTableModel):
+    """Live projects that pass a ``ProjectFilter``, sorted in SQL, read lazily."""
+
+    def __init__(
+        self,
+        criteria: ProjectFilter | None = None,
+        sort_column: Col = DEFAULT_SORT,
+        descending: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._filter = criteria or ProjectFilter()
+        self._sort_column = sort_column
+        self._descending = descending
+        self._visible: frozenset[Col] = frozenset(Col)
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
+        self._load_ids()
+
+    # -- the query ------------------------------------------------------------------
+
+    @property
+    def criteria(self) -> ProjectFilter:
+        return self._filter
+
+    @property
+    def sort_column(self) -> Col:
+        return self._sort_column
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    def _load_ids(self) -> None:
+        self._ids = project_query.matching_ids(
+            self._filter, self._sort_column.key, self._descending
+        )
+        self._pages.clear()
+
+    def _requery(self) -> None:
+        self.beginResetModel()
+        self._load_ids()
+        self.endResetModel()
+
+    def set_filter(self, criteria: ProjectFilter) -> None:
+        self._filter = criteria
+        self._requery()
+
+    def reload(self) -> None:
+        """Read again with the same filter and sort, after records changed."""
+        self._requery()
+
+    def set_visible_columns(self, columns: set[Col] | frozenset[Col]) -> None:
+        """Read only these columns: hidden ones cost nothing (no date subqueries)."""
+        visible = frozenset(columns)
+        if visible == self._visible:
+            return
+        self._visible = visible
+        self._pages.clear()
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(Col) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Col):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (Col(column), descending) == (self._sort_column, self._descending):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort_column, self._descending = Col(column), descending
+        old_ids = self._ids
+        self._load_ids()
+        # Persistent indexes (the selection) follow their project to its new row.
+        rows = {pid: row for row, pid in enumerate(self._ids)}
+        for index in self.persistentIndexList():
+            row = rows.get(old_ids[index.row()]) if index.row() < len(old_ids) else None
+            new = self.index(row, index.column()) if row is not None else QModelIndex()
+            self.changePersistentIndex(index, new)
+        self.layoutChanged.emit()
+
+    # -- rows -----------------------------------------------------------------------
+
+    def project_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, project_id: int) -> int | None:
+        try:
+            return self._ids.index(project_id)
+        except ValueError:
+            return None
+
+    def uuids_at(self, rows: list[int]) -> list[str]:
+        """The uuids of these rows in their order, read without filling the page cache."""
+        ids = [self._ids[row] for row in rows if 0 <= row < len(self._ids)]
+        found: dict[int, str] = {}
+        for start in range(0, len(ids), UUID_BATCH):
+            chunk = ids[start : start + UUID_BATCH]
+            found.update(
+                (pid, row.uuid) for pid, row in project_query.fetch_rows(chunk, []).items()
+            )
+        return [found[pid] for pid in ids if pid in found]
+
+    def _page(self, row: int) -> tuple[_Page, int]:
+        number, offset = divmod(row, PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            ids = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+            keys = [column.key for column in COLUMNS]
+            wanted = [key for col, key in zip(Col, keys, strict=True) if col in self._visible]
+            rows = project_query.fetch_rows(ids, wanted)
+            page = _Page(ids, {pid: self._spread(row) for pid, row in rows.items()})
+            self._pages[number] = page
+            if len(self._pages) > MAX_CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page, offset
+
+    def _spread(self, row: Row) -> Row:
+        """A row read for the visible columns, with None in the hidden ones."""
+        values = iter(row.values)
+        return row._replace(
+            values=tuple(next(values) if col in self._visible else None for col in Col)
+        )
+
+    # -- QAbstractTableModel ----------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(Col)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column.kind.numeric else _LEFT
+        if role not in _ROW_ROLES:
+            return None
+        page, offset = self._page(index.row())
+        row, texts = page.rows[offset], page.texts[offset]
+        if row is None or texts is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return texts[index.column()]
+        if role == UuidRole:
+            return row.uuid
+        if role == SortValueRole:
+            return _sort_value(row.values[index.column()])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.counted:
+                return None
+            return QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+        # ToolTipRole: long text in full; otherwise why a row is muted.
+        if column.kind is Kind.LONG_TEXT and texts[index.column()]:
+            return texts[index.column()]
+        if not row.counted:
+            return self.tr("未纳入统计(亿元以下或房地产项目)")
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Col):
+            return super().headerData(section, orientation, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr(COLUMNS[section].header)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+_ROW_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        UuidRole,
+        SortValueRole,
+    }
+)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -114,8 +114,9 @@ class LedgerView(QWidget):
         self.date_check = QCheckBox(self.tr("日期范围"))
         self.date_check.setObjectName("ledgerDateFilter")
         self.date_field = self._combo("ledgerDateField")
-        self.date_field.addItem(self.tr("签约日期"), Stage.SIGNED)
-        self.date_field.addItem(self.tr("首次对接日期"), None)
+        # Item data keeps plain str and bool: Qt turns str subclasses (StrEnum) into str.
+        self.date_field.addItem(self.tr("签约日期"), "signed")
+        self.date_field.addItem(self.tr("首次对接日期"), "first_contact")
         today = QDate.currentDate()
         self.date_from = self._date_edit("ledgerDateFrom", QDate(today.year(), 1, 1))
         self.date_to = self._date_edit("ledgerDateTo", today)
@@ -151,8 +152,8 @@ class LedgerView(QWidget):
         self.band_filter = self._combo("ledgerBandFilter")
         self.capital_filter = self._combo("ledgerCapitalFilter")
         self.capital_filter.addItem(self.tr("内资和外资"), None)
-        self.capital_filter.addItem(self.tr("内资"), Capital.DOMESTIC)
-        self.capital_filter.addItem(self.tr("外资"), Capital.FOREIGN)
+        self.capital_filter.addItem(self.tr("内资"), Capital.DOMESTIC.value)
+        self.capital_filter.addItem(self.tr("外资"), Capital.FOREIGN.value)
         self.counted_filter = self._combo("ledgerCountedFilter")
         self.counted_filter.setToolTip(self.tr("纳入统计:亿元以上产业项目(不含房地产)"))
         self.counted_filter.addItem(self.tr("全部口径"), None)
@@ -299,9 +300,10 @@ class LedgerView(QWidget):
         unit_id = None if self.unit_filter.isHidden() else self.unit_filter.currentData()
         industry = self.industry_filter.currentData()
         chain = self.chain_filter.currentData()
+        capital = self.capital_filter.currentData()
         dates: dict[str, date] = {}
         if self.date_check.isChecked():
-            prefix = "signed" if self.date_field.currentData() is Stage.SIGNED else "first_contact"
+            prefix = self.date_field.currentData()
             dates = {
                 f"{prefix}_from": self.date_from.date().toPython(),
                 f"{prefix}_to": self.date_to.date().toPython(),
@@ -313,7 +315,7 @@ class LedgerView(QWidget):
             chains=frozenset({chain}) if chain not in (None, PRIORITY) else None,
             priority_only=chain == PRIORITY,
             size_band=self.band_filter.currentData(),
-            capital=self.capital_filter.currentData(),
+            capital=Capital(capital) if capital is not None else None,
             counted=self.counted_filter.currentData(),
             search=self.search.text().strip(),
             **dates,
@@ -468,6 +470,12 @@ class LedgerView(QWidget):
             header.setSectionHidden(col, col not in DEFAULT_COLUMNS)
         self.model.set_visible_columns(self._visible_columns())
         self._save_layout()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A resize made just before the window closes is still waiting for its timer.
+        if self._layout_timer.isActive():
+            self._save_layout()
+        super().hideEvent(event)
 
     def _save_layout(self) -> None:
         self._layout_timer.stop()

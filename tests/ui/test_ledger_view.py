@@ -1,0 +1,303 @@
+"""The ledger page as a user drives it: search, filters, sorting, totals, columns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from db.editing import load_project
+from db.models import Project
+from db.records import get_or_create_unit
+from db.stages import Stage
+from tests.factories import make_project
+from ui.ledger_view import LedgerView
+from ui.project_table import Col
+from ui.session import Session
+from ui.undo import DeleteProjectCommand
+
+MakeView = Callable[[], LedgerView]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> QSettings:
+    """A settings file of the test's own: the user's real settings stay untouched."""
+    return QSettings(str(tmp_path / "ledger.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_view(qtbot, session: Session, store: QSettings) -> MakeView:  # type: ignore[no-untyped-def]
+    def make() -> LedgerView:
+        view = LedgerView(session, settings_store=store)
+        qtbot.addWidget(view)
+        view.resize(1400, 700)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    return make
+
+
+@pytest.fixture
+def article(session: Session) -> dict[str, Project]:
+    return {
+        "大亚": make_project(
+            "大亚新能源材料建设项目",
+            300000,
+            chain="新材料",
+            local_industry="新材料",
+            events=[(Stage.SIGNED, date(2025, 3, 1))],
+        ),
+        "创力": make_project(
+            "江苏创力电梯垂直电梯部件及储能生产建设项目",
+            36000,
+            local_industry="装备制造",
+            events=[(Stage.SIGNED, date(2025, 1, 20)), (Stage.STARTED, date(2025, 3, 29))],
+        ),
+        "美锦": make_project(
+            "光学纳米分子材料项目",
+            20000,
+            industry_code="39",
+            events=[(Stage.TALKS, date(2025, 2, 1))],
+        ),
+        "外资": make_project(
+            "外资精密部件项目", 1500, capital="foreign", events=[(Stage.SIGNED, date(2025, 8, 2))]
+        ),
+        "商住": make_project("城南商住地块", 500000, industry_code="70"),
+    }
+
+
+def shown(view: LedgerView) -> list[str]:
+    model = view.model
+    return [model.data(model.index(row, Col.NAME)) for row in range(model.rowCount())]
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """Type as an input method does: QTest's key clicks only know ASCII characters."""
+    for character in text:
+        event = QInputMethodEvent()
+        event.setCommitString(character)
+        QApplication.sendEvent(widget, event)
+
+
+def choose(combo, text: str) -> None:  # type: ignore[no-untyped-def]
+    index = combo.findText(text)
+    assert index >= 0, f"{text} not offered: {[combo.itemText(i) for i in range(combo.count())]}"
+    combo.setCurrentIndex(index)
+
+
+def test_typing_two_characters_finds_the_project(qtbot, make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
+    view = make_view()
+    assert len(shown(view)) == 5
+    type_chinese(view.search, "大亚")
+    qtbot.waitUntil(lambda: shown(view) == ["大亚新能源材料建设项目"])
+    assert view.summary == "共 1 个项目 · 内资 1 个 30 亿元 · 外资 0 个 0 亿美元"
+    qtbot.keyClick(view.search, Qt.Key.Key_Escape)
+    assert view.search.text() == ""
+    assert len(shown(view)) == 5
+
+
+def test_longer_search_is_instant_on_enter(qtbot, make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
+    view = make_view()
+    view.search.setText("储能生产")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert shown(view) == ["江苏创力电梯垂直电梯部件及储能生产建设项目"]
+    view.search.setText("项目 材料")  # every word must match
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert sorted(shown(view)) == ["光学纳米分子材料项目", "大亚新能源材料建设项目"]
+
+
+def test_search_for_syntax_characters_matches_nothing(qtbot, make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
+    view = make_view()
+    for text in ('"', "%", "_", '"大亚" OR "x', "*"):
+        view.search.setText(text)
+        qtbot.keyClick(view.search, Qt.Key.Key_Return)
+        assert shown(view) == [], text
+
+
+def test_each_filter_narrows_the_rows(make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
+    view = make_view()
+    assert view.unit_filter.isHidden()  # one unit in a unit file: nothing to choose
+    choose(view.stage_filter, "签约")
+    assert sorted(shown(view)) == ["外资精密部件项目", "大亚新能源材料建设项目"]
+    choose(view.capital_filter, "外资")
+    assert shown(view) == ["外资精密部件项目"]
+    assert view.summary == "共 1 个项目 · 内资 0 个 0 亿元 · 外资 1 个 0.15 亿美元"
+    view.clear_button.click()
+    assert len(shown(view)) == 5
+    assert view.current_filter().is_empty
+    assert not view.clear_button.isEnabled()
+
+    choose(view.stage_filter, "在手在谈(在谈、已签约未开工)")
+    assert len(shown(view)) == 3
+    view.clear_button.click()
+    choose(view.counted_filter, "未纳入统计")
+    assert shown(view) == ["城南商住地块"]
+    choose(view.counted_filter, "纳入统计")
+    assert len(shown(view)) == 4
+    view.clear_button.click()
+    choose(view.band_filter, "30亿元以上")
+    assert sorted(shown(view)) == ["城南商住地块", "大亚新能源材料建设项目"]
+    choose(view.band_filter, "1~5亿元")
+    assert sorted(shown(view)) == [
+        "光学纳米分子材料项目",
+        "外资精密部件项目",
+        "江苏创力电梯垂直电梯部件及储能生产建设项目",
+    ]
+    view.clear_button.click()
+    choose(view.industry_filter, "装备制造")
+    assert shown(view) == ["江苏创力电梯垂直电梯部件及储能生产建设项目"]
+    view.clear_button.click()
+    choose(view.chain_filter, "“4+3+1”重点产业链")
+    assert shown(view) == ["大亚新能源材料建设项目"]
+
+
+def test_signed_date_range_filter(make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
+    view = make_view()
+    view.date_from.setDate(QDate(2025, 1, 20))
+    view.date_to.setDate(QDate(2025, 3, 1))
+    assert len(shown(view)) == 5  # not applied until ticked
+    view.date_check.setChecked(True)
+    assert sorted(shown(view)) == [
+        "大亚新能源材料建设项目",
+        "江苏创力电梯垂直电梯部件及储能生产建设项目",
+    ]
+    view.date_to.setDate(QDate(2025, 8, 2))
+    assert len(shown(view)) == 3
+    choose(view.date_field, "首次对接日期")
+    view.date_from.setDate(QDate(2025, 2, 1))
+    view.date_to.setDate(QDate(2025, 2, 1))
+    assert shown(view) == ["光学纳米分子材料项目"]
+    view.date_from.setDate(QDate(2025, 5, 1))  # past the end: the end follows
+    assert view.date_to.date() == QDate(2025, 5, 1)
+
+
+def test_unit_filter_at_headquarters(qtbot, hq_session: Session, store: QSettings) -> None:  # type: ignore[no-untyped-def]
+    zone = get_or_create_unit("开发区")
+    office = get_or_create_unit("上海驻点招商办")
+    make_project("开发区新材料项目", 20000, unit=zone)
+    make_project("上海驻点项目", 30000, unit=office)
+    view = LedgerView(hq_session, settings_store=store)
+    qtbot.addWidget(view)
+    assert not view.unit_filter.isHidden()
+    choose(view.unit_filter, "开发区")
+    assert shown(view) == ["开发区新材料项目"]
+    assert view.summary == "共 1 个项目 · 内资 1 个 2 亿元 · 外资 0 个 0 亿美元"
+
+
+def test_clicking_the_total_header_sorts_by_amount(qtbot, make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
+    make_project("九千万项目", 9000)
+    view = make_view()
+    view.set_column_visible(Col.TOTAL, True)
+    header = view.table.horizontalHeader()
+    center = QPoint(header.sectionViewportPosition(Col.TOTAL) + 20, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    if header.sortIndicatorOrder() != Qt.SortOrder.DescendingOrder:
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert header.sortIndicatorSection() == Col.TOTAL
+    assert shown(view)[:3] == [
+        "城南商住地块",
+        "大亚新能源材料建设项目",
+        "江苏创力电梯垂直电梯部件及储能生产建设项目",
+    ]
+    # 1500万美元 (1.07亿元) ranks above 9000万元: amounts, not text, and converted.
+    assert shown(view)[-2:] == ["外资精密部件项目", "九千万项目"]
+
+
+def test_summary_counts_and_totals_in_yi(make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
+    make_project("一分钱项目", Decimal("0.01"))
+    view = make_view()
+    summaries: list[str] = []
+    view.summary_changed.connect(summaries.append)
+    assert view.summary == "共 6 个项目 · 内资 5 个 85.6 亿元 · 外资 1 个 0.15 亿美元"
+    choose(view.counted_filter, "纳入统计")
+    assert summaries == ["共 4 个项目 · 内资 3 个 35.6 亿元 · 外资 1 个 0.15 亿美元"]
+
+
+def test_column_layout_is_remembered(qtbot, make_view: MakeView, article, store: QSettings) -> None:  # type: ignore[no-untyped-def]
+    view = make_view()
+    header = view.table.horizontalHeader()
+    assert not header.isSectionHidden(Col.INVESTOR)
+    assert header.isSectionHidden(Col.REMARKS)
+    view.columns_menu.aboutToShow.emit()  # as when the 显示列 button opens it
+    actions = {action.text(): action for action in view.columns_menu.actions()}
+    assert len([a for a in actions.values() if a.isCheckable()]) == len(Col)
+    actions["投资方"].trigger()
+    actions["备注"].trigger()
+    header.resizeSection(Col.NAME, 333)
+    view.table.sortByColumn(Col.NAME, Qt.SortOrder.AscendingOrder)
+    view.close()
+    view.deleteLater()
+
+    again = make_view()
+    header = again.table.horizontalHeader()
+    assert header.isSectionHidden(Col.INVESTOR)
+    assert not header.isSectionHidden(Col.REMARKS)
+    assert header.sectionSize(Col.NAME) == 333
+    assert header.sortIndicatorSection() == Col.NAME
+    assert shown(again)[0] == "光学纳米分子材料项目"
+    again.restore_default_columns()
+    assert not header.isSectionHidden(Col.INVESTOR)
+
+
+def test_enter_and_double_click_open_the_project(qtbot, make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
+    view = make_view()
+    type_chinese(view.search, "大亚")
+    qtbot.waitUntil(lambda: len(shown(view)) == 1)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(0, Col.NAME))
+    with qtbot.waitSignal(view.project_activated) as opened:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened.args == [article["大亚"].uuid]
+    cell = view.table.visualRect(view.model.index(0, Col.NAME)).center()
+    with qtbot.waitSignal(view.project_activated) as opened:
+        # QTest's double click lacks the press a real one starts with.
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert opened.args == [article["大亚"].uuid]
+
+
+def test_ctrl_f_in_the_table_goes_to_the_search(qtbot, make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
+    view = make_view()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(view.search.hasFocus)
+
+
+def test_selected_projects_in_row_order(make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
+    view = make_view()
+    view.table.sortByColumn(Col.NAME, Qt.SortOrder.AscendingOrder)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (3, 0):
+        view.table.selectionModel().select(view.model.index(row, 0), flags)
+    names = shown(view)
+    by_name = {project.name: project.uuid for project in article.values()}
+    assert view.selected_project_uuids() == [by_name[names[0]], by_name[names[3]]]
+
+
+def test_rows_follow_changes_to_the_file(
+    qtbot, make_view: MakeView, article, session: Session
+) -> None:  # type: ignore[no-untyped-def]
+    view = make_view()
+    view.table.sortByColumn(Col.NAME, Qt.SortOrder.AscendingOrder)
+    row = shown(view).index("城南商住地块")
+    view.table.setCurrentIndex(view.model.index(row, Col.NAME))
+
+    session.push(DeleteProjectCommand(load_project(article["大亚"].uuid)))
+    assert "大亚新能源材料建设项目" not in shown(view)
+    assert view.summary.startswith("共 4 个项目")
+    current = view.table.currentIndex()
+    assert view.model.data(current.siblingAtColumn(Col.NAME)) == "城南商住地块"
+
+    make_project("新落户项目", 12000, local_industry="生物医药")
+    session.changed.emit()
+    assert "新落户项目" in shown(view)
+    assert view.industry_filter.findText("生物医药") >= 0
+    session.undo_stack.undo()
+    assert "大亚新能源材料建设项目" in shown(view)

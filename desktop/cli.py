@@ -206,6 +206,40 @@ def cmd_project_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_listing(args: argparse.Namespace) -> int:
+    from db.listing_data import listing_data
+    from db.project_query import ProjectFilter
+    from db.stages import Stage
+    from db.unit_file import close_unit_file
+    from reports.listing import build_listing
+
+    stages = set()
+    for label in ",".join(args.stage or []).replace(",", ",").split(","):
+        if not label.strip():
+            continue
+        try:
+            stages.add(Stage.from_label(label.strip()))
+        except ValueError:
+            raise UserError(
+                f"未知的项目阶段:{label}(应为 线索/在谈/签约/开工/投产/中止 等)",
+                f"unknown stage: {label}",
+            ) from None
+    out = _out_path(args.out)
+    db = _open(args.file)
+    try:
+        unit_ids = None
+        if args.unit:
+            unit_ids = frozenset(_unit_scope(name).id for name in args.unit)
+        criteria = ProjectFilter(stages=frozenset(stages) or None, unit_ids=unit_ids)
+        data = listing_data(criteria)
+        build_listing(data, out)
+    finally:
+        close_unit_file(db)
+    _font_notice()
+    print(f"已生成项目清单({data.totals.count}个项目):{out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhaoshang",
@@ -256,6 +290,13 @@ def build_parser() -> argparse.ArgumentParser:
     project.add_argument("project", help="项目 UUID、项目编号或完整项目名称")
     project.add_argument("--out", required=True)
     project.set_defaults(handler=cmd_project_brief)
+
+    listing = sub.add_parser("listing", help="项目清单 PDF / a listing of projects")
+    listing.add_argument("file")
+    listing.add_argument("--stage", action="append", help="阶段,如 在谈 或 在谈,签约(可重复)")
+    listing.add_argument("--unit", action="append", help="单位名称(可重复)")
+    listing.add_argument("--out", required=True)
+    listing.set_defaults(handler=cmd_listing)
 
     demo = sub.add_parser("demo", help="创建示例数据文件 / create the example data file")
     demo.add_argument("file")

@@ -214,7 +214,7 @@ def cmd_listing(args: argparse.Namespace) -> int:
     from reports.listing import build_listing
 
     stages = set()
-    for label in ",".join(args.stage or []).replace(",", ",").split(","):
+    for label in ",".join(args.stage or []).replace("\uff0c", ",").split(","):
         if not label.strip():
             continue
         try:

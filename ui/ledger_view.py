@@ -73,6 +73,10 @@ _WIDTHS = {Col.NAME: 260, Col.INVESTOR: 200, Col.CREDIT_CODE: 170, Col.TOTAL: 13
 _KIND_WIDTHS = {Kind.LONG_TEXT: 240, Kind.DATE: 96, Kind.DATETIME: 130, Kind.STAGE: 70}
 
 
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
 class LedgerView(QWidget):
     """The filterable, sortable table of every live project in the open file."""
 
@@ -301,13 +305,12 @@ class LedgerView(QWidget):
         industry = self.industry_filter.currentData()
         chain = self.chain_filter.currentData()
         capital = self.capital_filter.currentData()
-        dates: dict[str, date] = {}
+        no_span: tuple[date | None, date | None] = (None, None)
+        span = no_span
         if self.date_check.isChecked():
-            prefix = self.date_field.currentData()
-            dates = {
-                f"{prefix}_from": self.date_from.date().toPython(),
-                f"{prefix}_to": self.date_to.date().toPython(),
-            }
+            span = (_to_date(self.date_from.date()), _to_date(self.date_to.date()))
+        by_signing = self.date_field.currentData() == "signed"
+        signed, first_contact = (span, no_span) if by_signing else (no_span, span)
         return ProjectFilter(
             stages=self.stage_filter.currentData(),
             unit_ids=frozenset({unit_id}) if unit_id is not None else None,
@@ -317,8 +320,11 @@ class LedgerView(QWidget):
             size_band=self.band_filter.currentData(),
             capital=Capital(capital) if capital is not None else None,
             counted=self.counted_filter.currentData(),
+            signed_from=signed[0],
+            signed_to=signed[1],
+            first_contact_from=first_contact[0],
+            first_contact_to=first_contact[1],
             search=self.search.text().strip(),
-            **dates,
         )
 
     def _apply_filter(self) -> None:

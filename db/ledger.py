@@ -12,9 +12,11 @@ only a ledger without problems is written, in one transaction.
 Dates become stage events (进展): 首次对接日期 → 在谈 (线索 when the row's stage
 is 线索), 签约日期 → 签约, 开工日期 → 开工, 投产日期 → 投产.  The template has no
 date for 中止 nor for the optional 注册/竣工/达产, so a row at one of those stages
-gets that event dated the day of the import (or the row's latest date, if that is
-later), since the ledger only tells that the project had reached it by then; a
-中止 event takes the 备注 as its reason, else “台账导入时为中止状态”.
+gets that event dated the row's latest date (the day of the import when the row
+has no date): a project dropped after its last recorded step then leaves the
+pipeline from that step on, as an office's own ledger counts it, instead of
+staying in every past pipeline up to the import.  A 中止 event takes the 备注 as
+its reason, else “台账导入时为中止状态”.
 
 A row whose 项目编号 matches a live project of the same unit updates that
 project: the columns present in the file replace its values (an empty cell
@@ -662,7 +664,7 @@ def _write_row(item: _Row, unit: Unit, code: str | None, today: date, note: str)
         reason = None
         if item.stage is Stage.DROPPED:
             reason = item.fields.get("remarks") or DROPPED_REASON
-        day = max([today, *(when for _, when in item.events)])
+        day = max((when for _, when in item.events), default=today)
         records.record_stage(project, item.stage, day, reason=reason, note=note)
 
 

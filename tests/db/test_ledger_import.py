@@ -433,7 +433,7 @@ def test_stage_dates_become_events(unit_file: SqliteDatabase) -> None:
     assert project("投产项目").stage == Stage.PRODUCING
 
 
-def test_a_dropped_row_is_dropped_on_the_import_day(unit_file: SqliteDatabase) -> None:
+def test_a_dropped_row_is_dropped_on_its_latest_date(unit_file: SqliteDatabase) -> None:
     rows = [
         ledger_row(项目名称="中止项目", 项目阶段="中止", 备注="投资方调整投资计划"),
         ledger_row(项目名称="无备注中止", 项目阶段="中止", 签约日期=None),
@@ -444,8 +444,9 @@ def test_a_dropped_row_is_dropped_on_the_import_day(unit_file: SqliteDatabase) -
     assert [(Stage(e.stage), e.date) for e in dropped] == [
         (Stage.TALKS, date(2023, 3, 1)),
         (Stage.SIGNED, date(2023, 5, 20)),
-        (Stage.DROPPED, date.today()),
+        (Stage.DROPPED, date(2023, 5, 20)),
     ]
+    assert project("中止项目").stage == Stage.DROPPED
     assert dropped[-1].reason == "投资方调整投资计划"
     assert records.live_events(project("无备注中止"))[-1].reason == DROPPED_REASON
     assert project("无备注中止").stage == Stage.DROPPED
@@ -464,7 +465,7 @@ def test_a_dropped_row_is_dropped_on_the_import_day(unit_file: SqliteDatabase) -
         ("达产", {"开工日期": date(2023, 6, 1), "投产日期": date(2024, 1, 5)}, Stage.PRODUCING),
     ],
 )
-def test_optional_stages_are_reached_on_the_import_day(
+def test_optional_stages_are_reached_on_the_rows_latest_date(
     unit_file: SqliteDatabase, stage: str, dates: dict[str, date], before: Stage
 ) -> None:
     row = ledger_row(项目编号="SH1", 项目阶段=stage, **dates)
@@ -473,7 +474,8 @@ def test_optional_stages_are_reached_on_the_import_day(
 
     events = events_of("电池箔项目")
     assert events[-2][0] is before
-    assert events[-1] == (Stage.from_label(stage), date.today())
+    # dated the row's latest date, which is the step recorded just before it
+    assert events[-1] == (Stage.from_label(stage), events[-2][1])
     assert project("电池箔项目").stage == Stage.from_label(stage)
 
 

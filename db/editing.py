@@ -137,6 +137,10 @@ def validate(data: ProjectData) -> list[FieldProblem]:
         problems.append(FieldProblem("name", "请填写项目名称"))
     if _blank(data.investor_name):
         problems.append(FieldProblem("investor_name", "请填写投资方"))
+    if data.total_investment is None:
+        # Every ledger row carries 总投资 (an estimate for a lead), and the
+        # counting rules and the ledger template both need it.
+        problems.append(FieldProblem("total_investment", "请填写总投资(线索可填估算值)"))
     if data.unit_id is None or Unit.get_or_none(Unit.id == data.unit_id) is None:
         problems.append(FieldProblem("unit_id", "请选择责任单位"))
     if data.credit_code:

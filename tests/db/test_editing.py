@@ -60,6 +60,14 @@ def test_problems_are_named_beside_their_fields(unit_file: SqliteDatabase) -> No
     assert problems["total_investment"] == "总投资不能为负数"
 
 
+def test_total_investment_is_required(unit_file: SqliteDatabase) -> None:
+    data = daya(own_unit().id)
+    data.total_investment = None
+    assert {p.field: p.message for p in validate(data)}["total_investment"] == (
+        "请填写总投资(线索可填估算值)"
+    )
+
+
 def test_phases_may_not_exceed_the_total(unit_file: SqliteDatabase) -> None:
     data = daya(own_unit().id)
     data.total_investment = Decimal(200000)

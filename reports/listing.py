@@ -19,18 +19,18 @@ from reports.fonts import PdfFont, pdf_font
 from reports.pdf_common import Styles, data_table, date_cn, iso, wan, write_pdf
 
 _WIDTHS = {
-    "code": 20,
-    "name": 40,
+    "code": 19,
+    "name": 37,
     "investor": 32,
-    "unit": 22,
-    "capital": 11,
+    "unit": 20,
+    "capital": 10,
     "total": 24,
-    "local_industry": 16,
+    "local_industry": 15,
     "stage": 11,
-    "signed_on": 18,
-    "started_on": 18,
-    "person_in_charge": 14,
-    "issues": 21,
+    "signed_on": 20,
+    "started_on": 20,
+    "person_in_charge": 13,
+    "issues": 26,
 }
 
 

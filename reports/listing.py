@@ -50,7 +50,7 @@ def _cell(key: str, value: Any, capital: Capital) -> str:
 
 def build_listing(data: ListingData, out: Path, font: PdfFont | None = None) -> Path:
     font = font or pdf_font()
-    styles = Styles(font)
+    styles = Styles(font, base=10)  # a wide table: one size smaller
     rows = [
         (i, *(_cell(k, v, row.capital) for k, v in zip(data.column_keys, row.values, strict=True)))
         for i, row in enumerate(data.rows, start=1)

@@ -76,9 +76,10 @@ class Styles:
         self.plain = style("plain", fontSize=base)
         self.small = style("small", fontSize=base - 2, leading=(base - 2) * 1.5)
         self.caption = style("caption", fontSize=base - 1, alignment=TA_CENTER)
-        self.cell = style("cell", fontSize=8.5, leading=11)
-        self.cell_right = style("cellRight", fontSize=8.5, leading=11, alignment=TA_RIGHT)
-        self.cell_head = style("cellHead", fontSize=8.5, leading=11, alignment=TA_CENTER)
+        cell = base - 2.5
+        self.cell = style("cell", fontSize=cell, leading=cell * 1.3)
+        self.cell_right = style("cellRight", fontSize=cell, leading=cell * 1.3, alignment=TA_RIGHT)
+        self.cell_head = style("cellHead", fontSize=cell, leading=cell * 1.3, alignment=TA_CENTER)
         self.footer = style("footer", fontSize=10.5, leading=17)
 
 

@@ -142,6 +142,9 @@ def briefing_data(
     issue_no: int | None = None,
     printed_on: date | None = None,
 ) -> BriefingData:
+    if unit is None and not settings.is_headquarters():
+        # A unit's own file speaks of the unit, never of 全市.
+        unit = settings.own_unit()
     result = figures(period, unit)
     pipeline_by_id = {p.id: p for p in result.pipeline.projects}
     signed_ids = {p.id for p in result.signed.projects}

@@ -1061,6 +1061,9 @@ def _unit(name: str) -> Unit:
 def add_article_details() -> None:
     """Phases, capacity, milestones, follow-ups, the signing ceremony, cadres and the
     briefing settings: the parts of the article that the ledger template cannot hold."""
+    used = {str(row["产业类别"]) for row in ARTICLE_ROWS if row.get("产业类别")}
+    labels = list(settings.local_industries())
+    settings.set_local_industries(labels + sorted(used - set(labels)))
     daya = _project(DAYA)
     daya.expected_output = Decimal(500000)
     daya.expected_tax = Decimal(50000)
@@ -1181,6 +1184,6 @@ def build_demo(path: str | Path) -> SqliteDatabase:
     db = create_hq_file(path, HQ_NAME)
     with database.atomic():
         settings.set_exchange_rate(EXCHANGE_RATE, EXCHANGE_RATE_DATE)
-        ledger.import_rows(list(enumerate(ARTICLE_ROWS, start=2)), "demo")
+        ledger.import_rows(list(enumerate(ARTICLE_ROWS, start=2)), "示例数据")
         add_article_details()
     return db

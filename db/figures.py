@@ -17,8 +17,10 @@ from db import settings
 from db.industry import REAL_ESTATE_CODE, Sector, sector_of
 from db.models import Project, StageEvent, Unit, database
 from db.money import pct_text, plain
+from db.records import event_order
 from db.stages import (
     NEGOTIATING_STAGES,
+    PATH,
     PIPELINE_STAGES,
     SIGNED_NOT_STARTED_STAGES,
     Capital,
@@ -26,6 +28,14 @@ from db.stages import (
 )
 
 MONEY_SCALE = Decimal(1_000_000)  # models.MoneyField stores 万 × 10⁶
+
+# Events of one day count in path order (签约 before 开工, whatever was typed
+# first); 中止 ranks after every step, so a project dropped that day is dropped.
+STAGE_RANK_SQL = (
+    "CASE stage "
+    + " ".join(f"WHEN '{stage.value}' THEN {stage.rank}" for stage in PATH)
+    + f" ELSE {len(PATH)} END"
+)
 
 
 @dataclass(frozen=True)
@@ -282,10 +292,11 @@ def _counted_projects(rules: _Rules, unit: Unit | None) -> list[CountedProject]:
 
 def stages_on(when: date, project_ids: list[int] | None = None) -> dict[int, Stage]:
     """The stage of every project on ``when``: its latest event on or before that date."""
-    sql = """
+    sql = f"""
     SELECT project_id, stage FROM (
       SELECT project_id, stage, ROW_NUMBER() OVER (
-        PARTITION BY project_id ORDER BY date DESC, recorded_at DESC, id DESC) AS rn
+        PARTITION BY project_id ORDER BY date DESC, {STAGE_RANK_SQL} DESC, recorded_at DESC,
+        id DESC) AS rn
       FROM stage_event WHERE deleted = 0 AND date <= ?)
     WHERE rn = 1
     """
@@ -296,13 +307,11 @@ def stages_on(when: date, project_ids: list[int] | None = None) -> dict[int, Sta
 
 def stage_on(project: Project, when: date) -> Stage | None:
     """The stage of one project on a date; None before its first event."""
-    event = (
-        StageEvent.live()
-        .where((StageEvent.project == project) & (StageEvent.date <= when))
-        .order_by(StageEvent.date.desc(), StageEvent.recorded_at.desc(), StageEvent.id.desc())
-        .first()
+    events = list(
+        StageEvent.live().where((StageEvent.project == project) & (StageEvent.date <= when))
     )
-    return Stage(event.stage) if event is not None else None
+    latest = max(events, key=event_order, default=None)
+    return Stage(latest.stage) if latest is not None else None
 
 
 def _bands(rules: _Rules, projects: list[CountedProject]) -> tuple[tuple[Decimal, int], ...]:

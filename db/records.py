@@ -7,7 +7,7 @@ ledger (stage dates in path order, the cached current stage) are kept here.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -127,10 +127,16 @@ def order_problem(firsts: dict[Stage, date]) -> str | None:
     return None
 
 
+def event_order(event: StageEvent) -> tuple[date, int, datetime, int]:
+    """A project's events in order: by date, then path order (签约 before 开工 on one
+    day, whatever was typed first; 中止 last), then the order of typing."""
+    return (event.date, Stage(event.stage).rank, event.recorded_at, event.id)
+
+
 def refresh_stage(project: Project) -> None:
     """Keep the cached current stage equal to the latest event."""
     events = live_events(project)
-    latest = max(events, key=lambda e: (e.date, e.recorded_at, Stage(e.stage).rank), default=None)
+    latest = max(events, key=event_order, default=None)
     stage = latest.stage if latest is not None else Stage.LEAD.value
     if project.stage != stage:
         project.stage = stage

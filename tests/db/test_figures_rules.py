@@ -178,3 +178,15 @@ def test_unit_scope_and_breakdown(hq_file: SqliteDatabase) -> None:
     only = figures(JAN_JUL, unit_named("开发区"))
     assert only.signed.count == 1 and only.pipeline.count == 1
     assert [u.unit for u in only.by_unit] == ["开发区"]
+
+
+def test_signing_and_start_on_one_day_count_as_started_whatever_was_typed_first(
+    hq_file: SqliteDatabase,
+) -> None:
+    day = date(2023, 3, 29)
+    project = make_project("同日签约开工", 36000)
+    record_stage(project, Stage.STARTED, day)
+    record_stage(project, Stage.SIGNED, day)
+    assert stage_on(project, day) is Stage.STARTED
+    assert project.stage == Stage.STARTED
+    assert pipeline_as_of(day).count == 0

@@ -36,6 +36,7 @@ PACKAGES=(
     fonts-wqy-microhei
     # tools
     poppler-utils
+    poppler-data
     xvfb
     xauth
 )

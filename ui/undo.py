@@ -63,20 +63,26 @@ class StageChangeCommand(QUndoCommand):
     """A dated stage change (进展); undo removes the event, redo brings it back."""
 
     def __init__(
-        self, project_uuid: str, stage: Stage, when: date, reason: str | None = None
+        self,
+        project_uuid: str,
+        stage: Stage,
+        when: date,
+        reason: str | None = None,
+        note: str | None = None,
     ) -> None:
         super().__init__(_tr("阶段变更为“%1”").replace("%1", stage.label))
         self.project_uuid = project_uuid
         self.stage = stage
         self.when = when
         self.reason = reason
+        self.note = note
         self.event_uuid: str | None = None
 
     def redo(self) -> None:
         with database.atomic():
             project = Project.get(Project.uuid == self.project_uuid)
             if self.event_uuid is None:
-                event = record_stage(project, self.stage, self.when, self.reason)
+                event = record_stage(project, self.stage, self.when, self.reason, self.note)
                 self.event_uuid = event.uuid
             else:
                 event = StageEvent.get(StageEvent.uuid == self.event_uuid)

@@ -1,0 +1,128 @@
+"""走访/洽谈记录: one visit, call or meeting, its next step and when that is due."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.editing import load_project
+from db.models import FollowUp
+from db.stages import FOLLOW_UP_KINDS
+from db.timeline import follow_up_values, project_id
+from ui.session import Session
+from ui.undo import RowCommand
+from ui.widgets import ErrorLabel, OptionalDateEdit, date_edit, date_of
+
+
+def _text_box(object_name: str, height: int) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setObjectName(object_name)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(height)
+    return box
+
+
+class FollowUpDialog(QDialog):
+    """Add a follow-up to a project or edit one (also to mark its next step done)."""
+
+    def __init__(
+        self,
+        session: Session,
+        project_uuid: str,
+        follow_up_uuid: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("followUpDialog")
+        self.session = session
+        self.project_uuid = project_uuid
+        self.follow_up_uuid = follow_up_uuid
+        self.before = follow_up_values(follow_up_uuid) if follow_up_uuid else None
+        name = load_project(project_uuid).name
+        title = self.tr("添加走访记录 — %1") if follow_up_uuid is None else self.tr("走访记录 — %1")
+        self.setWindowTitle(title.replace("%1", name))
+
+        before = self.before or {}
+        self.date = date_edit("followUpDate", before.get("date"))
+        self.kind = QComboBox()
+        self.kind.setObjectName("followUpKind")
+        self.kind.setEditable(True)
+        self.kind.addItems(list(FOLLOW_UP_KINDS))
+        self.people = QLineEdit(before.get("people") or "")
+        self.people.setObjectName("followUpPeople")
+        self.people.setPlaceholderText(self.tr("如:张三(我方)、李总(企业)"))
+        self.summary = _text_box("followUpSummary", 80)
+        self.summary.setPlainText(before.get("summary") or "")
+        self.summary_error = ErrorLabel("followUpSummaryError")
+        self.next_step = _text_box("followUpNextStep", 50)
+        self.next_step.setPlainText(before.get("next_step") or "")
+        self.due = OptionalDateEdit("followUpDue", self.tr("设定期限"))
+        self.due.set_value(before.get("due_date"))
+        self.due_error = ErrorLabel("followUpDueError")
+        self.done = QCheckBox(self.tr("下一步已完成"))
+        self.done.setObjectName("followUpDone")
+        self.done.setChecked(bool(before.get("done")))
+        if self.before:
+            self.kind.setCurrentText(self.before["kind"])
+
+        form = QFormLayout()
+        form.addRow(self.tr("日期(&D)"), self.date)
+        form.addRow(self.tr("方式(&K)"), self.kind)
+        form.addRow(self.tr("人员(&P)"), self.people)
+        form.addRow(self.tr("内容摘要(&S)"), self.summary)
+        form.addRow("", self.summary_error)
+        form.addRow(self.tr("下一步(&X)"), self.next_step)
+        form.addRow(self.tr("期限"), self.due)
+        form.addRow("", self.due_error)
+        form.addRow("", self.done)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "project": project_id(self.project_uuid),
+            "date": date_of(self.date),
+            "kind": self.kind.currentText().strip(),
+            "people": self.people.text().strip() or None,
+            "summary": self.summary.toPlainText().strip(),
+            "next_step": self.next_step.toPlainText().strip() or None,
+            "due_date": self.due.value(),
+            "done": self.done.isChecked(),
+        }
+
+    def accept(self) -> None:
+        after = self.values()
+        missing = not after["summary"]
+        self.summary_error.show_message(self.tr("请填写内容摘要") if missing else None)
+        early = after["due_date"] is not None and after["due_date"] < after["date"]
+        self.due_error.show_message(self.tr("期限早于走访日期,请核对") if early else None)
+        if not after["kind"]:
+            after["kind"] = FOLLOW_UP_KINDS[0]
+        if missing or early:
+            (self.summary if missing else self.due).setFocus()
+            return
+        if after != self.before:
+            text = self.tr("走访记录 %1").replace("%1", after["date"].isoformat())
+            self.session.push(RowCommand(text, FollowUp, self.before, after, self.follow_up_uuid))
+        super().accept()

@@ -1,0 +1,96 @@
+"""添加/修改节点: a dated fact of a project (拿地, 证照办结, 主体封顶…)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.editing import load_project
+from db.models import Milestone
+from db.stages import MILESTONE_KINDS
+from db.timeline import milestone_values, project_id
+from ui.session import Session
+from ui.undo import RowCommand
+from ui.widgets import ErrorLabel, date_edit, date_of
+
+
+class MilestoneDialog(QDialog):
+    """Add a milestone to a project, or edit one; saving is one undoable step."""
+
+    def __init__(
+        self,
+        session: Session,
+        project_uuid: str,
+        milestone_uuid: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("milestoneDialog")
+        self.session = session
+        self.project_uuid = project_uuid
+        self.milestone_uuid = milestone_uuid
+        self.before = milestone_values(milestone_uuid) if milestone_uuid else None
+        name = load_project(project_uuid).name
+        title = self.tr("添加节点 — %1") if milestone_uuid is None else self.tr("修改节点 — %1")
+        self.setWindowTitle(title.replace("%1", name))
+
+        self.kind = QComboBox()
+        self.kind.setObjectName("milestoneKind")
+        self.kind.setEditable(True)
+        self.kind.addItems(list(MILESTONE_KINDS))
+        self.kind_error = ErrorLabel("milestoneKindError")
+        self.date = date_edit("milestoneDate", self.before["date"] if self.before else None)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("milestoneNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(60)
+        self.note.setPlaceholderText(self.tr("如:4个工作日内办结开工前全部证照"))
+        if self.before:
+            self.kind.setCurrentText(self.before["kind"])
+            self.note.setPlainText(self.before["note"] or "")
+
+        form = QFormLayout()
+        form.addRow(self.tr("节点(&K)"), self.kind)
+        form.addRow("", self.kind_error)
+        form.addRow(self.tr("日期(&D)"), self.date)
+        form.addRow(self.tr("说明(&N)"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "project": project_id(self.project_uuid),
+            "kind": self.kind.currentText().strip(),
+            "date": date_of(self.date),
+            "note": self.note.toPlainText().strip() or None,
+        }
+
+    def accept(self) -> None:
+        after = self.values()
+        if not after["kind"]:
+            self.kind_error.show_message(self.tr("请选择或填写节点名称,如 拿地、证照办结"))
+            self.kind.setFocus()
+            return
+        self.kind_error.show_message(None)
+        if after != self.before:
+            text = self.tr("节点“%1”").replace("%1", after["kind"])
+            self.session.push(RowCommand(text, Milestone, self.before, after, self.milestone_uuid))
+        super().accept()

@@ -1,0 +1,864 @@
+"""The project form (项目信息): every field of a project in seven groups, checked beside
+each field, saved as one undoable step; for a stored project also its progress
+over time (stage events, milestones, follow-ups)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import settings
+from db.editing import (
+    CapacityData,
+    FieldProblem,
+    PhaseData,
+    ProjectData,
+    SimilarRecord,
+    load_project,
+    similar_records,
+    validate,
+)
+from db.industry import describe
+from db.models import new_uuid
+from db.money import AmountError, plain
+from db.stages import (
+    CONSTRUCTION_KINDS,
+    INFO_SOURCES,
+    INVESTOR_CATEGORIES,
+    INVESTOR_NATURES,
+    PATH,
+    Capital,
+    Stage,
+)
+from db.timeline import current_stage, follow_ups_of, investor_names, project_timeline
+from db.units import live_units
+from ui.follow_up_dialog import FollowUpDialog
+from ui.milestone_dialog import MilestoneDialog
+from ui.session import Session
+from ui.stage_dialog import StageDialog, stage_combo
+from ui.undo import SaveProjectCommand, StageChangeCommand
+from ui.widgets import (
+    AmountEdit,
+    ErrorLabel,
+    OptionalDateEdit,
+    date_edit,
+    date_of,
+    parse_decimal,
+    parse_wan,
+    square_metres_text,
+    wan_text,
+)
+
+UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+ERROR_COLOUR = QColor("#c62828")
+
+# The 所属分期 choice of a capacity line that belongs to no single phase.
+FULL_CAPACITY = None
+
+# Investment amounts are in the project's currency; sales, output and tax in 万元.
+_IN_PROJECT_CURRENCY = ("total_investment", "fixed_asset_investment", "registered_capital")
+
+
+@dataclass(frozen=True)
+class _FormState:
+    """What the user has entered, to tell whether closing would lose anything."""
+
+    data: ProjectData
+    problems: tuple[FieldProblem, ...]
+    initial_stage: tuple[Stage, date] | None
+
+
+class ProjectForm(QDialog):
+    """New or existing project.  Inputs carry their ProjectData field name as objectName."""
+
+    PAGES = (
+        "基本信息",
+        "投资方",
+        "投资额与分期",
+        "行业与产业链",
+        "进展",
+        "建设内容与效益",
+        "责任与问题",
+    )
+
+    def __init__(
+        self, session: Session, project_uuid: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("projectForm")
+        self.session = session
+        self.project_uuid = project_uuid
+        self.loaded = load_project(project_uuid) if project_uuid else None
+        self.saved_uuid: str | None = None
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.page_of: dict[str, int] = {}
+        self.amounts: dict[str, AmountEdit] = {}
+        self._child: QDialog | None = None
+        self.setWindowTitle(
+            self.tr("新建项目")
+            if self.loaded is None
+            else self.tr("项目 — %1").replace("%1", self.loaded.name)
+        )
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("formTabs")
+        builders: tuple[Callable[[QFormLayout], None], ...] = (
+            self._basic_page,
+            self._investor_page,
+            self._investment_page,
+            self._industry_page,
+            self._progress_page,
+            self._benefit_page,
+            self._responsibility_page,
+        )
+        for index, (title, build) in enumerate(zip(self.PAGES, builders, strict=True)):
+            self._page = index
+            page = QWidget()
+            form = QFormLayout(page)
+            build(form)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, self.tr(title))
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("保存(Ctrl+S)"))
+        self.ok_button.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.activated.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+
+        self._fill(self.loaded)
+        self._capital_changed()
+        self._refresh_progress()
+        self.session.changed.connect(self._refresh_progress)
+        self.initial = self._state()
+        self.resize(820, 640)
+
+    # -- building -------------------------------------------------------------------
+
+    def _add(
+        self, form: QFormLayout, label: str, field: str, widget: QWidget, *extra: QWidget
+    ) -> None:
+        """A row: the input (named after its field), anything beside it, its error below."""
+        widget.setObjectName(field)
+        self.inputs[field] = widget
+        self.page_of[field] = self._page
+        error = ErrorLabel(f"{field}Error")
+        self.errors[field] = error
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        row.addWidget(widget, 1)
+        for item in extra:
+            row.addWidget(item)
+        column.addLayout(row)
+        column.addWidget(error)
+        box.setFocusProxy(widget)
+        form.addRow(label, box)
+        if isinstance(widget, QLineEdit):
+            widget.editingFinished.connect(lambda: self._check_field(field))
+        elif isinstance(widget, QComboBox) and widget.isEditable():
+            widget.lineEdit().editingFinished.connect(lambda: self._check_field(field))
+
+    def _line(self, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _combo(self, items: tuple[str, ...], editable: bool = True) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(editable)
+        combo.addItem("")
+        combo.addItems(list(items))
+        return combo
+
+    def _text(self, height: int, placeholder: str = "") -> QPlainTextEdit:
+        box = QPlainTextEdit()
+        box.setTabChangesFocus(True)
+        box.setFixedHeight(height)
+        box.setPlaceholderText(placeholder)
+        return box
+
+    def _amount(self, form: QFormLayout, label: str, field: str) -> AmountEdit:
+        edit = AmountEdit(field)
+        self.amounts[field] = edit
+        self._add(form, label, field, edit, edit.unit_box)
+        edit.unit_box.currentIndexChanged.connect(lambda _index: self._check_field(field))
+        return edit
+
+    def _basic_page(self, form: QFormLayout) -> None:
+        self._add(form, self.tr("项目名称(&N)*"), "name", self._line())
+        self._add(form, self.tr("项目编号"), "code", self._line(self.tr("可不填")))
+        capital = QComboBox()
+        for option in Capital:
+            capital.addItem(self.tr(option.label), option)
+        self._add(form, self.tr("内外资(&C)"), "capital", capital)
+        capital.currentIndexChanged.connect(lambda _index: self._capital_changed())
+        self._add(form, self.tr("建设性质"), "construction_kind", self._combo(CONSTRUCTION_KINDS))
+        self._add(
+            form,
+            self.tr("项目定位"),
+            "designation",
+            self._line(self.tr("如:镇江市重点产业类项目")),
+        )
+        self._add(form, self.tr("拟落户载体"), "carrier", self._line(self.tr("园区或镇区")))
+        self._add(form, self.tr("信息来源"), "info_source", self._combo(INFO_SOURCES))
+
+    def _investor_page(self, form: QFormLayout) -> None:
+        name = self._line(self.tr("公司全称,如:大亚科技集团有限公司"))
+        completer = QCompleter(investor_names(), name)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        name.setCompleter(completer)
+        self._add(form, self.tr("投资方(&I)*"), "investor_name", name)
+        code = self._line(self.tr("18位,可不填"))
+        code.setMaxLength(20)
+        self._add(form, self.tr("统一社会信用代码"), "credit_code", code)
+        self._add(form, self.tr("来源地"), "origin", self._line(self.tr("省市,外资填国家或地区")))
+        self._add(form, self.tr("企业性质"), "investor_nature", self._combo(INVESTOR_NATURES))
+        self._add(form, self.tr("企业类别"), "investor_category", self._combo(INVESTOR_CATEGORIES))
+        self._add(form, self.tr("联系人"), "contact_person", self._line())
+        self._add(form, self.tr("联系电话"), "contact_phone", self._line())
+
+    def _investment_page(self, form: QFormLayout) -> None:
+        total = self._amount(form, self.tr("总投资(&T)"), "total_investment")
+        total.changed.connect(self._update_derived)
+        total.unit_box.currentIndexChanged.connect(lambda _index: self._phase_header())
+        self._amount(form, self.tr("固定资产投资"), "fixed_asset_investment")
+        self._amount(form, self.tr("注册资本"), "registered_capital")
+        self.phases = QTableWidget(0, 3)
+        self.phases.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.phases.setTabKeyNavigation(False)
+        self.phases.setMinimumHeight(130)
+        self.phases.itemChanged.connect(lambda _item: self._phase_names_changed())
+        add = QPushButton(self.tr("添加分期"))
+        add.setObjectName("addPhase")
+        add.clicked.connect(lambda: self.add_phase())
+        remove = QPushButton(self.tr("删除分期"))
+        remove.setObjectName("removePhase")
+        remove.clicked.connect(lambda: self._remove_row(self.phases))
+        self._add(form, self.tr("分期"), "phases", self.phases, *self._stacked(add, remove))
+        self._phase_header()
+
+    def _industry_page(self, form: QFormLayout) -> None:
+        industry = QComboBox()
+        industry.setEditable(True)
+        industry.addItem("", None)
+        for number in range(1, 98):
+            code = f"{number:02d}"
+            industry.addItem(f"{code} {describe(code)}", code)
+        industry.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        industry.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        industry.lineEdit().setPlaceholderText(self.tr("输入代码或名称,如 36 或 汽车"))
+        self._add(form, self.tr("行业(GB/T 4754)(&H)"), "industry_code", industry)
+        self._add(
+            form, self.tr("产业类别"), "local_industry", self._combo(settings.local_industries())
+        )
+        priority = settings.priority_system()
+        self._add(
+            form,
+            self.tr("产业链(%1)").replace("%1", priority.name),
+            "chain",
+            self._combo(priority.chains),
+        )
+
+    def _progress_page(self, form: QFormLayout) -> None:
+        if self.loaded is None:
+            self.initial_stage = stage_combo("initialStage", PATH)
+            self.initial_stage_date = date_edit("initialStageDate")
+            form.addRow(self.tr("当前阶段"), self.initial_stage)
+            form.addRow(self.tr("进入该阶段的日期"), self.initial_stage_date)
+        else:
+            self.current_stage_label = QLabel()
+            self.current_stage_label.setObjectName("currentStage")
+            change = QPushButton(self.tr("变更阶段(&G)…"))
+            change.setObjectName("changeStageButton")
+            change.clicked.connect(self.change_stage)
+            row = QHBoxLayout()
+            row.addWidget(self.current_stage_label, 1)
+            row.addWidget(change)
+            form.addRow(self.tr("当前阶段"), row)
+            self.timeline = self._table(
+                "timeline", (self.tr("日期"), self.tr("事项"), self.tr("间隔(天)"), self.tr("说明"))
+            )
+            self.timeline.itemActivated.connect(self._timeline_activated)
+            add_milestone = QPushButton(self.tr("添加节点(&M)…"))
+            add_milestone.setObjectName("addMilestoneButton")
+            add_milestone.clicked.connect(lambda: self.edit_milestone(None))
+            form.addRow(self.tr("时间线"), self.timeline)
+            form.addRow("", add_milestone)
+            self.follow_ups = self._table(
+                "followUps",
+                (
+                    self.tr("日期"),
+                    self.tr("方式"),
+                    self.tr("人员"),
+                    self.tr("内容"),
+                    self.tr("下一步"),
+                    self.tr("期限"),
+                    self.tr("完成"),
+                ),
+            )
+            self.follow_ups.itemActivated.connect(
+                lambda item: self.edit_follow_up(item.data(UUID_ROLE))
+            )
+            add_follow_up = QPushButton(self.tr("添加走访记录(&F)…"))
+            add_follow_up.setObjectName("addFollowUpButton")
+            add_follow_up.clicked.connect(lambda: self.edit_follow_up(None))
+            form.addRow(self.tr("走访记录"), self.follow_ups)
+            form.addRow("", add_follow_up)
+        planned = OptionalDateEdit("planned_production", self.tr("已定"))
+        self._add(form, self.tr("预计竣工投产"), "planned_production", planned)
+
+    def _benefit_page(self, form: QFormLayout) -> None:
+        self._add(
+            form,
+            self.tr("建设内容及规模"),
+            "content",
+            self._text(80, self.tr("如:新建厂房约30000平方米,建设电池箔专用生产线")),
+        )
+        self.land_m2 = QLabel()
+        self.land_m2.setObjectName("land_m2")
+        self.land_m2.setMinimumWidth(120)
+        land = self._line()
+        land.textChanged.connect(lambda _text: self._update_derived())
+        self._add(form, self.tr("用地(亩)(&L)"), "land_mu", land, self.land_m2)
+        self._add(form, self.tr("建筑面积(㎡)"), "floor_area_m2", self._line())
+        self.intensity = QLabel()
+        self.intensity.setObjectName("intensity")
+        self.intensity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("投资强度"), self.intensity)
+        self._amount(form, self.tr("预计年销售"), "expected_sales")
+        self._amount(form, self.tr("预计年产值"), "expected_output")
+        self._amount(form, self.tr("预计年税收"), "expected_tax")
+        self._add(form, self.tr("新增就业(人)"), "new_jobs", self._line())
+        self.capacity = QTableWidget(0, 4)
+        self.capacity.setHorizontalHeaderLabels(
+            [self.tr("产品"), self.tr("数量"), self.tr("单位"), self.tr("所属分期")]
+        )
+        self.capacity.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.capacity.setTabKeyNavigation(False)
+        self.capacity.setMinimumHeight(130)
+        add = QPushButton(self.tr("添加产能"))
+        add.setObjectName("addCapacity")
+        add.clicked.connect(lambda: self.add_capacity())
+        remove = QPushButton(self.tr("删除产能"))
+        remove.setObjectName("removeCapacity")
+        remove.clicked.connect(lambda: self._remove_row(self.capacity))
+        self._add(form, self.tr("产能"), "capacity", self.capacity, *self._stacked(add, remove))
+
+    def _responsibility_page(self, form: QFormLayout) -> None:
+        unit = QComboBox()
+        own = self.session.unit
+        current = self.loaded.unit_id if self.loaded else None
+        if own is None:
+            unit.addItem(self.tr("(请选择)"), None)
+        for row in live_units():
+            # A unit file reports for its own unit only; headquarters assigns any unit.
+            if own is None or row.id in (own.id, current):
+                unit.addItem(row.name, row.id)
+        unit.setEnabled(unit.count() > 1)
+        self._add(form, self.tr("责任单位(&U)*"), "unit_id", unit)
+        self._add(form, self.tr("责任人"), "person_in_charge", self._line())
+        self._add(form, self.tr("需协调解决问题"), "issues", self._text(70))
+        self._add(form, self.tr("备注"), "remarks", self._text(70))
+
+    def _stacked(self, *buttons: QPushButton) -> tuple[QWidget]:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        for button in buttons:
+            column.addWidget(button)
+        column.addStretch(1)
+        return (box,)
+
+    def _table(self, object_name: str, headers: tuple[str, ...]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setObjectName(object_name)
+        table.setHorizontalHeaderLabels(list(headers))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setMinimumHeight(140)
+        return table
+
+    # -- the tables -----------------------------------------------------------------
+
+    def add_phase(self, name: str = "", investment: str = "", content: str = "") -> None:
+        """A phase row; ``investment`` is typed in the unit of 总投资 (or with 亿/万)."""
+        row = self.phases.rowCount()
+        self.phases.insertRow(row)
+        for column, text in enumerate((name or self.tr("新一期"), investment, content)):
+            self.phases.setItem(row, column, QTableWidgetItem(text))
+        if not name:
+            self.phases.setCurrentCell(row, 0)
+            self.phases.editItem(self.phases.item(row, 0))
+
+    def add_capacity(
+        self, product: str = "", quantity: str = "", unit: str = "", phase: str | None = None
+    ) -> None:
+        """A capacity line; ``phase`` None means at full capacity (全部达产)."""
+        row = self.capacity.rowCount()
+        self.capacity.insertRow(row)
+        for column, text in enumerate((product, quantity, unit)):
+            self.capacity.setItem(row, column, QTableWidgetItem(text))
+        combo = QComboBox()
+        combo.setObjectName("capacityPhase")
+        self.capacity.setCellWidget(row, 3, combo)
+        self._fill_phase_choice(combo, phase)
+        if not product:
+            self.capacity.setCurrentCell(row, 0)
+            self.capacity.editItem(self.capacity.item(row, 0))
+
+    def _remove_row(self, table: QTableWidget) -> None:
+        row = table.currentRow()
+        if row >= 0:
+            table.removeRow(row)
+            self._phase_names_changed()
+
+    def _phase_names(self) -> list[str]:
+        names = (self._cell(self.phases, row, 0) for row in range(self.phases.rowCount()))
+        return [name for name in names if name]
+
+    def _fill_phase_choice(self, combo: QComboBox, chosen: str | None) -> None:
+        combo.clear()
+        combo.addItem(self.tr("全部达产"), FULL_CAPACITY)
+        for name in self._phase_names():
+            combo.addItem(name, name)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+
+    def _phase_names_changed(self) -> None:
+        if not hasattr(self, "capacity"):
+            return  # the capacity table is built after the phases
+        for row in range(self.capacity.rowCount()):
+            combo = self.capacity.cellWidget(row, 3)
+            assert isinstance(combo, QComboBox)
+            self._fill_phase_choice(combo, combo.currentData())
+
+    def _phase_header(self) -> None:
+        unit = self.amounts["total_investment"].unit_text
+        self.phases.setHorizontalHeaderLabels(
+            [self.tr("名称"), self.tr("投资(%1)").replace("%1", unit), self.tr("建设内容")]
+        )
+
+    @staticmethod
+    def _cell(table: QTableWidget, row: int, column: int) -> str:
+        item = table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    # -- showing values -------------------------------------------------------------
+
+    def _fill(self, data: ProjectData | None) -> None:
+        data = data or ProjectData(unit_id=self._default_unit_id())
+        for field, widget in self.inputs.items():
+            if field in self.amounts or field in ("phases", "capacity"):
+                continue
+            value = getattr(data, field)
+            if isinstance(widget, QLineEdit):
+                widget.setText("" if value is None else str(value))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value or "")
+            elif isinstance(widget, OptionalDateEdit):
+                widget.set_value(value)
+            elif isinstance(widget, QComboBox):
+                index = widget.findData(value) if value is not None else -1
+                if index < 0 and value is not None:
+                    index = widget.findText(str(value))
+                if index >= 0:
+                    widget.setCurrentIndex(index)
+                elif widget.isEditable():
+                    widget.setEditText(str(value or ""))
+        foreign = data.capital is Capital.FOREIGN
+        for field, edit in self.amounts.items():
+            edit.set_foreign(foreign and field in _IN_PROJECT_CURRENCY)
+            edit.set_value(getattr(data, field))
+        factor = self.amounts["total_investment"].factor
+        for phase in data.phases:
+            self.add_phase(phase.name, wan_text(phase.investment, factor), phase.content or "")
+            self.phases.item(self.phases.rowCount() - 1, 0).setData(UUID_ROLE, phase.uuid)
+        for line in data.capacity:
+            self.add_capacity(line.product, plain(line.quantity), line.unit, line.phase_name)
+            self.capacity.item(self.capacity.rowCount() - 1, 0).setData(UUID_ROLE, line.uuid)
+
+    def _default_unit_id(self) -> int | None:
+        own = self.session.unit
+        return own.id if own is not None else None
+
+    def _capital_changed(self) -> None:
+        foreign = self.capital() is Capital.FOREIGN
+        for field in _IN_PROJECT_CURRENCY:
+            self.amounts[field].set_foreign(foreign)
+        self._phase_header()
+        self._update_derived()
+
+    def capital(self) -> Capital:
+        combo = self.inputs["capital"]
+        assert isinstance(combo, QComboBox)
+        return Capital(combo.currentData())
+
+    def _update_derived(self) -> None:
+        """㎡ beside 亩, and 投资强度 (万元/亩) from 总投资 and 用地."""
+        try:
+            mu = parse_decimal(self._text_of("land_mu"), 4)
+        except AmountError:
+            mu = None
+        self.land_m2.setText(square_metres_text(mu))
+        try:
+            total = self.amounts["total_investment"].value()
+        except AmountError:
+            total = None
+        if not mu or mu <= 0 or total is None:
+            self.intensity.setText(self.tr("(填写总投资和用地后自动计算)"))
+            return
+        note = ""
+        if self.capital() is Capital.FOREIGN:
+            rate = settings.exchange_rate()
+            total = total * rate.usd_cny
+            note = self.tr("(按1美元=%1元人民币折算)").replace("%1", plain(rate.usd_cny))
+        per_mu = (total / mu).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        self.intensity.setText(self.tr("%1 万元/亩").replace("%1", f"{per_mu:,}") + note)
+
+    def _text_of(self, field: str) -> str:
+        widget = self.inputs[field]
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QComboBox):
+            return widget.currentText()
+        raise TypeError(field)
+
+    # -- reading values -------------------------------------------------------------
+
+    def read(self) -> tuple[ProjectData, list[FieldProblem]]:
+        """The values entered, and the ones that could not be read (not yet validated)."""
+        problems: list[FieldProblem] = []
+
+        def text(field: str) -> str | None:
+            return self._text_of(field).strip() or None
+
+        def amount(field: str) -> Decimal | None:
+            try:
+                return self.amounts[field].value()
+            except AmountError as error:
+                problems.append(FieldProblem(field, str(error)))
+                return None
+
+        def number(field: str, places: int) -> Decimal | None:
+            try:
+                return parse_decimal(self._text_of(field), places)
+            except AmountError as error:
+                problems.append(FieldProblem(field, str(error)))
+                return None
+
+        jobs_text = self._text_of("new_jobs").strip().replace(",", "")
+        new_jobs: int | None = None
+        if jobs_text:
+            try:
+                new_jobs = int(jobs_text)
+            except ValueError:
+                problems.append(FieldProblem("new_jobs", self.tr("请填写整数人数")))
+        credit = text("credit_code")
+        planned = self.inputs["planned_production"]
+        assert isinstance(planned, OptionalDateEdit)
+        unit = self.inputs["unit_id"]
+        assert isinstance(unit, QComboBox)
+        data = ProjectData(
+            name=text("name") or "",
+            investor_name=text("investor_name") or "",
+            unit_id=unit.currentData(),
+            capital=self.capital(),
+            uuid=self.project_uuid,
+            code=text("code"),
+            credit_code=credit.upper().replace(" ", "") if credit else None,
+            origin=text("origin"),
+            investor_nature=text("investor_nature"),
+            investor_category=text("investor_category"),
+            contact_person=text("contact_person"),
+            contact_phone=text("contact_phone"),
+            total_investment=amount("total_investment"),
+            fixed_asset_investment=amount("fixed_asset_investment"),
+            registered_capital=amount("registered_capital"),
+            construction_kind=text("construction_kind"),
+            industry_code=self._industry_code(),
+            local_industry=text("local_industry"),
+            chain=text("chain"),
+            content=text("content"),
+            land_mu=number("land_mu", 4),
+            floor_area_m2=number("floor_area_m2", 2),
+            expected_sales=amount("expected_sales"),
+            expected_output=amount("expected_output"),
+            expected_tax=amount("expected_tax"),
+            new_jobs=new_jobs,
+            carrier=text("carrier"),
+            info_source=text("info_source"),
+            person_in_charge=text("person_in_charge"),
+            issues=text("issues"),
+            remarks=text("remarks"),
+            designation=text("designation"),
+            planned_production=planned.value(),
+            phases=self._read_phases(problems),
+            capacity=self._read_capacity(problems),
+        )
+        return data, problems
+
+    def _industry_code(self) -> str | None:
+        """The two-digit code of what was picked or typed ("36", "36 汽车制造业", "汽车制造业")."""
+        combo = self.inputs["industry_code"]
+        assert isinstance(combo, QComboBox)
+        typed = combo.currentText().strip()
+        if not typed:
+            return None
+        head = typed.split()[0]
+        if head.isdigit() and len(head) <= 2:
+            return head.zfill(2)
+        matches = [i for i in range(1, combo.count()) if typed in combo.itemText(i)]
+        return combo.itemData(matches[0]) if len(matches) == 1 else typed
+
+    def _read_phases(self, problems: list[FieldProblem]) -> list[PhaseData]:
+        factor = self.amounts["total_investment"].factor
+        phases: list[PhaseData] = []
+        for row in range(self.phases.rowCount()):
+            try:
+                investment = parse_wan(self._cell(self.phases, row, 1), factor)
+            except AmountError as error:
+                name = self._cell(self.phases, row, 0)
+                problems.append(FieldProblem("phases", f"{name}:{error}"))
+                investment = None
+            item = self.phases.item(row, 0)
+            phases.append(
+                PhaseData(
+                    self._cell(self.phases, row, 0),
+                    investment,
+                    self._cell(self.phases, row, 2) or None,
+                    item.data(UUID_ROLE) if item is not None else None,
+                )
+            )
+        return phases
+
+    def _read_capacity(self, problems: list[FieldProblem]) -> list[CapacityData]:
+        lines: list[CapacityData] = []
+        for row in range(self.capacity.rowCount()):
+            product = self._cell(self.capacity, row, 0)
+            try:
+                quantity = parse_decimal(self._cell(self.capacity, row, 1), 4)
+            except AmountError as error:
+                problems.append(FieldProblem("capacity", f"{product}:{error}"))
+                quantity = None
+            combo = self.capacity.cellWidget(row, 3)
+            assert isinstance(combo, QComboBox)
+            item = self.capacity.item(row, 0)
+            lines.append(
+                CapacityData(
+                    product,
+                    quantity,  # type: ignore[arg-type]  # validate() names a missing quantity
+                    self._cell(self.capacity, row, 2),
+                    combo.currentData(),
+                    item.data(UUID_ROLE) if item is not None else None,
+                )
+            )
+        return lines
+
+    def problems(self) -> tuple[ProjectData, list[FieldProblem]]:
+        """The values entered and every problem: unreadable entries first, then the rules."""
+        data, problems = self.read()
+        unreadable = {p.field for p in problems}
+        return data, problems + [p for p in validate(data) if p.field not in unreadable]
+
+    # -- problems beside the fields -------------------------------------------------
+
+    def _check_field(self, field: str) -> None:
+        """Check one field as the user leaves it."""
+        if not self.isVisible():
+            return
+        _data, problems = self.problems()
+        self.errors[field].show_message(_message(problems, field))
+
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        flagged = {self.page_of[p.field] for p in problems if p.field in self.page_of}
+        for field, label in self.errors.items():
+            label.show_message(_message(problems, field))
+        for page in range(self.tabs.count()):
+            self.tabs.tabBar().setTabTextColor(
+                page, ERROR_COLOUR if page in flagged else self.palette().windowText().color()
+            )
+        first = next((f for f in self.inputs if _message(problems, f)), None)
+        if first is not None:
+            self.tabs.setCurrentIndex(self.page_of[first])
+            self.inputs[first].setFocus()
+
+    # -- saving and closing ---------------------------------------------------------
+
+    def _state(self) -> _FormState:
+        data, problems = self.read()
+        initial = None
+        if self.loaded is None:
+            initial = (Stage(self.initial_stage.currentData()), date_of(self.initial_stage_date))
+        return _FormState(data, tuple(problems), initial)
+
+    def _needs_similar_check(self, data: ProjectData) -> bool:
+        if self.loaded is None:
+            return True
+        return (data.name, data.investor_name, data.credit_code) != (
+            self.loaded.name,
+            self.loaded.investor_name,
+            self.loaded.credit_code,
+        )
+
+    def _confirm_similar(self, found: list[SimilarRecord]) -> bool:
+        kinds = {"investor": self.tr("投资方"), "project": self.tr("项目")}
+        lines = [f"· {kinds.get(r.kind, r.kind)}“{r.name}”({r.why})" for r in found]
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("可能重复录入"))
+        box.setText(self.tr("发现相似的记录:\n%1\n\n是否仍要保存?").replace("%1", "\n".join(lines)))
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("仍然保存"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("返回修改"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return QMessageBox.StandardButton(box.exec()) == QMessageBox.StandardButton.Save
+
+    def save(self) -> bool:
+        """Check, warn of look-alikes, and push the save as one undoable step."""
+        data, problems = self.problems()
+        self.show_problems(problems)
+        if problems:
+            return False
+        if self._needs_similar_check(data):
+            found = similar_records(data)
+            if found and not self._confirm_similar(found):
+                self.tabs.setCurrentIndex(self.page_of["investor_name"])
+                self.inputs["investor_name"].setFocus()
+                return False
+        if self.loaded is None:
+            # The UUID is fixed here so the initial stage can point at the new project.
+            data.uuid = new_uuid()
+            stage, when = Stage(self.initial_stage.currentData()), date_of(self.initial_stage_date)
+            stack = self.session.undo_stack
+            stack.beginMacro(self.tr("新建项目“%1”").replace("%1", data.name))
+            self.session.push(SaveProjectCommand(None, data))
+            self.session.push(StageChangeCommand(data.uuid, stage, when))
+            stack.endMacro()
+        else:
+            assert self.project_uuid is not None
+            before = load_project(self.project_uuid)
+            if data != before:
+                self.session.push(SaveProjectCommand(before, data))
+        self.saved_uuid = data.uuid
+        self.initial = self._state()
+        return True
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()
+
+    def reject(self) -> None:
+        if self._state() != self.initial:
+            answer = QMessageBox.question(
+                self,
+                self.tr("放弃修改"),
+                self.tr("放弃未保存的修改?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
+
+    # -- progress over time ---------------------------------------------------------
+
+    def _refresh_progress(self) -> None:
+        if self.project_uuid is None:
+            return
+        self.current_stage_label.setText(current_stage(self.project_uuid).label)
+        entries = project_timeline(self.project_uuid)
+        self.timeline.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            gap = "" if entry.days_since_previous is None else str(entry.days_since_previous)
+            cells = (entry.date.isoformat(), entry.label, gap, entry.note or "")
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(UUID_ROLE, entry.uuid if entry.kind == "milestone" else None)
+                self.timeline.setItem(row, column, item)
+        log = follow_ups_of(self.project_uuid)
+        self.follow_ups.setRowCount(len(log))
+        for row, follow_up in enumerate(log):
+            cells = (
+                follow_up.date.isoformat(),
+                follow_up.kind,
+                follow_up.people or "",
+                follow_up.summary,
+                follow_up.next_step or "",
+                follow_up.due_date.isoformat() if follow_up.due_date else "",
+                self.tr("是") if follow_up.done else "",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(UUID_ROLE, follow_up.uuid)
+                self.follow_ups.setItem(row, column, item)
+
+    def _open_child(self, dialog: QDialog) -> None:
+        self._child = dialog
+        dialog.open()
+
+    def change_stage(self) -> None:
+        assert self.project_uuid is not None
+        self._open_child(StageDialog(self.session, self.project_uuid, self))
+
+    def edit_milestone(self, milestone_uuid: str | None) -> None:
+        assert self.project_uuid is not None
+        self._open_child(MilestoneDialog(self.session, self.project_uuid, milestone_uuid, self))
+
+    def edit_follow_up(self, follow_up_uuid: str | None) -> None:
+        assert self.project_uuid is not None
+        self._open_child(FollowUpDialog(self.session, self.project_uuid, follow_up_uuid, self))
+
+    def _timeline_activated(self, item: QTableWidgetItem) -> None:
+        milestone_uuid = item.data(UUID_ROLE)
+        if milestone_uuid:
+            self.edit_milestone(milestone_uuid)
+
+
+def _message(problems: list[FieldProblem], field: str) -> str | None:
+    messages = list(dict.fromkeys(p.message for p in problems if p.field == field))
+    return "\n".join(messages) or None

@@ -1,0 +1,155 @@
+"""变更阶段: a stage change is a dated event, entered with the day it happened."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.editing import load_project
+from db.stages import PATH, Stage
+from db.timeline import current_stage, stage_order_problem
+from ui.session import Session
+from ui.undo import StageChangeCommand
+from ui.widgets import ErrorLabel, date_edit, date_of
+
+# The stage offered first: the next one on the main path (注册, 竣工 and 达产 are
+# optional finer steps that users pick on purpose).
+_NEXT = {
+    Stage.LEAD: Stage.TALKS,
+    Stage.TALKS: Stage.SIGNED,
+    Stage.SIGNED: Stage.STARTED,
+    Stage.REGISTERED: Stage.STARTED,
+    Stage.STARTED: Stage.PRODUCING,
+    Stage.COMPLETED: Stage.PRODUCING,
+    Stage.PRODUCING: Stage.AT_CAPACITY,
+}
+
+
+def stage_combo(object_name: str, stages: tuple[Stage, ...]) -> QComboBox:
+    """A choice of stages by their Chinese labels; item data is the Stage."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    for stage in stages:
+        combo.addItem(stage.label, stage)
+    return combo
+
+
+class StageDialog(QDialog):
+    """Record that the project entered a stage on a date (and why, for 中止)."""
+
+    def __init__(self, session: Session, project_uuid: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stageDialog")
+        self.session = session
+        self.project_uuid = project_uuid
+        project = load_project(project_uuid)
+        current = current_stage(project_uuid)
+        self.setWindowTitle(self.tr("变更阶段 — %1").replace("%1", project.name))
+
+        self.current_label = QLabel(self.tr("当前阶段:%1").replace("%1", current.label))
+        self.current_label.setObjectName("stageCurrent")
+        self.stage = stage_combo("stageChoice", (*PATH, Stage.DROPPED))
+        self.stage.setCurrentIndex(self.stage.findData(_NEXT.get(current, Stage.DROPPED)))
+        self.date = date_edit("stageDate")
+        self.date_error = ErrorLabel("stageDateError")
+        self.reason = QLineEdit()
+        self.reason.setObjectName("stageReason")
+        self.reason.setPlaceholderText(self.tr("如:企业战略调整、选址外地"))
+        self.reason_error = ErrorLabel("stageReasonError")
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("stageNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(60)
+
+        form = QFormLayout()
+        form.addRow(self.current_label)
+        form.addRow(self.tr("新阶段(&S)"), self.stage)
+        form.addRow(self.tr("日期(&D)"), self.date)
+        form.addRow("", self.date_error)
+        form.addRow(self.tr("中止原因(&R)"), self.reason)
+        form.addRow("", self.reason_error)
+        form.addRow(self.tr("备注(&N)"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+        self.stage.currentIndexChanged.connect(lambda _index: self._stage_chosen())
+        self.date.dateChanged.connect(lambda _date: self.date_error.show_message(None))
+        self._stage_chosen()
+
+    def chosen_stage(self) -> Stage:
+        return Stage(self.stage.currentData())
+
+    def chosen_date(self) -> date:
+        return date_of(self.date)
+
+    def _stage_chosen(self) -> None:
+        dropped = self.chosen_stage() is Stage.DROPPED
+        self.reason.setEnabled(dropped)
+        if not dropped:
+            self.reason_error.show_message(None)
+        self.date_error.show_message(None)
+
+    def problems(self) -> bool:
+        """Show every problem beside its field; True when there is one."""
+        stage, when = self.chosen_stage(), self.chosen_date()
+        order = stage_order_problem(self.project_uuid, stage, when)
+        self.date_error.show_message(
+            self.tr("%1,请核对日期").replace("%1", order) if order else None
+        )
+        missing_reason = stage is Stage.DROPPED and not self.reason.text().strip()
+        self.reason_error.show_message(
+            self.tr("中止项目须填写中止原因") if missing_reason else None
+        )
+        if order:
+            self.date.setFocus()
+        elif missing_reason:
+            self.reason.setFocus()
+        return bool(order or missing_reason)
+
+    def accept(self) -> None:
+        if self.problems():
+            return
+        when = self.chosen_date()
+        if when > date.today():
+            answer = QMessageBox.question(
+                self,
+                self.tr("日期在今天之后"),
+                self.tr("%1 在今天之后。阶段应按实际发生的日期记录,确定要记为这一天吗?").replace(
+                    "%1", when.isoformat()
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.date.setFocus()
+                return
+        stage = self.chosen_stage()
+        self.session.push(
+            StageChangeCommand(
+                self.project_uuid,
+                stage,
+                when,
+                self.reason.text().strip() if stage is Stage.DROPPED else None,
+                self.note.toPlainText().strip() or None,
+            )
+        )
+        super().accept()

@@ -1,0 +1,410 @@
+"""The project form: the article's projects typed in, checks beside fields, look-alikes, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
+
+from db.credit_code import check_character
+from db.editing import ProjectData, load_project, save_project
+from db.models import CapacityLine, Milestone, Phase, Project, StageEvent
+from db.records import get_or_create_unit
+from db.settings import own_unit
+from db.stages import Stage
+from tests.factories import make_project
+from ui.project_form import ProjectForm
+from ui.session import Session
+
+CODE17 = "91321100MA1XY012A"
+VALID_CODE = CODE17 + check_character(CODE17)
+WRONG_CODE = CODE17 + ("0" if VALID_CODE[17] != "0" else "1")
+
+
+@dataclass
+class Answers:
+    """Message boxes shown during a test, and what the user answers to them."""
+
+    question: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
+    box: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel
+    asked: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Answers]:
+    """No message box ever blocks a test: each is recorded and answered here."""
+    given = Answers()
+
+    def question(_parent: QWidget, _title: str, text: str, *_args: object) -> object:
+        given.asked.append(text)
+        return given.question
+
+    def run(box: QMessageBox) -> int:
+        given.asked.append(box.text())
+        return int(given.box.value)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", run)
+    yield given
+
+
+def open_form(qtbot, session: Session, uuid: str | None = None) -> ProjectForm:  # type: ignore[no-untyped-def]
+    form = ProjectForm(session, uuid)
+    qtbot.addWidget(form)
+    form.show()
+    return form
+
+
+def widget(form: ProjectForm, name: str) -> QWidget:
+    found = form.findChild(QWidget, name)
+    assert found is not None, name
+    return found
+
+
+def type_into(qtbot, form: ProjectForm, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    edit = widget(form, name)
+    if isinstance(edit, QComboBox):
+        # Typing would open the completer's popup, which the offscreen platform cannot raise.
+        edit.setEditText(text)
+        return
+    assert isinstance(edit, QLineEdit)
+    edit.clear()
+    if text.isascii():
+        qtbot.keyClicks(edit, text)
+    else:
+        # Chinese arrives from an input method as committed text, not as key presses.
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(edit, event)
+
+
+def choose(form: ProjectForm, name: str, text: str) -> None:
+    combo = widget(form, name)
+    assert isinstance(combo, QComboBox)
+    index = combo.findText(text)
+    assert index >= 0, text
+    combo.setCurrentIndex(index)
+
+
+def error_of(form: ProjectForm, name: str) -> str | None:
+    label = widget(form, f"{name}Error")
+    assert isinstance(label, QLabel)
+    # Labels on other pages are not visible, only not hidden.
+    return None if label.isHidden() else label.text()
+
+
+def enter_daya(qtbot, form: ProjectForm, investor: str = "大亚科技集团有限公司") -> None:  # type: ignore[no-untyped-def]
+    type_into(qtbot, form, "name", "大亚新能源材料建设项目")
+    type_into(qtbot, form, "investor_name", investor)
+    type_into(qtbot, form, "total_investment", "30")
+    choose(form, "total_investmentUnit", "亿元")
+    type_into(qtbot, form, "industry_code", "32")
+    choose(form, "local_industry", "新材料")
+    form.add_phase("一期", "11.6", "电池箔专用生产线")
+    form.add_phase("二期", "18.4")
+    form.add_capacity("电池箔", "5", "万吨/年")
+    form.add_capacity("铝箔正极集流体", "4.3", "万吨/年")
+    form.add_capacity("电池及储能托盘", "100", "万件/年")
+    form.add_capacity("电池箔", "4", "万吨/年", "一期")
+
+
+def test_daya_typed_in_yi_is_stored_in_wan(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    enter_daya(qtbot, form)
+    type_into(qtbot, form, "credit_code", VALID_CODE.lower())
+    form.accept()
+
+    assert form.result() == form.DialogCode.Accepted
+    project = Project.get(Project.name == "大亚新能源材料建设项目")
+    assert project.total_investment == Decimal(300000)
+    assert project.industry_code == "32"
+    assert project.local_industry == "新材料"
+    assert project.investor.name == "大亚科技集团有限公司"
+    assert project.investor.credit_code == VALID_CODE
+    phases = list(Phase.live().where(Phase.project == project).order_by(Phase.seq))
+    assert [(p.name, p.investment, p.content) for p in phases] == [
+        ("一期", Decimal(116000), "电池箔专用生产线"),
+        ("二期", Decimal(184000), None),
+    ]
+    lines = CapacityLine.live().where(CapacityLine.project == project).order_by(CapacityLine.seq)
+    assert [(c.product, c.quantity, c.unit, c.phase_id) for c in lines] == [
+        ("电池箔", Decimal(5), "万吨/年", None),
+        ("铝箔正极集流体", Decimal("4.3"), "万吨/年", None),
+        ("电池及储能托盘", Decimal(100), "万件/年", None),
+        ("电池箔", Decimal(4), "万吨/年", phases[0].id),
+    ]
+    # The new project starts at the chosen stage, on the chosen date (线索, today).
+    (event,) = StageEvent.live().where(StageEvent.project == project)
+    assert (event.stage, event.date) == (Stage.LEAD.value, date.today())
+    assert form.saved_uuid == project.uuid
+
+
+def test_undo_of_a_new_project_removes_it_and_redo_brings_it_back(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    enter_daya(qtbot, form)
+    choose(form, "initialStage", "签约")
+    widget(form, "initialStageDate").setDate(date(2023, 5, 12))  # type: ignore[attr-defined]
+    form.accept()
+    # Saving and the first stage are one step.
+    assert session.undo_stack.count() == 1
+
+    session.undo_stack.undo()
+    assert not Project.live().where(Project.name == "大亚新能源材料建设项目").exists()
+
+    session.undo_stack.redo()
+    project = Project.live().where(Project.name == "大亚新能源材料建设项目").get()
+    assert project.total_investment == Decimal(300000)
+    assert project.stage == Stage.SIGNED.value
+    assert Phase.live().where(Phase.project == project).count() == 2
+
+
+def test_an_amount_means_the_unit_picked_beside_it(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    type_into(qtbot, form, "total_investment", "36000")
+    assert form.read()[0].total_investment == Decimal(36000)
+    choose(form, "total_investmentUnit", "亿元")
+    assert form.read()[0].total_investment == Decimal(360000000)
+    type_into(qtbot, form, "total_investment", "3.6")
+    assert form.read()[0].total_investment == Decimal(36000)
+    # 外资 amounts are in 万美元 only.
+    choose(form, "capital", "外资")
+    unit = widget(form, "total_investmentUnit")
+    assert isinstance(unit, QComboBox)
+    assert (unit.currentText(), unit.isEnabled()) == ("万美元", False)
+    assert form.read()[0].total_investment == Decimal("3.6")
+    # Sales stay in 万元 whatever the capital.
+    assert widget(form, "expected_salesUnit").isEnabled()
+
+
+def test_chuangli_land_in_square_metres_and_investment_intensity(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    type_into(qtbot, form, "total_investment", "3.6")
+    choose(form, "total_investmentUnit", "亿元")
+    type_into(qtbot, form, "land_mu", "85")
+    assert widget(form, "land_m2").text() == "≈ 56,667 ㎡"  # type: ignore[attr-defined]
+    # 36000 万元 / 85 亩
+    assert widget(form, "intensity").text() == "423.53 万元/亩"  # type: ignore[attr-defined]
+
+    choose(form, "capital", "外资")
+    type_into(qtbot, form, "total_investment", "5000")
+    # 5000 万美元 × 7.1 / 85 亩, with the rate said.
+    assert widget(form, "intensity").text() == "417.65 万元/亩(按1美元=7.1元人民币折算)"  # type: ignore[attr-defined]
+
+
+def test_problems_are_shown_beside_their_fields(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    type_into(qtbot, form, "investor_name", "大亚科技集团有限公司")
+    type_into(qtbot, form, "credit_code", WRONG_CODE)
+    type_into(qtbot, form, "total_investment", "-5")
+    type_into(qtbot, form, "land_mu", "八十五")
+    form.accept()
+
+    assert form.isVisible()
+    assert error_of(form, "name") == "请填写项目名称"
+    assert "校验位错误" in (error_of(form, "credit_code") or "")
+    assert error_of(form, "total_investment") == "总投资不能为负数"
+    assert error_of(form, "land_mu") == "请填写数字,如 30 或 11.6"
+    assert error_of(form, "investor_name") is None
+    # The first invalid field is shown: 项目名称 on the first page.
+    assert form.tabs.currentIndex() == 0
+    assert Project.select().count() == 0
+    assert session.undo_stack.count() == 0
+
+
+def test_a_field_is_checked_as_it_is_left(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    type_into(qtbot, form, "credit_code", WRONG_CODE)
+    widget(form, "credit_code").editingFinished.emit()  # type: ignore[attr-defined]
+    assert "校验位错误" in (error_of(form, "credit_code") or "")
+    # Only the field left is checked: the empty name is not flagged yet.
+    assert error_of(form, "name") is None
+    type_into(qtbot, form, "credit_code", VALID_CODE)
+    widget(form, "credit_code").editingFinished.emit()  # type: ignore[attr-defined]
+    assert error_of(form, "credit_code") is None
+
+
+def test_phase_and_capacity_problems(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    enter_daya(qtbot, form)
+    form.add_phase("三期", "5")  # 11.6 + 18.4 + 5 亿 > 30 亿
+    form.add_capacity("托盘", "多", "万件")
+    form.accept()
+    assert error_of(form, "phases") == "各期投资之和超过了总投资"
+    assert error_of(form, "capacity") == "托盘:请填写数字,如 30 或 11.6"
+    assert form.tabs.currentIndex() == form.PAGES.index("投资额与分期")
+
+
+def test_a_similar_investor_is_shown_before_saving(qtbot, session: Session, answers) -> None:  # type: ignore[no-untyped-def]
+    first = open_form(qtbot, session)
+    enter_daya(qtbot, first)
+    first.accept()
+    assert answers.asked == []
+
+    second = open_form(qtbot, session)
+    type_into(qtbot, second, "name", "大亚铝箔二期扩建项目")
+    type_into(qtbot, second, "investor_name", "江苏大亚科技集团股份有限公司")
+    type_into(qtbot, second, "total_investment", "50000")
+    answers.box = QMessageBox.StandardButton.Cancel  # 返回修改
+    second.accept()
+    (shown,) = answers.asked
+    assert shown.startswith("发现相似的记录")
+    assert "投资方“大亚科技集团有限公司”(名称相近)" in shown
+    assert second.isVisible()
+    assert Project.live().count() == 1
+
+    answers.box = QMessageBox.StandardButton.Save  # 仍然保存
+    second.accept()
+    assert not second.isVisible()
+    assert Project.live().count() == 2
+
+
+def test_the_same_project_name_is_shown_too(qtbot, session: Session, answers) -> None:  # type: ignore[no-untyped-def]
+    make_project("大亚新能源材料建设项目")
+    form = open_form(qtbot, session)
+    type_into(qtbot, form, "name", "大亚新能源材料建设项目")
+    type_into(qtbot, form, "investor_name", "另一家公司")
+    type_into(qtbot, form, "total_investment", "50000")
+    form.accept()
+    assert "项目“大亚新能源材料建设项目”(项目名称相同)" in answers.asked[0]
+
+
+def test_editing_a_project_is_one_undo_step(qtbot, session: Session, answers) -> None:  # type: ignore[no-untyped-def]
+    project = make_project("江苏创力电梯垂直电梯部件及储能生产建设项目", 36000)
+    form = open_form(qtbot, session, project.uuid)
+    total = widget(form, "total_investment")
+    assert (total.text(), widget(form, "total_investmentUnit").currentText()) == ("3.6", "亿元")  # type: ignore[attr-defined]
+    type_into(qtbot, form, "land_mu", "85")
+    type_into(qtbot, form, "designation", "镇江市重点产业类项目")
+    form.accept()
+    assert answers.asked == []  # name and investor unchanged: no look-alike check
+    assert load_project(project.uuid).land_mu == Decimal(85)
+
+    session.undo_stack.undo()
+    assert load_project(project.uuid).land_mu is None
+    assert load_project(project.uuid).designation is None
+    session.undo_stack.redo()
+    assert load_project(project.uuid).designation == "镇江市重点产业类项目"
+
+
+def test_saving_unchanged_values_adds_no_undo_step(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    enter_daya(qtbot, form)
+    form.accept()
+    again = open_form(qtbot, session, form.saved_uuid)
+    again.accept()
+    assert not again.isVisible()
+    assert session.undo_stack.count() == 1
+
+
+def test_a_stored_project_reads_back_into_the_fields(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    enter_daya(qtbot, form)
+    form.accept()
+    shown = open_form(qtbot, session, form.saved_uuid)
+    assert shown.read()[0] == load_project(form.saved_uuid)
+    assert widget(shown, "industry_code").currentText() == "32 有色金属冶炼和压延加工业"  # type: ignore[attr-defined]
+    assert shown.phases.horizontalHeaderItem(1).text() == "投资(亿元)"
+    assert shown.phases.item(0, 1).text() == "11.6"
+
+
+def test_escape_asks_before_losing_changes(qtbot, session: Session, answers) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert not form.isVisible()
+    assert answers.asked == []
+
+    form = open_form(qtbot, session)
+    type_into(qtbot, form, "name", "眼镜产业园项目")
+    answers.question = QMessageBox.StandardButton.No
+    form.reject()
+    assert answers.asked == ["放弃未保存的修改?"]
+    assert form.isVisible()
+    answers.question = QMessageBox.StandardButton.Yes
+    form.reject()
+    assert not form.isVisible()
+    assert Project.select().count() == 0
+
+
+def test_industry_is_picked_by_code_or_name(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    combo = widget(form, "industry_code")
+    assert isinstance(combo, QComboBox)
+    assert combo.count() == 98  # a blank and 01–97
+    assert combo.findText("36 汽车制造业") >= 0
+    assert combo.findText("70 房地产业") >= 0
+    for typed, code in (("36", "36"), ("7", "07"), ("汽车制造业", "36"), ("36 汽车制造业", "36")):
+        type_into(qtbot, form, "industry_code", typed)
+        assert form.read()[0].industry_code == code
+    type_into(qtbot, form, "industry_code", "99")
+    widget(form, "industry_code").lineEdit().editingFinished.emit()  # type: ignore[attr-defined]
+    assert "两位大类代码" in (error_of(form, "industry_code") or "")
+
+
+def test_local_industries_and_chains_come_from_the_settings(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    chains = widget(form, "chain")
+    assert isinstance(chains, QComboBox)
+    assert chains.findText("新能源汽车及零部件") >= 0
+    assert widget(form, "local_industry").findText("大健康") >= 0  # type: ignore[attr-defined]
+
+
+def test_a_unit_file_reports_for_its_own_unit(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    get_or_create_unit("开发区")
+    form = open_form(qtbot, session)
+    unit = widget(form, "unit_id")
+    assert isinstance(unit, QComboBox)
+    assert [unit.itemText(i) for i in range(unit.count())] == ["上海驻点招商办"]
+    assert not unit.isEnabled()
+    assert form.read()[0].unit_id == own_unit().id
+
+
+def test_headquarters_chooses_the_unit(qtbot, hq_session: Session) -> None:  # type: ignore[no-untyped-def]
+    zone = get_or_create_unit("开发区")
+    get_or_create_unit("上海驻点招商办")
+    form = open_form(qtbot, hq_session)
+    enter_daya(qtbot, form)
+    form.accept()
+    assert error_of(form, "unit_id") == "请选择责任单位"
+    choose(form, "unit_id", "开发区")
+    form.accept()
+    assert Project.get(Project.name == "大亚新能源材料建设项目").unit_id == zone.id
+
+
+def test_investor_names_autocomplete(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    save_project(
+        ProjectData(
+            name="眼底影像辅助产品及胸部CT产品生产线项目",
+            investor_name="苏州体素信息科技有限公司",
+            unit_id=own_unit().id,
+            total_investment=Decimal(20000),
+        )
+    )
+    form = open_form(qtbot, session)
+    completer = widget(form, "investor_name").completer()  # type: ignore[attr-defined]
+    completer.setCompletionPrefix("体素")
+    assert completer.currentCompletion() == "苏州体素信息科技有限公司"
+
+
+def test_progress_page_of_a_stored_project(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(
+        "江苏创力电梯垂直电梯部件及储能生产建设项目",
+        36000,
+        events=[(Stage.SIGNED, date(2023, 2, 10))],
+    )
+    form = open_form(qtbot, session, project.uuid)
+    assert widget(form, "currentStage").text() == "签约"  # type: ignore[attr-defined]
+    assert form.timeline.rowCount() == 1
+
+    # A change made elsewhere (another dialog, undo) shows at once.
+    Milestone.create(project=project, kind="拿地", date=date(2023, 3, 22))
+    session.notify()
+    rows = [
+        [form.timeline.item(r, c).text() for c in range(3)] for r in range(form.timeline.rowCount())
+    ]
+    assert rows == [["2023-02-10", "签约", ""], ["2023-03-22", "拿地", "40"]]

@@ -70,9 +70,9 @@ class FollowUpDialog(QDialog):
         self.due = OptionalDateEdit("followUpDue", self.tr("设定期限"))
         self.due.set_value(before.get("due_date"))
         self.due_error = ErrorLabel("followUpDueError")
-        self.done = QCheckBox(self.tr("下一步已完成"))
-        self.done.setObjectName("followUpDone")
-        self.done.setChecked(bool(before.get("done")))
+        self.done_box = QCheckBox(self.tr("下一步已完成"))
+        self.done_box.setObjectName("followUpDone")
+        self.done_box.setChecked(bool(before.get("done")))
         if self.before:
             self.kind.setCurrentText(self.before["kind"])
 
@@ -85,7 +85,7 @@ class FollowUpDialog(QDialog):
         form.addRow(self.tr("下一步(&X)"), self.next_step)
         form.addRow(self.tr("期限"), self.due)
         form.addRow("", self.due_error)
-        form.addRow("", self.done)
+        form.addRow("", self.done_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -108,7 +108,7 @@ class FollowUpDialog(QDialog):
             "summary": self.summary.toPlainText().strip(),
             "next_step": self.next_step.toPlainText().strip() or None,
             "due_date": self.due.value(),
-            "done": self.done.isChecked(),
+            "done": self.done_box.isChecked(),
         }
 
     def accept(self) -> None:

@@ -8,6 +8,7 @@ the windows hold no queries of their own.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -21,7 +22,8 @@ from db.stages import Stage
 class TimelineEntry:
     """One dated entry of a project's timeline: a stage event or a milestone (节点)."""
 
-    date: date
+    # dt.date: a field named ``date`` hides the type for the annotations after it.
+    date: dt.date
     kind: str  # "stage" or "milestone"
     label: str  # 签约, 开工, 拿地, 证照办结 …
     note: str | None
@@ -34,12 +36,12 @@ class FollowUpEntry:
     """One line of a project's follow-up log (走访/洽谈记录)."""
 
     uuid: str
-    date: date
+    date: dt.date
     kind: str
     people: str | None
     summary: str
     next_step: str | None
-    due_date: date | None
+    due_date: dt.date | None
     done: bool
 
 

@@ -195,8 +195,8 @@ class ProjectForm(QDialog):
         form.addRow(label, box)
         if isinstance(widget, QLineEdit):
             widget.editingFinished.connect(lambda: self._check_field(field))
-        elif isinstance(widget, QComboBox) and widget.isEditable():
-            widget.lineEdit().editingFinished.connect(lambda: self._check_field(field))
+        elif isinstance(widget, QComboBox) and (line := widget.lineEdit()) is not None:
+            line.editingFinished.connect(lambda: self._check_field(field))
 
     def _line(self, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit()
@@ -285,9 +285,14 @@ class ProjectForm(QDialog):
         for number in range(1, 98):
             code = f"{number:02d}"
             industry.addItem(f"{code} {describe(code)}", code)
-        industry.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        industry.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        industry.lineEdit().setPlaceholderText(self.tr("输入代码或名称,如 36 或 汽车"))
+        # Typing 汽车 finds "36 汽车制造业": names match anywhere, not only at the start.
+        completer = QCompleter(industry.model(), industry)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        industry.setCompleter(completer)
+        line = industry.lineEdit()
+        assert line is not None
+        line.setPlaceholderText(self.tr("输入代码或名称,如 36 或 汽车"))
         self._add(form, self.tr("行业(GB/T 4754)(&H)"), "industry_code", industry)
         self._add(
             form, self.tr("产业类别"), "local_industry", self._combo(settings.local_industries())
@@ -424,31 +429,43 @@ class ProjectForm(QDialog):
 
     # -- the tables -----------------------------------------------------------------
 
-    def add_phase(self, name: str = "", investment: str = "", content: str = "") -> None:
+    def add_phase(
+        self, name: str = "", investment: str = "", content: str = "", uuid: str | None = None
+    ) -> None:
         """A phase row; ``investment`` is typed in the unit of 总投资 (or with 亿/万)."""
         row = self.phases.rowCount()
         self.phases.insertRow(row)
-        for column, text in enumerate((name or self.tr("新一期"), investment, content)):
-            self.phases.setItem(row, column, QTableWidgetItem(text))
+        texts = (name or self.tr("新一期"), investment, content)
+        items = [QTableWidgetItem(text) for text in texts]
+        items[0].setData(UUID_ROLE, uuid)
+        for column, item in enumerate(items):
+            self.phases.setItem(row, column, item)
         if not name:
             self.phases.setCurrentCell(row, 0)
-            self.phases.editItem(self.phases.item(row, 0))
+            self.phases.editItem(items[0])
 
     def add_capacity(
-        self, product: str = "", quantity: str = "", unit: str = "", phase: str | None = None
+        self,
+        product: str = "",
+        quantity: str = "",
+        unit: str = "",
+        phase: str | None = None,
+        uuid: str | None = None,
     ) -> None:
         """A capacity line; ``phase`` None means at full capacity (全部达产)."""
         row = self.capacity.rowCount()
         self.capacity.insertRow(row)
-        for column, text in enumerate((product, quantity, unit)):
-            self.capacity.setItem(row, column, QTableWidgetItem(text))
+        items = [QTableWidgetItem(text) for text in (product, quantity, unit)]
+        items[0].setData(UUID_ROLE, uuid)
+        for column, item in enumerate(items):
+            self.capacity.setItem(row, column, item)
         combo = QComboBox()
         combo.setObjectName("capacityPhase")
         self.capacity.setCellWidget(row, 3, combo)
         self._fill_phase_choice(combo, phase)
         if not product:
             self.capacity.setCurrentCell(row, 0)
-            self.capacity.editItem(self.capacity.item(row, 0))
+            self.capacity.editItem(items[0])
 
     def _remove_row(self, table: QTableWidget) -> None:
         row = table.currentRow()
@@ -514,11 +531,11 @@ class ProjectForm(QDialog):
             edit.set_value(getattr(data, field))
         factor = self.amounts["total_investment"].factor
         for phase in data.phases:
-            self.add_phase(phase.name, wan_text(phase.investment, factor), phase.content or "")
-            self.phases.item(self.phases.rowCount() - 1, 0).setData(UUID_ROLE, phase.uuid)
+            investment = wan_text(phase.investment, factor)
+            self.add_phase(phase.name, investment, phase.content or "", phase.uuid)
         for line in data.capacity:
-            self.add_capacity(line.product, plain(line.quantity), line.unit, line.phase_name)
-            self.capacity.item(self.capacity.rowCount() - 1, 0).setData(UUID_ROLE, line.uuid)
+            quantity = plain(line.quantity)
+            self.add_capacity(line.product, quantity, line.unit, line.phase_name, line.uuid)
 
     def _default_unit_id(self) -> int | None:
         own = self.session.unit
@@ -815,8 +832,9 @@ class ProjectForm(QDialog):
         self.timeline.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             gap = "" if entry.days_since_previous is None else str(entry.days_since_previous)
-            cells = (entry.date.isoformat(), entry.label, gap, entry.note or "")
-            for column, text in enumerate(cells):
+            for column, text in enumerate(
+                (entry.date.isoformat(), entry.label, gap, entry.note or "")
+            ):
                 item = QTableWidgetItem(text)
                 item.setData(UUID_ROLE, entry.uuid if entry.kind == "milestone" else None)
                 self.timeline.setItem(row, column, item)

@@ -92,7 +92,8 @@ def date_edit(object_name: str, value: date | None = None) -> QDateEdit:
 
 
 def date_of(edit: QDateEdit) -> date:
-    return edit.date().toPython()  # type: ignore[no-any-return]
+    value: date = edit.date().toPython()  # type: ignore[assignment]
+    return value
 
 
 class ErrorLabel(QLabel):

@@ -269,11 +269,9 @@ class ProjectForm(QDialog):
         self.phases.setTabKeyNavigation(False)
         self.phases.setMinimumHeight(130)
         self.phases.itemChanged.connect(lambda _item: self._phase_names_changed())
-        add = QPushButton(self.tr("添加分期"))
-        add.setObjectName("addPhase")
+        add = _button(self.tr("添加分期"), "addPhase")
         add.clicked.connect(lambda: self.add_phase())
-        remove = QPushButton(self.tr("删除分期"))
-        remove.setObjectName("removePhase")
+        remove = _button(self.tr("删除分期"), "removePhase")
         remove.clicked.connect(lambda: self._remove_row(self.phases))
         self._add(form, self.tr("分期"), "phases", self.phases, *self._stacked(add, remove))
         self._phase_header()
@@ -314,8 +312,7 @@ class ProjectForm(QDialog):
         else:
             self.current_stage_label = QLabel()
             self.current_stage_label.setObjectName("currentStage")
-            change = QPushButton(self.tr("变更阶段(&G)…"))
-            change.setObjectName("changeStageButton")
+            change = _button(self.tr("变更阶段(&G)…"), "changeStageButton")
             change.clicked.connect(self.change_stage)
             row = QHBoxLayout()
             row.addWidget(self.current_stage_label, 1)
@@ -325,8 +322,7 @@ class ProjectForm(QDialog):
                 "timeline", (self.tr("日期"), self.tr("事项"), self.tr("间隔(天)"), self.tr("说明"))
             )
             self.timeline.itemActivated.connect(self._timeline_activated)
-            add_milestone = QPushButton(self.tr("添加节点(&M)…"))
-            add_milestone.setObjectName("addMilestoneButton")
+            add_milestone = _button(self.tr("添加节点(&M)…"), "addMilestoneButton")
             add_milestone.clicked.connect(lambda: self.edit_milestone(None))
             form.addRow(self.tr("时间线"), self.timeline)
             form.addRow("", add_milestone)
@@ -345,8 +341,7 @@ class ProjectForm(QDialog):
             self.follow_ups.itemActivated.connect(
                 lambda item: self.edit_follow_up(item.data(UUID_ROLE))
             )
-            add_follow_up = QPushButton(self.tr("添加走访记录(&F)…"))
-            add_follow_up.setObjectName("addFollowUpButton")
+            add_follow_up = _button(self.tr("添加走访记录(&F)…"), "addFollowUpButton")
             add_follow_up.clicked.connect(lambda: self.edit_follow_up(None))
             form.addRow(self.tr("走访记录"), self.follow_ups)
             form.addRow("", add_follow_up)
@@ -382,11 +377,9 @@ class ProjectForm(QDialog):
         self.capacity.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.capacity.setTabKeyNavigation(False)
         self.capacity.setMinimumHeight(130)
-        add = QPushButton(self.tr("添加产能"))
-        add.setObjectName("addCapacity")
+        add = _button(self.tr("添加产能"), "addCapacity")
         add.clicked.connect(lambda: self.add_capacity())
-        remove = QPushButton(self.tr("删除产能"))
-        remove.setObjectName("removeCapacity")
+        remove = _button(self.tr("删除产能"), "removeCapacity")
         remove.clicked.connect(lambda: self._remove_row(self.capacity))
         self._add(form, self.tr("产能"), "capacity", self.capacity, *self._stacked(add, remove))
 
@@ -875,6 +868,14 @@ class ProjectForm(QDialog):
         milestone_uuid = item.data(UUID_ROLE)
         if milestone_uuid:
             self.edit_milestone(milestone_uuid)
+
+
+def _button(text: str, object_name: str) -> QPushButton:
+    """A button inside the form; never the default, so Enter always means 保存."""
+    button = QPushButton(text)
+    button.setObjectName(object_name)
+    button.setAutoDefault(False)
+    return button
 
 
 def _message(problems: list[FieldProblem], field: str) -> str | None:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from db.credit_code import check_character
@@ -408,3 +408,22 @@ def test_progress_page_of_a_stored_project(qtbot, session: Session) -> None:  # 
         [form.timeline.item(r, c).text() for c in range(3)] for r in range(form.timeline.rowCount())
     ]
     assert rows == [["2023-02-10", "签约", ""], ["2023-03-22", "拿地", "40"]]
+
+
+def test_enter_and_ctrl_s_save(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    enter_daya(qtbot, form)
+    # The table buttons never take Enter from the OK button.
+    widget(form, "addPhase").setFocus()
+    qtbot.keyClick(widget(form, "name"), Qt.Key.Key_Return)
+    assert not form.isVisible()
+    assert Project.live().count() == 1
+
+    form = open_form(qtbot, session, form.saved_uuid)
+    ctrl_s = QKeySequence(QKeySequence.StandardKey.Save)
+    (save,) = [s for s in form.findChildren(QShortcut) if s.key() == ctrl_s]
+    type_into(qtbot, form, "person_in_charge", "张三")
+    # The offscreen platform has no active window to route shortcuts to: trigger it directly.
+    save.activated.emit()
+    assert not form.isVisible()
+    assert load_project(form.saved_uuid).person_in_charge == "张三"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -214,6 +215,8 @@ class ProjectForm(QDialog):
         box = QPlainTextEdit()
         box.setTabChangesFocus(True)
         box.setFixedHeight(height)
+        # Fixed, not expanding: the extra height of a page goes to the tables.
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         box.setPlaceholderText(placeholder)
         return box
 

@@ -83,3 +83,9 @@ screenshots: venv
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis build *.egg-info
 	find . -path ./.git -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
+
+# Extract the tr() strings of ui/ and desktop/ into ui/translations/zhaoshang_en.ts
+# (existing translations kept) and compile it to zhaoshang_en.qm.
+.PHONY: translations
+translations: venv
+	bash scripts/update_translations.sh

@@ -1,0 +1,2555 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../charts.py" line="71"/>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingDialog</name>
+    <message>
+        <location filename="../report_dialogs.py" line="59"/>
+        <source>生成招商工作简报</source>
+        <translation>Create investment briefing</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="71"/>
+        <source>全市</source>
+        <translation>Citywide</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="90"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="99"/>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="100"/>
+        <source>截止日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="101"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="102"/>
+        <source>期数</source>
+        <translation>Issue no.</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="103"/>
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="120"/>
+        <source>保存简报</source>
+        <translation>Save briefing</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="120"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="133"/>
+        <source>起始日期晚于截止日期</source>
+        <translation>The start date is after the end date</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="137"/>
+        <source>请选择一个已存在的文件夹,文件名以 .pdf 结尾</source>
+        <translation>Choose an existing folder and a file name ending in .pdf</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../dashboard.py" line="92"/>
+        <source>统计期间(&amp;P)</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="94"/>
+        <source>单位(&amp;U)</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="98"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="100"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="123"/>
+        <source>新签约</source>
+        <translation>Newly signed</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="138"/>
+        <source>在手在谈</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="159"/>
+        <source>新签约项目 · 按投资规模</source>
+        <translation>Newly signed projects · by size</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="161"/>
+        <source>新签约项目 · 按产业类别</source>
+        <translation>Newly signed projects · by industry</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="167"/>
+        <source>各单位情况</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="173"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="174"/>
+        <source>签约个数</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="175"/>
+        <source>签约总投资(亿元)</source>
+        <translation>Signed total (100M CNY)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="176"/>
+        <source>在手在谈个数</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="177"/>
+        <source>总投资(亿元)</source>
+        <translation>Pipeline total (100M CNY)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="184"/>
+        <source>双击或按回车查看该单位的数字</source>
+        <translation>Double-click or press Enter to see this unit&apos;s figures</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="214"/>
+        <source>本年至今</source>
+        <translation>Year to date</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="219"/>
+        <source>{year}年1~{month}月</source>
+        <translation>Months 1–{month} of {year}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="226"/>
+        <source>{year}年上半年</source>
+        <translation>First half of {year}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="231"/>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="234"/>
+        <source>{year}年全年</source>
+        <translation>Full year {year}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="238"/>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="256"/>
+        <location filename="../dashboard.py" line="331"/>
+        <source>全市</source>
+        <translation>Citywide</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="290"/>
+        <source>起始日期晚于结束日期,请调整统计期间。</source>
+        <translation>The start date is after the end date. Please adjust the period.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="333"/>
+        <source>{start} 至 {end} {scope}</source>
+        <translation>{start} to {end} {scope}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="338"/>
+        <source>新签约亿元以上产业项目 {count} 个</source>
+        <translation>Newly signed industrial projects of 100M CNY or more: {count}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="341"/>
+        <source>总投资 {total} 亿元</source>
+        <translation>Total investment: {total} × 100M CNY</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="344"/>
+        <source>其中内资 {d} 个 {dt} 亿元,外资 {f} 个 {ft} 亿美元</source>
+        <translation>Domestic: {d}, {dt} × 100M CNY; foreign: {f}, {ft} × 100M USD</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="352"/>
+        <source>“{name}”产业项目 {count} 个,占比 {pct}%</source>
+        <translation>“{name}” chain projects: {count} ({pct}%)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="357"/>
+        <source>制造业 {n} 个</source>
+        <translation>Manufacturing: {n}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="358"/>
+        <source>服务业 {n} 个</source>
+        <translation>Services: {n}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="361"/>
+        <source>其他 {n} 个</source>
+        <translation>Other: {n}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="365"/>
+        <source>截至 {when} 在手在谈 {count} 个</source>
+        <translation>Pipeline as of {when}: {count} projects</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="370"/>
+        <source>其中在谈 {talks} 个,已签约未开工 {signed} 个</source>
+        <translation>In talks: {talks}; signed, construction not started: {signed}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="375"/>
+        <source>内资 {count} 个 {total} 亿元</source>
+        <translation>Domestic: {count}, {total} × 100M CNY</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="380"/>
+        <source>外资 {count} 个 {total} 亿美元</source>
+        <translation>Foreign: {count}, {total} × 100M USD</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="384"/>
+        <source>未填写</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="387"/>
+        <source>新签约总投资、规模档次和各单位总投资中的外资项目按 1 美元 = {rate} 元人民币折算(汇率日期:{when});在手在谈的内资、外资分别列示。</source>
+        <translation>Foreign projects in the newly signed total, the size bands and the unit totals are converted at 1 USD = {rate} CNY (rate date: {when}); the pipeline shows domestic and foreign projects separately.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="400"/>
+        <source>{bound}亿元以下</source>
+        <translation>&lt; {bound} × 100M CNY</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="401"/>
+        <source>{bound}亿元以上</source>
+        <translation>≥ {bound} × 100M CNY</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../follow_up_dialog.py" line="53"/>
+        <source>添加走访记录 — %1</source>
+        <translation>Add follow-up — %1</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="53"/>
+        <source>走访记录 — %1</source>
+        <translation>Follow-up — %1</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="64"/>
+        <source>如:张三(我方)、李总(企业)</source>
+        <translation>e.g. Zhang San (us), Mr Li (company)</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="70"/>
+        <source>设定期限</source>
+        <translation>Set a due date</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="73"/>
+        <source>下一步已完成</source>
+        <translation>Next step done</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="80"/>
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="81"/>
+        <source>方式(&amp;K)</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="82"/>
+        <source>人员(&amp;P)</source>
+        <translation>&amp;People</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="83"/>
+        <source>内容摘要(&amp;S)</source>
+        <translation>&amp;Summary</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="85"/>
+        <source>下一步(&amp;X)</source>
+        <translation>Ne&amp;xt step</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="86"/>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="93"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="94"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="117"/>
+        <source>请填写内容摘要</source>
+        <translation>Enter a summary</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="119"/>
+        <source>期限早于走访日期,请核对</source>
+        <translation>The due date is before the follow-up date. Please check it.</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="126"/>
+        <source>走访记录 %1</source>
+        <translation>Follow-up %1</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpView</name>
+    <message>
+        <location filename="../follow_up_view.py" line="50"/>
+        <source>标记 {n} 条走访记录为完成</source>
+        <translation>Mark {n} follow-up(s) done</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="75"/>
+        <source>应办日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="76"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="77"/>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="78"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="79"/>
+        <source>方式</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="80"/>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="81"/>
+        <source>走访日期</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="106"/>
+        <source>已逾期 {n} 天</source>
+        <translation>Overdue by {n} day(s)</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="108"/>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="109"/>
+        <source>{n} 天后到期</source>
+        <translation>Due in {n} day(s)</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="157"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="157"/>
+        <source>7天内到期(含逾期)</source>
+        <translation>Due within 7 days (incl. overdue)</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="157"/>
+        <source>全部未完成</source>
+        <translation>All open</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="160"/>
+        <source>显示(&amp;S)</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="174"/>
+        <source>双击或按回车打开走访记录</source>
+        <translation>Double-click or press Enter to open the follow-up</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="177"/>
+        <source>标记完成(&amp;D)</source>
+        <translation>Mark &amp;done</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="181"/>
+        <source>打开记录(&amp;O)…</source>
+        <translation>&amp;Open follow-up…</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="184"/>
+        <source>打开项目(&amp;P)</source>
+        <translation>Open &amp;project</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="219"/>
+        <source>已逾期 {overdue} 条,7天内到期 {soon} 条</source>
+        <translation>{overdue} overdue, {soon} due within 7 days</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../ledger_view.py" line="115"/>
+        <source>搜索项目名称、投资方、备注… (Ctrl+F)</source>
+        <translation>Search project names, investors, remarks… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="118"/>
+        <source>日期范围</source>
+        <translation>Date range</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="122"/>
+        <source>签约日期</source>
+        <translation>Signing date</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="123"/>
+        <source>首次对接日期</source>
+        <translation>First contact date</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="130"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="134"/>
+        <source>显示列</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="135"/>
+        <source>选择表格中显示的列(也可在表头上点右键)</source>
+        <translation>Choose the columns to show (or right-click the table header)</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="142"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="149"/>
+        <source>全部阶段</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="150"/>
+        <source>在手在谈(在谈、已签约未开工)</source>
+        <translation>Pipeline (in talks, or signed and not started)</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="158"/>
+        <source>内资和外资</source>
+        <translation>Domestic and foreign</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="159"/>
+        <source>内资</source>
+        <translation>Domestic</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="160"/>
+        <source>外资</source>
+        <translation>Foreign</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="162"/>
+        <source>纳入统计:亿元以上产业项目(不含房地产)</source>
+        <translation>Counted: industrial projects of 100M CNY or more (excluding real estate)</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="163"/>
+        <source>全部口径</source>
+        <translation>Counted or not</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="164"/>
+        <source>纳入统计</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="165"/>
+        <source>未纳入统计</source>
+        <translation>Not counted</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="265"/>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="270"/>
+        <source>全部产业类别</source>
+        <translation>All industries</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="273"/>
+        <source>“{name}”重点产业链</source>
+        <translation>“{name}” priority chains</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="275"/>
+        <source>全部产业链</source>
+        <translation>All industry chains</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="276"/>
+        <source>全部规模</source>
+        <translation>All sizes</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="281"/>
+        <location filename="../ledger_view.py" line="288"/>
+        <source>{bound}亿元以上</source>
+        <translation>≥ {bound} × 100M CNY</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="284"/>
+        <source>{low}~{high}亿元</source>
+        <translation>{low}–{high} × 100M CNY</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="387"/>
+        <source>共 {count} 个项目 · 内资 {d} 个 {dt} 亿元 · 外资 {f} 个 {ft} 亿美元</source>
+        <translation>{count} projects · domestic {d}, {dt} × 100M CNY · foreign {f}, {ft} × 100M USD</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="461"/>
+        <source>恢复默认列</source>
+        <translation>Restore default columns</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="4"/>
+        <source>线索</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="5"/>
+        <source>在谈</source>
+        <translation>In talks</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="6"/>
+        <source>签约</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="7"/>
+        <source>注册</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="8"/>
+        <source>开工</source>
+        <translation>Construction started</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="9"/>
+        <source>竣工</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="10"/>
+        <source>投产</source>
+        <translation>In production</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="11"/>
+        <source>达产</source>
+        <translation>At full capacity</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="12"/>
+        <source>中止</source>
+        <translation>Dropped</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="91"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="94"/>
+        <source>新建单位数据文件…</source>
+        <translation>New unit file…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="97"/>
+        <source>新建总部数据文件…</source>
+        <translation>New headquarters file…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="100"/>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="102"/>
+        <source>打开示例数据</source>
+        <translation>Open sample data</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="104"/>
+        <source>导入台账(Excel/CSV)…</source>
+        <translation>Import ledger (Excel/CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="106"/>
+        <source>导出台账…</source>
+        <translation>Export ledger…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="107"/>
+        <source>关闭文件</source>
+        <translation>Close file</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="108"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="123"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="125"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="128"/>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="135"/>
+        <source>查找项目</source>
+        <translation>Find project</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="139"/>
+        <source>项目(&amp;P)</source>
+        <translation>&amp;Project</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="142"/>
+        <source>新建项目…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="144"/>
+        <source>编辑项目…</source>
+        <translation>Edit project…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="145"/>
+        <source>变更阶段…</source>
+        <translation>Change stage…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="146"/>
+        <source>添加走访记录…</source>
+        <translation>Add follow-up…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="450"/>
+        <source>删除项目</source>
+        <translation>Delete project</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="160"/>
+        <source>报表(&amp;R)</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="162"/>
+        <source>招商工作简报…</source>
+        <translation>Investment briefing…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="164"/>
+        <source>项目简报(选中项目)…</source>
+        <translation>Project brief (selected project)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="166"/>
+        <source>打印全部项目简报…</source>
+        <translation>Print all project briefs…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="167"/>
+        <source>项目清单(当前筛选)…</source>
+        <translation>Project listing (current filter)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="176"/>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="178"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="180"/>
+        <source>语言 / Language</source>
+        <translation>Language / 语言</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="187"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="626"/>
+        <source>关于招商台账</source>
+        <translation>About Investment Ledger</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="202"/>
+        <source>注意:此文件位于网络共享文件夹。多人同时使用或网络中断可能损坏数据,建议复制到本机后使用,再按期报送。</source>
+        <translation>Note: this file is in a shared network folder. Several people using it at once, or a network outage, can damage the data. Copy it to this computer to work on it, and submit it when due.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="219"/>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="220"/>
+        <source>项目台账</source>
+        <translation>Project ledger</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="221"/>
+        <source>待跟进</source>
+        <translation>Follow-ups due</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="222"/>
+        <source>签约活动</source>
+        <translation>Signing events</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="635"/>
+        <source>招商台账</source>
+        <translation>Investment Ledger</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="271"/>
+        <source>打开数据文件</source>
+        <translation>Open data file</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="273"/>
+        <source>招商台账数据文件 (*.zsdb);;所有文件 (*)</source>
+        <translation>Investment Ledger data files (*.zsdb);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="326"/>
+        <source>导入台账</source>
+        <translation>Import ledger</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="326"/>
+        <source>台账 (*.xlsx *.csv)</source>
+        <translation>Ledgers (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="343"/>
+        <source>……另有 %1 处问题</source>
+        <translation>…and %1 more problem(s)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="345"/>
+        <source>台账未导入</source>
+        <translation>Ledger not imported</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="361"/>
+        <source>已导入台账:新建项目 %1 个,更新项目 %2 个</source>
+        <translation>Ledger imported: %1 project(s) created, %2 updated</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="372"/>
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="374"/>
+        <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="390"/>
+        <source>已导出 %1 个项目到 %2</source>
+        <translation>Exported %1 project(s) to %2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="451"/>
+        <source>确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。</source>
+        <translation>Delete %1 project(s) (%2)? You can bring them back with Undo (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="458"/>
+        <source>删除 %1 个项目</source>
+        <translation>Delete %1 project(s)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="470"/>
+        <source>已生成:%1</source>
+        <translation>Created: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="490"/>
+        <source>请先在项目台账中选择一个项目</source>
+        <translation>Select a project in the project ledger first</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="498"/>
+        <source>保存项目简报</source>
+        <translation>Save project brief</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="574"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="520"/>
+        <source>选择保存项目简报的文件夹</source>
+        <translation>Choose a folder for the project briefs</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="536"/>
+        <source>正在生成项目简报…</source>
+        <translation>Creating project briefs…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="536"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="539"/>
+        <source>打印全部项目简报</source>
+        <translation>Print all project briefs</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="546"/>
+        <source>正在生成项目简报(%1/%2):%3</source>
+        <translation>Creating project briefs (%1/%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="561"/>
+        <source>已生成 %1 份项目简报,保存在 %2</source>
+        <translation>Created %1 project brief(s) in %2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="572"/>
+        <source>保存项目清单</source>
+        <translation>Save project listing</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="628"/>
+        <source>招商台账:离线记录招商线索与项目,按统计口径生成简报,各单位报送数据文件,由市招商中心汇总。</source>
+        <translation>Investment Ledger keeps investment leads and projects offline and produces briefings by the official counting rules. Each unit submits its data file; the city headquarters consolidates them.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="638"/>
+        <source>招商台账 — %1 — %2</source>
+        <translation>Investment Ledger — %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="666"/>
+        <source>撤销 %1</source>
+        <translation>Undo %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="667"/>
+        <source>重做 %1</source>
+        <translation>Redo %1</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneDialog</name>
+    <message>
+        <location filename="../milestone_dialog.py" line="43"/>
+        <source>添加节点 — %1</source>
+        <translation>Add milestone — %1</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="43"/>
+        <source>修改节点 — %1</source>
+        <translation>Edit milestone — %1</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="56"/>
+        <source>如:4个工作日内办结开工前全部证照</source>
+        <translation>e.g. all pre-construction permits issued within 4 working days</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="62"/>
+        <source>节点(&amp;K)</source>
+        <translation>&amp;Milestone</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="64"/>
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="65"/>
+        <source>说明(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="70"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="71"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="89"/>
+        <source>请选择或填写节点名称,如 拿地、证照办结</source>
+        <translation>Choose or type a milestone, e.g. land acquired, permits issued</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="94"/>
+        <source>节点“%1”</source>
+        <translation>Milestone “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>NewFileDialog</name>
+    <message>
+        <location filename="../new_file_dialog.py" line="31"/>
+        <source>新建总部数据文件</source>
+        <translation>New headquarters file</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="31"/>
+        <source>新建单位数据文件</source>
+        <translation>New unit file</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="36"/>
+        <source>如 市招商中心</source>
+        <translation>e.g. City Investment Headquarters</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="36"/>
+        <source>如 上海驻点招商办</source>
+        <translation>e.g. Shanghai Resident Office</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="43"/>
+        <source>驻点招商办所在城市,如 上海</source>
+        <translation>City of the resident office, e.g. Shanghai</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="46"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="57"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="59"/>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="60"/>
+        <source>驻点城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="61"/>
+        <source>保存位置</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="73"/>
+        <source>总部</source>
+        <translation>Headquarters</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="73"/>
+        <source>本单位</source>
+        <translation>My unit</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="78"/>
+        <source>保存数据文件</source>
+        <translation>Save data file</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="78"/>
+        <source>招商台账数据文件 (*.zsdb)</source>
+        <translation>Investment Ledger data files (*.zsdb)</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="87"/>
+        <source>请填写名称</source>
+        <translation>Enter a name</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="92"/>
+        <source>请选择保存位置</source>
+        <translation>Choose where to save the file</translation>
+    </message>
+    <message>
+        <location filename="../new_file_dialog.py" line="95"/>
+        <source>该文件已存在,请换一个文件名</source>
+        <translation>That file already exists. Choose another name.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <location filename="../project_form.py" line="126"/>
+        <source>新建项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="128"/>
+        <source>项目 — %1</source>
+        <translation>Project — %1</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="156"/>
+        <source>保存(Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="158"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="231"/>
+        <source>项目名称(&amp;N)*</source>
+        <translation>Project &amp;name*</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="232"/>
+        <source>项目编号</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="232"/>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="236"/>
+        <source>内外资(&amp;C)</source>
+        <translation>&amp;Capital source</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="238"/>
+        <source>建设性质</source>
+        <translation>Construction type</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="241"/>
+        <source>项目定位</source>
+        <translation>Designation</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="243"/>
+        <source>如:镇江市重点产业类项目</source>
+        <translation>e.g. Zhenjiang key industrial project</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="245"/>
+        <source>拟落户载体</source>
+        <translation>Planned site</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="245"/>
+        <source>园区或镇区</source>
+        <translation>Park or town</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="246"/>
+        <source>信息来源</source>
+        <translation>Information source</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="249"/>
+        <source>公司全称,如:大亚科技集团有限公司</source>
+        <translation>Full company name, e.g. Daya Technology Group Co., Ltd.</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="254"/>
+        <source>投资方(&amp;I)*</source>
+        <translation>&amp;Investor*</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="255"/>
+        <source>18位,可不填</source>
+        <translation>18 characters, optional</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="257"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="258"/>
+        <source>来源地</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="258"/>
+        <source>省市,外资填国家或地区</source>
+        <translation>Province and city; for foreign investors, country or region</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="259"/>
+        <source>企业性质</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="260"/>
+        <source>企业类别</source>
+        <translation>Company category</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="261"/>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="262"/>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="265"/>
+        <source>总投资(&amp;T)</source>
+        <translation>&amp;Total investment</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="268"/>
+        <source>固定资产投资</source>
+        <translation>Fixed-asset investment</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="269"/>
+        <source>注册资本</source>
+        <translation>Registered capital</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="275"/>
+        <source>添加分期</source>
+        <translation>Add phase</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="277"/>
+        <source>删除分期</source>
+        <translation>Remove phase</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="279"/>
+        <source>分期</source>
+        <translation>Phases</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="296"/>
+        <source>输入代码或名称,如 36 或 汽车</source>
+        <translation>Type a code or name, e.g. 36 or 汽车 (automotive)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="297"/>
+        <source>行业(GB/T 4754)(&amp;H)</source>
+        <translation>&amp;Sector (GB/T 4754)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="299"/>
+        <source>产业类别</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="304"/>
+        <source>产业链(%1)</source>
+        <translation>Industry chain (%1)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="313"/>
+        <location filename="../project_form.py" line="323"/>
+        <source>当前阶段</source>
+        <translation>Current stage</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="314"/>
+        <source>进入该阶段的日期</source>
+        <translation>Date reached</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="318"/>
+        <source>变更阶段(&amp;G)…</source>
+        <translation>Chan&amp;ge stage…</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="325"/>
+        <location filename="../project_form.py" line="335"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="325"/>
+        <source>事项</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="325"/>
+        <source>间隔(天)</source>
+        <translation>Gap (days)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="325"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="328"/>
+        <source>添加节点(&amp;M)…</source>
+        <translation>Add &amp;milestone…</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="330"/>
+        <source>时间线</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="336"/>
+        <source>方式</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="337"/>
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="338"/>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="339"/>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="340"/>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="341"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="347"/>
+        <source>添加走访记录(&amp;F)…</source>
+        <translation>Add &amp;follow-up…</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="349"/>
+        <source>走访记录</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="351"/>
+        <source>已定</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="352"/>
+        <source>预计竣工投产</source>
+        <translation>Expected production start</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="357"/>
+        <source>建设内容及规模</source>
+        <translation>Scope of construction</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="359"/>
+        <source>如:新建厂房约30000平方米,建设电池箔专用生产线</source>
+        <translation>e.g. new plant of about 30,000 m² with a dedicated battery-foil line</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="366"/>
+        <source>用地(亩)(&amp;L)</source>
+        <translation>&amp;Land (mu)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="367"/>
+        <source>建筑面积(㎡)</source>
+        <translation>Floor area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="371"/>
+        <source>投资强度</source>
+        <translation>Investment intensity</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="372"/>
+        <source>预计年销售</source>
+        <translation>Expected annual sales</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="373"/>
+        <source>预计年产值</source>
+        <translation>Expected annual output</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="374"/>
+        <source>预计年税收</source>
+        <translation>Expected annual tax</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="375"/>
+        <source>新增就业(人)</source>
+        <translation>New jobs</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="378"/>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="378"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="378"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="378"/>
+        <source>所属分期</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="383"/>
+        <source>添加产能</source>
+        <translation>Add capacity</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="385"/>
+        <source>删除产能</source>
+        <translation>Remove capacity</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="387"/>
+        <source>产能</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="394"/>
+        <source>(请选择)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="400"/>
+        <source>责任单位(&amp;U)*</source>
+        <translation>Responsible &amp;unit*</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="401"/>
+        <source>责任人</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="402"/>
+        <source>需协调解决问题</source>
+        <translation>Issues to resolve</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="403"/>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="434"/>
+        <source>新一期</source>
+        <translation>New phase</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="478"/>
+        <source>全部达产</source>
+        <translation>At full capacity</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="494"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="494"/>
+        <source>投资(%1)</source>
+        <translation>Investment (%1)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="494"/>
+        <source>建设内容</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="564"/>
+        <source>(填写总投资和用地后自动计算)</source>
+        <translation>(calculated once total investment and land are filled in)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="570"/>
+        <source>(按1美元=%1元人民币折算)</source>
+        <translation> (at 1 USD = %1 CNY)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="572"/>
+        <source>%1 万元/亩</source>
+        <translation>%1 × 10k CNY/mu</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="613"/>
+        <source>请填写整数人数</source>
+        <translation>Enter a whole number of people</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="762"/>
+        <location filename="runtime_labels.py" line="14"/>
+        <source>投资方</source>
+        <translation>Investor </translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="762"/>
+        <source>项目</source>
+        <translation>Project </translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="766"/>
+        <source>可能重复录入</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="767"/>
+        <source>发现相似的记录:
+%1
+
+是否仍要保存?</source>
+        <translation>Similar records found:
+%1
+
+Save anyway?</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="769"/>
+        <source>仍然保存</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="770"/>
+        <source>返回修改</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="791"/>
+        <source>新建项目“%1”</source>
+        <translation>New project “%1”</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="812"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="813"/>
+        <source>放弃未保存的修改?</source>
+        <translation>Discard unsaved changes?</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="847"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="13"/>
+        <source>基本信息</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="15"/>
+        <source>投资额与分期</source>
+        <translation>Investment and phases</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="16"/>
+        <source>行业与产业链</source>
+        <translation>Industry and chain</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="17"/>
+        <source>进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="18"/>
+        <source>建设内容与效益</source>
+        <translation>Construction and returns</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="19"/>
+        <source>责任与问题</source>
+        <translation>Responsibility and issues</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="20"/>
+        <source>内资</source>
+        <translation>Domestic</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="21"/>
+        <source>外资</source>
+        <translation>Foreign</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTableModel</name>
+    <message>
+        <location filename="../project_table.py" line="297"/>
+        <source>未纳入统计(亿元以下或房地产项目)</source>
+        <translation>Not counted (under 100M CNY, or real estate)</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="22"/>
+        <source>项目编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="23"/>
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="24"/>
+        <source>投资方</source>
+        <translation>Investor</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="25"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="26"/>
+        <source>来源地</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="27"/>
+        <source>内外资</source>
+        <translation>Capital source</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="28"/>
+        <source>总投资</source>
+        <translation>Total investment</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="29"/>
+        <source>行业代码</source>
+        <translation>Sector code</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="30"/>
+        <source>产业类别</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="31"/>
+        <source>产业链</source>
+        <translation>Industry chain</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="32"/>
+        <source>建设性质</source>
+        <translation>Construction type</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="33"/>
+        <source>项目阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="34"/>
+        <source>首次对接日期</source>
+        <translation>First contact</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="35"/>
+        <source>签约日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="36"/>
+        <source>开工日期</source>
+        <translation>Construction started on</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="37"/>
+        <source>投产日期</source>
+        <translation>In production on</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="38"/>
+        <source>用地(亩)</source>
+        <translation>Land (mu)</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="39"/>
+        <source>建筑面积(平方米)</source>
+        <translation>Floor area (m²)</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="40"/>
+        <source>预计年销售(万元)</source>
+        <translation>Expected annual sales (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="41"/>
+        <source>预计年税收(万元)</source>
+        <translation>Expected annual tax (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="42"/>
+        <source>新增就业(人)</source>
+        <translation>New jobs</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="43"/>
+        <source>建设内容及规模</source>
+        <translation>Scope of construction</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="44"/>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="45"/>
+        <source>责任人</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="46"/>
+        <source>信息来源</source>
+        <translation>Information source</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="47"/>
+        <source>需协调问题</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="48"/>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="49"/>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="50"/>
+        <source>线索</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="51"/>
+        <source>在谈</source>
+        <translation>In talks</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="52"/>
+        <source>签约</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="53"/>
+        <source>注册</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="54"/>
+        <source>开工</source>
+        <translation>Construction started</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="55"/>
+        <source>竣工</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="56"/>
+        <source>投产</source>
+        <translation>In production</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="57"/>
+        <source>达产</source>
+        <translation>At full capacity</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="58"/>
+        <source>中止</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="59"/>
+        <source>内资</source>
+        <translation>Domestic</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="60"/>
+        <source>外资</source>
+        <translation>Foreign</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="61"/>
+        <source>万元</source>
+        <translation>× 10k CNY</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="62"/>
+        <source>万美元</source>
+        <translation>× 10k USD</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="106"/>
+        <source>修改设置</source>
+        <translation>Change settings</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="225"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="233"/>
+        <source>单位信息</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="234"/>
+        <source>产业类别</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="235"/>
+        <source>重点产业链</source>
+        <translation>Priority chains</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="236"/>
+        <source>统计口径</source>
+        <translation>Counting rules</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="237"/>
+        <source>汇率</source>
+        <translation>Exchange rate</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="238"/>
+        <source>简报</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="239"/>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="243"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="244"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="282"/>
+        <source>总部名称(&amp;N)</source>
+        <translation>Headquarters &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="284"/>
+        <source>已汇总 {units} 个单位,共 {cadres} 名招商人员。</source>
+        <translation>{units} unit(s) consolidated, with {cadres} investment staff.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="302"/>
+        <source>驻点招商办填写,如:上海</source>
+        <translation>For a resident office, e.g. Shanghai</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="303"/>
+        <source>单位名称(&amp;N)</source>
+        <translation>Unit &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="304"/>
+        <source>单位类别(&amp;K)</source>
+        <translation>Unit &amp;type</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="305"/>
+        <source>驻点城市(&amp;C)</source>
+        <translation>&amp;City</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="307"/>
+        <source>招商人员</source>
+        <translation>Investment staff</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="311"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="311"/>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="311"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="318"/>
+        <source>添加人员(&amp;A)</source>
+        <translation>&amp;Add person</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="321"/>
+        <source>删除人员(&amp;D)</source>
+        <translation>&amp;Remove person</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="370"/>
+        <source>项目表单中“产业类别”可选的本地标签:</source>
+        <translation>Local labels offered for “Industry” in the project form:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="383"/>
+        <source>如:4+3+1</source>
+        <translation>e.g. 4+3+1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="384"/>
+        <source>体系名称(&amp;N)</source>
+        <translation>System &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="386"/>
+        <source>重点产业链(项目属于其中之一即计入占比):</source>
+        <translation>Priority chains (a project in any of them counts toward the share):</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="397"/>
+        <source>各档下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
+        <translation>Lower bound of each band (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="400"/>
+        <source>规模档次下限(亿元)(&amp;B)</source>
+        <translation>Size &amp;bands (100M CNY)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="404"/>
+        <source>分档</source>
+        <translation>Bands</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="408"/>
+        <source>计入口径(亿元以上产业项目):内资总投资不低于 {d} 万元,外资不低于 {f} 万美元;房地产业项目不计入。外资项目按“汇率”页的汇率折算后分档。</source>
+        <translation>Counted (industrial projects of 100M CNY or more): domestic projects with a total investment of at least {d} × 10k CNY, foreign ones of at least {f} × 10k USD; real-estate projects are not counted. Foreign projects are banded after conversion at the rate on the “Exchange rate” tab.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="414"/>
+        <source>口径</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="429"/>
+        <source>{b}亿元以上</source>
+        <translation>≥ {b} × 100M CNY</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="431"/>
+        <source>{b}亿元以下</source>
+        <translation>&lt; {b} × 100M CNY</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="440"/>
+        <source>如:7.1026</source>
+        <translation>e.g. 7.1026</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="441"/>
+        <source>1 美元兑人民币元,最多 6 位小数</source>
+        <translation>CNY per 1 USD, up to 6 decimal places</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="448"/>
+        <source>1 美元 = 人民币(元)(&amp;R)</source>
+        <translation>&amp;Rate (CNY per 1 USD)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="449"/>
+        <source>汇率日期(&amp;D)</source>
+        <translation>Rate &amp;date</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="451"/>
+        <source>外资项目计入总投资、划分规模档次时按此汇率折算,报表中同时注明汇率及日期。</source>
+        <translation>Foreign projects are converted at this rate for totals and size bands; reports state the rate and its date.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="469"/>
+        <source>第 </source>
+        <translation>No. </translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="470"/>
+        <source> 期</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="477"/>
+        <source>简报标题(&amp;T)</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="478"/>
+        <source>编印单位(&amp;E)</source>
+        <translation>Issued &amp;by</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="479"/>
+        <source>下一期期数(&amp;I)</source>
+        <translation>Next &amp;issue no.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="480"/>
+        <source>报:</source>
+        <translation>Report to:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="481"/>
+        <source>送:</source>
+        <translation>Copy to:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="482"/>
+        <source>发:</source>
+        <translation>Distribute to:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="494"/>
+        <source>界面语言(&amp;L)</source>
+        <translation>Interface &amp;language</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="508"/>
+        <source>请填写 1 美元兑人民币的汇率,应在 1 至 20 之间,如 7.1026</source>
+        <translation>Enter the CNY rate for 1 USD, between 1 and 20, e.g. 7.1026</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="513"/>
+        <source>汇率最多保留 6 位小数</source>
+        <translation>The rate can have at most 6 decimal places</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="523"/>
+        <source>汇率日期不能晚于今天</source>
+        <translation>The rate date cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="530"/>
+        <source>请填写互不相同的正数下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
+        <translation>Enter distinct positive lower bounds (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="534"/>
+        <source>产业类别有重复,请删除重复的一项</source>
+        <translation>An industry is listed twice. Remove the duplicate.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="537"/>
+        <source>请填写重点产业链体系名称,如 4+3+1</source>
+        <translation>Enter the name of the priority chain system, e.g. 4+3+1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="539"/>
+        <source>产业链有重复,请删除重复的一项</source>
+        <translation>An industry chain is listed twice. Remove the duplicate.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="541"/>
+        <source>请填写简报标题</source>
+        <translation>Enter a briefing title</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="548"/>
+        <source>请填写总部名称</source>
+        <translation>Enter the headquarters name</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="552"/>
+        <source>请填写单位名称</source>
+        <translation>Enter the unit name</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="554"/>
+        <source>已有同名单位,请换一个名称</source>
+        <translation>A unit with this name already exists. Choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="558"/>
+        <source>每位招商人员都须填写姓名</source>
+        <translation>Every staff member needs a name</translation>
+    </message>
+</context>
+<context>
+    <name>SigningEventDialog</name>
+    <message>
+        <location filename="../signing_events.py" line="199"/>
+        <source>新建签约活动</source>
+        <translation>New signing event</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="199"/>
+        <source>编辑签约活动</source>
+        <translation>Edit signing event</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="205"/>
+        <source>如:政银企对接活动</source>
+        <translation>e.g. government–bank–business matchmaking event</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="220"/>
+        <source>全市(不限单位)</source>
+        <translation>Citywide (any unit)</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="233"/>
+        <source>输入项目名称或单位筛选</source>
+        <translation>Filter by project name or unit</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="247"/>
+        <source>活动名称(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="248"/>
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="249"/>
+        <source>地点(&amp;P)</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="250"/>
+        <source>单位(&amp;U)</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="251"/>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="255"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="256"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="260"/>
+        <source>签约项目(勾选在本次活动上签约的项目)(&amp;S)</source>
+        <translation>&amp;Signed projects (tick those signed at this event)</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="277"/>
+        <source>(已关联:{name})</source>
+        <translation> (linked to {name})</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="294"/>
+        <source>已勾选 {n} 个项目</source>
+        <translation>{n} project(s) ticked</translation>
+    </message>
+</context>
+<context>
+    <name>SigningEventsView</name>
+    <message>
+        <location filename="../signing_events.py" line="73"/>
+        <source>现场集中签约项目{count}个,累计金额{total}亿元</source>
+        <translation>{count} project(s) signed on site, {total} × 100M CNY in total</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="78"/>
+        <source>(其中外资{usd}亿美元,按1美元={rate}元人民币折算,汇率日期{when})</source>
+        <translation> (including {usd} × 100M USD foreign, at 1 USD = {rate} CNY, rate date {when})</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="81"/>
+        <source>未填写</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="96"/>
+        <source>关联签约项目</source>
+        <translation>Link signed projects</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="134"/>
+        <source>活动名称</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="135"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="136"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="137"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="138"/>
+        <source>项目数</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="139"/>
+        <source>累计金额(亿元)</source>
+        <translation>Total (100M CNY)</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="170"/>
+        <source>全市</source>
+        <translation>Citywide</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="183"/>
+        <source>总投资未填</source>
+        <translation>total investment not entered</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="184"/>
+        <source>亿美元</source>
+        <translation> × 100M USD</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="184"/>
+        <source>亿元</source>
+        <translation> × 100M CNY</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="361"/>
+        <source>新建活动(&amp;N)…</source>
+        <translation>&amp;New event…</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="364"/>
+        <source>编辑/关联项目(&amp;E)…</source>
+        <translation>&amp;Edit / link projects…</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="367"/>
+        <source>删除活动</source>
+        <translation>Delete event</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="412"/>
+        <source>共 {n} 场签约活动。选择一场查看签约项目。</source>
+        <translation>{n} signing event(s). Select one to see its projects.</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="414"/>
+        <source>尚无签约活动。点“新建活动”录入活动日期、地点及在会上签约的项目。</source>
+        <translation>No signing events yet. Click “New event” to enter an event&apos;s date, place and the projects signed there.</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="447"/>
+        <source>记录签约日期</source>
+        <translation>Record signing date</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="449"/>
+        <source>以下 {n} 个项目尚无签约记录,是否将其阶段记为“签约”,日期为活动日期 {when}?
+
+{names}</source>
+        <translation>These {n} project(s) have no signing on record. Set their stage to “Signed” on the event date, {when}?
+
+{names}</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="475"/>
+        <source>新建签约活动“{name}”</source>
+        <translation>New signing event “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="475"/>
+        <source>修改签约活动“{name}”</source>
+        <translation>Edit signing event “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="491"/>
+        <source>以下项目未记录签约日期:{reasons}</source>
+        <translation>Signing date not recorded for: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="503"/>
+        <source>删除签约活动“{name}”</source>
+        <translation>Delete signing event “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="509"/>
+        <source>删除签约活动</source>
+        <translation>Delete signing event</translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <location filename="../stage_dialog.py" line="59"/>
+        <source>变更阶段 — %1</source>
+        <translation>Change stage — %1</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="61"/>
+        <source>当前阶段:%1</source>
+        <translation>Current stage: %1</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="69"/>
+        <source>如:企业战略调整、选址外地</source>
+        <translation>e.g. change of company strategy, site chosen elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="78"/>
+        <source>新阶段(&amp;S)</source>
+        <translation>New &amp;stage</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="79"/>
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="81"/>
+        <source>中止原因(&amp;R)</source>
+        <translation>&amp;Reason for dropping</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="83"/>
+        <source>备注(&amp;N)</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="88"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="89"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="118"/>
+        <source>%1,请核对日期</source>
+        <translation>%1. Please check the date.</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="122"/>
+        <source>中止项目须填写中止原因</source>
+        <translation>Give a reason for dropping the project</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="137"/>
+        <source>日期在今天之后</source>
+        <translation>Date in the future</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="138"/>
+        <source>%1 在今天之后。阶段应按实际发生的日期记录,确定要记为这一天吗?</source>
+        <translation>%1 is after today. Stages should be recorded on the date they happened. Record this date anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../start_screen.py" line="30"/>
+        <source>招商台账</source>
+        <translation>Investment Ledger</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="34"/>
+        <source>招商项目台账、统计与简报 —— 离线使用,数据保存在本机的一个文件中</source>
+        <translation>Investment project ledger, figures and briefings — works offline, keeping your data in one file on this computer</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="42"/>
+        <source>新建单位数据文件</source>
+        <translation>New unit file</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="43"/>
+        <source>驻点招商办、开发区、镇区、园区使用</source>
+        <translation>For resident offices, development zones, towns and parks</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="48"/>
+        <source>新建总部数据文件</source>
+        <translation>New headquarters file</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="49"/>
+        <source>市招商中心汇总各单位数据使用</source>
+        <translation>For the city headquarters, to consolidate the units&apos; data</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="54"/>
+        <source>打开数据文件…</source>
+        <translation>Open data file…</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="55"/>
+        <source>打开已有的 .zsdb 文件</source>
+        <translation>Open an existing .zsdb file</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="60"/>
+        <source>打开示例数据</source>
+        <translation>Open sample data</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="61"/>
+        <source>文章中全市1~7月的招商数据,供熟悉软件</source>
+        <translation>The article&apos;s citywide figures for January–July, to try the app with</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="74"/>
+        <source>最近打开的文件</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="87"/>
+        <source>(暂无)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>_EditableList</name>
+    <message>
+        <location filename="../settings_dialog.py" line="172"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="173"/>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="174"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="175"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <location filename="../undo.py" line="26"/>
+        <source>新建项目“%1”</source>
+        <translation>New project “%1”</translation>
+    </message>
+    <message>
+        <location filename="../undo.py" line="26"/>
+        <source>修改项目“%1”</source>
+        <translation>Edit project “%1”</translation>
+    </message>
+    <message>
+        <location filename="../undo.py" line="51"/>
+        <source>删除项目“%1”</source>
+        <translation>Delete project “%1”</translation>
+    </message>
+    <message>
+        <location filename="../undo.py" line="73"/>
+        <source>阶段变更为“%1”</source>
+        <translation>Change stage to “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <location filename="../widgets.py" line="44"/>
+        <source>请填写数字,如 30 或 11.6</source>
+        <translation>Enter a number, e.g. 30 or 11.6</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="46"/>
+        <source>最多保留 %1 位小数</source>
+        <translation>At most %1 decimal places</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="63"/>
+        <source>金额最多精确到分</source>
+        <translation>Amounts cannot be more precise than a cent</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="142"/>
+        <source>万美元</source>
+        <translation>10k USD</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="144"/>
+        <source>万元</source>
+        <translation>10k CNY</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="145"/>
+        <source>亿元</source>
+        <translation>100M CNY</translation>
+    </message>
+</context>
+</TS>

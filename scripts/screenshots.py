@@ -55,9 +55,10 @@ def main() -> int:
     window.tabs.setCurrentWidget(window.ledger)
     shoot(window, "ledger.png")
     window.tabs.setCurrentWidget(window.dashboard)
-    dashboard = window.dashboard
-    if hasattr(dashboard, "set_period"):
-        dashboard.set_period(date(2023, 1, 1), date(2023, 7, 31))
+    from PySide6.QtCore import QDate
+
+    window.dashboard.period_from.setDate(QDate(2023, 1, 1))
+    window.dashboard.period_to.setDate(QDate(2023, 7, 31))
     shoot(window, "dashboard.png")
 
     from db.project_brief_data import find_project
@@ -66,6 +67,7 @@ def main() -> int:
     project = find_project("大亚新能源材料建设项目")
     form = ProjectForm(window.session, project.uuid, window)
     form.resize(1000, 760)
+    form.tabs.setCurrentIndex(2)  # 投资额与分期: amounts, phases, capacity
     form.show()
     shoot(form, "project-form.png")
     form.reject()

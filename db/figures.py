@@ -50,7 +50,7 @@ class Period:
             raise ValueError(f"period starts {self.start} after it ends {self.end}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CountedProject:
     """A counted project (亿元以上产业项目) as the figures see it."""
 
@@ -240,7 +240,11 @@ WHERE p.deleted = 0
 """
 
 
-def _counted_projects(rules: _Rules, unit: Unit | None) -> list[CountedProject]:
+def _counted_projects(
+    rules: _Rules, unit: Unit | None, as_of: date | None = None
+) -> list[CountedProject]:
+    """The counted projects, each with its stage on ``as_of`` when one is given."""
+    stages = stages_on(as_of) if as_of is not None else {}
     sql = _COUNTED_SQL
     params: list[Any] = [
         REAL_ESTATE_CODE,
@@ -251,6 +255,7 @@ def _counted_projects(rules: _Rules, unit: Unit | None) -> list[CountedProject]:
         sql += " AND p.unit_id = ?"
         params.append(unit.id)
     chains = set(rules.priority.chains)
+    capitals = {c.value: c for c in Capital}
     projects = []
     for (
         pid,
@@ -265,8 +270,8 @@ def _counted_projects(rules: _Rules, unit: Unit | None) -> list[CountedProject]:
         industry,
         signed_on,
     ) in database.execute_sql(sql, params).fetchall():
-        cap = Capital(capital)
-        total = Decimal(scaled) / MONEY_SCALE
+        cap = capitals[capital]
+        total = Decimal(scaled).scaleb(-6)
         in_cny = rules.to_cny(cap, total)
         projects.append(
             CountedProject(
@@ -285,6 +290,7 @@ def _counted_projects(rules: _Rules, unit: Unit | None) -> list[CountedProject]:
                 local_industry=industry,
                 band=rules.band_of(in_cny),
                 signed_on=date.fromisoformat(signed_on) if signed_on else None,
+                stage=stages.get(pid),
             )
         )
     return projects
@@ -302,7 +308,8 @@ def stages_on(when: date, project_ids: list[int] | None = None) -> dict[int, Sta
     """
     rows = database.execute_sql(sql, [when.isoformat()]).fetchall()
     wanted = set(project_ids) if project_ids is not None else None
-    return {pid: Stage(stage) for pid, stage in rows if wanted is None or pid in wanted}
+    by_value = {stage.value: stage for stage in Stage}
+    return {pid: by_value[stage] for pid, stage in rows if wanted is None or pid in wanted}
 
 
 def stage_on(project: Project, when: date) -> Stage | None:
@@ -354,13 +361,9 @@ def _signed(rules: _Rules, counted: list[CountedProject], period: Period) -> Sig
 
 
 def _pipeline(rules: _Rules, counted: list[CountedProject], as_of: date) -> PipelineFigures:
-    stages = stages_on(as_of)
+    """``counted`` must carry the stages on ``as_of`` (see _counted_projects)."""
     projects = sorted(
-        (
-            CountedProject(**{**p.__dict__, "stage": stages[p.id]})
-            for p in counted
-            if stages.get(p.id) in PIPELINE_STAGES
-        ),
+        (p for p in counted if p.stage in PIPELINE_STAGES),
         key=lambda p: (-p.total_wan_cny, p.name),
     )
     domestic = [p for p in projects if p.capital is Capital.DOMESTIC]
@@ -390,17 +393,23 @@ def signed_in_period(period: Period, unit: Unit | None = None) -> SignedFigures:
 def pipeline_as_of(as_of: date, unit: Unit | None = None) -> PipelineFigures:
     """在手在谈 on ``as_of``, for the file or one unit."""
     rules = _Rules()
-    return _pipeline(rules, _counted_projects(rules, unit), as_of)
+    return _pipeline(rules, _counted_projects(rules, unit, as_of), as_of)
 
 
 def by_unit(
     signed: SignedFigures, pipeline: PipelineFigures, units: list[Unit]
 ) -> tuple[UnitFigures, ...]:
     """Each unit's signings and pipeline, sorted by name (各单位情况)."""
+    signed_of: dict[int, list[CountedProject]] = {}
+    for p in signed.projects:
+        signed_of.setdefault(p.unit_id, []).append(p)
+    pipeline_of: dict[int, list[CountedProject]] = {}
+    for p in pipeline.projects:
+        pipeline_of.setdefault(p.unit_id, []).append(p)
     lines = []
     for unit in sorted(units, key=lambda u: u.name):
-        unit_signed = [p for p in signed.projects if p.unit_id == unit.id]
-        unit_pipeline = [p for p in pipeline.projects if p.unit_id == unit.id]
+        unit_signed = signed_of.get(unit.id, [])
+        unit_pipeline = pipeline_of.get(unit.id, [])
         industries = Counter(
             p.local_industry for p in unit_signed + unit_pipeline if p.local_industry
         )
@@ -423,7 +432,7 @@ def by_unit(
 def figures(period: Period, unit: Unit | None = None) -> Figures:
     """Every figure of a briefing: signings in the period, the pipeline at its end, by unit."""
     rules = _Rules()
-    counted = _counted_projects(rules, unit)
+    counted = _counted_projects(rules, unit, period.end)
     signed = _signed(rules, counted, period)
     pipeline = _pipeline(rules, counted, period.end)
     units = [unit] if unit is not None else list(Unit.live())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
 # 门类 letter, name, first and last 大类 code.
 SECTIONS: tuple[tuple[str, str, int, int], ...] = (
@@ -90,6 +91,7 @@ def describe(code: str) -> str:
     return section_of(code)[1]
 
 
+@cache
 def sector_of(code: str | None) -> Sector:
     """The sector by the 2018 三次产业划分规定; no code counts as 其他."""
     if not code or not is_valid_code(code):

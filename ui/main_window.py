@@ -538,31 +538,39 @@ class MainWindow(QMainWindow):
         progress.setObjectName("batchProgress")
         progress.setWindowTitle(self.tr("打印全部项目简报"))
         progress.setMinimumDuration(0)
-        progress.canceled.connect(batch.cancel)
-        batch.progress.connect(
-            lambda done, total, name: (
-                progress.setValue(done),
-                progress.setLabelText(
-                    self.tr("正在生成项目简报(%1/%2):%3")
-                    .replace("%1", str(done))
-                    .replace("%2", str(total))
-                    .replace("%3", name)
-                ),
-            )
-        )
-        batch.finished.connect(lambda written, where: self._batch_done(progress, written, where))
-        batch.failed.connect(lambda message: (progress.close(), self.show_error(message)))
+        # Direct: the worker's own event loop is busy printing; cancel() only sets
+        # a thread-safe flag that it checks between projects.
+        progress.canceled.connect(batch.cancel, Qt.ConnectionType.DirectConnection)
+        self.batch_progress = progress
+        # Bound methods of this window (not lambdas): Qt then queues each signal
+        # to the UI thread, so no widget is touched from the worker.
+        batch.progress.connect(self._batch_step)
+        batch.finished.connect(self._batch_done)
+        batch.failed.connect(self._batch_failed)
         self.batch = batch
         self.batch_thread = start_batch(batch)
 
-    def _batch_done(self, progress: object, written: int, folder: str) -> None:
-        progress.close()  # type: ignore[attr-defined]
+    def _batch_step(self, done: int, total: int, name: str) -> None:
+        self.batch_progress.setValue(done)
+        self.batch_progress.setLabelText(
+            self.tr("正在生成项目简报(%1/%2):%3")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+            .replace("%3", name)
+        )
+
+    def _batch_done(self, written: int, folder: str) -> None:
+        self.batch_progress.close()
         self.statusBar().showMessage(
             self.tr("已生成 %1 份项目简报,保存在 %2")
             .replace("%1", str(written))
             .replace("%2", folder),
             15000,
         )
+
+    def _batch_failed(self, message: str) -> None:
+        self.batch_progress.close()
+        self.show_error(message)
 
     def print_listing(self) -> None:
         if self.session is None:

@@ -83,7 +83,20 @@ def main() -> int:
         work / "briefing.pdf",
     )
     one = build_project_brief(project_brief_data(project, date(2023, 8, 5)), work / "daya.pdf")
-    for pdf, stem in ((brief, "briefing-page"), (one, "project-brief-page")):
+    from db.listing_data import listing_data
+    from db.project_query import ProjectFilter
+    from db.stages import Stage
+    from reports.listing import build_listing
+
+    listing = build_listing(
+        listing_data(ProjectFilter(stages=frozenset({Stage.TALKS, Stage.SIGNED}))),
+        work / "listing.pdf",
+    )
+    for pdf, stem in (
+        (brief, "briefing-page"),
+        (one, "project-brief-page"),
+        (listing, "listing-page"),
+    ):
         subprocess.run(
             [
                 "pdftoppm",

@@ -27,13 +27,42 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def choose_font_file(window: object, settings: object) -> None:
+    """No font can show Chinese: say so plainly and offer to pick a font file."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from ui.fonts import ensure_cjk_font
+
+    answer = QMessageBox.question(
+        window,  # type: ignore[arg-type]
+        "招商台账",
+        "未找到可显示中文的字体,界面和简报中的中文会显示为方框。\n"
+        "请安装中文字体(如 Windows 的微软雅黑/宋体,Linux 的 fonts-wqy-microhei),"
+        "或者现在选择一个字体文件(.ttf/.ttc)。是否现在选择?\n"
+        "No font that can show Chinese was found. Choose a font file now?",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    chosen, _ = QFileDialog.getOpenFileName(
+        window,
+        "选择中文字体文件",
+        "",
+        "字体文件 (*.ttf *.ttc *.otf)",  # type: ignore[arg-type]
+    )
+    if chosen and ensure_cjk_font(chosen).ok:
+        settings.setValue("cjk_font_file", chosen)  # type: ignore[attr-defined]
+        os.environ["ZHAOSHANG_FONT_FILE"] = chosen
+    elif chosen:
+        QMessageBox.warning(window, "招商台账", f"无法使用该字体文件:{chosen}")  # type: ignore[arg-type]
+
+
 def main(argv: Sequence[str] = ()) -> int:
     if not has_display():
         print(HEADLESS_MESSAGE, file=sys.stderr)
         return 2
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from desktop.paths import data_dir, default_file, is_network_path
     from ui import i18n
@@ -47,7 +76,10 @@ def main(argv: Sequence[str] = ()) -> int:
     settings = QSettings()
     i18n.install(str(settings.value("language", "zh_CN")))
 
-    fonts = ensure_cjk_font(str(settings.value("cjk_font_file", "")) or None)
+    font_file = str(settings.value("cjk_font_file", "") or "")
+    if font_file:
+        os.environ["ZHAOSHANG_FONT_FILE"] = font_file  # the PDFs use it too
+    fonts = ensure_cjk_font(font_file or None)
     folder = data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     window = MainWindow(folder, settings, is_network_path)
@@ -59,14 +91,7 @@ def main(argv: Sequence[str] = ()) -> int:
     window.language_change_requested.connect(switch_language)
     window.show()
     if not fonts.ok:
-        QMessageBox.warning(
-            window,
-            "招商台账",
-            "未找到可显示中文的字体,界面和简报中的中文可能显示为方框。\n"
-            "请安装中文字体(如 Windows 的微软雅黑/宋体,Linux 的 fonts-wqy-microhei),"
-            "或在 设置 中指定字体文件。\n"
-            "No font that can show Chinese was found; please install one.",
-        )
+        choose_font_file(window, settings)
     last = settings.value("last_file", "")
     target = Path(str(argv[0])) if argv else (Path(str(last)) if last else None)
     if target is not None and target.exists():

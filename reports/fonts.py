@@ -81,7 +81,11 @@ _registered: dict[tuple[str | None, bool], PdfFont] = {}
 
 
 def pdf_font(configured_file: str | None = None, *, allow_system: bool = True) -> PdfFont:
-    """Register (once) and return the CJK font for the PDFs."""
+    """Register (once) and return the CJK font for the PDFs.
+
+    ``configured_file`` defaults to $ZHAOSHANG_FONT_FILE, which the desktop app
+    sets from the font file the user chose when the machine had none."""
+    configured_file = configured_file or os.environ.get("ZHAOSHANG_FONT_FILE") or None
     key = (configured_file, allow_system)
     if key in _registered:
         return _registered[key]

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QSettings
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton, QWidget
 
 from db.models import Project
 from db.stages import Stage
 from tests.factories import make_project
+from tests.ui.helpers import commit_text
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.new_file_dialog import NewFileDialog
@@ -37,9 +37,7 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[M
 def type_chinese(edit: QWidget, text: str) -> None:
     assert isinstance(edit, QLineEdit)
     edit.clear()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(edit, event)
+    commit_text(edit, text)
 
 
 def create_unit_file(window: MainWindow, tmp_path: Path) -> Path:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from db.models import FollowUp, Milestone, Project, StageEvent
 from db.stages import Stage
 from tests.factories import make_project
+from tests.ui.helpers import Answers, answer_message_boxes, child, choose, commit_text
 from ui.follow_up_dialog import FollowUpDialog
 from ui.milestone_dialog import MilestoneDialog
 from ui.project_form import ProjectForm
@@ -24,50 +22,15 @@ DAYA = "大亚新能源材料建设项目"
 CHUANGLI = "江苏创力电梯垂直电梯部件及储能生产建设项目"
 
 
-@dataclass
-class Answers:
-    question: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
-    asked: list[str] = field(default_factory=list)
-
-
 @pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Answers]:
-    """No message box ever blocks a test: each question is recorded and answered here."""
-    given = Answers()
-
-    def question(_parent: QWidget, _title: str, text: str, *_args: object) -> object:
-        given.asked.append(text)
-        return given.question
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    yield given
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    return answer_message_boxes(monkeypatch)
 
 
 def shown(qtbot, dialog: QWidget) -> QWidget:  # type: ignore[no-untyped-def]
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
-
-
-def child(dialog: QWidget, name: str) -> QWidget:
-    found = dialog.findChild(QWidget, name)
-    assert found is not None, name
-    return found
-
-
-def commit_text(widget: QWidget, text: str) -> None:
-    """Chinese as an input method delivers it."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def choose(dialog: QWidget, name: str, text: str) -> None:
-    combo = child(dialog, name)
-    assert isinstance(combo, QComboBox)
-    index = combo.findText(text)
-    assert index >= 0, text
-    combo.setCurrentIndex(index)
 
 
 def set_date(dialog: QWidget, name: str, when: date) -> None:

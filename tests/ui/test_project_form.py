@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from db.credit_code import check_character
 from db.editing import ProjectData, load_project, save_project
@@ -19,6 +17,7 @@ from db.records import get_or_create_unit
 from db.settings import own_unit
 from db.stages import Stage
 from tests.factories import make_project
+from tests.ui.helpers import Answers, answer_message_boxes, choose, commit_text
 from ui.project_form import ProjectForm
 from ui.session import Session
 
@@ -27,31 +26,9 @@ VALID_CODE = CODE17 + check_character(CODE17)
 WRONG_CODE = CODE17 + ("0" if VALID_CODE[17] != "0" else "1")
 
 
-@dataclass
-class Answers:
-    """Message boxes shown during a test, and what the user answers to them."""
-
-    question: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
-    box: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel
-    asked: list[str] = field(default_factory=list)
-
-
 @pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Answers]:
-    """No message box ever blocks a test: each is recorded and answered here."""
-    given = Answers()
-
-    def question(_parent: QWidget, _title: str, text: str, *_args: object) -> object:
-        given.asked.append(text)
-        return given.question
-
-    def run(box: QMessageBox) -> int:
-        given.asked.append(box.text())
-        return int(given.box.value)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "exec", run)
-    yield given
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    return answer_message_boxes(monkeypatch)
 
 
 def open_form(qtbot, session: Session, uuid: str | None = None) -> ProjectForm:  # type: ignore[no-untyped-def]
@@ -78,18 +55,7 @@ def type_into(qtbot, form: ProjectForm, name: str, text: str) -> None:  # type: 
     if text.isascii():
         qtbot.keyClicks(edit, text)
     else:
-        # Chinese arrives from an input method as committed text, not as key presses.
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(edit, event)
-
-
-def choose(form: ProjectForm, name: str, text: str) -> None:
-    combo = widget(form, name)
-    assert isinstance(combo, QComboBox)
-    index = combo.findText(text)
-    assert index >= 0, text
-    combo.setCurrentIndex(index)
+        commit_text(edit, text)
 
 
 def error_of(form: ProjectForm, name: str) -> str | None:

@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from db.records import create_hq_file, create_unit_file  # noqa: E402
-from ui.session import Session  # noqa: E402
+from db.records import create_hq_file, create_unit_file
+from ui.session import Session
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -682,8 +682,23 @@ def _problem_order(problem: LedgerProblem) -> tuple[int, int]:
     return problem.row, column
 
 
-def import_rows(rows: list[tuple[int, dict[str, Any]]], source: str) -> ImportResult:
-    """Validate every row, then write all of them in one transaction, or none."""
+class ImportCancelled(UserError):
+    """The user stopped an import half-way; the transaction was rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消导入,未导入任何数据", "import cancelled; nothing was imported")
+
+
+Progress = Callable[[int, int], bool]  # (rows written, rows in all) → go on?
+
+
+def import_rows(
+    rows: list[tuple[int, dict[str, Any]]], source: str, progress: Progress | None = None
+) -> ImportResult:
+    """Validate every row, then write all of them in one transaction, or none.
+
+    ``progress`` is told after each written row; when it answers False the
+    import stops and the transaction is rolled back (ImportCancelled)."""
     headquarters = settings.is_headquarters()
     own = None if headquarters else settings.own_unit()
     if own is None and not headquarters:
@@ -728,11 +743,13 @@ def import_rows(rows: list[tuple[int, dict[str, Any]]], source: str) -> ImportRe
                 created += 1
             else:
                 updated += 1
+            if progress is not None and not progress(created + updated, len(checked)):
+                raise ImportCancelled()
     return ImportResult(created, updated, tuple(units_created))
 
 
-def import_ledger(path: str | Path) -> ImportResult:
-    return import_rows(read_ledger(path), str(path))
+def import_ledger(path: str | Path, progress: Progress | None = None) -> ImportResult:
+    return import_rows(read_ledger(path), str(path), progress)
 
 
 # -- export rows ----------------------------------------------------------------------

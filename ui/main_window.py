@@ -329,14 +329,51 @@ class MainWindow(QMainWindow):
             self.import_ledger_from(Path(chosen))
 
     def import_ledger_from(self, path: Path) -> None:
-        from db.ledger import LedgerImportError, import_ledger
+        """Import in the background; the progress dialog's 取消 rolls everything back."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from ui.import_worker import LedgerImport, start_import
 
         assert self.session is not None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = import_ledger(path)
-        except LedgerImportError as error:
-            QApplication.restoreOverrideCursor()
+        job = LedgerImport(path)
+        progress = QProgressDialog(self.tr("正在导入台账…"), self.tr("取消"), 0, 0, self)
+        progress.setObjectName("importProgress")
+        progress.setWindowTitle(self.tr("导入台账"))
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(job.cancel, Qt.ConnectionType.DirectConnection)
+        self.import_progress = progress
+        job.progress.connect(self._import_step)
+        job.finished.connect(self._import_done)
+        job.failed.connect(self._import_failed)
+        self.import_job = job
+        self.import_thread = start_import(job)
+
+    def _import_step(self, done: int, total: int) -> None:
+        self.import_progress.setMaximum(total)
+        self.import_progress.setValue(done)
+
+    def _import_done(self, result: object) -> None:
+        self.import_progress.close()
+        assert self.session is not None
+        # An import is not undoable step by step; clear the stack so undo never
+        # reaches behind it into records the import has changed.
+        self.session.undo_stack.clear()
+        self.session.notify()
+        self.statusBar().showMessage(
+            self.tr("已导入台账:新建项目 %1 个,更新项目 %2 个")
+            .replace("%1", str(result.created))  # type: ignore[attr-defined]
+            .replace("%2", str(result.updated)),  # type: ignore[attr-defined]
+            10000,
+        )
+
+    def _import_failed(self, error: object) -> None:
+        from db.ledger import ImportCancelled, LedgerImportError
+
+        self.import_progress.close()
+        if isinstance(error, ImportCancelled):
+            self.statusBar().showMessage(error.zh, 10000)
+            return
+        if isinstance(error, LedgerImportError):
             details = "\n".join(str(p) for p in error.problems[:30])
             more = len(error.problems) - 30
             if more > 0:
@@ -344,25 +381,13 @@ class MainWindow(QMainWindow):
             box = QMessageBox(
                 QMessageBox.Icon.Warning, self.tr("台账未导入"), error.zh, parent=self
             )
+            box.setObjectName("importProblems")
             box.setDetailedText(details)
             box.open()
             self._dialog = box
             return
-        except UserError as error:
-            QApplication.restoreOverrideCursor()
-            self.show_error(error)
-            return
-        QApplication.restoreOverrideCursor()
-        # An import is not undoable step by step; clear the stack so undo never
-        # reaches behind it into records the import has changed.
-        self.session.undo_stack.clear()
-        self.session.notify()
-        self.statusBar().showMessage(
-            self.tr("已导入台账:新建项目 %1 个,更新项目 %2 个")
-            .replace("%1", str(result.created))
-            .replace("%2", str(result.updated)),
-            10000,
-        )
+        assert isinstance(error, UserError)
+        self.show_error(error)
 
     def export_ledger(self) -> None:
         if self.session is None:

@@ -155,3 +155,51 @@ def test_the_batch_can_be_cancelled(qtbot, window: MainWindow, tmp_path: Path) -
     cancel.click()
     qtbot.waitUntil(lambda: not window.batch_thread.isRunning(), timeout=30000)
     assert len(list(folder.glob("*.pdf"))) < 40
+
+
+LEDGER = Path(__file__).resolve().parents[1] / "data" / "article-ledger.xlsx"
+
+
+def hq_window(window: MainWindow, tmp_path: Path) -> None:
+    window.create_file(True)
+    dialog = window._dialog
+    type_chinese(dialog.name, "市招商中心")  # type: ignore[attr-defined]
+    dialog.path.setText(str(tmp_path / "hq.zsdb"))  # type: ignore[attr-defined]
+    dialog.accept()  # type: ignore[attr-defined]
+
+
+def test_import_the_article_ledger_in_the_background(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    hq_window(window, tmp_path)
+    window.import_ledger_from(LEDGER)
+    qtbot.waitUntil(lambda: not window.import_thread.isRunning(), timeout=30000)
+    qtbot.waitUntil(lambda: "新建项目 174 个" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "共 174 个项目" in window.summary.text())
+
+
+def test_a_bad_ledger_lists_its_problems_and_changes_nothing(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    create_unit_file(window, tmp_path)
+    bad = tmp_path / "台账.csv"
+    bad.write_text(
+        "项目名称,投资方,内外资,总投资(万元),项目阶段\n甲项目,某公司,内资,-5,在谈\n",
+        encoding="utf-8-sig",
+    )
+    window.import_ledger_from(bad)
+    qtbot.waitUntil(lambda: not window.import_thread.isRunning(), timeout=30000)
+    qtbot.waitUntil(lambda: getattr(window._dialog, "objectName", lambda: "")() == "importProblems")
+    box = window._dialog
+    assert "未导入任何数据" in box.text()  # type: ignore[attr-defined]
+    assert "第2行" in box.detailedText()  # type: ignore[attr-defined]
+    assert Project.select().count() == 0
+
+
+def test_cancelling_an_import_keeps_nothing(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    hq_window(window, tmp_path)
+    window.import_ledger_from(LEDGER)
+    window.import_job.cancel()  # as the progress dialog's 取消 does, directly
+    qtbot.waitUntil(lambda: not window.import_thread.isRunning(), timeout=30000)
+    qtbot.waitUntil(lambda: "已取消导入" in window.statusBar().currentMessage())
+    assert Project.select().count() == 0

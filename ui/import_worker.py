@@ -1,0 +1,66 @@
+"""Importing a ledger off the UI thread, with progress and cancel (cancel rolls back)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from db.errors import UserError
+from db.models import database
+
+
+class LedgerImport(QObject):
+    """Reads and imports one ledger file in its own thread and connection.
+
+    The import is one transaction: a problem or a cancel leaves the file as it was.
+    Results leave by signals only; no widget is touched from here.
+    """
+
+    progress = Signal(int, int)  # rows written, rows in all
+    finished = Signal(object)  # db.ledger.ImportResult
+    failed = Signal(object)  # db.errors.UserError (LedgerImportError lists every problem)
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _step(self, done: int, total: int) -> bool:
+        self.progress.emit(done, total)
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        from db.ledger import import_ledger
+
+        try:
+            result = import_ledger(self.path, self._step)
+        except UserError as error:
+            self.failed.emit(error)
+            return
+        except Exception as error:  # one message for the user, never a dead thread
+            self.failed.emit(
+                UserError(
+                    f"导入时发生意外错误,未导入任何数据:{error}",
+                    f"unexpected error, nothing was imported: {error}",
+                )
+            )
+            return
+        finally:
+            if not database.is_closed():
+                database.close()  # this thread's own connection
+        self.finished.emit(result)
+
+
+def start_import(job: LedgerImport) -> QThread:
+    thread = QThread()
+    job.moveToThread(thread)
+    thread.started.connect(job.run)
+    job.finished.connect(thread.quit)
+    job.failed.connect(thread.quit)
+    thread.start()
+    return thread

@@ -419,7 +419,9 @@ class MainWindow(QMainWindow):
     # -- projects -------------------------------------------------------------------
 
     def _selected(self) -> list[str]:
-        if self.session is None:
+        """The projects selected in the ledger, while the ledger is the page in view:
+        Del on the overview must not delete rows the user cannot see."""
+        if self.session is None or self.tabs.currentWidget() is not self.ledger:
             return []
         return self.ledger.selected_project_uuids()
 

@@ -85,6 +85,10 @@ def test_delete_by_mistake_then_undo_and_redo(qtbot, window: MainWindow, tmp_pat
     window.session.notify()
     qtbot.waitUntil(lambda: window.ledger.table.model().rowCount() == 1)
     window.ledger.table.selectRow(0)
+    window.tabs.setCurrentWidget(window.dashboard)
+    window.delete_action.trigger()  # the ledger is not in view: nothing happens
+    assert Project.live().count() == 1
+    window.tabs.setCurrentWidget(window.ledger)
     window.delete_action.trigger()
     qtbot.waitUntil(lambda: window.ledger.table.model().rowCount() == 0)
     assert Project.live().count() == 0 and Project.select().count() == 1

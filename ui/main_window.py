@@ -541,13 +541,30 @@ class MainWindow(QMainWindow):
         self._pdf_written(out)
 
     def print_all_briefs(self) -> None:
+        """Every project brief of one unit (at headquarters the user picks the unit)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from db.models import Unit
+        from db.project_brief_data import project_uuids
+
         if self.session is None:
             return
+        unit_id: int | None = None
+        if self.session.is_headquarters:
+            units = list(Unit.live().order_by(Unit.name))
+            everyone = self.tr("全部单位")
+            names = [everyone] + [u.name for u in units]
+            chosen, ok = QInputDialog.getItem(
+                self, self.tr("打印全部项目简报"), self.tr("单位"), names, 0, False
+            )
+            if not ok:
+                return
+            unit_id = next((u.id for u in units if u.name == chosen), None)
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("选择保存项目简报的文件夹"), str(self.session.path.parent)
         )
         if folder:
-            self.start_brief_batch(Path(folder))
+            self.start_brief_batch(Path(folder), project_uuids(unit_id))
 
     def start_brief_batch(self, folder: Path, uuids: list[str] | None = None) -> None:
         """Print every project's brief in the background, with progress and cancel."""

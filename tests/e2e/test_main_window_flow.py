@@ -207,3 +207,23 @@ def test_cancelling_an_import_keeps_nothing(qtbot, window: MainWindow, tmp_path:
     qtbot.waitUntil(lambda: not window.import_thread.isRunning(), timeout=30000)
     qtbot.waitUntil(lambda: "已取消导入" in window.statusBar().currentMessage())
     assert Project.select().count() == 0
+
+
+def test_headquarters_prints_the_briefs_of_one_unit(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    hq_window(window, tmp_path)
+    make_project("开发区项目", 20000, unit="开发区")
+    make_project("吕城镇项目", 20000, unit="吕城镇")
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: ("吕城镇", True))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    window.batch_action.trigger()
+    qtbot.waitUntil(lambda: not window.batch_thread.isRunning(), timeout=30000)
+    assert [p.name for p in folder.glob("*.pdf")] == ["吕城镇项目-项目简报.pdf"]

@@ -173,8 +173,30 @@ def record_stage(
     return event
 
 
-def delete_stage_event(event: StageEvent) -> None:
-    event.tombstone()
+def stage_event_removal_problem(event_uuid: str) -> str | None:
+    """Why a stage event may not be removed, or None: a project keeps at least one."""
+    event = StageEvent.get(StageEvent.uuid == event_uuid)
+    if event.deleted:
+        return None
+    if all(other.uuid == event_uuid for other in live_events(event.project)):
+        return (
+            f"“{Stage(event.stage).label}”是该项目唯一的阶段记录,不能删除;"
+            "如项目不再推进,请变更阶段为“中止”"
+        )
+    return None
+
+
+def set_stage_event_deleted(event_uuid: str, deleted: bool) -> None:
+    """Remove a stage event entered by mistake (a tombstone), or bring it back;
+    the project's current stage follows its latest remaining event."""
+    event = StageEvent.get(StageEvent.uuid == event_uuid)
+    if deleted:
+        problem = stage_event_removal_problem(event_uuid)
+        if problem:
+            raise ValidationError(problem, "a project keeps at least one stage event")
+    if event.deleted != deleted:
+        event.deleted = deleted
+        event.save()
     refresh_stage(event.project)
 
 

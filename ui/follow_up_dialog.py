@@ -22,7 +22,7 @@ from db.stages import FOLLOW_UP_KINDS
 from db.timeline import follow_up_values, project_id
 from ui.session import Session
 from ui.undo import RowCommand
-from ui.widgets import ErrorLabel, OptionalDateEdit, date_edit, date_of
+from ui.widgets import ErrorLabel, OptionalDateEdit, confirm_delete, date_edit, date_of
 
 
 def _text_box(object_name: str, height: int) -> QPlainTextEdit:
@@ -92,6 +92,12 @@ class FollowUpDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        if follow_up_uuid is not None:
+            delete = buttons.addButton(
+                self.tr("删除记录"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            delete.setObjectName("deleteFollowUpButton")
+            delete.clicked.connect(self.delete)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -126,3 +132,13 @@ class FollowUpDialog(QDialog):
             text = self.tr("走访记录 %1").replace("%1", after["date"].isoformat())
             self.session.push(RowCommand(text, FollowUp, self.before, after, self.follow_up_uuid))
         super().accept()
+
+    def delete(self) -> None:
+        """Remove this follow-up (asks first; undoable)."""
+        assert self.before is not None
+        entry = f"{self.before['date'].isoformat()} {self.before['summary']}"
+        question = self.tr("删除走访记录“%1”?").replace("%1", entry)
+        if confirm_delete(self, self.tr("删除记录"), question):
+            text = self.tr("删除走访记录 %1").replace("%1", self.before["date"].isoformat())
+            self.session.push(RowCommand(text, FollowUp, self.before, None, self.follow_up_uuid))
+            self.done(QDialog.DialogCode.Accepted)

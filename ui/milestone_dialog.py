@@ -20,7 +20,7 @@ from db.stages import MILESTONE_KINDS
 from db.timeline import milestone_values, project_id
 from ui.session import Session
 from ui.undo import RowCommand
-from ui.widgets import ErrorLabel, date_edit, date_of
+from ui.widgets import ErrorLabel, confirm_delete, date_edit, date_of
 
 
 class MilestoneDialog(QDialog):
@@ -69,6 +69,12 @@ class MilestoneDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        if milestone_uuid is not None:
+            delete = buttons.addButton(
+                self.tr("删除节点"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            delete.setObjectName("deleteMilestoneButton")
+            delete.clicked.connect(self.delete)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -94,3 +100,12 @@ class MilestoneDialog(QDialog):
             text = self.tr("节点“%1”").replace("%1", after["kind"])
             self.session.push(RowCommand(text, Milestone, self.before, after, self.milestone_uuid))
         super().accept()
+
+    def delete(self) -> None:
+        """Remove this milestone (asks first; undoable)."""
+        assert self.before is not None
+        entry = f"{self.before['kind']} {self.before['date'].isoformat()}"
+        if confirm_delete(self, self.tr("删除节点"), self.tr("删除节点“%1”?").replace("%1", entry)):
+            text = self.tr("删除节点“%1”").replace("%1", entry)
+            self.session.push(RowCommand(text, Milestone, self.before, None, self.milestone_uuid))
+            self.done(QDialog.DialogCode.Accepted)

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,8 +46,9 @@ from db.editing import (
     validate,
 )
 from db.industry import describe
-from db.models import new_uuid
+from db.models import FollowUp, Milestone, new_uuid
 from db.money import AmountError, plain
+from db.records import stage_event_removal_problem
 from db.stages import (
     CONSTRUCTION_KINDS,
     INFO_SOURCES,
@@ -57,26 +58,36 @@ from db.stages import (
     Capital,
     Stage,
 )
-from db.timeline import current_stage, follow_ups_of, investor_names, project_timeline
+from db.timeline import (
+    current_stage,
+    follow_up_values,
+    follow_ups_of,
+    investor_names,
+    milestone_values,
+    project_timeline,
+)
 from db.units import live_units
 from ui.follow_up_dialog import FollowUpDialog
 from ui.milestone_dialog import MilestoneDialog
 from ui.session import Session
 from ui.stage_dialog import StageDialog, stage_combo
-from ui.undo import SaveProjectCommand, StageChangeCommand
+from ui.undo import DeleteStageEventCommand, RowCommand, SaveProjectCommand, StageChangeCommand
 from ui.widgets import (
     AmountEdit,
     ErrorLabel,
     OptionalDateEdit,
+    confirm_delete,
     date_edit,
     date_of,
     parse_decimal,
     parse_wan,
     square_metres_text,
+    tell,
     wan_text,
 )
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # timeline: "stage" or "milestone"
 ERROR_COLOUR = QColor("#c62828")
 
 # The 所属分期 choice of a capacity line that belongs to no single phase.
@@ -327,8 +338,12 @@ class ProjectForm(QDialog):
             self.timeline.itemActivated.connect(self._timeline_activated)
             add_milestone = _button(self.tr("添加节点(&M)…"), "addMilestoneButton")
             add_milestone.clicked.connect(lambda: self.edit_milestone(None))
+            delete_entry = _button(self.tr("删除所选(&D)"), "deleteTimelineEntryButton")
+            delete_entry.setToolTip(self.tr("删除时间线中选中的阶段记录或节点(Delete)"))
+            delete_entry.clicked.connect(self.delete_timeline_entry)
+            _on_delete_key(self.timeline, self.delete_timeline_entry)
             form.addRow(self.tr("时间线"), self.timeline)
-            form.addRow("", add_milestone)
+            form.addRow("", _button_row(add_milestone, delete_entry))
             self.follow_ups = self._table(
                 "followUps",
                 (
@@ -346,8 +361,12 @@ class ProjectForm(QDialog):
             )
             add_follow_up = _button(self.tr("添加走访记录(&F)…"), "addFollowUpButton")
             add_follow_up.clicked.connect(lambda: self.edit_follow_up(None))
+            delete_follow_up = _button(self.tr("删除所选记录(&K)"), "deleteFollowUpButton")
+            delete_follow_up.setToolTip(self.tr("删除选中的走访记录(Delete)"))
+            delete_follow_up.clicked.connect(self.delete_follow_up)
+            _on_delete_key(self.follow_ups, self.delete_follow_up)
             form.addRow(self.tr("走访记录"), self.follow_ups)
-            form.addRow("", add_follow_up)
+            form.addRow("", _button_row(add_follow_up, delete_follow_up))
         planned = OptionalDateEdit("planned_production", self.tr("已定"))
         self._add(form, self.tr("预计竣工投产"), "planned_production", planned)
 
@@ -832,7 +851,8 @@ class ProjectForm(QDialog):
                 (entry.date.isoformat(), entry.label, gap, entry.note or "")
             ):
                 item = QTableWidgetItem(text)
-                item.setData(UUID_ROLE, entry.uuid if entry.kind == "milestone" else None)
+                item.setData(UUID_ROLE, entry.uuid)
+                item.setData(KIND_ROLE, entry.kind)
                 self.timeline.setItem(row, column, item)
         log = follow_ups_of(self.project_uuid)
         self.follow_ups.setRowCount(len(log))
@@ -868,9 +888,50 @@ class ProjectForm(QDialog):
         self._open_child(FollowUpDialog(self.session, self.project_uuid, follow_up_uuid, self))
 
     def _timeline_activated(self, item: QTableWidgetItem) -> None:
-        milestone_uuid = item.data(UUID_ROLE)
-        if milestone_uuid:
-            self.edit_milestone(milestone_uuid)
+        if item.data(KIND_ROLE) == "milestone":
+            self.edit_milestone(item.data(UUID_ROLE))
+
+    def delete_timeline_entry(self) -> None:
+        """Remove the selected stage event or milestone (entered by mistake); undoable."""
+        row = self.timeline.currentRow()
+        if row < 0 or not self.timeline.item(row, 0).isSelected():
+            tell(self, self.tr("删除"), self.tr("请先在时间线中选中要删除的一行"))
+            return
+        first = self.timeline.item(row, 0)
+        uuid, kind = first.data(UUID_ROLE), first.data(KIND_ROLE)
+        when, label = date.fromisoformat(first.text()), self.timeline.item(row, 1).text()
+        entry = f"{label} {when.isoformat()}"
+        if kind == "stage":
+            problem = stage_event_removal_problem(uuid)
+            if problem:
+                tell(self, self.tr("不能删除"), problem)
+                return
+            question = self.tr("删除阶段记录“%1”?当前阶段将按其余记录重新确定。")
+            command: QUndoCommand = DeleteStageEventCommand(uuid, label, when)
+        else:
+            question = self.tr("删除节点“%1”?")
+            command = RowCommand(
+                self.tr("删除节点“%1”").replace("%1", entry),
+                Milestone,
+                milestone_values(uuid),
+                None,
+                uuid,
+            )
+        if confirm_delete(self, self.tr("删除"), question.replace("%1", entry)):
+            self.session.push(command)
+
+    def delete_follow_up(self) -> None:
+        """Remove the selected follow-up; undoable."""
+        row = self.follow_ups.currentRow()
+        if row < 0 or not self.follow_ups.item(row, 0).isSelected():
+            tell(self, self.tr("删除"), self.tr("请先选中要删除的走访记录"))
+            return
+        first = self.follow_ups.item(row, 0)
+        uuid = first.data(UUID_ROLE)
+        entry = f"{first.text()} {self.follow_ups.item(row, 3).text()}"
+        if confirm_delete(self, self.tr("删除"), self.tr("删除走访记录“%1”?").replace("%1", entry)):
+            text = self.tr("删除走访记录 %1").replace("%1", first.text())
+            self.session.push(RowCommand(text, FollowUp, follow_up_values(uuid), None, uuid))
 
 
 def _button(text: str, object_name: str) -> QPushButton:
@@ -879,6 +940,20 @@ def _button(text: str, object_name: str) -> QPushButton:
     button.setObjectName(object_name)
     button.setAutoDefault(False)
     return button
+
+
+def _button_row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def _on_delete_key(table: QTableWidget, action: Callable[[], None]) -> None:
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(action)
 
 
 def _message(problems: list[FieldProblem], field: str) -> str | None:

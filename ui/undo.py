@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoCommand
 
 from db.editing import ProjectData, delete_project_by_uuid, restore_project, save_project
 from db.models import Project, StageEvent, SyncedModel, database
-from db.records import record_stage, refresh_stage
+from db.records import record_stage, refresh_stage, set_stage_event_deleted
 from db.stages import Stage
 
 
@@ -95,6 +95,24 @@ class StageChangeCommand(QUndoCommand):
             event = StageEvent.get(StageEvent.uuid == self.event_uuid)
             event.tombstone()
             refresh_stage(event.project)
+
+
+class DeleteStageEventCommand(QUndoCommand):
+    """Remove a stage event entered by mistake; undo brings it back."""
+
+    def __init__(self, event_uuid: str, label: str, when: date) -> None:
+        super().__init__(
+            _tr("删除阶段记录“%1 %2”").replace("%1", label).replace("%2", when.isoformat())
+        )
+        self.event_uuid = event_uuid
+
+    def redo(self) -> None:
+        with database.atomic():
+            set_stage_event_deleted(self.event_uuid, True)
+
+    def undo(self) -> None:
+        with database.atomic():
+            set_stage_event_deleted(self.event_uuid, False)
 
 
 class RowCommand(QUndoCommand):

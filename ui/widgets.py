@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QWidget,
 )
 
@@ -195,3 +196,21 @@ class OptionalDateEdit(QWidget):
         self.check.setChecked(value is not None)
         if value is not None:
             self.edit.setDate(to_qdate(value))
+
+
+def confirm_delete(parent: QWidget, title: str, question: str) -> bool:
+    """Ask before a deletion; 否 is the default, so a stray Enter deletes nothing."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question + "\n" + _tr("删除后可用 Ctrl+Z 撤销。"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def tell(parent: QWidget, title: str, text: str) -> None:
+    """A plain notice with one OK button (a refused action, and why)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    box.exec()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from db.models import FollowUp, Milestone, Project, StageEvent
@@ -258,3 +258,132 @@ def test_the_form_shows_progress_and_opens_the_dialogs(qtbot, session: Session) 
     session.undo_stack.undo()
     assert child(form, "currentStage").text() == "签约"  # type: ignore[attr-defined]
     assert form.timeline.rowCount() == 2
+
+
+def timeline_rows(form: ProjectForm) -> list[tuple[str, str]]:
+    table = form.timeline
+    return [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+
+
+def select_row(table, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Click the row whose 事项 (or 内容) column reads ``text``."""
+    for row in range(table.rowCount()):
+        if text in (table.item(row, 1).text(), table.item(row, 3).text()):
+            table.setFocus()
+            table.selectRow(row)
+            return
+    raise AssertionError(text)
+
+
+def test_a_mistaken_stage_event_is_deleted_from_the_timeline(
+    qtbot, session: Session, answers
+) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(
+        CHUANGLI,
+        36000,
+        events=[(Stage.SIGNED, date(2023, 2, 10)), (Stage.STARTED, date(2023, 3, 29))],
+    )
+    form = ProjectForm(session, project.uuid)
+    qtbot.addWidget(form)
+    form.show()
+    form.tabs.setCurrentIndex(ProjectForm.PAGES.index("进展"))
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    assert child(form, "currentStage").text() == "开工"  # type: ignore[attr-defined]
+
+    # The user selects the wrong 开工 and presses Delete, then thinks better of it.
+    select_row(form.timeline, "开工")
+    answers.question = QMessageBox.StandardButton.No
+    qtbot.keyClick(form.timeline, Qt.Key.Key_Delete)
+    assert answers.asked[-1].startswith(
+        "删除阶段记录“开工 2023-03-29”?当前阶段将按其余记录重新确定。"
+    )
+    assert stage_of(project) == "started"
+
+    answers.question = QMessageBox.StandardButton.Yes
+    qtbot.keyClick(form.timeline, Qt.Key.Key_Delete)
+    assert events_of(project) == [("signed", date(2023, 2, 10), None)]
+    assert stage_of(project) == "signed"
+    assert child(form, "currentStage").text() == "签约"  # type: ignore[attr-defined]
+    assert timeline_rows(form) == [("2023-02-10", "签约")]
+    # A tombstone, not a hole: the row is kept for the merge at headquarters.
+    assert StageEvent.select().where(StageEvent.deleted == True).count() == 1  # noqa: E712
+
+    # The last stage record stays: the project would otherwise have no stage at all.
+    select_row(form.timeline, "签约")
+    child(form, "deleteTimelineEntryButton").click()  # type: ignore[attr-defined]
+    assert answers.asked[-1] == (
+        "“签约”是该项目唯一的阶段记录,不能删除;如项目不再推进,请变更阶段为“中止”"
+    )
+    assert events_of(project) == [("signed", date(2023, 2, 10), None)]
+
+    session.undo_stack.undo()
+    assert stage_of(project) == "started"
+    assert timeline_rows(form) == [("2023-02-10", "签约"), ("2023-03-29", "开工")]
+    session.undo_stack.redo()
+    assert stage_of(project) == "signed"
+
+
+def test_milestones_and_follow_ups_are_deleted_from_the_form(
+    qtbot, session: Session, answers
+) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(CHUANGLI, 36000, events=[(Stage.SIGNED, date(2023, 2, 10))])
+    Milestone.create(project=project, kind="拿地", date=date(2023, 3, 22))
+    FollowUp.create(project=project, date=date(2023, 4, 3), kind="拜访", summary="协调施工用电")
+    form = ProjectForm(session, project.uuid)
+    qtbot.addWidget(form)
+    form.show()
+
+    # Nothing selected: the user is told what to do, nothing is deleted.
+    form.timeline.clearSelection()
+    child(form, "deleteTimelineEntryButton").click()  # type: ignore[attr-defined]
+    assert answers.asked[-1] == "请先在时间线中选中要删除的一行"
+    assert Milestone.live().count() == 1
+
+    select_row(form.timeline, "拿地")
+    child(form, "deleteTimelineEntryButton").click()  # type: ignore[attr-defined]
+    assert answers.asked[-1].startswith("删除节点“拿地 2023-03-22”?")
+    assert Milestone.live().count() == 0
+    assert timeline_rows(form) == [("2023-02-10", "签约")]
+
+    select_row(form.follow_ups, "协调施工用电")
+    child(form, "deleteFollowUpButton").click()  # type: ignore[attr-defined]
+    assert answers.asked[-1].startswith("删除走访记录“2023-04-03 协调施工用电”?")
+    assert FollowUp.live().count() == 0
+    assert form.follow_ups.rowCount() == 0
+
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert Milestone.live().count() == 1 and FollowUp.live().count() == 1
+    assert form.follow_ups.rowCount() == 1
+    assert timeline_rows(form) == [("2023-02-10", "签约"), ("2023-03-22", "拿地")]
+
+
+def test_the_edit_dialogs_delete_their_record(qtbot, session: Session, answers) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(DAYA, 300000)
+    land = Milestone.create(project=project, kind="拿地", date=date(2023, 3, 22))
+    visit = FollowUp.create(project=project, date=date(2023, 7, 10), kind="来访", summary="考察")
+    # A new record has nothing to delete.
+    assert (
+        shown(qtbot, MilestoneDialog(session, project.uuid)).findChild(
+            QWidget, "deleteMilestoneButton"
+        )
+        is None
+    )
+
+    dialog = shown(qtbot, MilestoneDialog(session, project.uuid, land.uuid))
+    answers.question = QMessageBox.StandardButton.No
+    child(dialog, "deleteMilestoneButton").click()  # type: ignore[attr-defined]
+    assert dialog.isVisible() and Milestone.live().count() == 1
+    answers.question = QMessageBox.StandardButton.Yes
+    child(dialog, "deleteMilestoneButton").click()  # type: ignore[attr-defined]
+    assert not dialog.isVisible() and Milestone.live().count() == 0
+
+    dialog = shown(qtbot, FollowUpDialog(session, project.uuid, visit.uuid))
+    child(dialog, "deleteFollowUpButton").click()  # type: ignore[attr-defined]
+    assert answers.asked[-1].startswith("删除走访记录“2023-07-10 考察”?")
+    assert FollowUp.live().count() == 0
+
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert Milestone.live().count() == 1 and FollowUp.live().count() == 1

@@ -339,19 +339,35 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="117"/>
+        <location filename="../follow_up_dialog.py" line="97"/>
+        <location filename="../follow_up_dialog.py" line="141"/>
+        <source>删除记录</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="123"/>
         <source>请填写内容摘要</source>
         <translation>Enter a summary</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="119"/>
+        <location filename="../follow_up_dialog.py" line="125"/>
         <source>期限早于走访日期,请核对</source>
         <translation>The due date is before the follow-up date. Please check it.</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="126"/>
+        <location filename="../follow_up_dialog.py" line="132"/>
         <source>走访记录 %1</source>
         <translation>Follow-up %1</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="140"/>
+        <source>删除走访记录“%1”?</source>
+        <translation>Delete the follow-up “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="142"/>
+        <source>删除走访记录 %1</source>
+        <translation>Delete follow-up %1</translation>
     </message>
 </context>
 <context>
@@ -1014,14 +1030,30 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="89"/>
+        <location filename="../milestone_dialog.py" line="74"/>
+        <location filename="../milestone_dialog.py" line="108"/>
+        <source>删除节点</source>
+        <translation>Delete milestone</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="95"/>
         <source>请选择或填写节点名称,如 拿地、证照办结</source>
         <translation>Choose or type a milestone, e.g. land acquired, permits issued</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="94"/>
+        <location filename="../milestone_dialog.py" line="100"/>
         <source>节点“%1”</source>
         <translation>Milestone “%1”</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="108"/>
+        <source>删除节点“%1”?</source>
+        <translation>Delete the milestone “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="109"/>
+        <source>删除节点“%1”</source>
+        <translation>Delete milestone “%1”</translation>
     </message>
 </context>
 <context>
@@ -1115,440 +1147,460 @@
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../project_form.py" line="126"/>
+        <location filename="../project_form.py" line="137"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="128"/>
+        <location filename="../project_form.py" line="139"/>
         <source>项目 — %1</source>
         <translation>Project — %1</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="156"/>
+        <location filename="../project_form.py" line="167"/>
         <source>保存(Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="158"/>
+        <location filename="../project_form.py" line="169"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="231"/>
+        <location filename="../project_form.py" line="242"/>
         <source>项目名称(&amp;N)*</source>
         <translation>Project &amp;name*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="232"/>
+        <location filename="../project_form.py" line="243"/>
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="232"/>
+        <location filename="../project_form.py" line="243"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="236"/>
+        <location filename="../project_form.py" line="247"/>
         <source>内外资(&amp;C)</source>
         <translation>&amp;Capital source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="238"/>
+        <location filename="../project_form.py" line="249"/>
         <source>建设性质</source>
         <translation>Construction type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="241"/>
+        <location filename="../project_form.py" line="252"/>
         <source>项目定位</source>
         <translation>Designation</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="243"/>
+        <location filename="../project_form.py" line="254"/>
         <source>如:镇江市重点产业类项目</source>
         <translation>e.g. Zhenjiang key industrial project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="245"/>
+        <location filename="../project_form.py" line="256"/>
         <source>拟落户载体</source>
         <translation>Planned site</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="245"/>
+        <location filename="../project_form.py" line="256"/>
         <source>园区或镇区</source>
         <translation>Park or town</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="246"/>
+        <location filename="../project_form.py" line="257"/>
         <source>信息来源</source>
         <translation>Information source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="249"/>
+        <location filename="../project_form.py" line="260"/>
         <source>公司全称,如:大亚科技集团有限公司</source>
         <translation>Full company name, e.g. Daya Technology Group Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="254"/>
+        <location filename="../project_form.py" line="265"/>
         <source>投资方(&amp;I)*</source>
         <translation>&amp;Investor*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="255"/>
+        <location filename="../project_form.py" line="266"/>
         <source>18位,可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="257"/>
+        <location filename="../project_form.py" line="268"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="258"/>
+        <location filename="../project_form.py" line="269"/>
         <source>来源地</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="258"/>
+        <location filename="../project_form.py" line="269"/>
         <source>省市,外资填国家或地区</source>
         <translation>Province and city; for foreign investors, country or region</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="259"/>
+        <location filename="../project_form.py" line="270"/>
         <source>企业性质</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="260"/>
+        <location filename="../project_form.py" line="271"/>
         <source>企业类别</source>
         <translation>Company category</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="261"/>
+        <location filename="../project_form.py" line="272"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="262"/>
+        <location filename="../project_form.py" line="273"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="265"/>
+        <location filename="../project_form.py" line="276"/>
         <source>总投资(&amp;T)</source>
         <translation>&amp;Total investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="268"/>
+        <location filename="../project_form.py" line="279"/>
         <source>固定资产投资</source>
         <translation>Fixed-asset investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="269"/>
+        <location filename="../project_form.py" line="280"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="275"/>
+        <location filename="../project_form.py" line="286"/>
         <source>添加分期</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="277"/>
+        <location filename="../project_form.py" line="288"/>
         <source>删除分期</source>
         <translation>Remove phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="279"/>
+        <location filename="../project_form.py" line="290"/>
         <source>分期</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="296"/>
+        <location filename="../project_form.py" line="307"/>
         <source>输入代码或名称,如 36 或 汽车</source>
         <translation>Type a code or name, e.g. 36 or 汽车 (automotive)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="297"/>
+        <location filename="../project_form.py" line="308"/>
         <source>行业(GB/T 4754)(&amp;H)</source>
         <translation>&amp;Sector (GB/T 4754)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="299"/>
+        <location filename="../project_form.py" line="310"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="304"/>
+        <location filename="../project_form.py" line="315"/>
         <source>产业链(%1)</source>
         <translation>Industry chain (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="313"/>
-        <location filename="../project_form.py" line="323"/>
+        <location filename="../project_form.py" line="324"/>
+        <location filename="../project_form.py" line="334"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="314"/>
+        <location filename="../project_form.py" line="325"/>
         <source>进入该阶段的日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="318"/>
+        <location filename="../project_form.py" line="329"/>
         <source>变更阶段(&amp;G)…</source>
         <translation>Chan&amp;ge stage…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="325"/>
-        <location filename="../project_form.py" line="335"/>
+        <location filename="../project_form.py" line="336"/>
+        <location filename="../project_form.py" line="350"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="325"/>
+        <location filename="../project_form.py" line="336"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="325"/>
+        <location filename="../project_form.py" line="336"/>
         <source>间隔(天)</source>
         <translation>Gap (days)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="325"/>
+        <location filename="../project_form.py" line="336"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="328"/>
+        <location filename="../project_form.py" line="339"/>
         <source>添加节点(&amp;M)…</source>
         <translation>Add &amp;milestone…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="330"/>
+        <location filename="../project_form.py" line="341"/>
+        <source>删除所选(&amp;D)</source>
+        <translation>&amp;Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="342"/>
+        <source>删除时间线中选中的阶段记录或节点(Delete)</source>
+        <translation>Delete the stage record or milestone selected in the timeline (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="345"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="336"/>
+        <location filename="../project_form.py" line="351"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="337"/>
+        <location filename="../project_form.py" line="352"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="338"/>
+        <location filename="../project_form.py" line="353"/>
         <source>内容</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="339"/>
+        <location filename="../project_form.py" line="354"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="340"/>
+        <location filename="../project_form.py" line="355"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="341"/>
+        <location filename="../project_form.py" line="356"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="347"/>
+        <location filename="../project_form.py" line="362"/>
         <source>添加走访记录(&amp;F)…</source>
         <translation>Add &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="349"/>
+        <location filename="../project_form.py" line="364"/>
+        <source>删除所选记录(&amp;K)</source>
+        <translation>Delete selected follow-up (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="365"/>
+        <source>删除选中的走访记录(Delete)</source>
+        <translation>Delete the selected follow-up (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="368"/>
         <source>走访记录</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="351"/>
+        <location filename="../project_form.py" line="370"/>
         <source>已定</source>
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="352"/>
+        <location filename="../project_form.py" line="371"/>
         <source>预计竣工投产</source>
         <translation>Expected production start</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="357"/>
+        <location filename="../project_form.py" line="376"/>
         <source>建设内容及规模</source>
         <translation>Scope of construction</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="359"/>
+        <location filename="../project_form.py" line="378"/>
         <source>如:新建厂房约30000平方米,建设电池箔专用生产线</source>
         <translation>e.g. new plant of about 30,000 m² with a dedicated battery-foil line</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="366"/>
+        <location filename="../project_form.py" line="385"/>
         <source>用地(亩)(&amp;L)</source>
         <translation>&amp;Land (mu)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="367"/>
+        <location filename="../project_form.py" line="386"/>
         <source>建筑面积(㎡)</source>
         <translation>Floor area (m²)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="371"/>
+        <location filename="../project_form.py" line="390"/>
         <source>投资强度</source>
         <translation>Investment intensity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="372"/>
+        <location filename="../project_form.py" line="391"/>
         <source>预计年销售</source>
         <translation>Expected annual sales</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="373"/>
+        <location filename="../project_form.py" line="392"/>
         <source>预计年产值</source>
         <translation>Expected annual output</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="374"/>
+        <location filename="../project_form.py" line="393"/>
         <source>预计年税收</source>
         <translation>Expected annual tax</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="375"/>
+        <location filename="../project_form.py" line="394"/>
         <source>新增就业(人)</source>
         <translation>New jobs</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="378"/>
+        <location filename="../project_form.py" line="397"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="378"/>
+        <location filename="../project_form.py" line="397"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="378"/>
+        <location filename="../project_form.py" line="397"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="378"/>
+        <location filename="../project_form.py" line="397"/>
         <source>所属分期</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="383"/>
+        <location filename="../project_form.py" line="402"/>
         <source>添加产能</source>
         <translation>Add capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="385"/>
+        <location filename="../project_form.py" line="404"/>
         <source>删除产能</source>
         <translation>Remove capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="387"/>
+        <location filename="../project_form.py" line="406"/>
         <source>产能</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="394"/>
+        <location filename="../project_form.py" line="413"/>
         <source>(请选择)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="400"/>
+        <location filename="../project_form.py" line="419"/>
         <source>责任单位(&amp;U)*</source>
         <translation>Responsible &amp;unit*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="401"/>
+        <location filename="../project_form.py" line="420"/>
         <source>责任人</source>
         <translation>Person in charge</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="402"/>
+        <location filename="../project_form.py" line="421"/>
         <source>需协调解决问题</source>
         <translation>Issues to resolve</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="403"/>
+        <location filename="../project_form.py" line="422"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="434"/>
+        <location filename="../project_form.py" line="453"/>
         <source>新一期</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="478"/>
+        <location filename="../project_form.py" line="497"/>
         <source>全部达产</source>
         <translation>At full capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="494"/>
+        <location filename="../project_form.py" line="513"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="494"/>
+        <location filename="../project_form.py" line="513"/>
         <source>投资(%1)</source>
         <translation>Investment (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="494"/>
+        <location filename="../project_form.py" line="513"/>
         <source>建设内容</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="564"/>
+        <location filename="../project_form.py" line="583"/>
         <source>(填写总投资和用地后自动计算)</source>
         <translation>(calculated once total investment and land are filled in)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="570"/>
+        <location filename="../project_form.py" line="589"/>
         <source>(按1美元=%1元人民币折算)</source>
         <translation> (at 1 USD = %1 CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="572"/>
+        <location filename="../project_form.py" line="591"/>
         <source>%1 万元/亩</source>
         <translation>%1 × 10k CNY/mu</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="613"/>
+        <location filename="../project_form.py" line="632"/>
         <source>请填写整数人数</source>
         <translation>Enter a whole number of people</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="762"/>
+        <location filename="../project_form.py" line="781"/>
         <location filename="runtime_labels.py" line="14"/>
         <source>投资方</source>
         <translation>Investor </translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="762"/>
+        <location filename="../project_form.py" line="781"/>
         <source>项目</source>
         <translation>Project </translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="766"/>
+        <location filename="../project_form.py" line="785"/>
         <source>可能重复录入</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="767"/>
+        <location filename="../project_form.py" line="786"/>
         <source>发现相似的记录:
 %1
 
@@ -1559,34 +1611,82 @@
 Save anyway?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="769"/>
+        <location filename="../project_form.py" line="788"/>
         <source>仍然保存</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="770"/>
+        <location filename="../project_form.py" line="789"/>
         <source>返回修改</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="791"/>
+        <location filename="../project_form.py" line="810"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="812"/>
+        <location filename="../project_form.py" line="831"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="813"/>
+        <location filename="../project_form.py" line="832"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="847"/>
+        <location filename="../project_form.py" line="867"/>
         <source>是</source>
         <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="898"/>
+        <location filename="../project_form.py" line="920"/>
+        <location filename="../project_form.py" line="927"/>
+        <location filename="../project_form.py" line="932"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="898"/>
+        <source>请先在时间线中选中要删除的一行</source>
+        <translation>First select the row to delete in the timeline</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="907"/>
+        <source>不能删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="909"/>
+        <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
+        <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="912"/>
+        <source>删除节点“%1”?</source>
+        <translation>Delete the milestone “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="914"/>
+        <source>删除节点“%1”</source>
+        <translation>Delete milestone “%1”</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="927"/>
+        <source>请先选中要删除的走访记录</source>
+        <translation>First select the follow-up to delete</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="932"/>
+        <source>删除走访记录“%1”?</source>
+        <translation>Delete the follow-up “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="933"/>
+        <source>删除走访记录 %1</source>
+        <translation>Delete follow-up %1</translation>
     </message>
     <message>
         <location filename="runtime_labels.py" line="13"/>
@@ -2536,38 +2636,48 @@ Save anyway?</translation>
         <source>阶段变更为“%1”</source>
         <translation>Change stage to “%1”</translation>
     </message>
+    <message>
+        <location filename="../undo.py" line="105"/>
+        <source>删除阶段记录“%1 %2”</source>
+        <translation>Delete stage record “%1 %2”</translation>
+    </message>
 </context>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../widgets.py" line="44"/>
+        <location filename="../widgets.py" line="45"/>
         <source>请填写数字,如 30 或 11.6</source>
         <translation>Enter a number, e.g. 30 or 11.6</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="46"/>
+        <location filename="../widgets.py" line="47"/>
         <source>最多保留 %1 位小数</source>
         <translation>At most %1 decimal places</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="63"/>
+        <location filename="../widgets.py" line="64"/>
         <source>金额最多精确到分</source>
         <translation>Amounts cannot be more precise than a cent</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="142"/>
+        <location filename="../widgets.py" line="143"/>
         <source>万美元</source>
         <translation>10k USD</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="144"/>
+        <location filename="../widgets.py" line="145"/>
         <source>万元</source>
         <translation>10k CNY</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="145"/>
+        <location filename="../widgets.py" line="146"/>
         <source>亿元</source>
         <translation>100M CNY</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="206"/>
+        <source>删除后可用 Ctrl+Z 撤销。</source>
+        <translation>Ctrl+Z undoes the deletion.</translation>
     </message>
 </context>
 </TS>

@@ -13,13 +13,23 @@ def check_character(first17: str) -> str:
 
 def problem(code: str) -> str | None:
     """Why ``code`` is not a valid credit code, in Chinese; None when it is valid."""
+    found = problem_in_both(code)
+    return found[0] if found else None
+
+
+def problem_in_both(code: str) -> tuple[str, str] | None:
+    """Why ``code`` is not a valid credit code, in Chinese and in English."""
     if len(code) != 18:
-        return f"应为18位,实为{len(code)}位"
+        return f"应为18位,实为{len(code)}位", f"must have 18 characters, has {len(code)}"
     bad = [ch for ch in code if ch not in ALPHABET]
     if bad:
-        return f"含有不允许的字符“{bad[0]}”"
-    if check_character(code[:17]) != code[17]:
-        return f"校验位错误(应为{check_character(code[:17])})"
+        return (
+            f"含有不允许的字符“{bad[0]}”",
+            f"contains the character “{bad[0]}”, which is not allowed",
+        )
+    expected = check_character(code[:17])
+    if expected != code[17]:
+        return f"校验位错误(应为{expected})", f"has a wrong check character (should be {expected})"
     return None
 
 

@@ -83,6 +83,7 @@ class ProjectData:
 class FieldProblem:
     field: str  # a ProjectData attribute name
     message: str  # Chinese, says what to fix
+    en: str = ""  # the same in English (the interface shows it when English is chosen)
 
 
 _SIMPLE_FIELDS = (
@@ -122,6 +123,17 @@ _NON_NEGATIVE = {
     "expected_tax": "预计年税收",
 }
 
+_EN = {
+    "total_investment": "Total investment",
+    "fixed_asset_investment": "Fixed-asset investment",
+    "registered_capital": "Registered capital",
+    "land_mu": "Land area",
+    "floor_area_m2": "Floor area",
+    "expected_sales": "Expected annual sales",
+    "expected_output": "Expected annual output",
+    "expected_tax": "Expected annual tax",
+}
+
 # Amounts above this are almost certainly typed in 元 instead of 万元 (1万亿元).
 _MAX_WAN = Decimal(100_000_000)
 
@@ -134,51 +146,109 @@ def validate(data: ProjectData) -> list[FieldProblem]:
     """Every problem of the form's values, each beside its field."""
     problems: list[FieldProblem] = []
     if _blank(data.name):
-        problems.append(FieldProblem("name", "请填写项目名称"))
+        problems.append(FieldProblem("name", "请填写项目名称", "Enter the project name"))
     if _blank(data.investor_name):
-        problems.append(FieldProblem("investor_name", "请填写投资方"))
+        problems.append(FieldProblem("investor_name", "请填写投资方", "Enter the investor"))
     if data.total_investment is None:
         # Every ledger row carries 总投资 (an estimate for a lead), and the
         # counting rules and the ledger template both need it.
-        problems.append(FieldProblem("total_investment", "请填写总投资(线索可填估算值)"))
+        problems.append(
+            FieldProblem(
+                "total_investment",
+                "请填写总投资(线索可填估算值)",
+                "Enter the total investment (an estimate will do for a lead)",
+            )
+        )
     if data.unit_id is None or Unit.get_or_none(Unit.id == data.unit_id) is None:
-        problems.append(FieldProblem("unit_id", "请选择责任单位"))
+        problems.append(FieldProblem("unit_id", "请选择责任单位", "Choose the responsible unit"))
     if data.credit_code:
-        why = credit_code.problem(credit_code.normalise(data.credit_code))
+        why = credit_code.problem_in_both(credit_code.normalise(data.credit_code))
         if why:
-            problems.append(FieldProblem("credit_code", f"统一社会信用代码{why}"))
+            problems.append(
+                FieldProblem(
+                    "credit_code", f"统一社会信用代码{why[0]}", f"The credit code {why[1]}"
+                )
+            )
     if data.industry_code and not is_valid_code(data.industry_code):
         problems.append(
-            FieldProblem("industry_code", "行业代码应为 GB/T 4754-2017 的两位大类代码(01–97)")
+            FieldProblem(
+                "industry_code",
+                "行业代码应为 GB/T 4754-2017 的两位大类代码(01–97)",
+                "The industry code must be a two-digit GB/T 4754-2017 division (01–97)",
+            )
         )
     for name, label in _NON_NEGATIVE.items():
         value = getattr(data, name)
         if value is not None and value < 0:
-            problems.append(FieldProblem(name, f"{label}不能为负数"))
+            problems.append(
+                FieldProblem(name, f"{label}不能为负数", f"{_EN[name]} cannot be negative")
+            )
         elif value is not None and value > _MAX_WAN and name not in ("land_mu", "floor_area_m2"):
-            problems.append(FieldProblem(name, f"{label}过大,请确认单位是万元而不是元"))
+            problems.append(
+                FieldProblem(
+                    name,
+                    f"{label}过大,请确认单位是万元而不是元",
+                    f"{_EN[name]} is too large: is it in 10k CNY rather than CNY?",
+                )
+            )
     if data.new_jobs is not None and data.new_jobs < 0:
-        problems.append(FieldProblem("new_jobs", "新增就业不能为负数"))
+        problems.append(
+            FieldProblem("new_jobs", "新增就业不能为负数", "New jobs cannot be negative")
+        )
     if data.contact_phone and not re.fullmatch(r"[0-9+\-() ]{5,20}", data.contact_phone):
-        problems.append(FieldProblem("contact_phone", "电话号码只能包含数字、空格、+、-、括号"))
+        problems.append(
+            FieldProblem(
+                "contact_phone",
+                "电话号码只能包含数字、空格、+、-、括号",
+                "A phone number may hold only digits, spaces, +, - and brackets",
+            )
+        )
     names = [p.name.strip() for p in data.phases]
     if any(not n for n in names):
-        problems.append(FieldProblem("phases", "每一期都要有名称(如 一期、二期)"))
+        problems.append(
+            FieldProblem("phases", "每一期都要有名称(如 一期、二期)", "Every phase needs a name")
+        )
     if len(set(names)) != len(names):
-        problems.append(FieldProblem("phases", "分期名称不能重复"))
+        problems.append(FieldProblem("phases", "分期名称不能重复", "Phase names must differ"))
     if any(p.investment is not None and p.investment < 0 for p in data.phases):
-        problems.append(FieldProblem("phases", "分期投资不能为负数"))
+        problems.append(
+            FieldProblem("phases", "分期投资不能为负数", "A phase's investment cannot be negative")
+        )
     phase_total = sum((p.investment for p in data.phases if p.investment), Decimal(0))
     if data.total_investment is not None and phase_total > data.total_investment:
-        problems.append(FieldProblem("phases", "各期投资之和超过了总投资"))
+        problems.append(
+            FieldProblem(
+                "phases",
+                "各期投资之和超过了总投资",
+                "The phases add up to more than the total investment",
+            )
+        )
     for line in data.capacity:
         if _blank(line.product) or _blank(line.unit):
-            problems.append(FieldProblem("capacity", "产能每一行都要有产品和单位"))
+            problems.append(
+                FieldProblem(
+                    "capacity",
+                    "产能每一行都要有产品和单位",
+                    "Every capacity line needs a product and a unit",
+                )
+            )
             break
         if line.quantity is None or line.quantity <= 0:
-            problems.append(FieldProblem("capacity", f"“{line.product}”的产能数量应大于0"))
+            problems.append(
+                FieldProblem(
+                    "capacity",
+                    f"“{line.product}”的产能数量应大于0",
+                    f"The capacity of “{line.product}” must be above 0",
+                )
+            )
         if line.phase_name and line.phase_name not in names:
-            problems.append(FieldProblem("capacity", f"“{line.product}”所属分期不存在"))
+            problems.append(
+                FieldProblem(
+                    "capacity",
+                    f"“{line.product}”所属分期不存在",
+                    f"The phase of “{line.product}” does not exist",
+                )
+            )
     return problems
 
 

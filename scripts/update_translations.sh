@@ -19,7 +19,7 @@
 #     each `_tr("…")` of that module is spelled out as the translate() call it
 #     makes, so lupdate files the string under "Ctx";
 #   * labels that reach tr() as variables (stage and capital labels, ledger
-#     column headers, project form pages): listed in a generated
+#     column headers, project form pages, the fixed words of ui/labels.py): listed in a generated
 #     runtime_labels.py from the code that defines them (RUNTIME_LABELS below).
 set -euo pipefail
 
@@ -61,10 +61,32 @@ for source in sorted([*root.glob("ui/*.py"), *root.glob("desktop/*.py")]):
 
 # Labels that the code passes to tr() as variables, by translation context.
 from db.project_query import COLUMNS
-from db.stages import PATH, Capital, Stage
+from db.stages import (
+    CONSTRUCTION_KINDS,
+    FOLLOW_UP_KINDS,
+    INFO_SOURCES,
+    INVESTOR_CATEGORIES,
+    INVESTOR_NATURES,
+    MILESTONE_KINDS,
+    PATH,
+    UNIT_KINDS,
+    Capital,
+    Stage,
+)
 from ui.project_form import ProjectForm
 
 RUNTIME_LABELS = {
+    # ui/labels.py: the fixed words shown through label().
+    "Labels": [
+        *(stage.label for stage in Stage),
+        *CONSTRUCTION_KINDS,
+        *INVESTOR_NATURES,
+        *INVESTOR_CATEGORIES,
+        *INFO_SOURCES,
+        *MILESTONE_KINDS,
+        *FOLLOW_UP_KINDS,
+        *UNIT_KINDS,
+    ],
     "LedgerView": [stage.label for stage in (*PATH, Stage.DROPPED)],
     "ProjectForm": [*ProjectForm.PAGES, *(capital.label for capital in Capital)],
     "ProjectTableModel": [

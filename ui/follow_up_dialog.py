@@ -20,6 +20,7 @@ from db.editing import load_project
 from db.models import FollowUp
 from db.stages import FOLLOW_UP_KINDS
 from db.timeline import follow_up_values, project_id
+from ui.labels import choice_value, fill_choices, set_choice
 from ui.session import Session
 from ui.undo import RowCommand
 from ui.widgets import ErrorLabel, OptionalDateEdit, confirm_delete, date_edit, date_of
@@ -58,7 +59,7 @@ class FollowUpDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("followUpKind")
         self.kind.setEditable(True)
-        self.kind.addItems(list(FOLLOW_UP_KINDS))
+        fill_choices(self.kind, FOLLOW_UP_KINDS)
         self.people = QLineEdit(before.get("people") or "")
         self.people.setObjectName("followUpPeople")
         self.people.setPlaceholderText(self.tr("如:张三(我方)、李总(企业)"))
@@ -74,7 +75,7 @@ class FollowUpDialog(QDialog):
         self.done_box.setObjectName("followUpDone")
         self.done_box.setChecked(bool(before.get("done")))
         if self.before:
-            self.kind.setCurrentText(self.before["kind"])
+            set_choice(self.kind, self.before["kind"])
 
         form = QFormLayout()
         form.addRow(self.tr("日期(&D)"), self.date)
@@ -109,7 +110,7 @@ class FollowUpDialog(QDialog):
         return {
             "project": project_id(self.project_uuid),
             "date": date_of(self.date),
-            "kind": self.kind.currentText().strip(),
+            "kind": choice_value(self.kind),
             "people": self.people.text().strip() or None,
             "summary": self.summary.toPlainText().strip(),
             "next_step": self.next_step.toPlainText().strip() or None,

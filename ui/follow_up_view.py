@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from db.follow_ups import DueFollowUp, due_follow_ups, set_done
 from db.models import database
+from ui.labels import label
 from ui.session import Session
 
 OVERDUE_COLOUR = QColor("#c62828")
@@ -118,7 +119,7 @@ class FollowUpModel(QAbstractTableModel):
                 self.STATUS: self.status(row),
                 self.PROJECT: row.project_name,
                 self.UNIT: row.unit,
-                self.KIND: row.kind,
+                self.KIND: label(row.kind),
                 self.NEXT_STEP: row.next_step or row.summary,
                 self.DATE: row.visit_date.isoformat(),
             }[index.column()]

@@ -12,6 +12,7 @@ LANGUAGES = {"zh_CN": "中文", "en": "English"}
 # Installed translators must outlive this module's functions: Qt keeps only a
 # pointer, and a garbage-collected QTranslator silently stops translating.
 _installed: list[QTranslator] = []
+_language = "zh_CN"
 
 
 def install(language: str) -> str:
@@ -36,4 +37,17 @@ def install(language: str) -> str:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     for translator in _installed:
         app.installTranslator(translator)
+    global _language
+    _language = language
     return language
+
+
+def language() -> str:
+    """The language installed last: "zh_CN" (the default) or "en"."""
+    return _language
+
+
+def either(zh: str, en: str) -> str:
+    """A message the data layer gives in both languages (it cannot call tr()), in the
+    interface's language; the Chinese when no English is given."""
+    return en if _language == "en" and en else zh

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import UserError
 from db.records import create_hq_file, create_unit_file
+from ui.i18n import either
 from ui.new_file_dialog import NewFileDialog
 from ui.session import Session
 from ui.start_screen import StartScreen
@@ -242,10 +243,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("last_file", str(path))
 
     def show_error(self, error: UserError | str) -> None:
-        if isinstance(error, UserError):
-            text = error.en if self.settings.value("language", "zh_CN") == "en" else error.zh
-        else:
-            text = error
+        text = either(error.zh, error.en) if isinstance(error, UserError) else error
         QMessageBox.warning(self, self.tr("招商台账"), text)
 
     def _adopt(self, session: Session) -> None:
@@ -371,7 +369,7 @@ class MainWindow(QMainWindow):
 
         self.import_progress.close()
         if isinstance(error, ImportCancelled):
-            self.statusBar().showMessage(error.zh, 10000)
+            self.statusBar().showMessage(either(error.zh, error.en), 10000)
             return
         if isinstance(error, LedgerImportError):
             details = "\n".join(str(p) for p in error.problems[:30])
@@ -379,7 +377,10 @@ class MainWindow(QMainWindow):
             if more > 0:
                 details += "\n" + self.tr("……另有 %1 处问题").replace("%1", str(more))
             box = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("台账未导入"), error.zh, parent=self
+                QMessageBox.Icon.Warning,
+                self.tr("台账未导入"),
+                either(error.zh, error.en),
+                parent=self,
             )
             box.setObjectName("importProblems")
             box.setDetailedText(details)

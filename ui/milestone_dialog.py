@@ -18,6 +18,7 @@ from db.editing import load_project
 from db.models import Milestone
 from db.stages import MILESTONE_KINDS
 from db.timeline import milestone_values, project_id
+from ui.labels import choice_value, fill_choices, set_choice
 from ui.session import Session
 from ui.undo import RowCommand
 from ui.widgets import ErrorLabel, confirm_delete, date_edit, date_of
@@ -46,7 +47,7 @@ class MilestoneDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("milestoneKind")
         self.kind.setEditable(True)
-        self.kind.addItems(list(MILESTONE_KINDS))
+        fill_choices(self.kind, MILESTONE_KINDS)
         self.kind_error = ErrorLabel("milestoneKindError")
         self.date = date_edit("milestoneDate", self.before["date"] if self.before else None)
         self.note = QPlainTextEdit()
@@ -55,7 +56,7 @@ class MilestoneDialog(QDialog):
         self.note.setFixedHeight(60)
         self.note.setPlaceholderText(self.tr("如:4个工作日内办结开工前全部证照"))
         if self.before:
-            self.kind.setCurrentText(self.before["kind"])
+            set_choice(self.kind, self.before["kind"])
             self.note.setPlainText(self.before["note"] or "")
 
         form = QFormLayout()
@@ -84,7 +85,7 @@ class MilestoneDialog(QDialog):
     def values(self) -> dict[str, Any]:
         return {
             "project": project_id(self.project_uuid),
-            "kind": self.kind.currentText().strip(),
+            "kind": choice_value(self.kind),
             "date": date_of(self.date),
             "note": self.note.toPlainText().strip() or None,
         }

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.stages import UNIT_KINDS
+from ui.labels import choice_value, fill_choices
 
 
 class NewFileDialog(QDialog):
@@ -37,7 +38,7 @@ class NewFileDialog(QDialog):
         )
         self.kind = QComboBox()
         self.kind.setObjectName("unitKind")
-        self.kind.addItems([k for k in UNIT_KINDS if k != "招商中心"])
+        fill_choices(self.kind, [k for k in UNIT_KINDS if k != "招商中心"])
         self.city = QLineEdit()
         self.city.setObjectName("unitCity")
         self.city.setPlaceholderText(self.tr("驻点招商办所在城市,如 上海"))
@@ -101,6 +102,6 @@ class NewFileDialog(QDialog):
         return (
             Path(self.path.text().strip()),
             self.name.text().strip(),
-            self.kind.currentText(),
+            choice_value(self.kind),
             self.city.text().strip() or None,
         )

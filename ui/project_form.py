@@ -68,6 +68,8 @@ from db.timeline import (
 )
 from db.units import live_units
 from ui.follow_up_dialog import FollowUpDialog
+from ui.i18n import either
+from ui.labels import choice_value, fill_choices, label, stage_label
 from ui.milestone_dialog import MilestoneDialog
 from ui.session import Session
 from ui.stage_dialog import StageDialog, stage_combo
@@ -218,8 +220,7 @@ class ProjectForm(QDialog):
     def _combo(self, items: tuple[str, ...], editable: bool = True) -> QComboBox:
         combo = QComboBox()
         combo.setEditable(editable)
-        combo.addItem("")
-        combo.addItems(list(items))
+        fill_choices(combo, items, blank=True)
         return combo
 
     def _text(self, height: int, placeholder: str = "") -> QPlainTextEdit:
@@ -597,7 +598,7 @@ class ProjectForm(QDialog):
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText()
         if isinstance(widget, QComboBox):
-            return widget.currentText()
+            return choice_value(widget)
         raise TypeError(field)
 
     # -- reading values -------------------------------------------------------------
@@ -748,8 +749,8 @@ class ProjectForm(QDialog):
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         flagged = {self.page_of[p.field] for p in problems if p.field in self.page_of}
-        for field, label in self.errors.items():
-            label.show_message(_message(problems, field))
+        for field, error_label in self.errors.items():
+            error_label.show_message(_message(problems, field))
         for page in range(self.tabs.count()):
             self.tabs.tabBar().setTabTextColor(
                 page, ERROR_COLOUR if page in flagged else self.palette().windowText().color()
@@ -842,13 +843,13 @@ class ProjectForm(QDialog):
     def _refresh_progress(self) -> None:
         if self.project_uuid is None:
             return
-        self.current_stage_label.setText(current_stage(self.project_uuid).label)
+        self.current_stage_label.setText(stage_label(current_stage(self.project_uuid)))
         entries = project_timeline(self.project_uuid)
         self.timeline.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             gap = "" if entry.days_since_previous is None else str(entry.days_since_previous)
             for column, text in enumerate(
-                (entry.date.isoformat(), entry.label, gap, entry.note or "")
+                (entry.date.isoformat(), label(entry.label), gap, entry.note or "")
             ):
                 item = QTableWidgetItem(text)
                 item.setData(UUID_ROLE, entry.uuid)
@@ -859,7 +860,7 @@ class ProjectForm(QDialog):
         for row, follow_up in enumerate(log):
             cells = (
                 follow_up.date.isoformat(),
-                follow_up.kind,
+                label(follow_up.kind),
                 follow_up.people or "",
                 follow_up.summary,
                 follow_up.next_step or "",
@@ -957,5 +958,5 @@ def _on_delete_key(table: QTableWidget, action: Callable[[], None]) -> None:
 
 
 def _message(problems: list[FieldProblem], field: str) -> str | None:
-    messages = list(dict.fromkeys(p.message for p in problems if p.field == field))
+    messages = list(dict.fromkeys(either(p.message, p.en) for p in problems if p.field == field))
     return "\n".join(messages) or None

@@ -51,7 +51,8 @@ from db.units import (
     replace_cadres,
     set_identity,
 )
-from ui.i18n import LANGUAGES
+from ui.i18n import LANGUAGES, either
+from ui.labels import choice_value, fill_choices, set_choice
 from ui.session import Session
 
 RATE_MIN = Decimal(1)
@@ -295,8 +296,8 @@ class SettingsDialog(QDialog):
         self.unit_name.setObjectName("unitName")
         self.unit_kind = QComboBox()
         self.unit_kind.setObjectName("unitKind")
-        self.unit_kind.addItems([k for k in UNIT_KINDS if k != "招商中心"])
-        self.unit_kind.setCurrentText(current.kind)
+        fill_choices(self.unit_kind, [k for k in UNIT_KINDS if k != "招商中心"])
+        set_choice(self.unit_kind, current.kind)
         self.unit_city = QLineEdit(current.city or "")
         self.unit_city.setObjectName("unitCity")
         self.unit_city.setPlaceholderText(self.tr("驻点招商办填写,如:上海"))
@@ -552,7 +553,7 @@ class SettingsDialog(QDialog):
                 problems.append(("unitName", self.tr("请填写单位名称")))
             elif name_taken(name, self.unit_uuid):
                 problems.append(("unitName", self.tr("已有同名单位,请换一个名称")))
-            unit = UnitIdentity(name, self.unit_kind.currentText(), self.unit_city.text())
+            unit = UnitIdentity(name, choice_value(self.unit_kind), self.unit_city.text())
             cadres = self._cadres()
             if any(not c.name for c in cadres):
                 problems.append(("cadres", self.tr("每位招商人员都须填写姓名")))
@@ -606,7 +607,7 @@ class SettingsDialog(QDialog):
         try:
             command.apply()
         except ValidationError as error:
-            self.save_error.setText(error.zh)
+            self.save_error.setText(either(error.zh, error.en))
             self.save_error.show()
             return
         self.session.push(command)

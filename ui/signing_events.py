@@ -57,6 +57,7 @@ from db.signing import (
 )
 from db.stages import Capital
 from db.units import live_units
+from ui.i18n import either
 from ui.session import Session
 from ui.undo import RowCommand
 
@@ -317,7 +318,7 @@ class SigningEventDialog(QDialog):
                 self.note.toPlainText(),
             )
         except ValidationError as error:
-            self.name_error.setText(error.zh)
+            self.name_error.setText(either(error.zh, error.en))
             self.name_error.show()
             self.name.setFocus()
             return

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from db.editing import load_project
 from db.stages import PATH, Stage
 from db.timeline import current_stage, stage_order_problem
+from ui.labels import stage_label
 from ui.session import Session
 from ui.undo import StageChangeCommand
 from ui.widgets import ErrorLabel, date_edit, date_of
@@ -38,11 +39,11 @@ _NEXT = {
 
 
 def stage_combo(object_name: str, stages: tuple[Stage, ...]) -> QComboBox:
-    """A choice of stages by their Chinese labels; item data is the Stage."""
+    """A choice of stages by their labels; item data is the Stage."""
     combo = QComboBox()
     combo.setObjectName(object_name)
     for stage in stages:
-        combo.addItem(stage.label, stage)
+        combo.addItem(stage_label(stage), stage)
     return combo
 
 
@@ -58,7 +59,7 @@ class StageDialog(QDialog):
         current = current_stage(project_uuid)
         self.setWindowTitle(self.tr("变更阶段 — %1").replace("%1", project.name))
 
-        self.current_label = QLabel(self.tr("当前阶段:%1").replace("%1", current.label))
+        self.current_label = QLabel(self.tr("当前阶段:%1").replace("%1", stage_label(current)))
         self.current_label.setObjectName("stageCurrent")
         self.stage = stage_combo("stageChoice", (*PATH, Stage.DROPPED))
         self.stage.setCurrentIndex(self.stage.findData(_NEXT.get(current, Stage.DROPPED)))

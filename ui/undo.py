@@ -12,6 +12,7 @@ from db.editing import ProjectData, delete_project_by_uuid, restore_project, sav
 from db.models import Project, StageEvent, SyncedModel, database
 from db.records import record_stage, refresh_stage, set_stage_event_deleted
 from db.stages import Stage
+from ui.labels import stage_label
 
 
 def _tr(text: str) -> str:
@@ -70,7 +71,7 @@ class StageChangeCommand(QUndoCommand):
         reason: str | None = None,
         note: str | None = None,
     ) -> None:
-        super().__init__(_tr("阶段变更为“%1”").replace("%1", stage.label))
+        super().__init__(_tr("阶段变更为“%1”").replace("%1", stage_label(stage)))
         self.project_uuid = project_uuid
         self.stage = stage
         self.when = when

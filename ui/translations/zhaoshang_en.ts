@@ -274,98 +274,98 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../follow_up_dialog.py" line="53"/>
+        <location filename="../follow_up_dialog.py" line="54"/>
         <source>添加走访记录 — %1</source>
         <translation>Add follow-up — %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="53"/>
+        <location filename="../follow_up_dialog.py" line="54"/>
         <source>走访记录 — %1</source>
         <translation>Follow-up — %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="64"/>
+        <location filename="../follow_up_dialog.py" line="65"/>
         <source>如:张三(我方)、李总(企业)</source>
         <translation>e.g. Zhang San (us), Mr Li (company)</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="70"/>
+        <location filename="../follow_up_dialog.py" line="71"/>
         <source>设定期限</source>
         <translation>Set a due date</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="73"/>
+        <location filename="../follow_up_dialog.py" line="74"/>
         <source>下一步已完成</source>
         <translation>Next step done</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="80"/>
+        <location filename="../follow_up_dialog.py" line="81"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="81"/>
+        <location filename="../follow_up_dialog.py" line="82"/>
         <source>方式(&amp;K)</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="82"/>
+        <location filename="../follow_up_dialog.py" line="83"/>
         <source>人员(&amp;P)</source>
         <translation>&amp;People</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="83"/>
+        <location filename="../follow_up_dialog.py" line="84"/>
         <source>内容摘要(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="85"/>
+        <location filename="../follow_up_dialog.py" line="86"/>
         <source>下一步(&amp;X)</source>
         <translation>Ne&amp;xt step</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="86"/>
+        <location filename="../follow_up_dialog.py" line="87"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="93"/>
+        <location filename="../follow_up_dialog.py" line="94"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="94"/>
+        <location filename="../follow_up_dialog.py" line="95"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="97"/>
-        <location filename="../follow_up_dialog.py" line="141"/>
+        <location filename="../follow_up_dialog.py" line="98"/>
+        <location filename="../follow_up_dialog.py" line="142"/>
         <source>删除记录</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="123"/>
+        <location filename="../follow_up_dialog.py" line="124"/>
         <source>请填写内容摘要</source>
         <translation>Enter a summary</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="125"/>
+        <location filename="../follow_up_dialog.py" line="126"/>
         <source>期限早于走访日期,请核对</source>
         <translation>The due date is before the follow-up date. Please check it.</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="132"/>
+        <location filename="../follow_up_dialog.py" line="133"/>
         <source>走访记录 %1</source>
         <translation>Follow-up %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="140"/>
+        <location filename="../follow_up_dialog.py" line="141"/>
         <source>删除走访记录“%1”?</source>
         <translation>Delete the follow-up “%1”?</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="142"/>
+        <location filename="../follow_up_dialog.py" line="143"/>
         <source>删除走访记录 %1</source>
         <translation>Delete follow-up %1</translation>
     </message>
@@ -373,104 +373,312 @@
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../follow_up_view.py" line="50"/>
+        <location filename="../follow_up_view.py" line="51"/>
         <source>标记 {n} 条走访记录为完成</source>
         <translation>Mark {n} follow-up(s) done</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="75"/>
+        <location filename="../follow_up_view.py" line="76"/>
         <source>应办日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="76"/>
+        <location filename="../follow_up_view.py" line="77"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="77"/>
+        <location filename="../follow_up_view.py" line="78"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="78"/>
+        <location filename="../follow_up_view.py" line="79"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="79"/>
+        <location filename="../follow_up_view.py" line="80"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="80"/>
+        <location filename="../follow_up_view.py" line="81"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="81"/>
+        <location filename="../follow_up_view.py" line="82"/>
         <source>走访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="106"/>
+        <location filename="../follow_up_view.py" line="107"/>
         <source>已逾期 {n} 天</source>
         <translation>Overdue by {n} day(s)</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="108"/>
+        <location filename="../follow_up_view.py" line="109"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="109"/>
+        <location filename="../follow_up_view.py" line="110"/>
         <source>{n} 天后到期</source>
         <translation>Due in {n} day(s)</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="157"/>
+        <location filename="../follow_up_view.py" line="158"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="157"/>
+        <location filename="../follow_up_view.py" line="158"/>
         <source>7天内到期(含逾期)</source>
         <translation>Due within 7 days (incl. overdue)</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="157"/>
+        <location filename="../follow_up_view.py" line="158"/>
         <source>全部未完成</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="160"/>
+        <location filename="../follow_up_view.py" line="161"/>
         <source>显示(&amp;S)</source>
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="174"/>
+        <location filename="../follow_up_view.py" line="175"/>
         <source>双击或按回车打开走访记录</source>
         <translation>Double-click or press Enter to open the follow-up</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="177"/>
+        <location filename="../follow_up_view.py" line="178"/>
         <source>标记完成(&amp;D)</source>
         <translation>Mark &amp;done</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="181"/>
+        <location filename="../follow_up_view.py" line="182"/>
         <source>打开记录(&amp;O)…</source>
         <translation>&amp;Open follow-up…</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="184"/>
+        <location filename="../follow_up_view.py" line="185"/>
         <source>打开项目(&amp;P)</source>
         <translation>Open &amp;project</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="219"/>
+        <location filename="../follow_up_view.py" line="220"/>
         <source>已逾期 {overdue} 条,7天内到期 {soon} 条</source>
         <translation>{overdue} overdue, {soon} due within 7 days</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="runtime_labels.py" line="4"/>
+        <source>线索</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="5"/>
+        <source>在谈</source>
+        <translation>In talks</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="6"/>
+        <source>签约</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="7"/>
+        <source>注册</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="8"/>
+        <source>开工</source>
+        <translation>Construction started</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="9"/>
+        <source>竣工</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="10"/>
+        <source>投产</source>
+        <translation>In production</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="11"/>
+        <source>达产</source>
+        <translation>At full capacity</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="12"/>
+        <source>中止</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="13"/>
+        <source>新建</source>
+        <translation>New build</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="14"/>
+        <source>扩建</source>
+        <translation>Expansion</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="15"/>
+        <source>技改</source>
+        <translation>Technical upgrade</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="16"/>
+        <source>国企</source>
+        <translation>State-owned</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="17"/>
+        <source>民企</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="18"/>
+        <source>外企</source>
+        <translation>Foreign-owned</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="19"/>
+        <source>世界500强</source>
+        <translation>Fortune Global 500</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="20"/>
+        <source>中国500强</source>
+        <translation>China Top 500</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="21"/>
+        <source>上市公司</source>
+        <translation>Listed company</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="22"/>
+        <source>专精特新</source>
+        <translation>Specialised SME (专精特新)</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="23"/>
+        <source>高新技术企业</source>
+        <translation>High-tech enterprise</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="24"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="25"/>
+        <source>驻点招商</source>
+        <translation>Resident office</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="26"/>
+        <source>以商招商</source>
+        <translation>Referral by investors</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="27"/>
+        <source>乡贤</source>
+        <translation>Hometown entrepreneurs</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="28"/>
+        <source>展会</source>
+        <translation>Trade fair</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="29"/>
+        <source>基金招商</source>
+        <translation>Investment fund</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="30"/>
+        <source>中介招商</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="31"/>
+        <source>拿地</source>
+        <translation>Land acquired</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="32"/>
+        <source>证照申报</source>
+        <translation>Permits applied for</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="33"/>
+        <source>证照办结</source>
+        <translation>Permits granted</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="34"/>
+        <source>主体封顶</source>
+        <translation>Structure topped out</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="35"/>
+        <source>拜访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="36"/>
+        <source>来访</source>
+        <translation>Visit received</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="37"/>
+        <source>电话</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="38"/>
+        <source>洽谈</source>
+        <translation>Negotiation</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="39"/>
+        <source>签约仪式</source>
+        <translation>Signing ceremony</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="40"/>
+        <source>驻点招商办</source>
+        <translation>Resident investment office</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="41"/>
+        <source>开发区</source>
+        <translation>Development zone</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="42"/>
+        <source>镇区</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="43"/>
+        <source>园区</source>
+        <translation>Industrial park</translation>
+    </message>
+    <message>
+        <location filename="runtime_labels.py" line="44"/>
+        <source>招商中心</source>
+        <translation>Investment promotion centre</translation>
     </message>
 </context>
 <context>
@@ -607,47 +815,47 @@
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="4"/>
+        <location filename="runtime_labels.py" line="45"/>
         <source>线索</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="5"/>
+        <location filename="runtime_labels.py" line="46"/>
         <source>在谈</source>
         <translation>In talks</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="6"/>
+        <location filename="runtime_labels.py" line="47"/>
         <source>签约</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="7"/>
+        <location filename="runtime_labels.py" line="48"/>
         <source>注册</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="8"/>
+        <location filename="runtime_labels.py" line="49"/>
         <source>开工</source>
         <translation>Construction started</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="9"/>
+        <location filename="runtime_labels.py" line="50"/>
         <source>竣工</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="10"/>
+        <location filename="runtime_labels.py" line="51"/>
         <source>投产</source>
         <translation>In production</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="11"/>
+        <location filename="runtime_labels.py" line="52"/>
         <source>达产</source>
         <translation>At full capacity</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="12"/>
+        <location filename="runtime_labels.py" line="53"/>
         <source>中止</source>
         <translation>Dropped</translation>
     </message>
@@ -990,68 +1198,68 @@
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../milestone_dialog.py" line="43"/>
+        <location filename="../milestone_dialog.py" line="44"/>
         <source>添加节点 — %1</source>
         <translation>Add milestone — %1</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="43"/>
+        <location filename="../milestone_dialog.py" line="44"/>
         <source>修改节点 — %1</source>
         <translation>Edit milestone — %1</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="56"/>
+        <location filename="../milestone_dialog.py" line="57"/>
         <source>如:4个工作日内办结开工前全部证照</source>
         <translation>e.g. all pre-construction permits issued within 4 working days</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="62"/>
+        <location filename="../milestone_dialog.py" line="63"/>
         <source>节点(&amp;K)</source>
         <translation>&amp;Milestone</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="64"/>
+        <location filename="../milestone_dialog.py" line="65"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="65"/>
+        <location filename="../milestone_dialog.py" line="66"/>
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="70"/>
+        <location filename="../milestone_dialog.py" line="71"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="71"/>
+        <location filename="../milestone_dialog.py" line="72"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="74"/>
-        <location filename="../milestone_dialog.py" line="108"/>
+        <location filename="../milestone_dialog.py" line="75"/>
+        <location filename="../milestone_dialog.py" line="109"/>
         <source>删除节点</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="95"/>
+        <location filename="../milestone_dialog.py" line="96"/>
         <source>请选择或填写节点名称,如 拿地、证照办结</source>
         <translation>Choose or type a milestone, e.g. land acquired, permits issued</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="100"/>
+        <location filename="../milestone_dialog.py" line="101"/>
         <source>节点“%1”</source>
         <translation>Milestone “%1”</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="108"/>
+        <location filename="../milestone_dialog.py" line="109"/>
         <source>删除节点“%1”?</source>
         <translation>Delete the milestone “%1”?</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="109"/>
+        <location filename="../milestone_dialog.py" line="110"/>
         <source>删除节点“%1”</source>
         <translation>Delete milestone “%1”</translation>
     </message>
@@ -1059,87 +1267,87 @@
 <context>
     <name>NewFileDialog</name>
     <message>
-        <location filename="../new_file_dialog.py" line="31"/>
+        <location filename="../new_file_dialog.py" line="32"/>
         <source>新建总部数据文件</source>
         <translation>New headquarters file</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="31"/>
+        <location filename="../new_file_dialog.py" line="32"/>
         <source>新建单位数据文件</source>
         <translation>New unit file</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="36"/>
+        <location filename="../new_file_dialog.py" line="37"/>
         <source>如 市招商中心</source>
         <translation>e.g. City Investment Headquarters</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="36"/>
+        <location filename="../new_file_dialog.py" line="37"/>
         <source>如 上海驻点招商办</source>
         <translation>e.g. Shanghai Resident Office</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="43"/>
+        <location filename="../new_file_dialog.py" line="44"/>
         <source>驻点招商办所在城市,如 上海</source>
         <translation>City of the resident office, e.g. Shanghai</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="46"/>
+        <location filename="../new_file_dialog.py" line="47"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="57"/>
+        <location filename="../new_file_dialog.py" line="58"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="59"/>
+        <location filename="../new_file_dialog.py" line="60"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="60"/>
+        <location filename="../new_file_dialog.py" line="61"/>
         <source>驻点城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="61"/>
+        <location filename="../new_file_dialog.py" line="62"/>
         <source>保存位置</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="73"/>
+        <location filename="../new_file_dialog.py" line="74"/>
         <source>总部</source>
         <translation>Headquarters</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="73"/>
+        <location filename="../new_file_dialog.py" line="74"/>
         <source>本单位</source>
         <translation>My unit</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="78"/>
+        <location filename="../new_file_dialog.py" line="79"/>
         <source>保存数据文件</source>
         <translation>Save data file</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="78"/>
+        <location filename="../new_file_dialog.py" line="79"/>
         <source>招商台账数据文件 (*.zsdb)</source>
         <translation>Investment Ledger data files (*.zsdb)</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="87"/>
+        <location filename="../new_file_dialog.py" line="88"/>
         <source>请填写名称</source>
         <translation>Enter a name</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="92"/>
+        <location filename="../new_file_dialog.py" line="93"/>
         <source>请选择保存位置</source>
         <translation>Choose where to save the file</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="95"/>
+        <location filename="../new_file_dialog.py" line="96"/>
         <source>该文件已存在,请换一个文件名</source>
         <translation>That file already exists. Choose another name.</translation>
     </message>
@@ -1147,22 +1355,22 @@
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../project_form.py" line="137"/>
+        <location filename="../project_form.py" line="138"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="139"/>
+        <location filename="../project_form.py" line="140"/>
         <source>项目 — %1</source>
         <translation>Project — %1</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="167"/>
+        <location filename="../project_form.py" line="168"/>
         <source>保存(Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="169"/>
+        <location filename="../project_form.py" line="170"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1585,7 +1793,7 @@
     </message>
     <message>
         <location filename="../project_form.py" line="781"/>
-        <location filename="runtime_labels.py" line="14"/>
+        <location filename="runtime_labels.py" line="55"/>
         <source>投资方</source>
         <translation>Investor </translation>
     </message>
@@ -1689,42 +1897,42 @@ Save anyway?</translation>
         <translation>Delete follow-up %1</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="13"/>
+        <location filename="runtime_labels.py" line="54"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="15"/>
+        <location filename="runtime_labels.py" line="56"/>
         <source>投资额与分期</source>
         <translation>Investment and phases</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="16"/>
+        <location filename="runtime_labels.py" line="57"/>
         <source>行业与产业链</source>
         <translation>Industry and chain</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="17"/>
+        <location filename="runtime_labels.py" line="58"/>
         <source>进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="18"/>
+        <location filename="runtime_labels.py" line="59"/>
         <source>建设内容与效益</source>
         <translation>Construction and returns</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="19"/>
+        <location filename="runtime_labels.py" line="60"/>
         <source>责任与问题</source>
         <translation>Responsibility and issues</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="20"/>
+        <location filename="runtime_labels.py" line="61"/>
         <source>内资</source>
         <translation>Domestic</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="21"/>
+        <location filename="runtime_labels.py" line="62"/>
         <source>外资</source>
         <translation>Foreign</translation>
     </message>
@@ -1737,207 +1945,207 @@ Save anyway?</translation>
         <translation>Not counted (under 100M CNY, or real estate)</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="22"/>
+        <location filename="runtime_labels.py" line="63"/>
         <source>项目编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="23"/>
+        <location filename="runtime_labels.py" line="64"/>
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="24"/>
+        <location filename="runtime_labels.py" line="65"/>
         <source>投资方</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="25"/>
+        <location filename="runtime_labels.py" line="66"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="26"/>
+        <location filename="runtime_labels.py" line="67"/>
         <source>来源地</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="27"/>
+        <location filename="runtime_labels.py" line="68"/>
         <source>内外资</source>
         <translation>Capital source</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="28"/>
+        <location filename="runtime_labels.py" line="69"/>
         <source>总投资</source>
         <translation>Total investment</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="29"/>
+        <location filename="runtime_labels.py" line="70"/>
         <source>行业代码</source>
         <translation>Sector code</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="30"/>
+        <location filename="runtime_labels.py" line="71"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="31"/>
+        <location filename="runtime_labels.py" line="72"/>
         <source>产业链</source>
         <translation>Industry chain</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="32"/>
+        <location filename="runtime_labels.py" line="73"/>
         <source>建设性质</source>
         <translation>Construction type</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="33"/>
+        <location filename="runtime_labels.py" line="74"/>
         <source>项目阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="34"/>
+        <location filename="runtime_labels.py" line="75"/>
         <source>首次对接日期</source>
         <translation>First contact</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="35"/>
+        <location filename="runtime_labels.py" line="76"/>
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="36"/>
+        <location filename="runtime_labels.py" line="77"/>
         <source>开工日期</source>
         <translation>Construction started on</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="37"/>
+        <location filename="runtime_labels.py" line="78"/>
         <source>投产日期</source>
         <translation>In production on</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="38"/>
+        <location filename="runtime_labels.py" line="79"/>
         <source>用地(亩)</source>
         <translation>Land (mu)</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="39"/>
+        <location filename="runtime_labels.py" line="80"/>
         <source>建筑面积(平方米)</source>
         <translation>Floor area (m²)</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="40"/>
+        <location filename="runtime_labels.py" line="81"/>
         <source>预计年销售(万元)</source>
         <translation>Expected annual sales (10k CNY)</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="41"/>
+        <location filename="runtime_labels.py" line="82"/>
         <source>预计年税收(万元)</source>
         <translation>Expected annual tax (10k CNY)</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="42"/>
+        <location filename="runtime_labels.py" line="83"/>
         <source>新增就业(人)</source>
         <translation>New jobs</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="43"/>
+        <location filename="runtime_labels.py" line="84"/>
         <source>建设内容及规模</source>
         <translation>Scope of construction</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="44"/>
+        <location filename="runtime_labels.py" line="85"/>
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="45"/>
+        <location filename="runtime_labels.py" line="86"/>
         <source>责任人</source>
         <translation>Person in charge</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="46"/>
+        <location filename="runtime_labels.py" line="87"/>
         <source>信息来源</source>
         <translation>Information source</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="47"/>
+        <location filename="runtime_labels.py" line="88"/>
         <source>需协调问题</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="48"/>
+        <location filename="runtime_labels.py" line="89"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="49"/>
+        <location filename="runtime_labels.py" line="90"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="50"/>
+        <location filename="runtime_labels.py" line="91"/>
         <source>线索</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="51"/>
+        <location filename="runtime_labels.py" line="92"/>
         <source>在谈</source>
         <translation>In talks</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="52"/>
+        <location filename="runtime_labels.py" line="93"/>
         <source>签约</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="53"/>
+        <location filename="runtime_labels.py" line="94"/>
         <source>注册</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="54"/>
+        <location filename="runtime_labels.py" line="95"/>
         <source>开工</source>
         <translation>Construction started</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="55"/>
+        <location filename="runtime_labels.py" line="96"/>
         <source>竣工</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="56"/>
+        <location filename="runtime_labels.py" line="97"/>
         <source>投产</source>
         <translation>In production</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="57"/>
+        <location filename="runtime_labels.py" line="98"/>
         <source>达产</source>
         <translation>At full capacity</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="58"/>
+        <location filename="runtime_labels.py" line="99"/>
         <source>中止</source>
         <translation>Dropped</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="59"/>
+        <location filename="runtime_labels.py" line="100"/>
         <source>内资</source>
         <translation>Domestic</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="60"/>
+        <location filename="runtime_labels.py" line="101"/>
         <source>外资</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="61"/>
+        <location filename="runtime_labels.py" line="102"/>
         <source>万元</source>
         <translation>× 10k CNY</translation>
     </message>
     <message>
-        <location filename="runtime_labels.py" line="62"/>
+        <location filename="runtime_labels.py" line="103"/>
         <source>万美元</source>
         <translation>× 10k USD</translation>
     </message>
@@ -1945,302 +2153,302 @@ Save anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="106"/>
+        <location filename="../settings_dialog.py" line="107"/>
         <source>修改设置</source>
         <translation>Change settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="225"/>
+        <location filename="../settings_dialog.py" line="226"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="233"/>
+        <location filename="../settings_dialog.py" line="234"/>
         <source>单位信息</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="234"/>
+        <location filename="../settings_dialog.py" line="235"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="235"/>
+        <location filename="../settings_dialog.py" line="236"/>
         <source>重点产业链</source>
         <translation>Priority chains</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="236"/>
+        <location filename="../settings_dialog.py" line="237"/>
         <source>统计口径</source>
         <translation>Counting rules</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="237"/>
+        <location filename="../settings_dialog.py" line="238"/>
         <source>汇率</source>
         <translation>Exchange rate</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="238"/>
+        <location filename="../settings_dialog.py" line="239"/>
         <source>简报</source>
         <translation>Briefing</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="239"/>
+        <location filename="../settings_dialog.py" line="240"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="243"/>
+        <location filename="../settings_dialog.py" line="244"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="244"/>
+        <location filename="../settings_dialog.py" line="245"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="282"/>
+        <location filename="../settings_dialog.py" line="283"/>
         <source>总部名称(&amp;N)</source>
         <translation>Headquarters &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="284"/>
+        <location filename="../settings_dialog.py" line="285"/>
         <source>已汇总 {units} 个单位,共 {cadres} 名招商人员。</source>
         <translation>{units} unit(s) consolidated, with {cadres} investment staff.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="302"/>
+        <location filename="../settings_dialog.py" line="303"/>
         <source>驻点招商办填写,如:上海</source>
         <translation>For a resident office, e.g. Shanghai</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="303"/>
+        <location filename="../settings_dialog.py" line="304"/>
         <source>单位名称(&amp;N)</source>
         <translation>Unit &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="304"/>
+        <location filename="../settings_dialog.py" line="305"/>
         <source>单位类别(&amp;K)</source>
         <translation>Unit &amp;type</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="306"/>
         <source>驻点城市(&amp;C)</source>
         <translation>&amp;City</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="308"/>
         <source>招商人员</source>
         <translation>Investment staff</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="311"/>
+        <location filename="../settings_dialog.py" line="312"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="311"/>
+        <location filename="../settings_dialog.py" line="312"/>
         <source>职务</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="311"/>
+        <location filename="../settings_dialog.py" line="312"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="319"/>
         <source>添加人员(&amp;A)</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="321"/>
+        <location filename="../settings_dialog.py" line="322"/>
         <source>删除人员(&amp;D)</source>
         <translation>&amp;Remove person</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="370"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>项目表单中“产业类别”可选的本地标签:</source>
         <translation>Local labels offered for “Industry” in the project form:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="383"/>
+        <location filename="../settings_dialog.py" line="384"/>
         <source>如:4+3+1</source>
         <translation>e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="384"/>
+        <location filename="../settings_dialog.py" line="385"/>
         <source>体系名称(&amp;N)</source>
         <translation>System &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="386"/>
+        <location filename="../settings_dialog.py" line="387"/>
         <source>重点产业链(项目属于其中之一即计入占比):</source>
         <translation>Priority chains (a project in any of them counts toward the share):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="397"/>
+        <location filename="../settings_dialog.py" line="398"/>
         <source>各档下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Lower bound of each band (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="400"/>
+        <location filename="../settings_dialog.py" line="401"/>
         <source>规模档次下限(亿元)(&amp;B)</source>
         <translation>Size &amp;bands (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="404"/>
+        <location filename="../settings_dialog.py" line="405"/>
         <source>分档</source>
         <translation>Bands</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="408"/>
+        <location filename="../settings_dialog.py" line="409"/>
         <source>计入口径(亿元以上产业项目):内资总投资不低于 {d} 万元,外资不低于 {f} 万美元;房地产业项目不计入。外资项目按“汇率”页的汇率折算后分档。</source>
         <translation>Counted (industrial projects of 100M CNY or more): domestic projects with a total investment of at least {d} × 10k CNY, foreign ones of at least {f} × 10k USD; real-estate projects are not counted. Foreign projects are banded after conversion at the rate on the “Exchange rate” tab.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="414"/>
+        <location filename="../settings_dialog.py" line="415"/>
         <source>口径</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="429"/>
+        <location filename="../settings_dialog.py" line="430"/>
         <source>{b}亿元以上</source>
         <translation>≥ {b} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="431"/>
+        <location filename="../settings_dialog.py" line="432"/>
         <source>{b}亿元以下</source>
         <translation>&lt; {b} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="440"/>
+        <location filename="../settings_dialog.py" line="441"/>
         <source>如:7.1026</source>
         <translation>e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="441"/>
+        <location filename="../settings_dialog.py" line="442"/>
         <source>1 美元兑人民币元,最多 6 位小数</source>
         <translation>CNY per 1 USD, up to 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="448"/>
+        <location filename="../settings_dialog.py" line="449"/>
         <source>1 美元 = 人民币(元)(&amp;R)</source>
         <translation>&amp;Rate (CNY per 1 USD)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="449"/>
+        <location filename="../settings_dialog.py" line="450"/>
         <source>汇率日期(&amp;D)</source>
         <translation>Rate &amp;date</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="451"/>
+        <location filename="../settings_dialog.py" line="452"/>
         <source>外资项目计入总投资、划分规模档次时按此汇率折算,报表中同时注明汇率及日期。</source>
         <translation>Foreign projects are converted at this rate for totals and size bands; reports state the rate and its date.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="469"/>
+        <location filename="../settings_dialog.py" line="470"/>
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="470"/>
+        <location filename="../settings_dialog.py" line="471"/>
         <source> 期</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="477"/>
+        <location filename="../settings_dialog.py" line="478"/>
         <source>简报标题(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="478"/>
+        <location filename="../settings_dialog.py" line="479"/>
         <source>编印单位(&amp;E)</source>
         <translation>Issued &amp;by</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="479"/>
+        <location filename="../settings_dialog.py" line="480"/>
         <source>下一期期数(&amp;I)</source>
         <translation>Next &amp;issue no.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="480"/>
+        <location filename="../settings_dialog.py" line="481"/>
         <source>报:</source>
         <translation>Report to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="481"/>
+        <location filename="../settings_dialog.py" line="482"/>
         <source>送:</source>
         <translation>Copy to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="482"/>
+        <location filename="../settings_dialog.py" line="483"/>
         <source>发:</source>
         <translation>Distribute to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="494"/>
+        <location filename="../settings_dialog.py" line="495"/>
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="508"/>
+        <location filename="../settings_dialog.py" line="509"/>
         <source>请填写 1 美元兑人民币的汇率,应在 1 至 20 之间,如 7.1026</source>
         <translation>Enter the CNY rate for 1 USD, between 1 and 20, e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="513"/>
+        <location filename="../settings_dialog.py" line="514"/>
         <source>汇率最多保留 6 位小数</source>
         <translation>The rate can have at most 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="523"/>
+        <location filename="../settings_dialog.py" line="524"/>
         <source>汇率日期不能晚于今天</source>
         <translation>The rate date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="530"/>
+        <location filename="../settings_dialog.py" line="531"/>
         <source>请填写互不相同的正数下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Enter distinct positive lower bounds (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="534"/>
+        <location filename="../settings_dialog.py" line="535"/>
         <source>产业类别有重复,请删除重复的一项</source>
         <translation>An industry is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="537"/>
+        <location filename="../settings_dialog.py" line="538"/>
         <source>请填写重点产业链体系名称,如 4+3+1</source>
         <translation>Enter the name of the priority chain system, e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="539"/>
+        <location filename="../settings_dialog.py" line="540"/>
         <source>产业链有重复,请删除重复的一项</source>
         <translation>An industry chain is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="541"/>
+        <location filename="../settings_dialog.py" line="542"/>
         <source>请填写简报标题</source>
         <translation>Enter a briefing title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="548"/>
+        <location filename="../settings_dialog.py" line="549"/>
         <source>请填写总部名称</source>
         <translation>Enter the headquarters name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="552"/>
+        <location filename="../settings_dialog.py" line="553"/>
         <source>请填写单位名称</source>
         <translation>Enter the unit name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="554"/>
+        <location filename="../settings_dialog.py" line="555"/>
         <source>已有同名单位,请换一个名称</source>
         <translation>A unit with this name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="558"/>
+        <location filename="../settings_dialog.py" line="559"/>
         <source>每位招商人员都须填写姓名</source>
         <translation>Every staff member needs a name</translation>
     </message>
@@ -2463,67 +2671,67 @@ Save anyway?</translation>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../stage_dialog.py" line="59"/>
+        <location filename="../stage_dialog.py" line="60"/>
         <source>变更阶段 — %1</source>
         <translation>Change stage — %1</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="61"/>
+        <location filename="../stage_dialog.py" line="62"/>
         <source>当前阶段:%1</source>
         <translation>Current stage: %1</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="69"/>
+        <location filename="../stage_dialog.py" line="70"/>
         <source>如:企业战略调整、选址外地</source>
         <translation>e.g. change of company strategy, site chosen elsewhere</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="78"/>
+        <location filename="../stage_dialog.py" line="79"/>
         <source>新阶段(&amp;S)</source>
         <translation>New &amp;stage</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="79"/>
+        <location filename="../stage_dialog.py" line="80"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="81"/>
+        <location filename="../stage_dialog.py" line="82"/>
         <source>中止原因(&amp;R)</source>
         <translation>&amp;Reason for dropping</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="83"/>
+        <location filename="../stage_dialog.py" line="84"/>
         <source>备注(&amp;N)</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="88"/>
+        <location filename="../stage_dialog.py" line="89"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="89"/>
+        <location filename="../stage_dialog.py" line="90"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="118"/>
+        <location filename="../stage_dialog.py" line="119"/>
         <source>%1,请核对日期</source>
         <translation>%1. Please check the date.</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="122"/>
+        <location filename="../stage_dialog.py" line="123"/>
         <source>中止项目须填写中止原因</source>
         <translation>Give a reason for dropping the project</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="137"/>
+        <location filename="../stage_dialog.py" line="138"/>
         <source>日期在今天之后</source>
         <translation>Date in the future</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="138"/>
+        <location filename="../stage_dialog.py" line="139"/>
         <source>%1 在今天之后。阶段应按实际发生的日期记录,确定要记为这一天吗?</source>
         <translation>%1 is after today. Stages should be recorded on the date they happened. Record this date anyway?</translation>
     </message>
@@ -2594,22 +2802,22 @@ Save anyway?</translation>
 <context>
     <name>_EditableList</name>
     <message>
-        <location filename="../settings_dialog.py" line="172"/>
+        <location filename="../settings_dialog.py" line="173"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="173"/>
+        <location filename="../settings_dialog.py" line="174"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="174"/>
+        <location filename="../settings_dialog.py" line="175"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="175"/>
+        <location filename="../settings_dialog.py" line="176"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
@@ -2617,27 +2825,27 @@ Save anyway?</translation>
 <context>
     <name>undo</name>
     <message>
-        <location filename="../undo.py" line="26"/>
+        <location filename="../undo.py" line="27"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../undo.py" line="26"/>
+        <location filename="../undo.py" line="27"/>
         <source>修改项目“%1”</source>
         <translation>Edit project “%1”</translation>
     </message>
     <message>
-        <location filename="../undo.py" line="51"/>
+        <location filename="../undo.py" line="52"/>
         <source>删除项目“%1”</source>
         <translation>Delete project “%1”</translation>
     </message>
     <message>
-        <location filename="../undo.py" line="73"/>
+        <location filename="../undo.py" line="74"/>
         <source>阶段变更为“%1”</source>
         <translation>Change stage to “%1”</translation>
     </message>
     <message>
-        <location filename="../undo.py" line="105"/>
+        <location filename="../undo.py" line="106"/>
         <source>删除阶段记录“%1 %2”</source>
         <translation>Delete stage record “%1 %2”</translation>
     </message>

@@ -173,15 +173,17 @@ def record_stage(
     return event
 
 
-def stage_event_removal_problem(event_uuid: str) -> str | None:
+def stage_event_removal_problem(event_uuid: str) -> ValidationError | None:
     """Why a stage event may not be removed, or None: a project keeps at least one."""
     event = StageEvent.get(StageEvent.uuid == event_uuid)
     if event.deleted:
         return None
     if all(other.uuid == event_uuid for other in live_events(event.project)):
-        return (
+        return ValidationError(
             f"“{Stage(event.stage).label}”是该项目唯一的阶段记录,不能删除;"
-            "如项目不再推进,请变更阶段为“中止”"
+            "如项目不再推进,请变更阶段为“中止”",
+            "this is the project's only stage record and cannot be deleted; "
+            "if the project has stopped, change its stage to Dropped",
         )
     return None
 
@@ -193,7 +195,7 @@ def set_stage_event_deleted(event_uuid: str, deleted: bool) -> None:
     if deleted:
         problem = stage_event_removal_problem(event_uuid)
         if problem:
-            raise ValidationError(problem, "a project keeps at least one stage event")
+            raise problem
     if event.deleted != deleted:
         event.deleted = deleted
         event.save()

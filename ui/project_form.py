@@ -892,46 +892,45 @@ class ProjectForm(QDialog):
         if item.data(KIND_ROLE) == "milestone":
             self.edit_milestone(item.data(UUID_ROLE))
 
+    def _selected_row(self, table: QTableWidget, hint: str) -> list[QTableWidgetItem] | None:
+        """The cells of the selected row, or None after telling the user to select one."""
+        row = table.currentRow()
+        if row < 0 or not table.item(row, 0).isSelected():
+            tell(self, self.tr("删除"), hint)
+            return None
+        return [table.item(row, column) for column in range(table.columnCount())]
+
     def delete_timeline_entry(self) -> None:
         """Remove the selected stage event or milestone (entered by mistake); undoable."""
-        row = self.timeline.currentRow()
-        if row < 0 or not self.timeline.item(row, 0).isSelected():
-            tell(self, self.tr("删除"), self.tr("请先在时间线中选中要删除的一行"))
+        cells = self._selected_row(self.timeline, self.tr("请先在时间线中选中要删除的一行"))
+        if cells is None:
             return
-        first = self.timeline.item(row, 0)
-        uuid, kind = first.data(UUID_ROLE), first.data(KIND_ROLE)
-        when, label = date.fromisoformat(first.text()), self.timeline.item(row, 1).text()
-        entry = f"{label} {when.isoformat()}"
+        uuid, kind = cells[0].data(UUID_ROLE), cells[0].data(KIND_ROLE)
+        when, what = date.fromisoformat(cells[0].text()), cells[1].text()
+        entry = f"{what} {when.isoformat()}"
         if kind == "stage":
             problem = stage_event_removal_problem(uuid)
             if problem:
-                tell(self, self.tr("不能删除"), problem)
+                tell(self, self.tr("不能删除"), either(problem.zh, problem.en))
                 return
             question = self.tr("删除阶段记录“%1”?当前阶段将按其余记录重新确定。")
-            command: QUndoCommand = DeleteStageEventCommand(uuid, label, when)
+            command: QUndoCommand = DeleteStageEventCommand(uuid, what, when)
         else:
             question = self.tr("删除节点“%1”?")
-            command = RowCommand(
-                self.tr("删除节点“%1”").replace("%1", entry),
-                Milestone,
-                milestone_values(uuid),
-                None,
-                uuid,
-            )
+            text = self.tr("删除节点“%1”").replace("%1", entry)
+            command = RowCommand(text, Milestone, milestone_values(uuid), None, uuid)
         if confirm_delete(self, self.tr("删除"), question.replace("%1", entry)):
             self.session.push(command)
 
     def delete_follow_up(self) -> None:
         """Remove the selected follow-up; undoable."""
-        row = self.follow_ups.currentRow()
-        if row < 0 or not self.follow_ups.item(row, 0).isSelected():
-            tell(self, self.tr("删除"), self.tr("请先选中要删除的走访记录"))
+        cells = self._selected_row(self.follow_ups, self.tr("请先选中要删除的走访记录"))
+        if cells is None:
             return
-        first = self.follow_ups.item(row, 0)
-        uuid = first.data(UUID_ROLE)
-        entry = f"{first.text()} {self.follow_ups.item(row, 3).text()}"
+        uuid, when = cells[0].data(UUID_ROLE), cells[0].text()
+        entry = f"{when} {cells[3].text()}"
         if confirm_delete(self, self.tr("删除"), self.tr("删除走访记录“%1”?").replace("%1", entry)):
-            text = self.tr("删除走访记录 %1").replace("%1", first.text())
+            text = self.tr("删除走访记录 %1").replace("%1", when)
             self.session.push(RowCommand(text, FollowUp, follow_up_values(uuid), None, uuid))
 
 

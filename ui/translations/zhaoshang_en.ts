@@ -863,334 +863,334 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="92"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="95"/>
         <source>新建单位数据文件…</source>
         <translation>New unit file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="98"/>
         <source>新建总部数据文件…</source>
         <translation>New headquarters file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100"/>
+        <location filename="../main_window.py" line="101"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102"/>
+        <location filename="../main_window.py" line="103"/>
         <source>打开示例数据</source>
         <translation>Open sample data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="105"/>
         <source>导入台账(Excel/CSV)…</source>
         <translation>Import ledger (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="107"/>
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107"/>
+        <location filename="../main_window.py" line="108"/>
         <source>关闭文件</source>
         <translation>Close file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="109"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="124"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="126"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="129"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="136"/>
         <source>查找项目</source>
         <translation>Find project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="140"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="143"/>
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="145"/>
         <source>编辑项目…</source>
         <translation>Edit project…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="146"/>
         <source>变更阶段…</source>
         <translation>Change stage…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="147"/>
         <source>添加走访记录…</source>
         <translation>Add follow-up…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
-        <location filename="../main_window.py" line="477"/>
+        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="478"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="161"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="163"/>
         <source>招商工作简报…</source>
         <translation>Investment briefing…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="165"/>
         <source>项目简报(选中项目)…</source>
         <translation>Project brief (selected project)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="167"/>
         <source>打印全部项目简报…</source>
         <translation>Print all project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="168"/>
         <source>项目清单(当前筛选)…</source>
         <translation>Project listing (current filter)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="177"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="179"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="181"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="188"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
-        <location filename="../main_window.py" line="678"/>
+        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="679"/>
         <source>关于招商台账</source>
         <translation>About Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="203"/>
         <source>注意:此文件位于网络共享文件夹。多人同时使用或网络中断可能损坏数据,建议复制到本机后使用,再按期报送。</source>
         <translation>Note: this file is in a shared network folder. Several people using it at once, or a network outage, can damage the data. Copy it to this computer to work on it, and submit it when due.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="220"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="221"/>
         <source>项目台账</source>
         <translation>Project ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="222"/>
         <source>待跟进</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="223"/>
         <source>签约活动</source>
         <translation>Signing events</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
-        <location filename="../main_window.py" line="687"/>
+        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="688"/>
         <source>招商台账</source>
         <translation>Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="269"/>
         <source>打开数据文件</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="271"/>
         <source>招商台账数据文件 (*.zsdb);;所有文件 (*)</source>
         <translation>Investment Ledger data files (*.zsdb);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="339"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="324"/>
         <source>台账 (*.xlsx *.csv)</source>
         <translation>Ledgers (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="337"/>
         <source>正在导入台账…</source>
         <translation>Importing ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380"/>
+        <location filename="../main_window.py" line="378"/>
         <source>……另有 %1 处问题</source>
         <translation>…and %1 more problem(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="381"/>
         <source>台账未导入</source>
         <translation>Ledger not imported</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="361"/>
         <source>已导入台账:新建项目 %1 个,更新项目 %2 个</source>
         <translation>Ledger imported: %1 project(s) created, %2 updated</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="398"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="400"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="416"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported %1 project(s) to %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="479"/>
         <source>确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。</source>
         <translation>Delete %1 project(s) (%2)? You can bring them back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="486"/>
         <source>删除 %1 个项目</source>
         <translation>Delete %1 project(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="498"/>
         <source>已生成:%1</source>
         <translation>Created: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517"/>
+        <location filename="../main_window.py" line="518"/>
         <source>请先在项目台账中选择一个项目</source>
         <translation>Select a project in the project ledger first</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="525"/>
+        <location filename="../main_window.py" line="526"/>
         <source>保存项目简报</source>
         <translation>Save project brief</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527"/>
-        <location filename="../main_window.py" line="626"/>
+        <location filename="../main_window.py" line="528"/>
+        <location filename="../main_window.py" line="627"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="555"/>
+        <location filename="../main_window.py" line="556"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558"/>
+        <location filename="../main_window.py" line="559"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564"/>
+        <location filename="../main_window.py" line="565"/>
         <source>选择保存项目简报的文件夹</source>
         <translation>Choose a folder for the project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="580"/>
+        <location filename="../main_window.py" line="581"/>
         <source>正在生成项目简报…</source>
         <translation>Creating project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
-        <location filename="../main_window.py" line="580"/>
+        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="581"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558"/>
-        <location filename="../main_window.py" line="583"/>
+        <location filename="../main_window.py" line="559"/>
+        <location filename="../main_window.py" line="584"/>
         <source>打印全部项目简报</source>
         <translation>Print all project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="600"/>
+        <location filename="../main_window.py" line="601"/>
         <source>正在生成项目简报(%1/%2):%3</source>
         <translation>Creating project briefs (%1/%2): %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="609"/>
+        <location filename="../main_window.py" line="610"/>
         <source>已生成 %1 份项目简报,保存在 %2</source>
         <translation>Created %1 project brief(s) in %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="624"/>
+        <location filename="../main_window.py" line="625"/>
         <source>保存项目清单</source>
         <translation>Save project listing</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="680"/>
+        <location filename="../main_window.py" line="681"/>
         <source>招商台账:离线记录招商线索与项目,按统计口径生成简报,各单位报送数据文件,由市招商中心汇总。</source>
         <translation>Investment Ledger keeps investment leads and projects offline and produces briefings by the official counting rules. Each unit submits its data file; the city headquarters consolidates them.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="690"/>
+        <location filename="../main_window.py" line="691"/>
         <source>招商台账 — %1 — %2</source>
         <translation>Investment Ledger — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="718"/>
+        <location filename="../main_window.py" line="719"/>
         <source>撤销 %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="719"/>
+        <location filename="../main_window.py" line="720"/>
         <source>重做 %1</source>
         <translation>Redo %1</translation>
     </message>
@@ -1355,460 +1355,460 @@
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../project_form.py" line="138"/>
+        <location filename="../project_form.py" line="139"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="140"/>
+        <location filename="../project_form.py" line="141"/>
         <source>项目 — %1</source>
         <translation>Project — %1</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="168"/>
+        <location filename="../project_form.py" line="169"/>
         <source>保存(Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="170"/>
+        <location filename="../project_form.py" line="171"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="242"/>
+        <location filename="../project_form.py" line="243"/>
         <source>项目名称(&amp;N)*</source>
         <translation>Project &amp;name*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="243"/>
+        <location filename="../project_form.py" line="244"/>
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="243"/>
+        <location filename="../project_form.py" line="244"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="247"/>
+        <location filename="../project_form.py" line="248"/>
         <source>内外资(&amp;C)</source>
         <translation>&amp;Capital source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="249"/>
+        <location filename="../project_form.py" line="250"/>
         <source>建设性质</source>
         <translation>Construction type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="252"/>
+        <location filename="../project_form.py" line="253"/>
         <source>项目定位</source>
         <translation>Designation</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="254"/>
+        <location filename="../project_form.py" line="255"/>
         <source>如:镇江市重点产业类项目</source>
         <translation>e.g. Zhenjiang key industrial project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="256"/>
+        <location filename="../project_form.py" line="257"/>
         <source>拟落户载体</source>
         <translation>Planned site</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="256"/>
+        <location filename="../project_form.py" line="257"/>
         <source>园区或镇区</source>
         <translation>Park or town</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="257"/>
+        <location filename="../project_form.py" line="258"/>
         <source>信息来源</source>
         <translation>Information source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="260"/>
+        <location filename="../project_form.py" line="261"/>
         <source>公司全称,如:大亚科技集团有限公司</source>
         <translation>Full company name, e.g. Daya Technology Group Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="265"/>
+        <location filename="../project_form.py" line="266"/>
         <source>投资方(&amp;I)*</source>
         <translation>&amp;Investor*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="266"/>
+        <location filename="../project_form.py" line="267"/>
         <source>18位,可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="268"/>
+        <location filename="../project_form.py" line="269"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="269"/>
+        <location filename="../project_form.py" line="270"/>
         <source>来源地</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="269"/>
+        <location filename="../project_form.py" line="270"/>
         <source>省市,外资填国家或地区</source>
         <translation>Province and city; for foreign investors, country or region</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="270"/>
+        <location filename="../project_form.py" line="271"/>
         <source>企业性质</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="271"/>
+        <location filename="../project_form.py" line="272"/>
         <source>企业类别</source>
         <translation>Company category</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="272"/>
+        <location filename="../project_form.py" line="273"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="273"/>
+        <location filename="../project_form.py" line="274"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="276"/>
+        <location filename="../project_form.py" line="277"/>
         <source>总投资(&amp;T)</source>
         <translation>&amp;Total investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="279"/>
+        <location filename="../project_form.py" line="280"/>
         <source>固定资产投资</source>
         <translation>Fixed-asset investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="280"/>
+        <location filename="../project_form.py" line="281"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="286"/>
+        <location filename="../project_form.py" line="287"/>
         <source>添加分期</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="288"/>
+        <location filename="../project_form.py" line="289"/>
         <source>删除分期</source>
         <translation>Remove phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="290"/>
+        <location filename="../project_form.py" line="291"/>
         <source>分期</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="307"/>
+        <location filename="../project_form.py" line="308"/>
         <source>输入代码或名称,如 36 或 汽车</source>
         <translation>Type a code or name, e.g. 36 or 汽车 (automotive)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="308"/>
+        <location filename="../project_form.py" line="309"/>
         <source>行业(GB/T 4754)(&amp;H)</source>
         <translation>&amp;Sector (GB/T 4754)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="310"/>
+        <location filename="../project_form.py" line="311"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="315"/>
+        <location filename="../project_form.py" line="316"/>
         <source>产业链(%1)</source>
         <translation>Industry chain (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="324"/>
-        <location filename="../project_form.py" line="334"/>
+        <location filename="../project_form.py" line="325"/>
+        <location filename="../project_form.py" line="335"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="325"/>
+        <location filename="../project_form.py" line="326"/>
         <source>进入该阶段的日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="329"/>
+        <location filename="../project_form.py" line="330"/>
         <source>变更阶段(&amp;G)…</source>
         <translation>Chan&amp;ge stage…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="336"/>
-        <location filename="../project_form.py" line="350"/>
+        <location filename="../project_form.py" line="337"/>
+        <location filename="../project_form.py" line="351"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="336"/>
+        <location filename="../project_form.py" line="337"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="336"/>
+        <location filename="../project_form.py" line="337"/>
         <source>间隔(天)</source>
         <translation>Gap (days)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="336"/>
+        <location filename="../project_form.py" line="337"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="339"/>
+        <location filename="../project_form.py" line="340"/>
         <source>添加节点(&amp;M)…</source>
         <translation>Add &amp;milestone…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="341"/>
+        <location filename="../project_form.py" line="342"/>
         <source>删除所选(&amp;D)</source>
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="342"/>
+        <location filename="../project_form.py" line="343"/>
         <source>删除时间线中选中的阶段记录或节点(Delete)</source>
         <translation>Delete the stage record or milestone selected in the timeline (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="345"/>
+        <location filename="../project_form.py" line="346"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="351"/>
+        <location filename="../project_form.py" line="352"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="352"/>
+        <location filename="../project_form.py" line="353"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="353"/>
+        <location filename="../project_form.py" line="354"/>
         <source>内容</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="354"/>
+        <location filename="../project_form.py" line="355"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="355"/>
+        <location filename="../project_form.py" line="356"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="356"/>
+        <location filename="../project_form.py" line="357"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="362"/>
+        <location filename="../project_form.py" line="363"/>
         <source>添加走访记录(&amp;F)…</source>
         <translation>Add &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="364"/>
+        <location filename="../project_form.py" line="365"/>
         <source>删除所选记录(&amp;K)</source>
         <translation>Delete selected follow-up (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="365"/>
+        <location filename="../project_form.py" line="366"/>
         <source>删除选中的走访记录(Delete)</source>
         <translation>Delete the selected follow-up (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="368"/>
+        <location filename="../project_form.py" line="369"/>
         <source>走访记录</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="370"/>
+        <location filename="../project_form.py" line="371"/>
         <source>已定</source>
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="371"/>
+        <location filename="../project_form.py" line="372"/>
         <source>预计竣工投产</source>
         <translation>Expected production start</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="376"/>
+        <location filename="../project_form.py" line="377"/>
         <source>建设内容及规模</source>
         <translation>Scope of construction</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="378"/>
+        <location filename="../project_form.py" line="379"/>
         <source>如:新建厂房约30000平方米,建设电池箔专用生产线</source>
         <translation>e.g. new plant of about 30,000 m² with a dedicated battery-foil line</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="385"/>
+        <location filename="../project_form.py" line="386"/>
         <source>用地(亩)(&amp;L)</source>
         <translation>&amp;Land (mu)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="386"/>
+        <location filename="../project_form.py" line="387"/>
         <source>建筑面积(㎡)</source>
         <translation>Floor area (m²)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="390"/>
+        <location filename="../project_form.py" line="391"/>
         <source>投资强度</source>
         <translation>Investment intensity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="391"/>
+        <location filename="../project_form.py" line="392"/>
         <source>预计年销售</source>
         <translation>Expected annual sales</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="392"/>
+        <location filename="../project_form.py" line="393"/>
         <source>预计年产值</source>
         <translation>Expected annual output</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="393"/>
+        <location filename="../project_form.py" line="394"/>
         <source>预计年税收</source>
         <translation>Expected annual tax</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="394"/>
+        <location filename="../project_form.py" line="395"/>
         <source>新增就业(人)</source>
         <translation>New jobs</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="397"/>
+        <location filename="../project_form.py" line="398"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="397"/>
+        <location filename="../project_form.py" line="398"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="397"/>
+        <location filename="../project_form.py" line="398"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="397"/>
+        <location filename="../project_form.py" line="398"/>
         <source>所属分期</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="402"/>
+        <location filename="../project_form.py" line="403"/>
         <source>添加产能</source>
         <translation>Add capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="404"/>
+        <location filename="../project_form.py" line="405"/>
         <source>删除产能</source>
         <translation>Remove capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="406"/>
+        <location filename="../project_form.py" line="407"/>
         <source>产能</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="413"/>
+        <location filename="../project_form.py" line="414"/>
         <source>(请选择)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="419"/>
+        <location filename="../project_form.py" line="420"/>
         <source>责任单位(&amp;U)*</source>
         <translation>Responsible &amp;unit*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="420"/>
+        <location filename="../project_form.py" line="421"/>
         <source>责任人</source>
         <translation>Person in charge</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="421"/>
+        <location filename="../project_form.py" line="422"/>
         <source>需协调解决问题</source>
         <translation>Issues to resolve</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="422"/>
+        <location filename="../project_form.py" line="423"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="453"/>
+        <location filename="../project_form.py" line="454"/>
         <source>新一期</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="497"/>
+        <location filename="../project_form.py" line="498"/>
         <source>全部达产</source>
         <translation>At full capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="513"/>
+        <location filename="../project_form.py" line="514"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="513"/>
+        <location filename="../project_form.py" line="514"/>
         <source>投资(%1)</source>
         <translation>Investment (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="513"/>
+        <location filename="../project_form.py" line="514"/>
         <source>建设内容</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="583"/>
+        <location filename="../project_form.py" line="584"/>
         <source>(填写总投资和用地后自动计算)</source>
         <translation>(calculated once total investment and land are filled in)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="589"/>
+        <location filename="../project_form.py" line="590"/>
         <source>(按1美元=%1元人民币折算)</source>
         <translation> (at 1 USD = %1 CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="591"/>
+        <location filename="../project_form.py" line="592"/>
         <source>%1 万元/亩</source>
         <translation>%1 × 10k CNY/mu</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="632"/>
+        <location filename="../project_form.py" line="633"/>
         <source>请填写整数人数</source>
         <translation>Enter a whole number of people</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="781"/>
+        <location filename="../project_form.py" line="782"/>
         <location filename="runtime_labels.py" line="55"/>
         <source>投资方</source>
         <translation>Investor </translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="781"/>
+        <location filename="../project_form.py" line="782"/>
         <source>项目</source>
         <translation>Project </translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="785"/>
+        <location filename="../project_form.py" line="786"/>
         <source>可能重复录入</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="786"/>
+        <location filename="../project_form.py" line="787"/>
         <source>发现相似的记录:
 %1
 
@@ -1819,65 +1819,64 @@
 Save anyway?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="788"/>
+        <location filename="../project_form.py" line="789"/>
         <source>仍然保存</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="789"/>
+        <location filename="../project_form.py" line="790"/>
         <source>返回修改</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="810"/>
+        <location filename="../project_form.py" line="811"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="831"/>
+        <location filename="../project_form.py" line="832"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="832"/>
+        <location filename="../project_form.py" line="833"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="867"/>
+        <location filename="../project_form.py" line="868"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="898"/>
-        <location filename="../project_form.py" line="920"/>
-        <location filename="../project_form.py" line="927"/>
+        <location filename="../project_form.py" line="899"/>
+        <location filename="../project_form.py" line="922"/>
         <location filename="../project_form.py" line="932"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="898"/>
+        <location filename="../project_form.py" line="905"/>
         <source>请先在时间线中选中要删除的一行</source>
         <translation>First select the row to delete in the timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="907"/>
+        <location filename="../project_form.py" line="914"/>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="909"/>
+        <location filename="../project_form.py" line="916"/>
         <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
         <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="912"/>
+        <location filename="../project_form.py" line="919"/>
         <source>删除节点“%1”?</source>
         <translation>Delete the milestone “%1”?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="914"/>
+        <location filename="../project_form.py" line="920"/>
         <source>删除节点“%1”</source>
         <translation>Delete milestone “%1”</translation>
     </message>
@@ -2456,77 +2455,77 @@ Save anyway?</translation>
 <context>
     <name>SigningEventDialog</name>
     <message>
-        <location filename="../signing_events.py" line="199"/>
+        <location filename="../signing_events.py" line="200"/>
         <source>新建签约活动</source>
         <translation>New signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="199"/>
+        <location filename="../signing_events.py" line="200"/>
         <source>编辑签约活动</source>
         <translation>Edit signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="205"/>
+        <location filename="../signing_events.py" line="206"/>
         <source>如:政银企对接活动</source>
         <translation>e.g. government–bank–business matchmaking event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="220"/>
+        <location filename="../signing_events.py" line="221"/>
         <source>全市(不限单位)</source>
         <translation>Citywide (any unit)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="233"/>
+        <location filename="../signing_events.py" line="234"/>
         <source>输入项目名称或单位筛选</source>
         <translation>Filter by project name or unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="247"/>
+        <location filename="../signing_events.py" line="248"/>
         <source>活动名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="248"/>
+        <location filename="../signing_events.py" line="249"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="249"/>
+        <location filename="../signing_events.py" line="250"/>
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="250"/>
+        <location filename="../signing_events.py" line="251"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="251"/>
+        <location filename="../signing_events.py" line="252"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="255"/>
+        <location filename="../signing_events.py" line="256"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="256"/>
+        <location filename="../signing_events.py" line="257"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="260"/>
+        <location filename="../signing_events.py" line="261"/>
         <source>签约项目(勾选在本次活动上签约的项目)(&amp;S)</source>
         <translation>&amp;Signed projects (tick those signed at this event)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="277"/>
+        <location filename="../signing_events.py" line="278"/>
         <source>(已关联:{name})</source>
         <translation> (linked to {name})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="294"/>
+        <location filename="../signing_events.py" line="295"/>
         <source>已勾选 {n} 个项目</source>
         <translation>{n} project(s) ticked</translation>
     </message>
@@ -2534,107 +2533,107 @@ Save anyway?</translation>
 <context>
     <name>SigningEventsView</name>
     <message>
-        <location filename="../signing_events.py" line="73"/>
+        <location filename="../signing_events.py" line="74"/>
         <source>现场集中签约项目{count}个,累计金额{total}亿元</source>
         <translation>{count} project(s) signed on site, {total} × 100M CNY in total</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="78"/>
+        <location filename="../signing_events.py" line="79"/>
         <source>(其中外资{usd}亿美元,按1美元={rate}元人民币折算,汇率日期{when})</source>
         <translation> (including {usd} × 100M USD foreign, at 1 USD = {rate} CNY, rate date {when})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="81"/>
+        <location filename="../signing_events.py" line="82"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="96"/>
+        <location filename="../signing_events.py" line="97"/>
         <source>关联签约项目</source>
         <translation>Link signed projects</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="134"/>
+        <location filename="../signing_events.py" line="135"/>
         <source>活动名称</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="135"/>
+        <location filename="../signing_events.py" line="136"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="136"/>
+        <location filename="../signing_events.py" line="137"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="137"/>
+        <location filename="../signing_events.py" line="138"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="138"/>
+        <location filename="../signing_events.py" line="139"/>
         <source>项目数</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="139"/>
+        <location filename="../signing_events.py" line="140"/>
         <source>累计金额(亿元)</source>
         <translation>Total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="170"/>
+        <location filename="../signing_events.py" line="171"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="183"/>
+        <location filename="../signing_events.py" line="184"/>
         <source>总投资未填</source>
         <translation>total investment not entered</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="184"/>
+        <location filename="../signing_events.py" line="185"/>
         <source>亿美元</source>
         <translation> × 100M USD</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="184"/>
+        <location filename="../signing_events.py" line="185"/>
         <source>亿元</source>
         <translation> × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="361"/>
+        <location filename="../signing_events.py" line="362"/>
         <source>新建活动(&amp;N)…</source>
         <translation>&amp;New event…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="364"/>
+        <location filename="../signing_events.py" line="365"/>
         <source>编辑/关联项目(&amp;E)…</source>
         <translation>&amp;Edit / link projects…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="367"/>
+        <location filename="../signing_events.py" line="368"/>
         <source>删除活动</source>
         <translation>Delete event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="412"/>
+        <location filename="../signing_events.py" line="413"/>
         <source>共 {n} 场签约活动。选择一场查看签约项目。</source>
         <translation>{n} signing event(s). Select one to see its projects.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="414"/>
+        <location filename="../signing_events.py" line="415"/>
         <source>尚无签约活动。点“新建活动”录入活动日期、地点及在会上签约的项目。</source>
         <translation>No signing events yet. Click “New event” to enter an event&apos;s date, place and the projects signed there.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="447"/>
+        <location filename="../signing_events.py" line="448"/>
         <source>记录签约日期</source>
         <translation>Record signing date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="449"/>
+        <location filename="../signing_events.py" line="450"/>
         <source>以下 {n} 个项目尚无签约记录,是否将其阶段记为“签约”,日期为活动日期 {when}?
 
 {names}</source>
@@ -2643,27 +2642,27 @@ Save anyway?</translation>
 {names}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="475"/>
+        <location filename="../signing_events.py" line="476"/>
         <source>新建签约活动“{name}”</source>
         <translation>New signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="475"/>
+        <location filename="../signing_events.py" line="476"/>
         <source>修改签约活动“{name}”</source>
         <translation>Edit signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="491"/>
+        <location filename="../signing_events.py" line="492"/>
         <source>以下项目未记录签约日期:{reasons}</source>
         <translation>Signing date not recorded for: {reasons}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="503"/>
+        <location filename="../signing_events.py" line="504"/>
         <source>删除签约活动“{name}”</source>
         <translation>Delete signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="509"/>
+        <location filename="../signing_events.py" line="510"/>
         <source>删除签约活动</source>
         <translation>Delete signing event</translation>
     </message>

@@ -114,17 +114,27 @@ def first_dates(events: list[StageEvent]) -> dict[Stage, date]:
     return firsts
 
 
-def order_problem(firsts: dict[Stage, date]) -> str | None:
-    """Why the stage dates are out of path order (签约 after 开工…), or None."""
+def order_conflict(firsts: dict[Stage, date]) -> tuple[Stage, date, Stage, date] | None:
+    """The first pair of stages whose dates are out of path order (签约 after 开工…):
+    (earlier stage, its date, later stage, its date), or None."""
     reached = [(stage, firsts[stage]) for stage in PATH if stage in firsts]
     for i, (earlier, earlier_date) in enumerate(reached):
         for later, later_date in reached[i + 1 :]:
             if earlier_date > later_date:
-                return (
-                    f"{earlier.label}日期 {earlier_date.isoformat()} 晚于"
-                    f"{later.label}日期 {later_date.isoformat()}"
-                )
+                return earlier, earlier_date, later, later_date
     return None
+
+
+def order_problem(firsts: dict[Stage, date]) -> str | None:
+    """Why the stage dates are out of path order, in Chinese, or None."""
+    conflict = order_conflict(firsts)
+    if conflict is None:
+        return None
+    earlier, earlier_date, later, later_date = conflict
+    return (
+        f"{earlier.label}日期 {earlier_date.isoformat()} 晚于"
+        f"{later.label}日期 {later_date.isoformat()}"
+    )
 
 
 def event_order(event: StageEvent) -> tuple[date, int, datetime, int]:

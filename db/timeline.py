@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from db.models import FollowUp, Investor, Milestone, Project
-from db.records import first_dates, live_events, order_problem
+from db.records import first_dates, live_events, order_conflict
 from db.stages import Stage
 
 
@@ -126,12 +126,15 @@ def current_stage(project_uuid: str) -> Stage:
     return Stage(_project(project_uuid).stage)
 
 
-def stage_order_problem(project_uuid: str, stage: Stage, when: date) -> str | None:
-    """Why entering ``stage`` on ``when`` would put the stage dates out of path order."""
+def stage_order_conflict(
+    project_uuid: str, stage: Stage, when: date
+) -> tuple[Stage, date, Stage, date] | None:
+    """The stages whose dates entering ``stage`` on ``when`` would put out of path
+    order (see db.records.order_conflict), or None."""
     firsts = first_dates(live_events(_project(project_uuid)))
     if stage not in firsts or when < firsts[stage]:
         firsts[stage] = when
-    return order_problem(firsts)
+    return order_conflict(firsts)
 
 
 def project_id(project_uuid: str) -> int:

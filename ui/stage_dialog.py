@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from db.editing import load_project
 from db.stages import PATH, Stage
-from db.timeline import current_stage, stage_order_problem
+from db.timeline import current_stage, stage_order_conflict
 from ui.labels import stage_label
 from ui.session import Session
 from ui.undo import StageChangeCommand
@@ -114,10 +114,18 @@ class StageDialog(QDialog):
     def problems(self) -> bool:
         """Show every problem beside its field; True when there is one."""
         stage, when = self.chosen_stage(), self.chosen_date()
-        order = stage_order_problem(self.project_uuid, stage, when)
-        self.date_error.show_message(
-            self.tr("%1,请核对日期").replace("%1", order) if order else None
-        )
+        order = stage_order_conflict(self.project_uuid, stage, when)
+        if order:
+            earlier, earlier_date, later, later_date = order
+            self.date_error.show_message(
+                self.tr("%1日期 %2 晚于%3日期 %4,请核对日期")
+                .replace("%1", stage_label(earlier))
+                .replace("%2", earlier_date.isoformat())
+                .replace("%3", stage_label(later))
+                .replace("%4", later_date.isoformat())
+            )
+        else:
+            self.date_error.show_message(None)
         missing_reason = stage is Stage.DROPPED and not self.reason.text().strip()
         self.reason_error.show_message(
             self.tr("中止项目须填写中止原因") if missing_reason else None

@@ -18,7 +18,7 @@ from db.timeline import (
     investor_names,
     milestone_values,
     project_timeline,
-    stage_order_problem,
+    stage_order_conflict,
     working_days_between,
 )
 from tests.factories import make_project
@@ -128,15 +128,17 @@ def test_milestone_values_round_trip(unit_file: SqliteDatabase) -> None:
     }
 
 
-def test_stage_order_problem_names_both_dates(unit_file: SqliteDatabase) -> None:
+def test_stage_order_conflict_names_both_stages_and_dates(unit_file: SqliteDatabase) -> None:
     project = make_project(events=[(Stage.STARTED, date(2023, 3, 29))])
-    assert (
-        stage_order_problem(project.uuid, Stage.SIGNED, date(2023, 5, 1))
-        == "签约日期 2023-05-01 晚于开工日期 2023-03-29"
+    assert stage_order_conflict(project.uuid, Stage.SIGNED, date(2023, 5, 1)) == (
+        Stage.SIGNED,
+        date(2023, 5, 1),
+        Stage.STARTED,
+        date(2023, 3, 29),
     )
-    assert stage_order_problem(project.uuid, Stage.SIGNED, date(2023, 3, 1)) is None
+    assert stage_order_conflict(project.uuid, Stage.SIGNED, date(2023, 3, 1)) is None
     # A later repeat of a stage does not move its first date.
-    assert stage_order_problem(project.uuid, Stage.STARTED, date(2023, 9, 1)) is None
+    assert stage_order_conflict(project.uuid, Stage.STARTED, date(2023, 9, 1)) is None
 
 
 def test_investor_names_distinct_sorted_and_by_prefix(unit_file: SqliteDatabase) -> None:

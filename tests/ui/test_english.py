@@ -120,3 +120,17 @@ def test_validation_messages_come_in_english(qtbot, session: Session) -> None:  
         "Enter the total investment (an estimate will do for a lead)"
     )
     assert shown["credit_code"].startswith("The credit code has a wrong check character")
+
+
+def test_stage_dates_out_of_order_are_explained_in_english(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(CHUANGLI, 36000, events=[(Stage.STARTED, date(2023, 3, 29))])
+    dialog = StageDialog(session, project.uuid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose(dialog, "stageChoice", "Signed")
+    dialog.date.setDate(date(2023, 5, 1))
+    dialog.accept()
+    assert child(dialog, "stageDateError").text() == (  # type: ignore[attr-defined]
+        "The Signed date 2023-05-01 is after the Construction started date 2023-03-29."
+        " Please check the dates."
+    )

@@ -2715,22 +2715,22 @@ Save anyway?</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="119"/>
-        <source>%1,请核对日期</source>
-        <translation>%1. Please check the date.</translation>
+        <location filename="../stage_dialog.py" line="121"/>
+        <source>%1日期 %2 晚于%3日期 %4,请核对日期</source>
+        <translation>The %1 date %2 is after the %3 date %4. Please check the dates.</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="123"/>
+        <location filename="../stage_dialog.py" line="131"/>
         <source>中止项目须填写中止原因</source>
         <translation>Give a reason for dropping the project</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="138"/>
+        <location filename="../stage_dialog.py" line="146"/>
         <source>日期在今天之后</source>
         <translation>Date in the future</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="139"/>
+        <location filename="../stage_dialog.py" line="147"/>
         <source>%1 在今天之后。阶段应按实际发生的日期记录,确定要记为这一天吗?</source>
         <translation>%1 is after today. Stages should be recorded on the date they happened. Record this date anyway?</translation>
     </message>

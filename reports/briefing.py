@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     HRFlowable,
     KeepTogether,
+    NextPageTemplate,
     PageBreak,
     Paragraph,
     Spacer,
@@ -22,7 +23,17 @@ from db.stages import Capital
 from reports import wording
 from reports.charts import bar_chart
 from reports.fonts import PdfFont, pdf_font
-from reports.pdf_common import RED, Styles, data_table, date_cn, iso, text, wan, write_pdf
+from reports.pdf_common import (
+    LANDSCAPE,
+    RED,
+    Styles,
+    data_table,
+    date_cn,
+    iso,
+    text,
+    wan,
+    write_pdf,
+)
 
 CHINESE_NUMBERS = "一二三四五六七八九十"
 
@@ -87,7 +98,7 @@ def _signed_section(data: BriefingData, styles: Styles, font: PdfFont) -> list[o
                 styles,
                 ("序号", "项目名称", "投资方", "责任单位", "总投资", "产业类别", "签约日期"),
                 rows,
-                [11 * mm, 48 * mm, 36 * mm, 22 * mm, 22 * mm, 16 * mm, 20 * mm],
+                [9 * mm, 46 * mm, 36 * mm, 22 * mm, 22 * mm, 20 * mm, 20 * mm],
                 right_columns=(4,),
             )
         )
@@ -226,6 +237,7 @@ def _issues_section(data: BriefingData, styles: Styles) -> list[object]:
 def _appendix(data: BriefingData, styles: Styles) -> list[object]:
     period = wording.period_words(data.figures.period)
     story: list[object] = [
+        NextPageTemplate(LANDSCAPE),  # nine columns read on a landscape page
         PageBreak(),
         Paragraph(f"附表 {period}新签约及在手在谈项目清单", styles.heading),
     ]
@@ -261,7 +273,7 @@ def _appendix(data: BriefingData, styles: Styles) -> list[object]:
                 "类别",
             ),
             rows,
-            [11 * mm, 38 * mm, 30 * mm, 18 * mm, 21 * mm, 14 * mm, 10 * mm, 18 * mm, 16 * mm],
+            [12 * mm, 56 * mm, 42 * mm, 28 * mm, 26 * mm, 22 * mm, 14 * mm, 21 * mm, 36 * mm],
             right_columns=(4,),
         )
     )

@@ -13,11 +13,18 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from db.money import plain
 from reports.fonts import PdfFont
@@ -142,6 +149,9 @@ def numbered_canvas(font_name: str, footer: str = "第 {page} 页 共 {total} �
     return NumberedCanvas
 
 
+LANDSCAPE = "landscape"  # the page template a wide table turns to (NextPageTemplate)
+
+
 def write_pdf(
     story: list[Any],
     out: Path,
@@ -151,12 +161,15 @@ def write_pdf(
     pagesize: tuple[float, float] = A4,
 ) -> Path:
     """Lay out ``story`` into ``out`` through a temporary file, so a failure or a
-    crash never leaves half a PDF where the user expects the document."""
+    crash never leaves half a PDF where the user expects the document.
+
+    Pages are ``pagesize``; a ``NextPageTemplate(LANDSCAPE)`` in the story turns the
+    following pages to landscape A4 (a wide appendix table)."""
     out = Path(out)
     handle, temp_name = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
     os.close(handle)
     try:
-        doc = SimpleDocTemplate(
+        doc = BaseDocTemplate(
             temp_name,
             pagesize=pagesize,
             leftMargin=20 * mm,
@@ -166,9 +179,31 @@ def write_pdf(
             title=title,
             author=author,
         )
+        doc.addPageTemplates(
+            [
+                _page_template("main", pagesize),
+                _page_template(LANDSCAPE, landscape(A4)),
+            ]
+        )
         doc.build(story, canvasmaker=numbered_canvas(font.name))
         os.replace(temp_name, out)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
     return out
+
+
+def _page_template(name: str, pagesize: tuple[float, float]) -> PageTemplate:
+    width, height = pagesize
+    frame = Frame(
+        20 * mm,
+        20 * mm,
+        width - 40 * mm,
+        height - 38 * mm,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=f"{name}-frame",
+    )
+    return PageTemplate(id=name, frames=[frame], pagesize=pagesize)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from peewee import SqliteDatabase
+from pypdf import PdfReader
 
 from db.briefing_data import briefing_data
 from db.figures import Period
@@ -51,6 +52,19 @@ def test_every_page_renders_without_missing_glyphs(city_briefing: Path, tmp_path
     pages = render_pages(city_briefing, tmp_path)
     assert len(pages) >= 3
     assert missing_glyphs(city_briefing, pdf_font().name) == set()
+
+
+def test_the_appendix_is_on_landscape_pages_with_one_line_rows(city_briefing: Path) -> None:
+    reader = PdfReader(str(city_briefing))
+    shapes = [
+        "landscape" if p.mediabox.width > p.mediabox.height else "portrait" for p in reader.pages
+    ]
+    first_appendix = next(i for i, page in enumerate(reader.pages) if "附表" in page.extract_text())
+    assert shapes[:first_appendix] == ["portrait"] * first_appendix
+    assert shapes[first_appendix:] == ["landscape"] * (len(shapes) - first_appendix)
+    # Dates and stage names have room: none is broken over two lines.
+    appendix = "\n".join(page.extract_text() for page in reader.pages[first_appendix:])
+    assert "2023-03-29" in appendix and "新签约、在手在谈" in appendix
 
 
 def test_half_year_and_unit_scope(demo_file: SqliteDatabase, tmp_path: Path) -> None:

@@ -170,8 +170,13 @@ def build_project_brief(data: ProjectBriefData, out: Path, font: PdfFont | None 
         ("项目编号", data.code),
     ]
     story.append(facts_table(styles, facts))
-    construction = [text(data.content)] if data.content else []
-    construction += [f"{text(p.name)}:{text(p.content)}" for p in data.phases if p.content]
+    construction = [text(wording.as_sentence(data.content))] if data.content else []
+    # A phase's own line, unless the overall description already says the same.
+    construction += [
+        f"{text(p.name)}:{text(wording.as_sentence(p.content))}"
+        for p in data.phases
+        if p.content and p.content.strip().rstrip("。") not in (data.content or "")
+    ]
     if construction:
         story.append(Paragraph("二、建设内容", styles.heading))
         story += [Paragraph(line, styles.body) for line in construction]
@@ -195,7 +200,8 @@ def build_project_brief(data: ProjectBriefData, out: Path, font: PdfFont | None 
             )
         )
     story.append(Paragraph("五、需协调解决问题", styles.heading))
-    story.append(Paragraph(text(data.issues) if data.issues else "暂无。", styles.body))
+    issues = text(wording.as_sentence(data.issues)) if data.issues else "暂无。"
+    story.append(Paragraph(issues, styles.body))
     if data.follow_ups:
         story.append(Paragraph("六、跟进记录", styles.heading))
         rows = [
@@ -214,7 +220,7 @@ def build_project_brief(data: ProjectBriefData, out: Path, font: PdfFont | None 
                 styles,
                 ("日期", "方式", "人员", "内容", "下一步", "期限"),
                 rows,
-                [20 * mm, 14 * mm, 22 * mm, 58 * mm, 36 * mm, 20 * mm],
+                [20 * mm, 14 * mm, 30 * mm, 52 * mm, 34 * mm, 20 * mm],
             )
         )
     if data.capital is Capital.FOREIGN:

@@ -178,3 +178,12 @@ def capacity_words(lines: tuple[tuple[str, Decimal, str], ...]) -> str:
 
 def day_words(day: date, with_year: bool = True) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if with_year else f"{day.month}月{day.day}日"
+
+
+_SENTENCE_ENDS = ("。", "!", "?", "…", ".", "!", "?", ";", ";")
+
+
+def as_sentence(words: str) -> str:
+    """User text closed as a sentence: "…的生产能力" → "…的生产能力。" (kept if already closed)."""
+    words = words.strip()
+    return words if not words or words.endswith(_SENTENCE_ENDS) else words + "。"

@@ -94,6 +94,10 @@ def test_daya_project_brief(demo_file: SqliteDatabase, tmp_path: Path) -> None:
         "新增产值50亿元" in text
     )
     assert "年纳税5亿元" in text
+    # The construction content closes as a sentence, and the phase already told in it
+    # is not repeated on a line of its own.
+    assert "电池及储能托盘100万件的生产能力。" in text
+    assert "一期:一条电池箔专用生产线" not in text
 
 
 def test_chuangli_project_brief(demo_file: SqliteDatabase, tmp_path: Path) -> None:

@@ -107,3 +107,10 @@ def test_signing_event_sentence() -> None:
         )
         == "8月8日,开发区举办开发区政银企对接活动,现场集中签约项目22个,累计金额75.2亿元。"
     )
+
+
+def test_user_text_is_closed_as_a_sentence() -> None:
+    assert wording.as_sentence("新建厂房约30000平方米") == "新建厂房约30000平方米。"
+    assert wording.as_sentence("用地指标待落实。 ") == "用地指标待落实。"
+    assert wording.as_sentence("需协调用电?") == "需协调用电?"
+    assert wording.as_sentence("") == ""

@@ -780,7 +780,18 @@ class ProjectForm(QDialog):
 
     def _confirm_similar(self, found: list[SimilarRecord]) -> bool:
         kinds = {"investor": self.tr("投资方"), "project": self.tr("项目")}
-        lines = [f"· {kinds.get(r.kind, r.kind)}“{r.name}”({r.why})" for r in found]
+        reasons = {
+            "统一社会信用代码相同": self.tr("统一社会信用代码相同"),
+            "名称相近": self.tr("名称相近"),
+            "项目名称相同": self.tr("项目名称相同"),
+        }
+        lines = [
+            self.tr("· %1“%2”(%3)")
+            .replace("%1", kinds.get(r.kind, r.kind))
+            .replace("%2", r.name)
+            .replace("%3", reasons.get(r.why, r.why))
+            for r in found
+        ]
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("可能重复录入"))

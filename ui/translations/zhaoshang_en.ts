@@ -1795,7 +1795,7 @@
         <location filename="../project_form.py" line="782"/>
         <location filename="runtime_labels.py" line="55"/>
         <source>投资方</source>
-        <translation>Investor </translation>
+        <translation>Investor</translation>
     </message>
     <message>
         <location filename="../project_form.py" line="782"/>
@@ -1803,12 +1803,32 @@
         <translation>Project </translation>
     </message>
     <message>
+        <location filename="../project_form.py" line="784"/>
+        <source>统一社会信用代码相同</source>
+        <translation>same credit code</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="785"/>
+        <source>名称相近</source>
+        <translation>similar name</translation>
+    </message>
+    <message>
         <location filename="../project_form.py" line="786"/>
+        <source>项目名称相同</source>
+        <translation>same project name</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="789"/>
+        <source>· %1“%2”(%3)</source>
+        <translation>· %1 “%2” (%3)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="797"/>
         <source>可能重复录入</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="787"/>
+        <location filename="../project_form.py" line="798"/>
         <source>发现相似的记录:
 %1
 
@@ -1819,79 +1839,79 @@
 Save anyway?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="789"/>
+        <location filename="../project_form.py" line="800"/>
         <source>仍然保存</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="790"/>
+        <location filename="../project_form.py" line="801"/>
         <source>返回修改</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="811"/>
+        <location filename="../project_form.py" line="822"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="832"/>
+        <location filename="../project_form.py" line="843"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="833"/>
+        <location filename="../project_form.py" line="844"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="868"/>
+        <location filename="../project_form.py" line="879"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="899"/>
-        <location filename="../project_form.py" line="922"/>
-        <location filename="../project_form.py" line="932"/>
+        <location filename="../project_form.py" line="910"/>
+        <location filename="../project_form.py" line="933"/>
+        <location filename="../project_form.py" line="943"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="905"/>
+        <location filename="../project_form.py" line="916"/>
         <source>请先在时间线中选中要删除的一行</source>
         <translation>First select the row to delete in the timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="914"/>
+        <location filename="../project_form.py" line="925"/>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="916"/>
+        <location filename="../project_form.py" line="927"/>
         <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
         <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="919"/>
+        <location filename="../project_form.py" line="930"/>
         <source>删除节点“%1”?</source>
         <translation>Delete the milestone “%1”?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="920"/>
+        <location filename="../project_form.py" line="931"/>
         <source>删除节点“%1”</source>
         <translation>Delete milestone “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="927"/>
+        <location filename="../project_form.py" line="938"/>
         <source>请先选中要删除的走访记录</source>
         <translation>First select the follow-up to delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="932"/>
+        <location filename="../project_form.py" line="943"/>
         <source>删除走访记录“%1”?</source>
         <translation>Delete the follow-up “%1”?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="933"/>
+        <location filename="../project_form.py" line="944"/>
         <source>删除走访记录 %1</source>
         <translation>Delete follow-up %1</translation>
     </message>

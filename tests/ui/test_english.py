@@ -134,3 +134,19 @@ def test_stage_dates_out_of_order_are_explained_in_english(qtbot, session: Sessi
         "The Signed date 2023-05-01 is after the Construction started date 2023-03-29."
         " Please check the dates."
     )
+
+
+def test_the_look_alike_warning_gives_its_reason_in_english(
+    qtbot, session: Session, answers: Answers
+) -> None:  # type: ignore[no-untyped-def]
+    make_project("大亚新能源材料建设项目", 300000)  # its investor: 大亚新能源材料建设项目投资方
+    form = ProjectForm(session)
+    qtbot.addWidget(form)
+    form.show()
+    commit_text(form.inputs["name"], "大亚新能源材料建设项目")
+    commit_text(form.inputs["investor_name"], "江苏大亚新能源材料建设项目投资方")
+    form.inputs["total_investment"].setText("300000")  # type: ignore[attr-defined]
+    assert not form.save()  # the user answers 返回修改 (Cancel)
+    (shown,) = answers.asked
+    assert "· Project “大亚新能源材料建设项目” (same project name)" in shown
+    assert "· Investor “大亚新能源材料建设项目投资方” (similar name)" in shown

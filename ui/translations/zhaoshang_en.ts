@@ -1800,7 +1800,7 @@
     <message>
         <location filename="../project_form.py" line="782"/>
         <source>项目</source>
-        <translation>Project </translation>
+        <translation>Project</translation>
     </message>
     <message>
         <location filename="../project_form.py" line="784"/>

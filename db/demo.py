@@ -40,6 +40,9 @@ from db.records import create_hq_file
 HQ_NAME = "市招商中心"
 EXCHANGE_RATE = Decimal("7.1305")
 EXCHANGE_RATE_DATE = date(2023, 7, 31)
+# The period of the article's figures (1~7月 2023): what a newcomer should see first.
+ARTICLE_PERIOD_START = date(2023, 1, 1)
+ARTICLE_PERIOD_END = date(2023, 7, 31)
 
 # The projects the article names.
 DAYA = "大亚新能源材料建设项目"

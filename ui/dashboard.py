@@ -180,7 +180,10 @@ class Dashboard(QWidget):
         self.unit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.unit_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.unit_table.verticalHeader().hide()
-        self.unit_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.unit_table.horizontalHeader()
+        # Figures and their headers always show whole; the unit name takes what is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.unit_table.setToolTip(self.tr("双击或按回车查看该单位的数字"))
         self.unit_table.itemActivated.connect(self._unit_row_activated)
         layout.addWidget(self.unit_table)
@@ -292,6 +295,14 @@ class Dashboard(QWidget):
             return None
         self.period_error.hide()
         return Period(start, end)
+
+    def show_period(self, start: date, end: date) -> None:
+        """Show the figures of ``start``…``end`` (a custom period)."""
+        self._show_dates(Period(start, end))
+        self.period_combo.blockSignals(True)
+        self.period_combo.setCurrentIndex(len(self._presets) - 1)
+        self.period_combo.blockSignals(False)
+        self.refresh()
 
     def select_preset(self, text: str) -> None:
         index = self.period_combo.findText(text)

@@ -169,9 +169,10 @@ class FollowUpView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            FollowUpModel.NEXT_STEP, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.table.horizontalHeader()
+        # Short columns fit their text (the rows are few: due follow-ups only).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FollowUpModel.NEXT_STEP, QHeaderView.ResizeMode.Stretch)
         self.table.setToolTip(self.tr("双击或按回车打开走访记录"))
         self.table.activated.connect(self.open_follow_up)
 

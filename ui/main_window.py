@@ -304,7 +304,11 @@ class MainWindow(QMainWindow):
                 return
             finally:
                 QApplication.restoreOverrideCursor()
-        self.open_file(path)
+        if self.open_file(path):
+            from db.demo import ARTICLE_PERIOD_END, ARTICLE_PERIOD_START
+
+            # The example is the article's 1~7月 2023: show its figures, not this year's zeros.
+            self.dashboard.show_period(ARTICLE_PERIOD_START, ARTICLE_PERIOD_END)
 
     def close_file(self) -> None:
         if self.session is None:

@@ -342,9 +342,9 @@ class SigningEventsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            SigningEventModel.NAME, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SigningEventModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _index: self.edit_event())
 
         self.summary = QLabel()

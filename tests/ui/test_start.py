@@ -106,3 +106,13 @@ def test_without_a_display_the_app_names_the_headless_commands() -> None:
     assert result.returncode == 2
     assert "没有可用的图形显示" in result.stderr
     assert "zhaoshang figures" in result.stderr
+
+
+def test_the_example_data_opens_on_the_articles_period(window: MainWindow) -> None:
+    window.open_demo()
+    assert window.session is not None and window.session.is_headquarters
+    dashboard = window.dashboard
+    assert dashboard.caption.text() == "2023-01-01 至 2023-07-31 全市"
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 42 个"
+    assert dashboard.signed_total.text() == "总投资 260.69 亿元"
+    assert dashboard.period_combo.currentText() == "自定义"

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import Signal
 
 from db.errors import UserError
-from db.models import database
+from ui.background import BackgroundJob, close_thread_connection
 
 
-class LedgerImport(QObject):
+class LedgerImport(BackgroundJob):
     """Reads and imports one ledger file in its own thread and connection.
 
     The import is one transaction: a problem or a cancel leaves the file as it was.
@@ -25,14 +24,10 @@ class LedgerImport(QObject):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
 
     def _step(self, done: int, total: int) -> bool:
         self.progress.emit(done, total)
-        return not self._cancel.is_set()
+        return not self.cancelled
 
     def run(self) -> None:
         from db.ledger import import_ledger
@@ -51,16 +46,5 @@ class LedgerImport(QObject):
             )
             return
         finally:
-            if not database.is_closed():
-                database.close()  # this thread's own connection
+            close_thread_connection()
         self.finished.emit(result)
-
-
-def start_import(job: LedgerImport) -> QThread:
-    thread = QThread()
-    job.moveToThread(thread)
-    thread.started.connect(job.run)
-    job.finished.connect(thread.quit)
-    job.failed.connect(thread.quit)
-    thread.start()
-    return thread

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import UserError
 from db.records import create_hq_file, create_unit_file
+from ui.background import BackgroundJob
 from ui.i18n import either
 from ui.new_file_dialog import NewFileDialog
 from ui.session import Session
@@ -332,23 +334,18 @@ class MainWindow(QMainWindow):
 
     def import_ledger_from(self, path: Path) -> None:
         """Import in the background; the progress dialog's 取消 rolls everything back."""
-        from PySide6.QtWidgets import QProgressDialog
-
-        from ui.import_worker import LedgerImport, start_import
+        from ui.import_worker import LedgerImport
 
         assert self.session is not None
         job = LedgerImport(path)
-        progress = QProgressDialog(self.tr("正在导入台账…"), self.tr("取消"), 0, 0, self)
-        progress.setObjectName("importProgress")
-        progress.setWindowTitle(self.tr("导入台账"))
-        progress.setMinimumDuration(300)
-        progress.canceled.connect(job.cancel, Qt.ConnectionType.DirectConnection)
-        self.import_progress = progress
+        self.import_progress = self._job_progress(
+            job, "importProgress", self.tr("导入台账"), self.tr("正在导入台账…"), 0, 300
+        )
         job.progress.connect(self._import_step)
         job.finished.connect(self._import_done)
         job.failed.connect(self._import_failed)
         self.import_job = job
-        self.import_thread = start_import(job)
+        self.import_thread = job.start()
 
     def _import_step(self, done: int, total: int) -> None:
         self.import_progress.setMaximum(total)
@@ -571,33 +568,48 @@ class MainWindow(QMainWindow):
         if folder:
             self.start_brief_batch(Path(folder), project_uuids(unit_id))
 
+    def _job_progress(
+        self,
+        job: BackgroundJob,
+        name: str,
+        title: str,
+        label: str,
+        maximum: int,
+        show_after_ms: int,
+    ) -> QProgressDialog:
+        """The progress dialog of a background job; its 取消 cancels the job."""
+        progress = QProgressDialog(label, self.tr("取消"), 0, maximum, self)
+        progress.setObjectName(name)
+        progress.setWindowTitle(title)
+        progress.setMinimumDuration(show_after_ms)
+        # Direct: the worker's own event loop is busy; cancel() only sets a
+        # thread-safe flag that the job checks between its steps.
+        progress.canceled.connect(job.cancel, Qt.ConnectionType.DirectConnection)
+        return progress
+
     def start_brief_batch(self, folder: Path, uuids: list[str] | None = None) -> None:
         """Print every project's brief in the background, with progress and cancel."""
-        from PySide6.QtWidgets import QProgressDialog
-
         from db.project_brief_data import project_uuids
-        from ui.report_worker import BriefBatch, start_batch
+        from ui.report_worker import BriefBatch
 
         assert self.session is not None
         uuids = uuids if uuids is not None else project_uuids()
         batch = BriefBatch(uuids, folder)
-        progress = QProgressDialog(
-            self.tr("正在生成项目简报…"), self.tr("取消"), 0, max(len(uuids), 1), self
+        self.batch_progress = self._job_progress(
+            batch,
+            "batchProgress",
+            self.tr("打印全部项目简报"),
+            self.tr("正在生成项目简报…"),
+            max(len(uuids), 1),
+            0,
         )
-        progress.setObjectName("batchProgress")
-        progress.setWindowTitle(self.tr("打印全部项目简报"))
-        progress.setMinimumDuration(0)
-        # Direct: the worker's own event loop is busy printing; cancel() only sets
-        # a thread-safe flag that it checks between projects.
-        progress.canceled.connect(batch.cancel, Qt.ConnectionType.DirectConnection)
-        self.batch_progress = progress
         # Bound methods of this window (not lambdas): Qt then queues each signal
         # to the UI thread, so no widget is touched from the worker.
         batch.progress.connect(self._batch_step)
         batch.finished.connect(self._batch_done)
         batch.failed.connect(self._batch_failed)
         self.batch = batch
-        self.batch_thread = start_batch(batch)
+        self.batch_thread = batch.start()
 
     def _batch_step(self, done: int, total: int, name: str) -> None:
         self.batch_progress.setValue(done)

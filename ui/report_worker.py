@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import Signal
 
-from db.models import database
+from ui.background import BackgroundJob, close_thread_connection
 
 
 def safe_file_name(name: str) -> str:
@@ -17,7 +16,7 @@ def safe_file_name(name: str) -> str:
     return cleaned[:80] or "项目"
 
 
-class BriefBatch(QObject):
+class BriefBatch(BackgroundJob):
     """Writes one 项目简报 PDF per project into a folder.
 
     Runs in its own QThread; peewee gives that thread its own connection to the
@@ -32,10 +31,6 @@ class BriefBatch(QObject):
         super().__init__()
         self.project_uuids = project_uuids
         self.folder = folder
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
 
     def run(self) -> None:
         from db.errors import UserError
@@ -46,7 +41,7 @@ class BriefBatch(QObject):
         total = len(self.project_uuids)
         try:
             for index, uuid in enumerate(self.project_uuids, start=1):
-                if self._cancel.is_set():
+                if self.cancelled:
                     break
                 data = project_brief_data(find_project(uuid))
                 target = self.folder / f"{safe_file_name(data.name)}-项目简报.pdf"
@@ -59,16 +54,5 @@ class BriefBatch(QObject):
             self.failed.emit(str(error))
             return
         finally:
-            if not database.is_closed():
-                database.close()  # this thread's own connection
+            close_thread_connection()
         self.finished.emit(written, str(self.folder))
-
-
-def start_batch(batch: BriefBatch) -> QThread:
-    thread = QThread()
-    batch.moveToThread(thread)
-    thread.started.connect(batch.run)
-    batch.finished.connect(thread.quit)
-    batch.failed.connect(thread.quit)
-    thread.start()
-    return thread

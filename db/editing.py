@@ -112,26 +112,16 @@ _SIMPLE_FIELDS = (
     "planned_production",
 )
 
+# Fields that cannot be negative, with their names in Chinese and English.
 _NON_NEGATIVE = {
-    "total_investment": "总投资",
-    "fixed_asset_investment": "固定资产投资",
-    "registered_capital": "注册资本",
-    "land_mu": "用地面积",
-    "floor_area_m2": "建筑面积",
-    "expected_sales": "预计年销售",
-    "expected_output": "预计年产值",
-    "expected_tax": "预计年税收",
-}
-
-_EN = {
-    "total_investment": "Total investment",
-    "fixed_asset_investment": "Fixed-asset investment",
-    "registered_capital": "Registered capital",
-    "land_mu": "Land area",
-    "floor_area_m2": "Floor area",
-    "expected_sales": "Expected annual sales",
-    "expected_output": "Expected annual output",
-    "expected_tax": "Expected annual tax",
+    "total_investment": ("总投资", "Total investment"),
+    "fixed_asset_investment": ("固定资产投资", "Fixed-asset investment"),
+    "registered_capital": ("注册资本", "Registered capital"),
+    "land_mu": ("用地面积", "Land area"),
+    "floor_area_m2": ("建筑面积", "Floor area"),
+    "expected_sales": ("预计年销售", "Expected annual sales"),
+    "expected_output": ("预计年产值", "Expected annual output"),
+    "expected_tax": ("预计年税收", "Expected annual tax"),
 }
 
 # Amounts above this are almost certainly typed in 元 instead of 万元 (1万亿元).
@@ -177,18 +167,18 @@ def validate(data: ProjectData) -> list[FieldProblem]:
                 "The industry code must be a two-digit GB/T 4754-2017 division (01–97)",
             )
         )
-    for name, label in _NON_NEGATIVE.items():
+    for name, (label, label_en) in _NON_NEGATIVE.items():
         value = getattr(data, name)
         if value is not None and value < 0:
             problems.append(
-                FieldProblem(name, f"{label}不能为负数", f"{_EN[name]} cannot be negative")
+                FieldProblem(name, f"{label}不能为负数", f"{label_en} cannot be negative")
             )
         elif value is not None and value > _MAX_WAN and name not in ("land_mu", "floor_area_m2"):
             problems.append(
                 FieldProblem(
                     name,
                     f"{label}过大,请确认单位是万元而不是元",
-                    f"{_EN[name]} is too large: is it in 10k CNY rather than CNY?",
+                    f"{label_en} is too large: is it in 10k CNY rather than CNY?",
                 )
             )
     if data.new_jobs is not None and data.new_jobs < 0:

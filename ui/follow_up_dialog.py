@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -136,10 +137,22 @@ class FollowUpDialog(QDialog):
 
     def delete(self) -> None:
         """Remove this follow-up (asks first; undoable)."""
-        assert self.before is not None
-        entry = f"{self.before['date'].isoformat()} {self.before['summary']}"
-        question = self.tr("删除走访记录“%1”?").replace("%1", entry)
-        if confirm_delete(self, self.tr("删除记录"), question):
-            text = self.tr("删除走访记录 %1").replace("%1", self.before["date"].isoformat())
-            self.session.push(RowCommand(text, FollowUp, self.before, None, self.follow_up_uuid))
+        assert self.follow_up_uuid is not None
+        if ask_and_delete_follow_up(self, self.session, self.follow_up_uuid):
             self.done(QDialog.DialogCode.Accepted)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FollowUpDialog", text)
+
+
+def ask_and_delete_follow_up(parent: QWidget, session: Session, follow_up_uuid: str) -> bool:
+    """Ask, then delete a follow-up as one undoable step; True when it was deleted."""
+    before = follow_up_values(follow_up_uuid)
+    when = before["date"].isoformat()
+    question = _tr("删除走访记录“%1”?").replace("%1", f"{when} {before['summary']}")
+    if not confirm_delete(parent, _tr("删除记录"), question):
+        return False
+    text = _tr("删除走访记录 %1").replace("%1", when)
+    session.push(RowCommand(text, FollowUp, before, None, follow_up_uuid))
+    return True

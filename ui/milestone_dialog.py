@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,7 +19,7 @@ from db.editing import load_project
 from db.models import Milestone
 from db.stages import MILESTONE_KINDS
 from db.timeline import milestone_values, project_id
-from ui.labels import choice_value, fill_choices, set_choice
+from ui.labels import choice_value, fill_choices, label, set_choice
 from ui.session import Session
 from ui.undo import RowCommand
 from ui.widgets import ErrorLabel, confirm_delete, date_edit, date_of
@@ -104,9 +105,21 @@ class MilestoneDialog(QDialog):
 
     def delete(self) -> None:
         """Remove this milestone (asks first; undoable)."""
-        assert self.before is not None
-        entry = f"{self.before['kind']} {self.before['date'].isoformat()}"
-        if confirm_delete(self, self.tr("删除节点"), self.tr("删除节点“%1”?").replace("%1", entry)):
-            text = self.tr("删除节点“%1”").replace("%1", entry)
-            self.session.push(RowCommand(text, Milestone, self.before, None, self.milestone_uuid))
+        assert self.milestone_uuid is not None
+        if ask_and_delete_milestone(self, self.session, self.milestone_uuid):
             self.done(QDialog.DialogCode.Accepted)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MilestoneDialog", text)
+
+
+def ask_and_delete_milestone(parent: QWidget, session: Session, milestone_uuid: str) -> bool:
+    """Ask, then delete a milestone as one undoable step; True when it was deleted."""
+    before = milestone_values(milestone_uuid)
+    entry = f"{label(before['kind'])} {before['date'].isoformat()}"
+    if not confirm_delete(parent, _tr("删除节点"), _tr("删除节点“%1”?").replace("%1", entry)):
+        return False
+    text = _tr("删除节点“%1”").replace("%1", entry)
+    session.push(RowCommand(text, Milestone, before, None, milestone_uuid))
+    return True

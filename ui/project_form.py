@@ -10,7 +10,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,7 +46,7 @@ from db.editing import (
     validate,
 )
 from db.industry import describe
-from db.models import FollowUp, Milestone, new_uuid
+from db.models import new_uuid
 from db.money import AmountError, plain
 from db.records import stage_event_removal_problem
 from db.stages import (
@@ -60,20 +60,18 @@ from db.stages import (
 )
 from db.timeline import (
     current_stage,
-    follow_up_values,
     follow_ups_of,
     investor_names,
-    milestone_values,
     project_timeline,
 )
 from db.units import live_units
-from ui.follow_up_dialog import FollowUpDialog
+from ui.follow_up_dialog import FollowUpDialog, ask_and_delete_follow_up
 from ui.i18n import either
 from ui.labels import choice_value, fill_choices, label, stage_label
-from ui.milestone_dialog import MilestoneDialog
+from ui.milestone_dialog import MilestoneDialog, ask_and_delete_milestone
 from ui.session import Session
 from ui.stage_dialog import StageDialog, stage_combo
-from ui.undo import DeleteStageEventCommand, RowCommand, SaveProjectCommand, StageChangeCommand
+from ui.undo import DeleteStageEventCommand, SaveProjectCommand, StageChangeCommand
 from ui.widgets import (
     AmountEdit,
     ErrorLabel,
@@ -916,33 +914,26 @@ class ProjectForm(QDialog):
         cells = self._selected_row(self.timeline, self.tr("请先在时间线中选中要删除的一行"))
         if cells is None:
             return
-        uuid, kind = cells[0].data(UUID_ROLE), cells[0].data(KIND_ROLE)
+        uuid = cells[0].data(UUID_ROLE)
+        if cells[0].data(KIND_ROLE) == "milestone":
+            ask_and_delete_milestone(self, self.session, uuid)
+            return
+        problem = stage_event_removal_problem(uuid)
+        if problem:
+            tell(self, self.tr("不能删除"), either(problem.zh, problem.en))
+            return
         when, what = date.fromisoformat(cells[0].text()), cells[1].text()
-        entry = f"{what} {when.isoformat()}"
-        if kind == "stage":
-            problem = stage_event_removal_problem(uuid)
-            if problem:
-                tell(self, self.tr("不能删除"), either(problem.zh, problem.en))
-                return
-            question = self.tr("删除阶段记录“%1”?当前阶段将按其余记录重新确定。")
-            command: QUndoCommand = DeleteStageEventCommand(uuid, what, when)
-        else:
-            question = self.tr("删除节点“%1”?")
-            text = self.tr("删除节点“%1”").replace("%1", entry)
-            command = RowCommand(text, Milestone, milestone_values(uuid), None, uuid)
-        if confirm_delete(self, self.tr("删除"), question.replace("%1", entry)):
-            self.session.push(command)
+        question = self.tr("删除阶段记录“%1”?当前阶段将按其余记录重新确定。").replace(
+            "%1", f"{what} {when.isoformat()}"
+        )
+        if confirm_delete(self, self.tr("删除"), question):
+            self.session.push(DeleteStageEventCommand(uuid, what, when))
 
     def delete_follow_up(self) -> None:
         """Remove the selected follow-up; undoable."""
         cells = self._selected_row(self.follow_ups, self.tr("请先选中要删除的走访记录"))
-        if cells is None:
-            return
-        uuid, when = cells[0].data(UUID_ROLE), cells[0].text()
-        entry = f"{when} {cells[3].text()}"
-        if confirm_delete(self, self.tr("删除"), self.tr("删除走访记录“%1”?").replace("%1", entry)):
-            text = self.tr("删除走访记录 %1").replace("%1", when)
-            self.session.push(RowCommand(text, FollowUp, follow_up_values(uuid), None, uuid))
+        if cells is not None:
+            ask_and_delete_follow_up(self, self.session, cells[0].data(UUID_ROLE))
 
 
 def _button(text: str, object_name: str) -> QPushButton:

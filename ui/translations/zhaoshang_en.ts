@@ -274,98 +274,98 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../follow_up_dialog.py" line="54"/>
+        <location filename="../follow_up_dialog.py" line="55"/>
         <source>添加走访记录 — %1</source>
         <translation>Add follow-up — %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="54"/>
+        <location filename="../follow_up_dialog.py" line="55"/>
         <source>走访记录 — %1</source>
         <translation>Follow-up — %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="65"/>
+        <location filename="../follow_up_dialog.py" line="66"/>
         <source>如:张三(我方)、李总(企业)</source>
         <translation>e.g. Zhang San (us), Mr Li (company)</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="71"/>
+        <location filename="../follow_up_dialog.py" line="72"/>
         <source>设定期限</source>
         <translation>Set a due date</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="74"/>
+        <location filename="../follow_up_dialog.py" line="75"/>
         <source>下一步已完成</source>
         <translation>Next step done</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="81"/>
+        <location filename="../follow_up_dialog.py" line="82"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="82"/>
+        <location filename="../follow_up_dialog.py" line="83"/>
         <source>方式(&amp;K)</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="83"/>
+        <location filename="../follow_up_dialog.py" line="84"/>
         <source>人员(&amp;P)</source>
         <translation>&amp;People</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="84"/>
+        <location filename="../follow_up_dialog.py" line="85"/>
         <source>内容摘要(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="86"/>
+        <location filename="../follow_up_dialog.py" line="87"/>
         <source>下一步(&amp;X)</source>
         <translation>Ne&amp;xt step</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="87"/>
+        <location filename="../follow_up_dialog.py" line="88"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="94"/>
+        <location filename="../follow_up_dialog.py" line="95"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="95"/>
+        <location filename="../follow_up_dialog.py" line="96"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="98"/>
-        <location filename="../follow_up_dialog.py" line="142"/>
+        <location filename="../follow_up_dialog.py" line="99"/>
+        <location filename="../follow_up_dialog.py" line="154"/>
         <source>删除记录</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="124"/>
+        <location filename="../follow_up_dialog.py" line="125"/>
         <source>请填写内容摘要</source>
         <translation>Enter a summary</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="126"/>
+        <location filename="../follow_up_dialog.py" line="127"/>
         <source>期限早于走访日期,请核对</source>
         <translation>The due date is before the follow-up date. Please check it.</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="133"/>
+        <location filename="../follow_up_dialog.py" line="134"/>
         <source>走访记录 %1</source>
         <translation>Follow-up %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="141"/>
+        <location filename="../follow_up_dialog.py" line="153"/>
         <source>删除走访记录“%1”?</source>
         <translation>Delete the follow-up “%1”?</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="143"/>
+        <location filename="../follow_up_dialog.py" line="156"/>
         <source>删除走访记录 %1</source>
         <translation>Delete follow-up %1</translation>
     </message>
@@ -1197,68 +1197,68 @@
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../milestone_dialog.py" line="44"/>
+        <location filename="../milestone_dialog.py" line="45"/>
         <source>添加节点 — %1</source>
         <translation>Add milestone — %1</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="44"/>
+        <location filename="../milestone_dialog.py" line="45"/>
         <source>修改节点 — %1</source>
         <translation>Edit milestone — %1</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="57"/>
+        <location filename="../milestone_dialog.py" line="58"/>
         <source>如:4个工作日内办结开工前全部证照</source>
         <translation>e.g. all pre-construction permits issued within 4 working days</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="63"/>
+        <location filename="../milestone_dialog.py" line="64"/>
         <source>节点(&amp;K)</source>
         <translation>&amp;Milestone</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="65"/>
+        <location filename="../milestone_dialog.py" line="66"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="66"/>
+        <location filename="../milestone_dialog.py" line="67"/>
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="71"/>
+        <location filename="../milestone_dialog.py" line="72"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="72"/>
+        <location filename="../milestone_dialog.py" line="73"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="75"/>
-        <location filename="../milestone_dialog.py" line="109"/>
+        <location filename="../milestone_dialog.py" line="76"/>
+        <location filename="../milestone_dialog.py" line="121"/>
         <source>删除节点</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="96"/>
+        <location filename="../milestone_dialog.py" line="97"/>
         <source>请选择或填写节点名称,如 拿地、证照办结</source>
         <translation>Choose or type a milestone, e.g. land acquired, permits issued</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="101"/>
+        <location filename="../milestone_dialog.py" line="102"/>
         <source>节点“%1”</source>
         <translation>Milestone “%1”</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="109"/>
+        <location filename="../milestone_dialog.py" line="121"/>
         <source>删除节点“%1”?</source>
         <translation>Delete the milestone “%1”?</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="110"/>
+        <location filename="../milestone_dialog.py" line="123"/>
         <source>删除节点“%1”</source>
         <translation>Delete milestone “%1”</translation>
     </message>
@@ -1354,480 +1354,480 @@
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../project_form.py" line="139"/>
+        <location filename="../project_form.py" line="137"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="141"/>
+        <location filename="../project_form.py" line="139"/>
         <source>项目 — %1</source>
         <translation>Project — %1</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="169"/>
+        <location filename="../project_form.py" line="167"/>
         <source>保存(Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="171"/>
+        <location filename="../project_form.py" line="169"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="243"/>
+        <location filename="../project_form.py" line="241"/>
         <source>项目名称(&amp;N)*</source>
         <translation>Project &amp;name*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="244"/>
+        <location filename="../project_form.py" line="242"/>
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="244"/>
+        <location filename="../project_form.py" line="242"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="248"/>
+        <location filename="../project_form.py" line="246"/>
         <source>内外资(&amp;C)</source>
         <translation>&amp;Capital source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="250"/>
+        <location filename="../project_form.py" line="248"/>
         <source>建设性质</source>
         <translation>Construction type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="253"/>
+        <location filename="../project_form.py" line="251"/>
         <source>项目定位</source>
         <translation>Designation</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="255"/>
+        <location filename="../project_form.py" line="253"/>
         <source>如:镇江市重点产业类项目</source>
         <translation>e.g. Zhenjiang key industrial project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="257"/>
+        <location filename="../project_form.py" line="255"/>
         <source>拟落户载体</source>
         <translation>Planned site</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="257"/>
+        <location filename="../project_form.py" line="255"/>
         <source>园区或镇区</source>
         <translation>Park or town</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="258"/>
+        <location filename="../project_form.py" line="256"/>
         <source>信息来源</source>
         <translation>Information source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="261"/>
+        <location filename="../project_form.py" line="259"/>
         <source>公司全称,如:大亚科技集团有限公司</source>
         <translation>Full company name, e.g. Daya Technology Group Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="266"/>
+        <location filename="../project_form.py" line="264"/>
         <source>投资方(&amp;I)*</source>
         <translation>&amp;Investor*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="267"/>
+        <location filename="../project_form.py" line="265"/>
         <source>18位,可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="269"/>
+        <location filename="../project_form.py" line="267"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="270"/>
+        <location filename="../project_form.py" line="268"/>
         <source>来源地</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="270"/>
+        <location filename="../project_form.py" line="268"/>
         <source>省市,外资填国家或地区</source>
         <translation>Province and city; for foreign investors, country or region</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="271"/>
+        <location filename="../project_form.py" line="269"/>
         <source>企业性质</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="272"/>
+        <location filename="../project_form.py" line="270"/>
         <source>企业类别</source>
         <translation>Company category</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="273"/>
+        <location filename="../project_form.py" line="271"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="274"/>
+        <location filename="../project_form.py" line="272"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="277"/>
+        <location filename="../project_form.py" line="275"/>
         <source>总投资(&amp;T)</source>
         <translation>&amp;Total investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="280"/>
+        <location filename="../project_form.py" line="278"/>
         <source>固定资产投资</source>
         <translation>Fixed-asset investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="281"/>
+        <location filename="../project_form.py" line="279"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="287"/>
+        <location filename="../project_form.py" line="285"/>
         <source>添加分期</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="289"/>
+        <location filename="../project_form.py" line="287"/>
         <source>删除分期</source>
         <translation>Remove phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="291"/>
+        <location filename="../project_form.py" line="289"/>
         <source>分期</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="308"/>
+        <location filename="../project_form.py" line="306"/>
         <source>输入代码或名称,如 36 或 汽车</source>
         <translation>Type a code or name, e.g. 36 or 汽车 (automotive)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="309"/>
+        <location filename="../project_form.py" line="307"/>
         <source>行业(GB/T 4754)(&amp;H)</source>
         <translation>&amp;Sector (GB/T 4754)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="311"/>
+        <location filename="../project_form.py" line="309"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="316"/>
+        <location filename="../project_form.py" line="314"/>
         <source>产业链(%1)</source>
         <translation>Industry chain (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="325"/>
-        <location filename="../project_form.py" line="335"/>
+        <location filename="../project_form.py" line="323"/>
+        <location filename="../project_form.py" line="333"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="326"/>
+        <location filename="../project_form.py" line="324"/>
         <source>进入该阶段的日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="330"/>
+        <location filename="../project_form.py" line="328"/>
         <source>变更阶段(&amp;G)…</source>
         <translation>Chan&amp;ge stage…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="337"/>
-        <location filename="../project_form.py" line="351"/>
+        <location filename="../project_form.py" line="335"/>
+        <location filename="../project_form.py" line="349"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="337"/>
+        <location filename="../project_form.py" line="335"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="337"/>
+        <location filename="../project_form.py" line="335"/>
         <source>间隔(天)</source>
         <translation>Gap (days)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="337"/>
+        <location filename="../project_form.py" line="335"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="340"/>
+        <location filename="../project_form.py" line="338"/>
         <source>添加节点(&amp;M)…</source>
         <translation>Add &amp;milestone…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="342"/>
+        <location filename="../project_form.py" line="340"/>
         <source>删除所选(&amp;D)</source>
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="343"/>
+        <location filename="../project_form.py" line="341"/>
         <source>删除时间线中选中的阶段记录或节点(Delete)</source>
         <translation>Delete the stage record or milestone selected in the timeline (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="346"/>
+        <location filename="../project_form.py" line="344"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="352"/>
+        <location filename="../project_form.py" line="350"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="353"/>
+        <location filename="../project_form.py" line="351"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="354"/>
+        <location filename="../project_form.py" line="352"/>
         <source>内容</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="355"/>
+        <location filename="../project_form.py" line="353"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="356"/>
+        <location filename="../project_form.py" line="354"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="357"/>
+        <location filename="../project_form.py" line="355"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="363"/>
+        <location filename="../project_form.py" line="361"/>
         <source>添加走访记录(&amp;F)…</source>
         <translation>Add &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="365"/>
+        <location filename="../project_form.py" line="363"/>
         <source>删除所选记录(&amp;K)</source>
         <translation>Delete selected follow-up (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="366"/>
+        <location filename="../project_form.py" line="364"/>
         <source>删除选中的走访记录(Delete)</source>
         <translation>Delete the selected follow-up (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="369"/>
+        <location filename="../project_form.py" line="367"/>
         <source>走访记录</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="371"/>
+        <location filename="../project_form.py" line="369"/>
         <source>已定</source>
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="372"/>
+        <location filename="../project_form.py" line="370"/>
         <source>预计竣工投产</source>
         <translation>Expected production start</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="377"/>
+        <location filename="../project_form.py" line="375"/>
         <source>建设内容及规模</source>
         <translation>Scope of construction</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="379"/>
+        <location filename="../project_form.py" line="377"/>
         <source>如:新建厂房约30000平方米,建设电池箔专用生产线</source>
         <translation>e.g. new plant of about 30,000 m² with a dedicated battery-foil line</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="386"/>
+        <location filename="../project_form.py" line="384"/>
         <source>用地(亩)(&amp;L)</source>
         <translation>&amp;Land (mu)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="387"/>
+        <location filename="../project_form.py" line="385"/>
         <source>建筑面积(㎡)</source>
         <translation>Floor area (m²)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="391"/>
+        <location filename="../project_form.py" line="389"/>
         <source>投资强度</source>
         <translation>Investment intensity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="392"/>
+        <location filename="../project_form.py" line="390"/>
         <source>预计年销售</source>
         <translation>Expected annual sales</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="393"/>
+        <location filename="../project_form.py" line="391"/>
         <source>预计年产值</source>
         <translation>Expected annual output</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="394"/>
+        <location filename="../project_form.py" line="392"/>
         <source>预计年税收</source>
         <translation>Expected annual tax</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="395"/>
+        <location filename="../project_form.py" line="393"/>
         <source>新增就业(人)</source>
         <translation>New jobs</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="398"/>
+        <location filename="../project_form.py" line="396"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="398"/>
+        <location filename="../project_form.py" line="396"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="398"/>
+        <location filename="../project_form.py" line="396"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="398"/>
+        <location filename="../project_form.py" line="396"/>
         <source>所属分期</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="403"/>
+        <location filename="../project_form.py" line="401"/>
         <source>添加产能</source>
         <translation>Add capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="405"/>
+        <location filename="../project_form.py" line="403"/>
         <source>删除产能</source>
         <translation>Remove capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="407"/>
+        <location filename="../project_form.py" line="405"/>
         <source>产能</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="414"/>
+        <location filename="../project_form.py" line="412"/>
         <source>(请选择)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="420"/>
+        <location filename="../project_form.py" line="418"/>
         <source>责任单位(&amp;U)*</source>
         <translation>Responsible &amp;unit*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="421"/>
+        <location filename="../project_form.py" line="419"/>
         <source>责任人</source>
         <translation>Person in charge</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="422"/>
+        <location filename="../project_form.py" line="420"/>
         <source>需协调解决问题</source>
         <translation>Issues to resolve</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="423"/>
+        <location filename="../project_form.py" line="421"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="454"/>
+        <location filename="../project_form.py" line="452"/>
         <source>新一期</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="498"/>
+        <location filename="../project_form.py" line="496"/>
         <source>全部达产</source>
         <translation>At full capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="514"/>
+        <location filename="../project_form.py" line="512"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="514"/>
+        <location filename="../project_form.py" line="512"/>
         <source>投资(%1)</source>
         <translation>Investment (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="514"/>
+        <location filename="../project_form.py" line="512"/>
         <source>建设内容</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="584"/>
+        <location filename="../project_form.py" line="582"/>
         <source>(填写总投资和用地后自动计算)</source>
         <translation>(calculated once total investment and land are filled in)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="590"/>
+        <location filename="../project_form.py" line="588"/>
         <source>(按1美元=%1元人民币折算)</source>
         <translation> (at 1 USD = %1 CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="592"/>
+        <location filename="../project_form.py" line="590"/>
         <source>%1 万元/亩</source>
         <translation>%1 × 10k CNY/mu</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="633"/>
+        <location filename="../project_form.py" line="631"/>
         <source>请填写整数人数</source>
         <translation>Enter a whole number of people</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="782"/>
+        <location filename="../project_form.py" line="780"/>
         <location filename="runtime_labels.py" line="55"/>
         <source>投资方</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="782"/>
+        <location filename="../project_form.py" line="780"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="784"/>
+        <location filename="../project_form.py" line="782"/>
         <source>统一社会信用代码相同</source>
         <translation>same credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="785"/>
+        <location filename="../project_form.py" line="783"/>
         <source>名称相近</source>
         <translation>similar name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="786"/>
+        <location filename="../project_form.py" line="784"/>
         <source>项目名称相同</source>
         <translation>same project name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="789"/>
+        <location filename="../project_form.py" line="787"/>
         <source>· %1“%2”(%3)</source>
         <translation>· %1 “%2” (%3)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="797"/>
+        <location filename="../project_form.py" line="795"/>
         <source>可能重复录入</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="798"/>
+        <location filename="../project_form.py" line="796"/>
         <source>发现相似的记录:
 %1
 
@@ -1838,81 +1838,60 @@
 Save anyway?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="800"/>
+        <location filename="../project_form.py" line="798"/>
         <source>仍然保存</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="801"/>
+        <location filename="../project_form.py" line="799"/>
         <source>返回修改</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="822"/>
+        <location filename="../project_form.py" line="820"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="843"/>
+        <location filename="../project_form.py" line="841"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="844"/>
+        <location filename="../project_form.py" line="842"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="879"/>
+        <location filename="../project_form.py" line="877"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="910"/>
-        <location filename="../project_form.py" line="933"/>
-        <location filename="../project_form.py" line="943"/>
+        <location filename="../project_form.py" line="908"/>
+        <location filename="../project_form.py" line="929"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="916"/>
+        <location filename="../project_form.py" line="914"/>
         <source>请先在时间线中选中要删除的一行</source>
         <translation>First select the row to delete in the timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="925"/>
+        <location filename="../project_form.py" line="923"/>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="927"/>
+        <location filename="../project_form.py" line="926"/>
         <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
         <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="930"/>
-        <source>删除节点“%1”?</source>
-        <translation>Delete the milestone “%1”?</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="931"/>
-        <source>删除节点“%1”</source>
-        <translation>Delete milestone “%1”</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="938"/>
+        <location filename="../project_form.py" line="934"/>
         <source>请先选中要删除的走访记录</source>
         <translation>First select the follow-up to delete</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="943"/>
-        <source>删除走访记录“%1”?</source>
-        <translation>Delete the follow-up “%1”?</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="944"/>
-        <source>删除走访记录 %1</source>
-        <translation>Delete follow-up %1</translation>
     </message>
     <message>
         <location filename="runtime_labels.py" line="54"/>

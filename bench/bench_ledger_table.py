@@ -30,12 +30,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from db import project_query
-from db.models import Investor, Project, StageEvent, database, new_uuid, utc_now
-from db.project_query import ProjectFilter
-from db.records import create_unit_file
-from db.stages import Capital, Stage
-from db.unit_file import open_unit_file
+from db.reads import ledger_table
+from db.reads.ledger_table import ProjectFilter
+from db.records.files import create_unit_file
+from db.rules.vocabulary import Capital, Stage
+from db.store.connection import database
+from db.store.models import Investor, Project, StageEvent, new_uuid, utc_now
+from db.store.unit_file import open_store
 from ui.ledger_view import LedgerView
 from ui.project_table import PAGE_SIZE, Col, ProjectTableModel
 from ui.session import Session
@@ -54,7 +55,7 @@ SIGNED_ON = (
 
 def build_file(path: Path, count: int) -> None:
     """A unit file of ``count`` projects with one to three stage events each."""
-    create_unit_file(path, "开发区", kind="开发区")
+    store = create_unit_file(path, "开发区", kind="开发区").make_default()
     rng = random.Random(7)
     unit_id = database.execute_sql("SELECT id FROM unit").fetchone()[0]
     start = date(2023, 1, 1)
@@ -110,6 +111,7 @@ def build_file(path: Path, count: int) -> None:
                 chunk = ids[offset : offset + BATCH]
                 Project.update(stage=stage).where(Project.id.in_(chunk)).execute()
     database.execute_sql("ANALYZE")
+    store.close()
 
 
 def timed(label: str, action: Callable[[], Any], baseline: float | None = None) -> float:
@@ -151,7 +153,7 @@ def main() -> None:
     builder.join()
     print(f"Built {args.projects:,} projects in {time.perf_counter() - began:.1f} s")
     app = QApplication(sys.argv)
-    open_unit_file(path)
+    file = open_store(path).make_default()
     start_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     live = "SELECT id FROM project WHERE deleted = 0"
 
@@ -209,12 +211,12 @@ def main() -> None:
     )
     timed(
         "totals, no filter",
-        lambda: project_query.totals(ProjectFilter()),
+        lambda: ledger_table.totals(ProjectFilter()),
         raw(path, "SELECT capital, sum(total_investment) FROM project GROUP BY capital"),
     )
     timed(
         "totals, 纳入统计 外资",
-        lambda: project_query.totals(ProjectFilter(counted=True, capital=Capital.FOREIGN)),
+        lambda: ledger_table.totals(ProjectFilter(counted=True, capital=Capital.FOREIGN)),
     )
 
     rng = random.Random(3)
@@ -226,7 +228,8 @@ def main() -> None:
     print(f"    → {scroll / 50 * 1000:.1f} ms a page of {PAGE_SIZE} rows")
 
     print("Ledger view (offscreen widgets, painting included):")
-    session = Session.adopt(path, database.obj)
+    file.close()
+    session = Session(open_store(path))
     store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     view: LedgerView | None = None
 

@@ -26,11 +26,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from db.briefing_data import briefing_data  # noqa: E402
-from db.figures import Period, figures  # noqa: E402
-from db.models import Investor, Project, StageEvent, Unit, database, new_uuid, utc_now  # noqa: E402
-from db.records import create_hq_file  # noqa: E402
-from db.unit_file import close_unit_file  # noqa: E402
+from db.reads.briefing import briefing_data  # noqa: E402
+from db.reads.figures import Period, figures  # noqa: E402
+from db.records.files import create_hq_file  # noqa: E402
+from db.store.connection import database  # noqa: E402
+from db.store.models import Investor, Project, StageEvent, Unit, new_uuid, utc_now  # noqa: E402
+from db.store.unit_file import Store  # noqa: E402
 
 
 def timed(label: str, action: Callable[[], Any]) -> tuple[float, Any]:
@@ -41,8 +42,8 @@ def timed(label: str, action: Callable[[], Any]) -> tuple[float, Any]:
     return seconds, result
 
 
-def build(path: Path, count: int) -> None:
-    create_hq_file(path, "市招商中心")
+def build(path: Path, count: int) -> Store:
+    store = create_hq_file(path, "市招商中心").make_default()
     rng = random.Random(7)
     now = utc_now()
     with database.atomic():
@@ -87,6 +88,7 @@ def build(path: Path, count: int) -> None:
                 )
         for start in range(0, len(events), 2000):
             StageEvent.insert_many(events[start : start + 2000]).execute()
+    return store
 
 
 def main() -> None:
@@ -96,7 +98,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="zhaoshang-bench-"))
     big = work / "big.zsdb"
     print(f"{count:,} counted projects, {2 * count:,} stage events")
-    timed("build the file (bulk insert)", lambda: build(big, count))
+    _, store = timed("build the file (bulk insert)", lambda: build(big, count))
     year = Period(date(2023, 1, 1), date(2023, 12, 31))
     ours, result = timed(
         "figures(): signings of 2023 + pipeline at year end", lambda: figures(year)
@@ -114,23 +116,26 @@ def main() -> None:
 
     baseline, _ = timed("raw sqlite3: first signing of every project", raw)
     print(f"{'':<48} ratio figures()/raw = {ours / baseline:.1f}")
-    close_unit_file(database.obj)
+    store.close()
 
     from reports.briefing import build_briefing
 
     mid = work / "mid.zsdb"
-    build(mid, 2000)
+    store = build(mid, 2000)
     seconds, _ = timed(
         "briefing PDF listing all 2,000 projects in 附表",
         lambda: build_briefing(briefing_data(year), work / "mid-brief.pdf"),
     )
-    close_unit_file(database.obj)
+    store.close()
 
-    from db.demo import build_demo
-    from db.project_brief_data import find_project, project_brief_data, project_uuids
+    from db.io.demo import build_demo
+    from db.reads.project_brief import find_project, project_brief_data, project_uuids
     from reports.project_brief import build_project_brief
 
-    timed("zhaoshang demo (import 174 rows + details)", lambda: build_demo(work / "demo.zsdb"))
+    _, demo_store = timed(
+        "zhaoshang demo (import 174 rows + details)", lambda: build_demo(work / "demo.zsdb")
+    )
+    demo_store.make_default()
     jan_jul = Period(date(2023, 1, 1), date(2023, 7, 31))
     timed(
         "city briefing of the article's data",
@@ -144,6 +149,7 @@ def main() -> None:
 
     seconds, _ = timed(f"{len(uuids)} project briefs", batch)
     print(f"{'':<48} {seconds / len(uuids) * 1000:.1f} ms per brief")
+    demo_store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'peak memory (RSS)':<48} {peak:9.0f} MiB")
 

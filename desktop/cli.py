@@ -1,7 +1,10 @@
 """The command line: ``zhaoshang`` with no arguments starts the desktop app.
 
 Every failure exits non-zero with one line saying what went wrong, in Chinese
-then English, and writes nothing partial.
+then English, and writes nothing partial.  A command that writes to a unit file
+takes its lock (a second writer is told who has it); a command that only reads
+does so in one read transaction, so a concurrent writer cannot mislead it.  An
+output path that is, or resolves to, a file the command reads is refused.
 """
 
 from __future__ import annotations
@@ -9,11 +12,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.errors import UserError
+
+if TYPE_CHECKING:
+    from db.reads.figures import Period
+    from db.reads.units import UnitInfo
+    from db.store.unit_file import Store
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 3
@@ -28,41 +38,57 @@ def _date(text: str) -> date:
         ) from None
 
 
-def _open(path: str):  # type: ignore[no-untyped-def]
-    from db.unit_file import open_unit_file
+@contextmanager
+def _writing(path: str) -> Iterator[Store]:
+    """The file open for writing: its lock taken, the process's file until closed."""
+    from db.store.unit_file import open_store
 
-    return open_unit_file(path)
+    store = open_store(path, write=True).make_default()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def _reading(path: str) -> Iterator[Store]:
+    """The file open for reading, every query in one consistent snapshot."""
+    from db.store.unit_file import open_store
+
+    store = open_store(path, write=False)
+    try:
+        with store.reading():
+            yield store
+    finally:
+        store.close()
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from db.records import create_hq_file, create_unit_file
-    from db.unit_file import close_unit_file
+    from db.records.files import create_hq_file, create_unit_file
 
     if args.hq:
-        db = create_hq_file(args.file, args.hq)
+        store = create_hq_file(args.file, args.hq)
         what = f"总部数据文件“{args.hq}”"
     else:
-        db = create_unit_file(args.file, args.unit, kind=args.kind, city=args.city)
+        store = create_unit_file(args.file, args.unit, kind=args.kind, city=args.city)
         what = f"单位数据文件“{args.unit}”"
-    close_unit_file(db)
+    store.close()
     print(f"已创建{what}:{args.file}")
     return 0
 
 
 def cmd_import_ledger(args: argparse.Namespace) -> int:
-    from db.ledger import LedgerImportError, import_ledger
-    from db.unit_file import close_unit_file
+    from db.io.ledger.importing import import_ledger
+    from db.io.ledger.template import LedgerImportError
 
-    db = _open(args.file)
-    try:
-        result = import_ledger(args.ledger)
-    except LedgerImportError as exc:
-        print(f"错误:{exc.zh} / Error: {exc.en}", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return EXIT_USER_ERROR
-    finally:
-        close_unit_file(db)
+    with _writing(args.file):
+        try:
+            result = import_ledger(args.ledger).value
+        except LedgerImportError as exc:
+            print(f"错误:{exc.zh} / Error: {exc.en}", file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return EXIT_USER_ERROR
     line = f"已导入台账:新建项目{result.created}个,更新项目{result.updated}个"
     if result.units_created:
         line += f";新增单位:{'、'.join(result.units_created)}"
@@ -71,22 +97,19 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
 
 
 def cmd_export_ledger(args: argparse.Namespace) -> int:
-    from db.ledger import ledger_rows
-    from db.unit_file import close_unit_file
-    from reports.ledger_export import export_ledger
+    from db.io.ledger.export import export_ledger, ledger_rows
+    from db.store.paths import check_output
 
-    db = _open(args.file)
-    try:
+    out = check_output(args.out, args.file)
+    with _reading(args.file):
         rows = ledger_rows()
-        export_ledger(rows, Path(args.out))
-    finally:
-        close_unit_file(db)
+    export_ledger(rows, out)
     print(f"已导出台账:{len(rows)}个项目 → {args.out}")
     return 0
 
 
-def _unit_scope(name: str | None):  # type: ignore[no-untyped-def]
-    from db.records import unit_named
+def _unit_scope(name: str | None) -> UnitInfo | None:
+    from db.reads.units import unit_named
 
     if name is None:
         return None
@@ -96,21 +119,24 @@ def _unit_scope(name: str | None):  # type: ignore[no-untyped-def]
     return unit
 
 
-def cmd_figures(args: argparse.Namespace) -> int:
-    from db.figures import Period, figures
-    from db.money import yi_text
-    from db.unit_file import close_unit_file
+def _period(args: argparse.Namespace) -> Period:
+    from db.reads.figures import Period
 
     if args.date_from > args.date_to:
         raise UserError(
             f"起始日期 {args.date_from} 晚于截止日期 {args.date_to}",
             f"--from {args.date_from} is after --to {args.date_to}",
         )
-    db = _open(args.file)
-    try:
-        result = figures(Period(args.date_from, args.date_to), _unit_scope(args.unit))
-    finally:
-        close_unit_file(db)
+    return Period(args.date_from, args.date_to)
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    from db.reads.figures import figures
+    from db.rules.money import yi_text
+
+    period = _period(args)
+    with _reading(args.file):
+        result = figures(period, _unit_scope(args.unit))
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return 0
@@ -136,17 +162,17 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from db.demo import build_demo
-    from db.unit_file import close_unit_file
+    from db.io.demo import build_demo
 
-    db = build_demo(Path(args.file))
-    close_unit_file(db)
+    build_demo(Path(args.file)).close()
     print(f"已创建示例数据(文章中的全市数据):{args.file}")
     return 0
 
 
-def _out_path(text: str) -> Path:
-    out = Path(text)
+def _out_path(text: str, source: str) -> Path:
+    from db.store.paths import check_output
+
+    out = check_output(text, source)
     if out.suffix.lower() != ".pdf":
         raise UserError(f"输出文件应以 .pdf 结尾:{text}", f"the output must end in .pdf: {text}")
     if not out.parent.exists():
@@ -163,54 +189,38 @@ def _font_notice() -> None:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from db.briefing_data import briefing_data
-    from db.figures import Period
-    from db.unit_file import close_unit_file
+    from db.reads.briefing import briefing_data
     from reports.briefing import build_briefing
 
-    if args.date_from > args.date_to:
-        raise UserError(
-            f"起始日期 {args.date_from} 晚于截止日期 {args.date_to}",
-            f"--from {args.date_from} is after --to {args.date_to}",
-        )
+    period = _period(args)
     if args.issue is not None and args.issue < 1:
         raise UserError("期数应为正整数", "--issue must be a positive number")
-    out = _out_path(args.out)
-    db = _open(args.file)
-    try:
-        data = briefing_data(
-            Period(args.date_from, args.date_to), _unit_scope(args.unit), args.issue
-        )
-        build_briefing(data, out)
-    finally:
-        close_unit_file(db)
+    out = _out_path(args.out, args.file)
+    with _reading(args.file):
+        data = briefing_data(period, _unit_scope(args.unit), args.issue)
+    build_briefing(data, out)
     _font_notice()
     print(f"已生成招商工作简报(第{data.header.issue_no}期):{out}")
     return 0
 
 
 def cmd_project_brief(args: argparse.Namespace) -> int:
-    from db.project_brief_data import find_project, project_brief_data
-    from db.unit_file import close_unit_file
+    from db.reads.project_brief import find_project, project_brief_data
     from reports.project_brief import build_project_brief
 
-    out = _out_path(args.out)
-    db = _open(args.file)
-    try:
+    out = _out_path(args.out, args.file)
+    with _reading(args.file):
         data = project_brief_data(find_project(args.project))
-        build_project_brief(data, out)
-    finally:
-        close_unit_file(db)
+    build_project_brief(data, out)
     _font_notice()
     print(f"已生成项目简报“{data.name}”:{out}")
     return 0
 
 
 def cmd_listing(args: argparse.Namespace) -> int:
-    from db.listing_data import listing_data
-    from db.project_query import ProjectFilter
-    from db.stages import Stage
-    from db.unit_file import close_unit_file
+    from db.reads.ledger_table import ProjectFilter
+    from db.reads.listing import listing_data
+    from db.rules.vocabulary import Stage
     from reports.listing import build_listing
 
     stages = set()
@@ -224,20 +234,22 @@ def cmd_listing(args: argparse.Namespace) -> int:
                 f"未知的项目阶段:{label}(应为 线索/在谈/签约/开工/投产/中止 等)",
                 f"unknown stage: {label}",
             ) from None
-    out = _out_path(args.out)
-    db = _open(args.file)
-    try:
+    out = _out_path(args.out, args.file)
+    with _reading(args.file):
         unit_ids = None
         if args.unit:
-            unit_ids = frozenset(_unit_scope(name).id for name in args.unit)
+            unit_ids = frozenset(_required(_unit_scope(name)).id for name in args.unit)
         criteria = ProjectFilter(stages=frozenset(stages) or None, unit_ids=unit_ids)
         data = listing_data(criteria)
-        build_listing(data, out)
-    finally:
-        close_unit_file(db)
+    build_listing(data, out)
     _font_notice()
     print(f"已生成项目清单({data.totals.count}个项目):{out}")
     return 0
+
+
+def _required(unit: UnitInfo | None) -> UnitInfo:
+    assert unit is not None  # _unit_scope is given a name here
+    return unit
 
 
 def build_parser() -> argparse.ArgumentParser:

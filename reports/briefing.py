@@ -16,10 +16,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from db.briefing_data import BriefingData, ProjectRow
-from db.figures import band_lines
-from db.money import plain, yi_text
-from db.stages import Capital
+from db.reads.briefing import BriefingData, ProjectRow
+from db.reads.figures import band_lines
+from db.rules.money import plain, yi_text
+from db.rules.vocabulary import Capital
 from reports import wording
 from reports.charts import bar_chart
 from reports.fonts import PdfFont, pdf_font

@@ -12,9 +12,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
-from db.listing_data import ListingData
-from db.money import yi_text
-from db.stages import Capital, Stage
+from db.reads.listing import ListingData
+from db.rules.money import yi_text
+from db.rules.vocabulary import Capital, Stage
 from reports.fonts import PdfFont, pdf_font
 from reports.pdf_common import Styles, data_table, date_cn, iso, wan, write_pdf
 

@@ -26,7 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from db.money import plain
+from db.rules.money import plain
 from reports.fonts import PdfFont
 
 RED = colors.HexColor("#C00000")

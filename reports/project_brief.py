@@ -9,8 +9,8 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table, TableStyle
 
-from db.project_brief_data import ProjectBriefData
-from db.stages import Capital, Stage
+from db.reads.project_brief import ProjectBriefData
+from db.rules.vocabulary import Capital, Stage
 from reports import wording
 from reports.fonts import PdfFont, pdf_font
 from reports.pdf_common import GRID, HEAD_BG, RED, Styles, data_table, date_cn, iso, text, write_pdf

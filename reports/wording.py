@@ -11,10 +11,10 @@ import calendar
 from datetime import date
 from decimal import Decimal
 
-from db.figures import Figures, Period, PipelineFigures, SignedFigures, UnitFigures
-from db.industry import Sector
-from db.money import plain, yi_text
-from db.settings import ExchangeRate
+from db.reads.figures import Figures, Period, PipelineFigures, SignedFigures, UnitFigures
+from db.rules.industry import Sector
+from db.rules.money import plain, yi_text
+from db.store.settings import ExchangeRate
 
 
 def _month_end(day: date) -> bool:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from db.demo import ARTICLE_ROWS
-from reports.ledger_export import export_ledger
+from db.io.demo import ARTICLE_ROWS
+from db.io.ledger.export import export_ledger
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "data" / "article-ledger.xlsx"
 

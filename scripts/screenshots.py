@@ -61,7 +61,7 @@ def main() -> int:
     window.dashboard.period_to.setDate(QDate(2023, 7, 31))
     shoot(window, "dashboard.png")
 
-    from db.project_brief_data import find_project
+    from db.reads.project_brief import find_project
     from ui.project_form import ProjectForm
 
     project = find_project("大亚新能源材料建设项目")
@@ -72,9 +72,9 @@ def main() -> int:
     shoot(form, "project-form.png")
     form.reject()
 
-    from db.briefing_data import briefing_data
-    from db.figures import Period
-    from db.project_brief_data import project_brief_data
+    from db.reads.briefing import briefing_data
+    from db.reads.figures import Period
+    from db.reads.project_brief import project_brief_data
     from reports.briefing import build_briefing
     from reports.project_brief import build_project_brief
 
@@ -83,9 +83,9 @@ def main() -> int:
         work / "briefing.pdf",
     )
     one = build_project_brief(project_brief_data(project, date(2023, 8, 5)), work / "daya.pdf")
-    from db.listing_data import listing_data
-    from db.project_query import ProjectFilter
-    from db.stages import Stage
+    from db.reads.ledger_table import ProjectFilter
+    from db.reads.listing import listing_data
+    from db.rules.vocabulary import Stage
     from reports.listing import build_listing
 
     listing = build_listing(

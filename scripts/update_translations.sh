@@ -60,8 +60,8 @@ for source in sorted([*root.glob("ui/*.py"), *root.glob("desktop/*.py")]):
     target.write_text(text, encoding="utf-8")
 
 # Labels that the code passes to tr() as variables, by translation context.
-from db.project_query import COLUMNS
-from db.stages import (
+from db.reads.ledger_table import COLUMNS
+from db.rules.vocabulary import (
     CONSTRUCTION_KINDS,
     FOLLOW_UP_KINDS,
     INFO_SOURCES,

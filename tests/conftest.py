@@ -6,21 +6,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from peewee import SqliteDatabase
 
-from db.records import create_hq_file, create_unit_file
-from db.unit_file import close_unit_file
-
-
-@pytest.fixture
-def unit_file(tmp_path: Path) -> Iterator[SqliteDatabase]:
-    db = create_unit_file(tmp_path / "unit.zsdb", "上海驻点招商办", kind="驻点招商办", city="上海")
-    yield db
-    close_unit_file(db)
+from db.records.files import create_hq_file, create_unit_file
+from db.store.unit_file import Store
 
 
 @pytest.fixture
-def hq_file(tmp_path: Path) -> Iterator[SqliteDatabase]:
-    db = create_hq_file(tmp_path / "hq.zsdb", "市招商中心")
-    yield db
-    close_unit_file(db)
+def unit_file(tmp_path: Path) -> Iterator[Store]:
+    store = create_unit_file(
+        tmp_path / "unit.zsdb", "上海驻点招商办", kind="驻点招商办", city="上海"
+    )
+    store.make_default()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def hq_file(tmp_path: Path) -> Iterator[Store]:
+    store = create_hq_file(tmp_path / "hq.zsdb", "市招商中心")
+    store.make_default()
+    yield store
+    store.close()

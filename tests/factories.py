@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from db.models import Project, Unit
-from db.records import find_or_create_investor, get_or_create_unit, record_stage
-from db.settings import own_unit
-from db.stages import Stage
+from db.records.investors import find_or_create_investor
+from db.records.stages import record_stage
+from db.records.units import get_or_create_unit
+from db.rules.vocabulary import Stage
+from db.store.models import Project, Unit
+from db.store.settings import own_unit
 
 
 def make_project(

@@ -1,13 +1,12 @@
 """Long work off the UI thread (ledger import, a batch of briefs): one QThread each,
-a thread-safe cancel flag, and the thread's own database connection closed at the end."""
+and a thread-safe cancel flag; each job closes its thread's database connection
+(db.store.connection.close_thread_connection) before it ends."""
 
 from __future__ import annotations
 
 import threading
 
 from PySide6.QtCore import QObject, QThread, SignalInstance
-
-from db.models import database
 
 
 class BackgroundJob(QObject):
@@ -42,9 +41,3 @@ class BackgroundJob(QObject):
         self.failed.connect(thread.quit)
         thread.start()
         return thread
-
-
-def close_thread_connection() -> None:
-    """peewee opened a connection for the worker thread; close it before the thread ends."""
-    if not database.is_closed():
-        database.close()

@@ -29,13 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.figures import Figures, Period, figures
-from db.industry import Sector
-from db.models import Unit
-from db.money import plain, yi_text
-from db.units import live_units, unit_by_uuid
+from db.reads.figures import Figures, Period, figures
+from db.reads.units import UnitInfo, live_units, unit_by_uuid
+from db.rules.industry import Sector
+from db.rules.money import plain, yi_text
 from ui.charts import BarChart
+from ui.refresh import RefreshGuard
 from ui.session import Session
+
+# What the figures read: projects, their stage events, units and the settings.
+FIGURE_TABLES = frozenset({"project", "stage_event", "unit", "setting", "cadre", "signing_event"})
 
 CUSTOM = "custom"
 
@@ -70,7 +73,7 @@ class Dashboard(QWidget):
         self._build()
         self._fill_presets()
         self._fill_units()
-        self.session.changed.connect(self.refresh)
+        RefreshGuard(self, self.session, FIGURE_TABLES, self.refresh)
         self.refresh()
 
     # -- building -----------------------------------------------------------------
@@ -309,7 +312,7 @@ class Dashboard(QWidget):
         if index >= 0:
             self.period_combo.setCurrentIndex(index)
 
-    def _scope(self) -> Unit | None:
+    def _scope(self) -> UnitInfo | None:
         if not self.session.is_headquarters:
             return self.session.unit
         uuid = self.unit_combo.currentData()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,13 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.editing import load_project
-from db.models import FollowUp
-from db.stages import FOLLOW_UP_KINDS
-from db.timeline import follow_up_values, project_id
+from db.errors import ValidationError
+from db.records.follow_ups import (
+    FollowUpValues,
+    delete_follow_up,
+    load_follow_up,
+    save_follow_up,
+)
+from db.records.projects import load_project
+from db.rules.vocabulary import FOLLOW_UP_KINDS
+from ui.i18n import either
 from ui.labels import choice_value, fill_choices, set_choice
 from ui.session import Session
-from ui.undo import RowCommand
 from ui.widgets import ErrorLabel, OptionalDateEdit, confirm_delete, date_edit, date_of
 
 
@@ -50,33 +53,33 @@ class FollowUpDialog(QDialog):
         self.session = session
         self.project_uuid = project_uuid
         self.follow_up_uuid = follow_up_uuid
-        self.before = follow_up_values(follow_up_uuid) if follow_up_uuid else None
+        self.before = load_follow_up(follow_up_uuid) if follow_up_uuid else None
         name = load_project(project_uuid).name
         title = self.tr("添加走访记录 — %1") if follow_up_uuid is None else self.tr("走访记录 — %1")
         self.setWindowTitle(title.replace("%1", name))
 
-        before = self.before or {}
-        self.date = date_edit("followUpDate", before.get("date"))
+        before = self.before
+        self.date = date_edit("followUpDate", before.date if before else None)
         self.kind = QComboBox()
         self.kind.setObjectName("followUpKind")
         self.kind.setEditable(True)
         fill_choices(self.kind, FOLLOW_UP_KINDS)
-        self.people = QLineEdit(before.get("people") or "")
+        self.people = QLineEdit((before.people if before else None) or "")
         self.people.setObjectName("followUpPeople")
         self.people.setPlaceholderText(self.tr("如:张三(我方)、李总(企业)"))
         self.summary = _text_box("followUpSummary", 80)
-        self.summary.setPlainText(before.get("summary") or "")
+        self.summary.setPlainText(before.summary if before else "")
         self.summary_error = ErrorLabel("followUpSummaryError")
         self.next_step = _text_box("followUpNextStep", 50)
-        self.next_step.setPlainText(before.get("next_step") or "")
+        self.next_step.setPlainText((before.next_step if before else None) or "")
         self.due = OptionalDateEdit("followUpDue", self.tr("设定期限"))
-        self.due.set_value(before.get("due_date"))
+        self.due.set_value(before.due_date if before else None)
         self.due_error = ErrorLabel("followUpDueError")
         self.done_box = QCheckBox(self.tr("下一步已完成"))
         self.done_box.setObjectName("followUpDone")
-        self.done_box.setChecked(bool(before.get("done")))
-        if self.before:
-            set_choice(self.kind, self.before["kind"])
+        self.done_box.setChecked(bool(before and before.done))
+        if before:
+            set_choice(self.kind, before.kind)
 
         form = QFormLayout()
         form.addRow(self.tr("日期(&D)"), self.date)
@@ -107,32 +110,35 @@ class FollowUpDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(460, self.sizeHint().height())
 
-    def values(self) -> dict[str, Any]:
-        return {
-            "project": project_id(self.project_uuid),
-            "date": date_of(self.date),
-            "kind": choice_value(self.kind),
-            "people": self.people.text().strip() or None,
-            "summary": self.summary.toPlainText().strip(),
-            "next_step": self.next_step.toPlainText().strip() or None,
-            "due_date": self.due.value(),
-            "done": self.done_box.isChecked(),
-        }
+    def values(self) -> FollowUpValues:
+        return FollowUpValues(
+            date=date_of(self.date),
+            kind=choice_value(self.kind) or FOLLOW_UP_KINDS[0],
+            summary=self.summary.toPlainText().strip(),
+            people=self.people.text().strip() or None,
+            next_step=self.next_step.toPlainText().strip() or None,
+            due_date=self.due.value(),
+            done=self.done_box.isChecked(),
+        )
 
     def accept(self) -> None:
         after = self.values()
-        missing = not after["summary"]
+        missing = not after.summary
         self.summary_error.show_message(self.tr("请填写内容摘要") if missing else None)
-        early = after["due_date"] is not None and after["due_date"] < after["date"]
+        early = after.due_date is not None and after.due_date < after.date
         self.due_error.show_message(self.tr("期限早于走访日期,请核对") if early else None)
-        if not after["kind"]:
-            after["kind"] = FOLLOW_UP_KINDS[0]
         if missing or early:
             (self.summary if missing else self.due).setFocus()
             return
         if after != self.before:
-            text = self.tr("走访记录 %1").replace("%1", after["date"].isoformat())
-            self.session.push(RowCommand(text, FollowUp, self.before, after, self.follow_up_uuid))
+            text = self.tr("走访记录 %1").replace("%1", after.date.isoformat())
+            try:
+                self.session.run(
+                    text, save_follow_up(self.project_uuid, after, self.follow_up_uuid)
+                )
+            except ValidationError as error:
+                self.summary_error.show_message(either(error.zh, error.en))
+                return
         super().accept()
 
     def delete(self) -> None:
@@ -148,11 +154,10 @@ def _tr(text: str) -> str:
 
 def ask_and_delete_follow_up(parent: QWidget, session: Session, follow_up_uuid: str) -> bool:
     """Ask, then delete a follow-up as one undoable step; True when it was deleted."""
-    before = follow_up_values(follow_up_uuid)
-    when = before["date"].isoformat()
-    question = _tr("删除走访记录“%1”?").replace("%1", f"{when} {before['summary']}")
+    before = load_follow_up(follow_up_uuid)
+    when = before.date.isoformat()
+    question = _tr("删除走访记录“%1”?").replace("%1", f"{when} {before.summary}")
     if not confirm_delete(parent, _tr("删除记录"), question):
         return False
-    text = _tr("删除走访记录 %1").replace("%1", when)
-    session.push(RowCommand(text, FollowUp, before, None, follow_up_uuid))
+    session.run(_tr("删除走访记录 %1").replace("%1", when), delete_follow_up(follow_up_uuid))
     return True

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QUndoCommand
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.follow_ups import DueFollowUp, due_follow_ups, set_done
-from db.models import database
+from db.reads.follow_ups import DueFollowUp, due_follow_ups
+from db.records.follow_ups import set_done
 from ui.labels import label
+from ui.refresh import RefreshGuard
 from ui.session import Session
 
 OVERDUE_COLOUR = QColor("#c62828")
@@ -42,25 +43,6 @@ FILTER_OVERDUE, FILTER_WEEK, FILTER_ALL = range(3)
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FollowUpView", text)
-
-
-class MarkDoneCommand(QUndoCommand):
-    """标记完成 for one or more follow-ups; undo opens them again."""
-
-    def __init__(self, uuids: list[str]) -> None:
-        super().__init__(_tr("标记 {n} 条走访记录为完成").format(n=len(uuids)))
-        self.uuids = list(uuids)
-
-    def _set(self, done: bool) -> None:
-        with database.atomic():
-            for uuid in self.uuids:
-                set_done(uuid, done)
-
-    def redo(self) -> None:
-        self._set(True)
-
-    def undo(self) -> None:
-        self._set(False)
 
 
 class FollowUpModel(QAbstractTableModel):
@@ -204,7 +186,7 @@ class FollowUpView(QWidget):
 
         self.filter.currentIndexChanged.connect(lambda _index: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.session.changed.connect(self.reload)
+        RefreshGuard(self, self.session, frozenset({"follow_up", "project", "unit"}), self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -237,7 +219,10 @@ class FollowUpView(QWidget):
         """标记完成 for the selected follow-ups, as one undoable step."""
         selected = self._selected()
         if selected:
-            self.session.push(MarkDoneCommand([row.uuid for row in selected]))
+            self.session.run(
+                self.tr("标记 {n} 条走访记录为完成").format(n=len(selected)),
+                set_done([row.uuid for row in selected]),
+            )
 
     def open_project(self) -> None:
         selected = self._selected()

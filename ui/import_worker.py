@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 
 from db.errors import UserError
-from ui.background import BackgroundJob, close_thread_connection
+from db.store.connection import close_thread_connection
+from ui.background import BackgroundJob
 
 
 class LedgerImport(BackgroundJob):
@@ -30,7 +31,7 @@ class LedgerImport(BackgroundJob):
         return not self.cancelled
 
     def run(self) -> None:
-        from db.ledger import import_ledger
+        from db.io.ledger.importing import import_ledger
 
         try:
             result = import_ledger(self.path, self._step)

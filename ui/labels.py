@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
-from db.stages import Stage
+from db.rules.vocabulary import Stage
 
 CONTEXT = "Labels"
 

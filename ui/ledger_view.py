@@ -40,13 +40,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import project_query, settings
-from db.money import plain, yi_text
-from db.project_query import COLUMNS, Kind, ProjectFilter
-from db.stages import PATH, PIPELINE_STAGES, Capital, Stage
-from db.units import live_units
+from db.reads import ledger_table
+from db.reads.ledger_table import COLUMNS, Kind, ProjectFilter
+from db.reads.units import live_units
+from db.rules.money import plain, yi_text
+from db.rules.vocabulary import PATH, PIPELINE_STAGES, Capital, Stage
+from db.store import settings
 from ui.project_table import DEFAULT_SORT, Col, ProjectTableModel, UuidRole
+from ui.refresh import RefreshGuard
 from ui.session import Session
+
+# What the ledger shows: projects with their investor, unit, stage dates, and the
+# settings behind the filters (bands, chains, rate).
+LEDGER_TABLES = frozenset({"project", "investor", "unit", "stage_event", "setting"})
 
 SEARCH_DELAY_MS = 200
 LAYOUT_SAVE_DELAY_MS = 300
@@ -101,7 +107,7 @@ class LedgerView(QWidget):
         self._set_up_header()
         self._connect()
         self._update_summary()
-        self.session.changed.connect(self.reload)
+        RefreshGuard(self, self.session, LEDGER_TABLES, self.reload)
 
     # -- building -------------------------------------------------------------------
 
@@ -265,13 +271,13 @@ class LedgerView(QWidget):
             self.unit_filter, self.tr("全部单位"), [(unit.name, unit.id) for unit in units]
         )
         self.unit_filter.setVisible(self.session.is_headquarters or len(units) > 1)
-        industries = project_query.local_industry_choices()
+        industries = ledger_table.local_industry_choices()
         self._refill(
             self.industry_filter, self.tr("全部产业类别"), [(label, label) for label in industries]
         )
         priority = settings.priority_system()
         chains = [(self.tr("“{name}”重点产业链").format(name=priority.name), PRIORITY)]
-        chains += [(label, label) for label in project_query.chain_choices()]
+        chains += [(label, label) for label in ledger_table.chain_choices()]
         self._refill(self.chain_filter, self.tr("全部产业链"), chains)
         self._refill(self.band_filter, self.tr("全部规模"), self._band_choices())
 
@@ -382,7 +388,7 @@ class LedgerView(QWidget):
         self._apply_filter()
 
     def _update_summary(self) -> None:
-        sums = project_query.totals(self.model.criteria)
+        sums = ledger_table.totals(self.model.criteria)
         self.summary = self.tr(
             "共 {count} 个项目 · 内资 {d} 个 {dt} 亿元 · 外资 {f} 个 {ft} 亿美元"
         ).format(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import UserError
-from db.records import create_hq_file, create_unit_file
+from db.records.files import create_hq_file, create_unit_file
 from ui.background import BackgroundJob
 from ui.i18n import either
 from ui.new_file_dialog import NewFileDialog
@@ -225,11 +225,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.signing_events, self.tr("签约活动"))
         self.ledger.project_activated.connect(self.edit_project)
         self.follow_ups.project_activated.connect(self.edit_project)
-        self.ledger.summary_changed.connect(self.summary.setText)
+        # The status bar's count and totals are the ledger's: shown with the ledger.
+        self.ledger.summary_changed.connect(self._show_summary)
+        self.tabs.currentChanged.connect(self._show_summary)
         layout.addWidget(self.tabs, 1)
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         self.ledger.reload()
+
+    def _show_summary(self) -> None:
+        on_ledger = self.tabs.currentWidget() is self.ledger
+        self.summary.setText(self.ledger.summary if on_ledger else "")
 
     # -- files --------------------------------------------------------------------
 
@@ -285,29 +291,28 @@ class MainWindow(QMainWindow):
         path, name, kind, city = dialog.values()
         try:
             if dialog.headquarters:
-                db = create_hq_file(path, name)
+                store = create_hq_file(path, name)
             else:
-                db = create_unit_file(path, name, kind=kind, city=city)
-            self._adopt(Session.adopt(path, db))
+                store = create_unit_file(path, name, kind=kind, city=city)
+            self._adopt(Session(store))
         except UserError as error:
             self.show_error(error)
 
     def open_demo(self) -> None:
         path = self.data_folder / "示例数据-招商台账.zsdb"
         if not path.exists():
-            from db.demo import build_demo
-            from db.unit_file import close_unit_file
+            from db.io.demo import build_demo
 
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                close_unit_file(build_demo(path))
+                build_demo(path).close()
             except UserError as error:
                 self.show_error(error)
                 return
             finally:
                 QApplication.restoreOverrideCursor()
         if self.open_file(path):
-            from db.demo import ARTICLE_PERIOD_END, ARTICLE_PERIOD_START
+            from db.io.demo import ARTICLE_PERIOD_END, ARTICLE_PERIOD_START
 
             # The example is the article's 1~7月 2023: show its figures, not this year's zeros.
             self.dashboard.show_period(ARTICLE_PERIOD_START, ARTICLE_PERIOD_END)
@@ -352,21 +357,22 @@ class MainWindow(QMainWindow):
         self.import_progress.setValue(done)
 
     def _import_done(self, result: object) -> None:
+        from db.io.ledger.importing import ImportResult
+        from db.records.ops import OpResult
+
         self.import_progress.close()
-        assert self.session is not None
-        # An import is not undoable step by step; clear the stack so undo never
-        # reaches behind it into records the import has changed.
-        self.session.undo_stack.clear()
-        self.session.notify()
+        assert self.session is not None and isinstance(result, OpResult)
+        imported: ImportResult = self.session.run(self.tr("导入台账"), result)
         self.statusBar().showMessage(
             self.tr("已导入台账:新建项目 %1 个,更新项目 %2 个")
-            .replace("%1", str(result.created))  # type: ignore[attr-defined]
-            .replace("%2", str(result.updated)),  # type: ignore[attr-defined]
+            .replace("%1", str(imported.created))
+            .replace("%2", str(imported.updated)),
             10000,
         )
 
     def _import_failed(self, error: object) -> None:
-        from db.ledger import ImportCancelled, LedgerImportError
+        from db.io.ledger.importing import ImportCancelled
+        from db.io.ledger.template import LedgerImportError
 
         self.import_progress.close()
         if isinstance(error, ImportCancelled):
@@ -404,8 +410,7 @@ class MainWindow(QMainWindow):
             self.export_ledger_to(Path(chosen))
 
     def export_ledger_to(self, path: Path) -> None:
-        from db.ledger import ledger_rows
-        from reports.ledger_export import export_ledger
+        from db.io.ledger.export import export_ledger, ledger_rows
 
         try:
             rows = ledger_rows()
@@ -466,28 +471,27 @@ class MainWindow(QMainWindow):
             self._dialog = dialog
 
     def delete_selected(self) -> None:
-        from db.editing import load_project
-        from ui.undo import DeleteProjectCommand
+        from db.reads.ledger_table import project_names
+        from db.records.projects import delete_projects
 
         selected = self._selected()
         if not selected or self.session is None:
             return
-        snapshots = [load_project(uuid) for uuid in selected]
-        names = "、".join(s.name for s in snapshots[:3]) + ("等" if len(snapshots) > 3 else "")
+        names_of = project_names(selected)
+        names = "、".join(names_of[:3]) + ("等" if len(names_of) > 3 else "")
         answer = QMessageBox.question(
             self,
             self.tr("删除项目"),
             self.tr("确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。")
-            .replace("%1", str(len(snapshots)))
+            .replace("%1", str(len(selected)))
             .replace("%2", names),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        stack = self.session.undo_stack
-        stack.beginMacro(self.tr("删除 %1 个项目").replace("%1", str(len(snapshots))))
-        for snapshot in snapshots:
-            self.session.push(DeleteProjectCommand(snapshot))
-        stack.endMacro()
+        self.session.run(
+            self.tr("删除 %1 个项目").replace("%1", str(len(selected))),
+            delete_projects(selected),
+        )
 
     # -- reports ------------------------------------------------------------------
 
@@ -518,7 +522,7 @@ class MainWindow(QMainWindow):
         if not selected or self.session is None:
             self.statusBar().showMessage(self.tr("请先在项目台账中选择一个项目"), 5000)
             return
-        from db.project_brief_data import find_project, project_brief_data
+        from db.reads.project_brief import find_project, project_brief_data
         from ui.report_worker import safe_file_name
 
         data = project_brief_data(find_project(selected[0]))
@@ -532,7 +536,7 @@ class MainWindow(QMainWindow):
             self.write_project_brief(selected[0], Path(chosen))
 
     def write_project_brief(self, uuid: str, out: Path) -> None:
-        from db.project_brief_data import find_project, project_brief_data
+        from db.reads.project_brief import find_project, project_brief_data
         from reports.project_brief import build_project_brief
 
         try:
@@ -546,14 +550,14 @@ class MainWindow(QMainWindow):
         """Every project brief of one unit (at headquarters the user picks the unit)."""
         from PySide6.QtWidgets import QInputDialog
 
-        from db.models import Unit
-        from db.project_brief_data import project_uuids
+        from db.reads.project_brief import project_uuids
+        from db.reads.units import live_units
 
         if self.session is None:
             return
         unit_id: int | None = None
         if self.session.is_headquarters:
-            units = list(Unit.live().order_by(Unit.name))
+            units = live_units()
             everyone = self.tr("全部单位")
             names = [everyone] + [u.name for u in units]
             chosen, ok = QInputDialog.getItem(
@@ -589,7 +593,7 @@ class MainWindow(QMainWindow):
 
     def start_brief_batch(self, folder: Path, uuids: list[str] | None = None) -> None:
         """Print every project's brief in the background, with progress and cancel."""
-        from db.project_brief_data import project_uuids
+        from db.reads.project_brief import project_uuids
         from ui.report_worker import BriefBatch
 
         assert self.session is not None
@@ -646,7 +650,7 @@ class MainWindow(QMainWindow):
             self.write_listing(Path(chosen))
 
     def write_listing(self, out: Path) -> None:
-        from db.listing_data import listing_data
+        from db.reads.listing import listing_data
         from reports.listing import build_listing
 
         try:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,13 +13,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.editing import load_project
-from db.models import Milestone
-from db.stages import MILESTONE_KINDS
-from db.timeline import milestone_values, project_id
+from db.errors import ValidationError
+from db.records.milestones import (
+    MilestoneValues,
+    delete_milestone,
+    load_milestone,
+    save_milestone,
+)
+from db.records.projects import load_project
+from db.rules.vocabulary import MILESTONE_KINDS
+from ui.i18n import either
 from ui.labels import choice_value, fill_choices, label, set_choice
 from ui.session import Session
-from ui.undo import RowCommand
 from ui.widgets import ErrorLabel, confirm_delete, date_edit, date_of
 
 
@@ -40,7 +43,7 @@ class MilestoneDialog(QDialog):
         self.session = session
         self.project_uuid = project_uuid
         self.milestone_uuid = milestone_uuid
-        self.before = milestone_values(milestone_uuid) if milestone_uuid else None
+        self.before = load_milestone(milestone_uuid) if milestone_uuid else None
         name = load_project(project_uuid).name
         title = self.tr("添加节点 — %1") if milestone_uuid is None else self.tr("修改节点 — %1")
         self.setWindowTitle(title.replace("%1", name))
@@ -50,15 +53,15 @@ class MilestoneDialog(QDialog):
         self.kind.setEditable(True)
         fill_choices(self.kind, MILESTONE_KINDS)
         self.kind_error = ErrorLabel("milestoneKindError")
-        self.date = date_edit("milestoneDate", self.before["date"] if self.before else None)
+        self.date = date_edit("milestoneDate", self.before.date if self.before else None)
         self.note = QPlainTextEdit()
         self.note.setObjectName("milestoneNote")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(60)
         self.note.setPlaceholderText(self.tr("如:4个工作日内办结开工前全部证照"))
         if self.before:
-            set_choice(self.kind, self.before["kind"])
-            self.note.setPlainText(self.before["note"] or "")
+            set_choice(self.kind, self.before.kind)
+            self.note.setPlainText(self.before.note or "")
 
         form = QFormLayout()
         form.addRow(self.tr("节点(&K)"), self.kind)
@@ -83,24 +86,29 @@ class MilestoneDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def values(self) -> dict[str, Any]:
-        return {
-            "project": project_id(self.project_uuid),
-            "kind": choice_value(self.kind),
-            "date": date_of(self.date),
-            "note": self.note.toPlainText().strip() or None,
-        }
+    def values(self) -> MilestoneValues:
+        return MilestoneValues(
+            kind=choice_value(self.kind) or "",
+            date=date_of(self.date),
+            note=self.note.toPlainText().strip() or None,
+        )
 
     def accept(self) -> None:
         after = self.values()
-        if not after["kind"]:
+        if not after.kind:
             self.kind_error.show_message(self.tr("请选择或填写节点名称,如 拿地、证照办结"))
             self.kind.setFocus()
             return
         self.kind_error.show_message(None)
         if after != self.before:
-            text = self.tr("节点“%1”").replace("%1", after["kind"])
-            self.session.push(RowCommand(text, Milestone, self.before, after, self.milestone_uuid))
+            text = self.tr("节点“%1”").replace("%1", after.kind)
+            try:
+                self.session.run(
+                    text, save_milestone(self.project_uuid, after, self.milestone_uuid)
+                )
+            except ValidationError as error:
+                self.kind_error.show_message(either(error.zh, error.en))
+                return
         super().accept()
 
     def delete(self) -> None:
@@ -116,10 +124,9 @@ def _tr(text: str) -> str:
 
 def ask_and_delete_milestone(parent: QWidget, session: Session, milestone_uuid: str) -> bool:
     """Ask, then delete a milestone as one undoable step; True when it was deleted."""
-    before = milestone_values(milestone_uuid)
-    entry = f"{label(before['kind'])} {before['date'].isoformat()}"
+    before = load_milestone(milestone_uuid)
+    entry = f"{label(before.kind)} {before.date.isoformat()}"
     if not confirm_delete(parent, _tr("删除节点"), _tr("删除节点“%1”?").replace("%1", entry)):
         return False
-    text = _tr("删除节点“%1”").replace("%1", entry)
-    session.push(RowCommand(text, Milestone, before, None, milestone_uuid))
+    session.run(_tr("删除节点“%1”").replace("%1", entry), delete_milestone(milestone_uuid))
     return True

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.stages import UNIT_KINDS
+from db.rules.vocabulary import UNIT_KINDS
 from ui.labels import choice_value, fill_choices
 
 

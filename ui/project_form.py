@@ -34,22 +34,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import settings
-from db.editing import (
+from db.errors import ValidationError
+from db.reads.lookalikes import SimilarRecord, similar_records
+from db.reads.timeline import current_stage, follow_ups_of, investor_names, project_timeline
+from db.reads.units import live_units
+from db.records.ops import Changes
+from db.records.projects import (
     CapacityData,
     FieldProblem,
     PhaseData,
     ProjectData,
-    SimilarRecord,
     load_project,
-    similar_records,
+    save_project,
     validate,
 )
-from db.industry import describe
-from db.models import new_uuid
-from db.money import AmountError, plain
-from db.records import stage_event_removal_problem
-from db.stages import (
+from db.records.stages import delete_stage_event, stage_event_removal_problem
+from db.rules.industry import describe
+from db.rules.money import AmountError, plain
+from db.rules.vocabulary import (
     CONSTRUCTION_KINDS,
     INFO_SOURCES,
     INVESTOR_CATEGORIES,
@@ -58,20 +60,13 @@ from db.stages import (
     Capital,
     Stage,
 )
-from db.timeline import (
-    current_stage,
-    follow_ups_of,
-    investor_names,
-    project_timeline,
-)
-from db.units import live_units
+from db.store import settings
 from ui.follow_up_dialog import FollowUpDialog, ask_and_delete_follow_up
 from ui.i18n import either
 from ui.labels import choice_value, fill_choices, label, stage_label
 from ui.milestone_dialog import MilestoneDialog, ask_and_delete_milestone
 from ui.session import Session
 from ui.stage_dialog import StageDialog, stage_combo
-from ui.undo import DeleteStageEventCommand, SaveProjectCommand, StageChangeCommand
 from ui.widgets import (
     AmountEdit,
     ErrorLabel,
@@ -178,7 +173,7 @@ class ProjectForm(QDialog):
         self._fill(self.loaded)
         self._capital_changed()
         self._refresh_progress()
-        self.session.changed.connect(self._refresh_progress)
+        self.session.changed.connect(self._session_changed)
         self.initial = self._state()
         self.resize(820, 640)
 
@@ -807,25 +802,27 @@ class ProjectForm(QDialog):
         if problems:
             return False
         if self._needs_similar_check(data):
-            found = similar_records(data)
+            found = similar_records(data.name, data.investor_name, data.credit_code, data.uuid)
             if found and not self._confirm_similar(found):
                 self.tabs.setCurrentIndex(self.page_of["investor_name"])
                 self.inputs["investor_name"].setFocus()
                 return False
-        if self.loaded is None:
-            # The UUID is fixed here so the initial stage can point at the new project.
-            data.uuid = new_uuid()
-            stage, when = Stage(self.initial_stage.currentData()), date_of(self.initial_stage_date)
-            stack = self.session.undo_stack
-            stack.beginMacro(self.tr("新建项目“%1”").replace("%1", data.name))
-            self.session.push(SaveProjectCommand(None, data))
-            self.session.push(StageChangeCommand(data.uuid, stage, when))
-            stack.endMacro()
-        else:
-            assert self.project_uuid is not None
-            before = load_project(self.project_uuid)
-            if data != before:
-                self.session.push(SaveProjectCommand(before, data))
+        try:
+            if self.loaded is None:
+                stage = Stage(self.initial_stage.currentData())
+                when = date_of(self.initial_stage_date)
+                data.uuid = self.session.run(
+                    self.tr("新建项目“%1”").replace("%1", data.name),
+                    save_project(data, (stage, when)),
+                )
+            else:
+                assert self.project_uuid is not None
+                self.session.run(
+                    self.tr("修改项目“%1”").replace("%1", data.name), save_project(data)
+                )
+        except ValidationError as error:
+            tell(self, self.tr("未保存"), either(error.zh, error.en))
+            return False
         self.saved_uuid = data.uuid
         self.initial = self._state()
         return True
@@ -848,6 +845,10 @@ class ProjectForm(QDialog):
         super().reject()
 
     # -- progress over time ---------------------------------------------------------
+
+    def _session_changed(self, changes: Changes) -> None:
+        if self.project_uuid is not None and changes.concerns(self.project_uuid):
+            self._refresh_progress()
 
     def _refresh_progress(self) -> None:
         if self.project_uuid is None:
@@ -927,7 +928,10 @@ class ProjectForm(QDialog):
             "%1", f"{what} {when.isoformat()}"
         )
         if confirm_delete(self, self.tr("删除"), question):
-            self.session.push(DeleteStageEventCommand(uuid, what, when))
+            self.session.run(
+                self.tr("删除阶段记录“%1 %2”").replace("%1", what).replace("%2", when.isoformat()),
+                delete_stage_event(uuid),
+            )
 
     def delete_follow_up(self) -> None:
         """Remove the selected follow-up; undoable."""

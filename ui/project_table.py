@@ -23,9 +23,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
-from db import project_query
-from db.project_query import COLUMNS, Kind, ProjectFilter, Row
-from db.stages import Capital, Stage
+from db.reads import ledger_table
+from db.reads.ledger_table import COLUMNS, Kind, ProjectFilter, Row
+from db.rules.vocabulary import Capital, Stage
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 50
@@ -38,7 +38,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class Col(IntEnum):
-    """The model's columns, in the order of ``db.project_query.COLUMNS``."""
+    """The model's columns, in the order of ``db.ledger_table.COLUMNS``."""
 
     CODE = 0
     NAME = 1
@@ -168,9 +168,7 @@ class ProjectTableModel(QAbstractTableModel):
         return self._descending
 
     def _load_ids(self) -> None:
-        self._ids = project_query.matching_ids(
-            self._filter, self._sort_column.key, self._descending
-        )
+        self._ids = ledger_table.matching_ids(self._filter, self._sort_column.key, self._descending)
         self._pages.clear()
 
     def _requery(self) -> None:
@@ -232,9 +230,7 @@ class ProjectTableModel(QAbstractTableModel):
         found: dict[int, str] = {}
         for start in range(0, len(ids), UUID_BATCH):
             chunk = ids[start : start + UUID_BATCH]
-            found.update(
-                (pid, row.uuid) for pid, row in project_query.fetch_rows(chunk, []).items()
-            )
+            found.update((pid, row.uuid) for pid, row in ledger_table.fetch_rows(chunk, []).items())
         return [found[pid] for pid in ids if pid in found]
 
     def _page(self, row: int) -> tuple[_Page, int]:
@@ -244,7 +240,7 @@ class ProjectTableModel(QAbstractTableModel):
             ids = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
             keys = [column.key for column in COLUMNS]
             wanted = [key for col, key in zip(Col, keys, strict=True) if col in self._visible]
-            rows = project_query.fetch_rows(ids, wanted)
+            rows = ledger_table.fetch_rows(ids, wanted)
             page = _Page(ids, {pid: self._spread(row) for pid, row in rows.items()})
             self._pages[number] = page
             if len(self._pages) > MAX_CACHED_PAGES:

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import settings
 from db.errors import UserError
-from db.models import Unit, database
+from db.reads.units import live_units, unit_by_id
+from db.records.settings import issue_printed
+from db.store import settings
 from ui.session import Session
 
 
@@ -69,7 +70,7 @@ class BriefingDialog(QDialog):
         self.scope.setObjectName("briefScope")
         if session.is_headquarters:
             self.scope.addItem(self.tr("全市"), None)
-            for unit in Unit.live().order_by(Unit.name):
+            for unit in live_units():
                 self.scope.addItem(unit.name, unit.id)
         else:
             own = session.unit
@@ -124,8 +125,8 @@ class BriefingDialog(QDialog):
 
     def generate(self) -> Path | None:
         """Write the PDF; on a problem show it beside the form and return None."""
-        from db.briefing_data import briefing_data
-        from db.figures import Period
+        from db.reads.briefing import briefing_data
+        from db.reads.figures import Period
         from reports.briefing import build_briefing
 
         start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
@@ -137,19 +138,15 @@ class BriefingDialog(QDialog):
             self.error.setText(self.tr("请选择一个已存在的文件夹,文件名以 .pdf 结尾"))
             return None
         unit_id = self.scope.currentData()
-        unit = Unit.get_by_id(unit_id) if unit_id is not None else None
+        unit = unit_by_id(unit_id) if unit_id is not None else None
         number = self.issue.value()
         try:
             build_briefing(briefing_data(Period(start, end), unit, number), out)
         except (UserError, OSError) as error:
             self.error.setText(str(error))
             return None
-        header = dict(settings.get("briefing"))
-        if number >= int(header.get("issue_no") or 1):
-            # The next briefing gets the next number by default.
-            header["issue_no"] = number + 1
-            with database.atomic():
-                settings.put("briefing", header)
+        # The next briefing gets the next number by default (undoable like any change).
+        self.session.run(self.tr("简报期数"), issue_printed(number))
         self.written = out
         return out
 

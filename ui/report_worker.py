@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 
-from ui.background import BackgroundJob, close_thread_connection
+from db.store.connection import close_thread_connection
+from ui.background import BackgroundJob
 
 
 def safe_file_name(name: str) -> str:
@@ -34,7 +35,7 @@ class BriefBatch(BackgroundJob):
 
     def run(self) -> None:
         from db.errors import UserError
-        from db.project_brief_data import find_project, project_brief_data
+        from db.reads.project_brief import find_project, project_brief_data
         from reports.project_brief import build_project_brief
 
         written = 0

@@ -1,70 +1,92 @@
-"""The open file as the windows see it: its database, its lock, its undo stack.
+"""The open file as the windows see it: its store, its lock, its undo stack.
 
-Every change the user makes goes through ``Session.push`` as an undoable
-command; after each one ``changed`` tells the views to refresh.
+Every change the user makes is an operation of db.records; ``Session.run``
+records its result on the undo stack as one ``OpCommand`` (undo and redo replay
+the operation's inverse), and ``changed`` tells the views what it touched, so
+that only those showing it refresh.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, TypeVar
 
-from peewee import SqliteDatabase
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from db import settings
-from db.file_lock import FileLock
-from db.models import Unit
-from db.unit_file import close_unit_file, open_unit_file
+from db.reads.units import UnitInfo, unit_by_uuid
+from db.records.ops import EVERYTHING, Changes, OpResult
+from db.store import settings
+from db.store.unit_file import Store, open_store
+
+T = TypeVar("T")
+
+
+class OpCommand(QUndoCommand):
+    """One operation on the undo stack: its first run has already happened (in
+    ``Session.run``); undo and redo run the inverse of whatever ran last."""
+
+    def __init__(self, session: Session, text: str, result: OpResult[Any]) -> None:
+        super().__init__(text)
+        self.session = session
+        self._undo = result.undo
+        self._redo: Any = None
+        self._done_once = False
+
+    def redo(self) -> None:
+        if not self._done_once:  # pushed right after the operation ran
+            self._done_once = True
+            return
+        result = self._redo()
+        self._undo = result.undo
+        self.session.changed.emit(result.changes)
+
+    def undo(self) -> None:
+        result = self._undo()
+        self._redo = result.undo
+        self.session.changed.emit(result.changes)
 
 
 class Session(QObject):
-    changed = Signal()  # any record may have changed: views reload
+    changed = Signal(object)  # db.records.ops.Changes: what may need showing anew
     closed = Signal()
 
-    def __init__(self, path: Path, db: SqliteDatabase, lock: FileLock | None) -> None:
+    def __init__(self, store: Store) -> None:
         super().__init__()
-        self.path = path
-        self.db = db
-        self.lock = lock
+        self.store = store
+        self.path = store.path
+        store.make_default()
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(lambda _index: self.changed.emit())
 
     @classmethod
     def open(cls, path: Path) -> Session:
         """Lock, check and open a file; raises db.errors.UserError with a clear message."""
-        path = Path(path)
-        lock = FileLock(path)
-        lock.acquire()
-        try:
-            db = open_unit_file(path)
-        except BaseException:
-            lock.release()
-            raise
-        return cls(path, db, lock)
+        return cls(open_store(path))
 
-    @classmethod
-    def adopt(cls, path: Path, db: SqliteDatabase) -> Session:
-        """A session over a file just created and opened by the caller."""
-        lock = FileLock(Path(path))
-        lock.acquire()
-        return cls(Path(path), db, lock)
+    def run(self, text: str, result: OpResult[T]) -> T:
+        """Record an operation that has just run as one undoable step, and tell the views.
 
-    def push(self, command: QUndoCommand) -> None:
-        """Run an undoable change (its redo() writes) and record it for Ctrl+Z."""
-        self.undo_stack.push(command)
+        Call it as ``session.run(text, operation(...))``: the operation runs (and
+        raises, changing nothing) before anything is recorded.  An operation that
+        changed nothing leaves nothing to undo."""
+        if not result.changes.empty:
+            self.undo_stack.push(OpCommand(self, text, result))
+            self.changed.emit(result.changes)
+        return result.value
 
-    def notify(self) -> None:
-        self.changed.emit()
+    def notify(self, changes: Changes = EVERYTHING) -> None:
+        """Tell the views of a change made outside the undo stack."""
+        self.changed.emit(changes)
 
     @property
     def is_headquarters(self) -> bool:
         return settings.is_headquarters()
 
     @property
-    def unit(self) -> Unit | None:
+    def unit(self) -> UnitInfo | None:
         """The file's own unit (None at headquarters)."""
-        return settings.own_unit()
+        own = settings.get("file.unit_uuid")
+        return unit_by_uuid(own) if own else None
 
     @property
     def title(self) -> str:
@@ -75,7 +97,5 @@ class Session(QObject):
 
     def close(self) -> None:
         self.undo_stack.clear()
-        close_unit_file(self.db)
-        if self.lock is not None:
-            self.lock.release()
+        self.store.close()
         self.closed.emit()

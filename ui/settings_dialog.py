@@ -1,18 +1,15 @@
 """设置: the file's unit and cadres, labels, priority chains, size bands, rate, briefing, language.
 
-Saving writes everything in one transaction and is one undoable command: undo
-puts back the settings, the unit's identity and its cadres as they were.
+Saving is one operation (db.records.settings.save_settings), so one undoable
+step: undo puts back the settings, the unit's identity and its cadres as they were.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,123 +32,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import settings
 from db.errors import ValidationError
-from db.models import database
-from db.money import AmountError, parse_amount, plain
-from db.stages import UNIT_KINDS
-from db.units import (
-    CadreRow,
-    UnitIdentity,
-    cadre_count,
-    cadres_of,
-    identity,
-    live_units,
-    name_taken,
-    replace_cadres,
-    set_identity,
-)
+from db.reads.units import cadre_count, live_units, name_taken
+from db.records.settings import RATE_MAX, RATE_MIN, SettingsChange, save_settings
+from db.records.units import CadreRow, UnitIdentity, load_cadres, load_identity
+from db.rules.money import AmountError, parse_amount, plain
+from db.rules.vocabulary import UNIT_KINDS
+from db.store import settings
 from ui.i18n import LANGUAGES, either
 from ui.labels import choice_value, fill_choices, set_choice
 from ui.session import Session
 
-RATE_MIN = Decimal(1)
-RATE_MAX = Decimal(20)
 RATE_PLACES = 6
 ERROR_STYLE = "color: #c62828;"
-# The settings a save may change; their JSON values are the undo snapshot.
-SETTING_KEYS = (
-    "exchange_rate",
-    "local_industries",
-    "priority",
-    "size_bands",
-    "briefing",
-    "language",
-)
 HQ_NAME_KEY = "file.hq_name"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SettingsDialog", text)
-
-
-@dataclass
-class SettingsChange:
-    """Everything the dialog saves, as typed values (checked before saving)."""
-
-    rate: Decimal
-    rate_date: date
-    local_industries: list[str]
-    priority_name: str
-    priority_chains: list[str]
-    size_bands: list[Decimal]
-    briefing: settings.Briefing
-    language: str
-    hq_name: str | None = None
-    unit_uuid: str | None = None
-    unit: UnitIdentity | None = None
-    cadres: list[CadreRow] = field(default_factory=list)
-
-
-@dataclass
-class _Snapshot:
-    values: dict[str, Any]
-    unit: UnitIdentity | None
-    cadres: list[CadreRow]
-
-
-class SaveSettingsCommand(QUndoCommand):
-    """One settings save; ``apply`` writes it first, then redo/undo swap snapshots."""
-
-    def __init__(self, change: SettingsChange) -> None:
-        super().__init__(_tr("修改设置"))
-        self.change = change
-        self.keys = SETTING_KEYS + ((HQ_NAME_KEY,) if change.hq_name is not None else ())
-        self.before = self._snapshot()
-        self.after: _Snapshot | None = None
-
-    def _snapshot(self) -> _Snapshot:
-        uuid = self.change.unit_uuid
-        return _Snapshot(
-            {key: settings.get(key) for key in self.keys},
-            identity(uuid) if uuid else None,
-            cadres_of(uuid) if uuid else [],
-        )
-
-    def apply(self) -> None:
-        """Write the change through the settings setters; on ValidationError nothing is kept."""
-        change = self.change
-        with database.atomic():
-            settings.set_exchange_rate(change.rate, change.rate_date)
-            settings.set_local_industries(change.local_industries)
-            settings.set_priority_system(change.priority_name, change.priority_chains)
-            settings.set_size_bands(change.size_bands)
-            settings.set_briefing(change.briefing)
-            settings.set_language(change.language)
-            if change.hq_name is not None:
-                settings.put(HQ_NAME_KEY, change.hq_name)
-            if change.unit_uuid and change.unit is not None:
-                set_identity(change.unit_uuid, change.unit)
-                replace_cadres(change.unit_uuid, change.cadres)
-            self.after = self._snapshot()
-        # Saving without changes leaves nothing to undo.
-        self.setObsolete(self.after == self.before)
-
-    def _write(self, snapshot: _Snapshot) -> None:
-        with database.atomic():
-            for key, value in snapshot.values.items():
-                settings.put(key, value)
-            uuid = self.change.unit_uuid
-            if uuid and snapshot.unit is not None:
-                set_identity(uuid, snapshot.unit)
-                replace_cadres(uuid, [CadreRow(**vars(row)) for row in snapshot.cadres])
-
-    def redo(self) -> None:
-        assert self.after is not None, "apply() the change before pushing it"
-        self._write(self.after)
-
-    def undo(self) -> None:
-        self._write(self.before)
 
 
 class _EditableList(QWidget):
@@ -291,7 +189,7 @@ class SettingsDialog(QDialog):
             layout.addStretch(1)
             return page
         assert self.unit_uuid is not None
-        current = identity(self.unit_uuid)
+        current = load_identity(self.unit_uuid)
         self.unit_name = QLineEdit(current.name)
         self.unit_name.setObjectName("unitName")
         self.unit_kind = QComboBox()
@@ -313,7 +211,7 @@ class SettingsDialog(QDialog):
         )
         self.cadre_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.cadre_table.verticalHeader().hide()
-        for cadre in cadres_of(self.unit_uuid):
+        for cadre in load_cadres(self.unit_uuid):
             self._append_cadre(cadre)
         buttons = QHBoxLayout()
         add = QPushButton(self.tr("添加人员(&A)"))
@@ -603,14 +501,12 @@ class SettingsDialog(QDialog):
         self._show_problems(problems)
         if change is None:
             return
-        command = SaveSettingsCommand(change)
         try:
-            command.apply()
+            self.session.run(self.tr("修改设置"), save_settings(change))
         except ValidationError as error:
             self.save_error.setText(either(error.zh, error.en))
             self.save_error.show()
             return
-        self.session.push(command)
         if change.language != self.initial_language:
             self.language_changed.emit(change.language)
         self.accept()

@@ -1,7 +1,7 @@
 """签约活动: ceremonies entered once, with the projects signed there linked to them.
 
-Creating, editing and deleting an event, and linking its projects, are each one
-undoable step (a macro of a RowCommand and a LinkProjectsCommand).
+Creating or editing an event with its projects, and deleting one, are each one
+operation (db.records.signing), so one undoable step.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,26 +39,23 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import ValidationError
-from db.models import SigningEvent, database
-from db.money import plain, yi_text
-from db.signing import (
+from db.reads.signing import (
     LinkableProject,
     SigningEventSummary,
-    event_values,
     linkable_projects,
     linked_project_uuids,
-    links_of,
-    record_signings,
-    set_links,
-    set_stage_events_deleted,
     signing_events,
     without_signing,
 )
-from db.stages import Capital
-from db.units import live_units
+from db.reads.units import live_units
+from db.records.signing import SigningEventValues, delete_signing_event, save_signing_event
+from db.rules.money import plain, yi_text
+from db.rules.vocabulary import Capital
 from ui.i18n import either
+from ui.refresh import RefreshGuard
 from ui.session import Session
-from ui.undo import RowCommand
+
+SIGNING_TABLES = frozenset({"signing_event", "project", "stage_event", "unit", "setting"})
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_STYLE = "color: #c62828;"
@@ -82,45 +78,6 @@ def summary_sentence(event: SigningEventSummary) -> str:
             when=rate.date.isoformat() if rate.date else _tr("未填写"),
         )
     return text
-
-
-class LinkProjectsCommand(QUndoCommand):
-    """Link projects to events (or unlink them), optionally recording their 签约 date.
-
-    The first redo records 签约 on ``signed_on`` for the newly linked projects that
-    have none; undo tombstones those events and restores the previous links.
-    """
-
-    def __init__(
-        self, links: dict[str, str | None], signed_on: date | None, record_signing: bool
-    ) -> None:
-        super().__init__(_tr("关联签约项目"))
-        self.links = links
-        self.signed_on = signed_on
-        self.record_signing = record_signing
-        self.before: dict[str, str | None] | None = None
-        self.stage_events: list[str] | None = None
-        self.refused: list[str] = []
-
-    def redo(self) -> None:
-        with database.atomic():
-            if self.before is None:
-                self.before = links_of(list(self.links))
-            set_links(self.links)
-            if self.stage_events is None:
-                newly = [p for p, e in self.links.items() if e and self.before.get(p) != e]
-                if self.record_signing and self.signed_on is not None and newly:
-                    self.stage_events, self.refused = record_signings(newly, self.signed_on)
-                else:
-                    self.stage_events = []
-            else:
-                set_stage_events_deleted(self.stage_events, False)
-
-    def undo(self) -> None:
-        assert self.before is not None and self.stage_events is not None
-        with database.atomic():
-            set_stage_events_deleted(self.stage_events, True)
-            set_links(self.before)
 
 
 class SigningEventModel(QAbstractTableModel):
@@ -199,7 +156,7 @@ class SigningEventDialog(QDialog):
         self.setObjectName("signingEventDialog")
         self.setWindowTitle(self.tr("新建签约活动") if event is None else self.tr("编辑签约活动"))
         self.event = event
-        self.values: dict[str, Any] = {}
+        self.values: SigningEventValues | None = None
 
         self.name = QLineEdit(event.name if event else "")
         self.name.setObjectName("signingName")
@@ -309,19 +266,18 @@ class SigningEventDialog(QDialog):
         return self.date.date().toPython()  # type: ignore[no-any-return]
 
     def accept(self) -> None:
-        try:
-            self.values = event_values(
-                self.name.text(),
-                self.signing_date(),
-                self.place.text(),
-                self.unit.currentData(),
-                self.note.toPlainText(),
-            )
-        except ValidationError as error:
-            self.name_error.setText(either(error.zh, error.en))
+        if not self.name.text().strip():
+            self.name_error.setText(self.tr("请填写活动名称"))
             self.name_error.show()
             self.name.setFocus()
             return
+        self.values = SigningEventValues(
+            self.name.text().strip(),
+            self.signing_date(),
+            self.place.text().strip() or None,
+            self.unit.currentData(),
+            self.note.toPlainText().strip() or None,
+        )
         super().accept()
 
 
@@ -381,7 +337,7 @@ class SigningEventsView(QWidget):
         layout.addWidget(self.projects, 1)
 
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
-        self.session.changed.connect(self.reload)
+        RefreshGuard(self, self.session, SIGNING_TABLES, self.reload)
         self.reload()
 
     # -- showing --------------------------------------------------------------------
@@ -438,7 +394,7 @@ class SigningEventsView(QWidget):
 
     def _dialog_accepted(self) -> None:
         dialog = self.dialog
-        assert dialog is not None
+        assert dialog is not None and dialog.values is not None
         self.save(dialog.event, dialog.values, dialog.checked_uuids())
 
     def ask_record_signing(self, names: list[str], when: date) -> bool:
@@ -454,42 +410,30 @@ class SigningEventsView(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def save(
-        self, event: SigningEventSummary | None, values: dict[str, Any], checked: list[str]
+        self, event: SigningEventSummary | None, values: SigningEventValues, checked: list[str]
     ) -> None:
         """Write the event and its links as one undoable step."""
         linked = set(linked_project_uuids(event.uuid)) if event else set()
         added = [uuid for uuid in checked if uuid not in linked]
-        removed = [uuid for uuid in linked if uuid not in set(checked)]
-        when: date = values["date"]
         missing = without_signing(added) if added else []
-        record = bool(missing) and self.ask_record_signing(missing, when)
-        before = (
-            event_values(event.name, event.date, event.place, event.unit_uuid, event.note)
-            if event is not None
-            else None
-        )
-        links: dict[str, str | None] = dict.fromkeys(removed)
-        if event is not None and before == values and not links and not added:
-            return  # nothing changed: nothing to undo
-        stack = self.session.undo_stack
+        record = bool(missing) and self.ask_record_signing(missing, values.date)
         title = (
             self.tr("新建签约活动“{name}”") if event is None else self.tr("修改签约活动“{name}”")
         )
-        text = title.format(name=values["name"])
-        stack.beginMacro(text)
-        row = RowCommand(text, SigningEvent, before, values, event.uuid if event else None)
-        if before != values:
-            self.session.push(row)
-        links.update(dict.fromkeys(added, row.uuid))
-        link = LinkProjectsCommand(links, when, record) if links else None
-        if link is not None:
-            self.session.push(link)
-        stack.endMacro()
-        self.select(row.uuid)
+        try:
+            saved = self.session.run(
+                title.format(name=values.name),
+                save_signing_event(values, event.uuid if event else None, checked, record),
+            )
+        except ValidationError as error:
+            self.notice.setText(either(error.zh, error.en))
+            self.notice.show()
+            return
+        self.select(saved.uuid)
         self._show_selected()
-        if link is not None and link.refused:
+        if saved.refused:
             self.notice.setText(
-                self.tr("以下项目未记录签约日期:{reasons}").format(reasons=";".join(link.refused))
+                self.tr("以下项目未记录签约日期:{reasons}").format(reasons=";".join(saved.refused))
             )
             self.notice.show()
         else:
@@ -500,13 +444,7 @@ class SigningEventsView(QWidget):
         event = self.selected()
         if event is None:
             return
-        stack = self.session.undo_stack
-        stack.beginMacro(self.tr("删除签约活动“{name}”").format(name=event.name))
-        linked = linked_project_uuids(event.uuid)
-        if linked:
-            self.session.push(LinkProjectsCommand(dict.fromkeys(linked), None, False))
-        before = event_values(event.name, event.date, event.place, event.unit_uuid, event.note)
-        self.session.push(
-            RowCommand(self.tr("删除签约活动"), SigningEvent, before, None, event.uuid)
+        self.session.run(
+            self.tr("删除签约活动“{name}”").format(name=event.name),
+            delete_signing_event(event.uuid),
         )
-        stack.endMacro()

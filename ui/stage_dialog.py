@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.editing import load_project
-from db.stages import PATH, Stage
-from db.timeline import current_stage, stage_order_conflict
+from db.errors import ValidationError
+from db.reads.timeline import current_stage, stage_order_conflict
+from db.records.projects import load_project
+from db.records.stages import change_stage
+from db.rules.vocabulary import PATH, Stage
+from ui.i18n import either
 from ui.labels import stage_label
 from ui.session import Session
-from ui.undo import StageChangeCommand
 from ui.widgets import ErrorLabel, date_edit, date_of
 
 # The stage offered first: the next one on the main path (注册, 竣工 and 达产 are
@@ -152,13 +154,18 @@ class StageDialog(QDialog):
                 self.date.setFocus()
                 return
         stage = self.chosen_stage()
-        self.session.push(
-            StageChangeCommand(
-                self.project_uuid,
-                stage,
-                when,
-                self.reason.text().strip() if stage is Stage.DROPPED else None,
-                self.note.toPlainText().strip() or None,
+        try:
+            self.session.run(
+                self.tr("阶段变更为“%1”").replace("%1", stage_label(stage)),
+                change_stage(
+                    self.project_uuid,
+                    stage,
+                    when,
+                    self.reason.text().strip() if stage is Stage.DROPPED else None,
+                    self.note.toPlainText().strip() or None,
+                ),
             )
-        )
+        except ValidationError as error:
+            self.date_error.show_message(either(error.zh, error.en))
+            return
         super().accept()

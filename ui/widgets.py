@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.money import AmountError, parse_amount, plain
+from db.rules.money import AmountError, parse_amount, plain
 
 ERROR_STYLE = "color: #c62828;"
 MONEY_PLACES = 6  # 万 to the cent, as db.models.MoneyField stores them

@@ -13,18 +13,21 @@ from typing import Any, cast
 
 import pytest
 from openpyxl import load_workbook
-from peewee import SqliteDatabase
 
-from db import credit_code, demo, settings
-from db.figures import Period, figures, pipeline_as_of, signed_in_period, stage_on
-from db.follow_ups import due_follow_ups
-from db.industry import Sector
-from db.ledger import COLUMNS, import_ledger
-from db.models import Cadre, FollowUp, Project, SigningEvent, Unit
-from db.money import yi_text
-from db.records import create_hq_file
-from db.stages import PIPELINE_STAGES, Stage
-from db.unit_file import close_unit_file, open_unit_file
+from db.io import demo
+from db.io.ledger.importing import import_ledger
+from db.io.ledger.template import COLUMNS
+from db.reads.figures import Period, figures, pipeline_as_of, project_stage_on, signed_in_period
+from db.reads.follow_ups import due_follow_ups
+from db.records.files import create_hq_file
+from db.records.settings import set_exchange_rate
+from db.rules import credit_code
+from db.rules.industry import Sector
+from db.rules.money import yi_text
+from db.rules.vocabulary import PIPELINE_STAGES, Stage
+from db.store import settings
+from db.store.models import Cadre, FollowUp, Project, SigningEvent, Unit
+from db.store.unit_file import Store, open_store
 
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "article-ledger.xlsx"
 
@@ -41,7 +44,7 @@ B = Decimal  # the size bands' lower bounds in 亿元
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Built once per module (it takes about a second); each test gets a copy."""
     path = tmp_path_factory.mktemp("demo") / "demo.zsdb"
-    close_unit_file(demo.build_demo(path))
+    demo.build_demo(path).close()
     return path
 
 
@@ -49,28 +52,28 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def ledger_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A headquarters file that imported the committed spreadsheet, as a user would."""
     path = tmp_path_factory.mktemp("ledger") / "hq.zsdb"
-    db = create_hq_file(path, demo.HQ_NAME)
-    settings.set_exchange_rate(demo.EXCHANGE_RATE, demo.EXCHANGE_RATE_DATE)
+    db = create_hq_file(path, demo.HQ_NAME).make_default()
+    set_exchange_rate(demo.EXCHANGE_RATE, demo.EXCHANGE_RATE_DATE)
     import_ledger(FIXTURE)
-    close_unit_file(db)
+    db.close()
     return path
 
 
-def _open_copy(template: Path, tmp_path: Path) -> Iterator[SqliteDatabase]:
+def _open_copy(template: Path, tmp_path: Path) -> Iterator[Store]:
     path = tmp_path / template.name
     shutil.copyfile(template, path)
-    db = open_unit_file(path)
+    db = open_store(path).make_default()
     yield db
-    close_unit_file(db)
+    db.close()
 
 
 @pytest.fixture
-def demo_file(demo_template: Path, tmp_path: Path) -> Iterator[SqliteDatabase]:
+def demo_file(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
     yield from _open_copy(demo_template, tmp_path)
 
 
 @pytest.fixture(params=["demo", "xlsx"])
-def article_file(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqliteDatabase]:
+def article_file(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """The demo file, then the file imported from the committed spreadsheet."""
     name = "demo_template" if request.param == "demo" else "ledger_template"
     yield from _open_copy(request.getfixturevalue(name), tmp_path)
@@ -153,7 +156,7 @@ def test_development_zone() -> None:
     assert demo.MODULES in {p.name for p in result.pipeline.projects}
 
 
-def test_figures_json_for_the_city(article_file: SqliteDatabase) -> None:
+def test_figures_json_for_the_city(article_file: Store) -> None:
     data = figures(TO_JULY).to_json()
     zone_line = next(line for line in data.pop("by_unit") if line["unit"] == demo.DEV_ZONE)
     assert zone_line == {
@@ -203,7 +206,7 @@ def test_figures_json_for_the_city(article_file: SqliteDatabase) -> None:
     }
 
 
-def test_figures_json_for_the_development_zone(article_file: SqliteDatabase) -> None:
+def test_figures_json_for_the_development_zone(article_file: Store) -> None:
     assert figures(TO_JULY, _unit(demo.DEV_ZONE)).to_json() == {
         "period": {"from": "2023-01-01", "to": "2023-07-31"},
         "unit": "开发区",
@@ -245,15 +248,15 @@ def test_figures_json_for_the_development_zone(article_file: SqliteDatabase) -> 
 
 @pytest.mark.usefixtures("article_file")
 def test_stages_on_the_articles_dates() -> None:
-    assert stage_on(_project(demo.DAYA), END_OF_JULY) is Stage.STARTED
-    assert stage_on(_project(demo.MODULES), END_OF_JULY) is Stage.SIGNED
+    assert project_stage_on(_project(demo.DAYA), END_OF_JULY) is Stage.STARTED
+    assert project_stage_on(_project(demo.MODULES), END_OF_JULY) is Stage.SIGNED
     chuangli = _project(demo.CHUANGLI)
-    assert stage_on(chuangli, date(2023, 3, 28)) is Stage.SIGNED
-    assert stage_on(chuangli, date(2023, 3, 29)) is Stage.STARTED
+    assert project_stage_on(chuangli, date(2023, 3, 28)) is Stage.SIGNED
+    assert project_stage_on(chuangli, date(2023, 3, 29)) is Stage.STARTED
     for name in demo.EVENT_PROJECTS:
         project = _project(name)
-        assert stage_on(project, END_OF_JULY) is Stage.TALKS
-        assert stage_on(project, demo.EVENT_DATE) is Stage.SIGNED
+        assert project_stage_on(project, END_OF_JULY) is Stage.TALKS
+        assert project_stage_on(project, demo.EVENT_DATE) is Stage.SIGNED
 
 
 @pytest.mark.usefixtures("article_file")
@@ -290,7 +293,7 @@ def test_rows_left_out_by_the_rules_are_in_the_file() -> None:
     # the four was in talks or waiting to start on 31 July 2023.
     dropped = [p for p in Project.live() if p.stage == Stage.DROPPED]
     assert all(p.total_investment >= 1000 for p in dropped)
-    assert not {stage_on(p, END_OF_JULY) for p in dropped} & PIPELINE_STAGES
+    assert not {project_stage_on(p, END_OF_JULY) for p in dropped} & PIPELINE_STAGES
     just_short = _project(
         next(r["项目名称"] for r in demo.ARTICLE_ROWS if r["总投资(万元)"] == Decimal("9999.99"))
     )

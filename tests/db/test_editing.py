@@ -5,23 +5,22 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from peewee import SqliteDatabase
 
-from db.credit_code import check_character
-from db.editing import (
+from db.errors import ValidationError
+from db.reads.lookalikes import similar_records
+from db.records.projects import (
     CapacityData,
     PhaseData,
     ProjectData,
-    delete_project_by_uuid,
+    delete_projects,
     load_project,
-    restore_project,
     save_project,
-    similar_records,
     validate,
 )
-from db.errors import ValidationError
-from db.models import CapacityLine, Phase, Project
-from db.settings import own_unit
+from db.rules.credit_code import check_character
+from db.store.models import CapacityLine, Phase, Project
+from db.store.settings import own_unit
+from db.store.unit_file import Store
 
 CODE17 = "91321181MA1XY012A"
 VALID_CODE = CODE17 + check_character(CODE17)
@@ -45,7 +44,7 @@ def daya(unit_id: int) -> ProjectData:
     )
 
 
-def test_problems_are_named_beside_their_fields(unit_file: SqliteDatabase) -> None:
+def test_problems_are_named_beside_their_fields(unit_file: Store) -> None:
     data = ProjectData(
         unit_id=own_unit().id,
         credit_code=VALID_CODE[:17] + ("0" if VALID_CODE[17] != "0" else "1"),
@@ -60,7 +59,7 @@ def test_problems_are_named_beside_their_fields(unit_file: SqliteDatabase) -> No
     assert problems["total_investment"] == "总投资不能为负数"
 
 
-def test_total_investment_is_required(unit_file: SqliteDatabase) -> None:
+def test_total_investment_is_required(unit_file: Store) -> None:
     data = daya(own_unit().id)
     data.total_investment = None
     assert {p.field: p.message for p in validate(data)}["total_investment"] == (
@@ -68,7 +67,7 @@ def test_total_investment_is_required(unit_file: SqliteDatabase) -> None:
     )
 
 
-def test_phases_may_not_exceed_the_total(unit_file: SqliteDatabase) -> None:
+def test_phases_may_not_exceed_the_total(unit_file: Store) -> None:
     data = daya(own_unit().id)
     data.total_investment = Decimal(200000)
     assert any(p.field == "phases" and "超过" in p.message for p in validate(data))
@@ -77,9 +76,9 @@ def test_phases_may_not_exceed_the_total(unit_file: SqliteDatabase) -> None:
     assert Project.select().count() == 0
 
 
-def test_save_and_load_round_trip_with_phases_and_capacity(unit_file: SqliteDatabase) -> None:
-    project = save_project(daya(own_unit().id))
-    loaded = load_project(project.uuid)
+def test_save_and_load_round_trip_with_phases_and_capacity(unit_file: Store) -> None:
+    uuid = save_project(daya(own_unit().id)).value
+    loaded = load_project(uuid)
     assert [(p.name, p.investment) for p in loaded.phases] == [
         ("一期", Decimal(116000)),
         ("二期", Decimal(184000)),
@@ -99,24 +98,26 @@ def test_save_and_load_round_trip_with_phases_and_capacity(unit_file: SqliteData
     assert Project.get().revision == 2
 
 
-def test_delete_and_restore(unit_file: SqliteDatabase) -> None:
-    project = save_project(daya(own_unit().id))
-    snapshot = load_project(project.uuid)
-    delete_project_by_uuid(project.uuid)
+def test_delete_and_restore(unit_file: Store) -> None:
+    uuid = save_project(daya(own_unit().id)).value
+    deleted = delete_projects([uuid])
     assert Project.live().count() == 0
     assert Project.select().count() == 1  # the tombstone stays for the merge
-    restore_project(snapshot)
+    deleted.undo()
     assert Project.live().count() == 1
     assert CapacityLine.live().count() == 4
 
 
-def test_similar_investor_and_project_are_found(unit_file: SqliteDatabase) -> None:
+def test_similar_investor_and_project_are_found(unit_file: Store) -> None:
     save_project(daya(own_unit().id))
     again = ProjectData(
         name="大亚新能源材料建设项目",
         investor_name="江苏大亚科技集团股份有限公司",
         unit_id=own_unit().id,
     )
-    found = {(s.kind, s.why) for s in similar_records(again)}
+    found = {
+        (s.kind, s.why)
+        for s in similar_records(again.name, again.investor_name, again.credit_code, again.uuid)
+    }
     assert ("investor", "名称相近") in found
     assert ("project", "项目名称相同") in found

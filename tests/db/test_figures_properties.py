@@ -7,13 +7,13 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from peewee import SqliteDatabase
 
-from db import settings as file_settings
-from db.figures import Period, pipeline_as_of, signed_in_period
-from db.models import database
-from db.records import record_stage
-from db.stages import PATH, Stage
+from db.reads.figures import Period, pipeline_as_of, signed_in_period
+from db.records.settings import set_exchange_rate
+from db.records.stages import record_stage
+from db.rules.vocabulary import PATH, Stage
+from db.store.connection import database
+from db.store.unit_file import Store
 from tests.factories import make_project
 
 START = date(2023, 1, 1)
@@ -49,12 +49,12 @@ def _build(rows: list) -> None:  # type: ignore[type-arg]
 @PROPERTY
 @given(rows=projects, rate=st.decimals(min_value=Decimal("6"), max_value=Decimal("8"), places=4))
 def test_bands_partition_the_count_and_totals_are_exact(
-    hq_file: SqliteDatabase,
+    hq_file: Store,
     rows: list,
     rate: Decimal,  # type: ignore[type-arg]
 ) -> None:
     with database.atomic() as txn:
-        file_settings.set_exchange_rate(rate, AS_OF)
+        set_exchange_rate(rate, AS_OF)
         _build(rows)
         signed = signed_in_period(Period(START, date(2023, 12, 31)))
         assert sum(n for _, n in signed.size_bands) == signed.count
@@ -77,14 +77,14 @@ def test_bands_partition_the_count_and_totals_are_exact(
 @PROPERTY
 @given(rows=projects, later=st.lists(st.integers(min_value=1, max_value=200), max_size=10))
 def test_pipeline_as_of_a_date_ignores_later_events(
-    hq_file: SqliteDatabase,
+    hq_file: Store,
     rows: list,
     later: list[int],  # type: ignore[type-arg]
 ) -> None:
     with database.atomic() as txn:
         _build(rows)
         before = pipeline_as_of(AS_OF)
-        from db.models import Project
+        from db.store.models import Project
 
         live = list(Project.live().order_by(Project.id))
         for i, offset in enumerate(later):

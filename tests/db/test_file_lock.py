@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from db.file_lock import FileInUse, FileLock
+from db.store.lock import FileInUse, FileLock
 
 
 def test_second_opener_is_told_who_has_it(tmp_path: Path) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from peewee import SqliteDatabase
 
 from db.errors import ValidationError
-from db.follow_ups import due_follow_ups, mark_done, set_done
-from db.models import FollowUp
-from db.records import delete_project
+from db.reads.follow_ups import due_follow_ups
+from db.records.follow_ups import set_done
+from db.records.projects import delete_projects
+from db.store.models import FollowUp
+from db.store.unit_file import Store
 from tests.factories import make_project
 
 AS_OF = date(2025, 8, 1)
@@ -28,7 +29,7 @@ def follow_up(project, due: date | None, **values) -> FollowUp:  # type: ignore[
     )
 
 
-def test_lists_open_follow_ups_due_within_the_window(unit_file: SqliteDatabase) -> None:
+def test_lists_open_follow_ups_due_within_the_window(unit_file: Store) -> None:
     project = make_project("大亚新能源材料")
     overdue = follow_up(project, date(2025, 7, 25))
     today = follow_up(project, AS_OF)
@@ -49,20 +50,20 @@ def test_lists_open_follow_ups_due_within_the_window(unit_file: SqliteDatabase) 
     assert len(due_follow_ups(AS_OF, None)) == 4
 
 
-def test_follow_ups_of_deleted_projects_are_not_listed(unit_file: SqliteDatabase) -> None:
+def test_follow_ups_of_deleted_projects_are_not_listed(unit_file: Store) -> None:
     project = make_project("已删除项目")
     follow_up(project, date(2025, 7, 25))
-    delete_project(project)
+    delete_projects([project.uuid])
     assert due_follow_ups(AS_OF) == []
 
 
-def test_mark_done_and_open_again(unit_file: SqliteDatabase) -> None:
+def test_mark_done_and_open_again(unit_file: Store) -> None:
     record = follow_up(make_project(), date(2025, 7, 25))
-    mark_done(record.uuid)
+    set_done([record.uuid])
     assert due_follow_ups(AS_OF) == []
     assert FollowUp.get_by_id(record.id).revision == 2
-    set_done(record.uuid, False)
+    set_done([record.uuid], False)
     assert len(due_follow_ups(AS_OF)) == 1
     record.tombstone()
     with pytest.raises(ValidationError, match="已被删除"):
-        mark_done(record.uuid)
+        set_done([record.uuid])

@@ -11,26 +11,23 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
-from peewee import SqliteDatabase
 
-from db import records
-from db.credit_code import check_character
 from db.errors import UserError
-from db.ledger import (
-    COLUMNS,
-    DROPPED_REASON,
-    LedgerImportError,
-    header_key,
-    import_ledger,
-    import_rows,
-    ledger_rows,
-    read_ledger,
-)
-from db.models import Investor, Project, StageEvent, Unit
-from db.records import create_hq_file
-from db.stages import Stage
-from db.unit_file import close_unit_file
-from reports.ledger_export import export_ledger
+from db.io.ledger import importing
+from db.io.ledger.export import export_ledger, ledger_rows
+from db.io.ledger.importing import import_ledger, import_rows
+from db.io.ledger.read import read_ledger
+from db.io.ledger.template import COLUMNS, DROPPED_REASON, LedgerImportError, header_key
+from db.reads.units import unit_named
+from db.records.files import create_hq_file
+from db.records.investors import find_or_create_investor
+from db.records.stages import record_stage
+from db.records.units import get_or_create_unit
+from db.rules.credit_code import check_character
+from db.rules.stages import live_events
+from db.rules.vocabulary import Stage
+from db.store.models import Investor, Project, StageEvent, Unit
+from db.store.unit_file import Store
 
 OWN_UNIT = "上海驻点招商办"
 
@@ -100,7 +97,7 @@ def project(name: str) -> Project:
 
 
 def events_of(name: str) -> list[tuple[Stage, date]]:
-    return [(Stage(e.stage), e.date) for e in records.live_events(project(name))]
+    return [(Stage(e.stage), e.date) for e in live_events(project(name))]
 
 
 def counts() -> tuple[int, ...]:
@@ -137,9 +134,7 @@ def test_headers_are_read_as_typed(header: str, column: str) -> None:
     assert header_key(header) == column
 
 
-def test_xlsx_with_title_row_date_cells_and_text_dates(
-    unit_file: SqliteDatabase, tmp_path: Path
-) -> None:
+def test_xlsx_with_title_row_date_cells_and_text_dates(unit_file: Store, tmp_path: Path) -> None:
     headers = ["序号", *COLUMNS]
     headers[headers.index("总投资(万元)")] = "总投资（万元）*"
     headers[headers.index("项目名称")] = " 项目名称* "
@@ -162,7 +157,7 @@ def test_xlsx_with_title_row_date_cells_and_text_dates(
     workbook.save(path)
 
     assert [number for number, _ in read_ledger(path)] == [3, 5, 6, 7]
-    result = import_ledger(path)
+    result = import_ledger(path).value
 
     assert (result.created, result.updated, result.units_created) == (4, 0, ())
     for row in rows:
@@ -176,9 +171,7 @@ def test_xlsx_with_title_row_date_cells_and_text_dates(
         assert imported.unit.name == OWN_UNIT
 
 
-def test_the_ledger_sheet_may_follow_a_sheet_of_notes(
-    unit_file: SqliteDatabase, tmp_path: Path
-) -> None:
+def test_the_ledger_sheet_may_follow_a_sheet_of_notes(unit_file: Store, tmp_path: Path) -> None:
     workbook = Workbook()
     notes = workbook.active
     assert notes is not None
@@ -190,12 +183,12 @@ def test_the_ledger_sheet_may_follow_a_sheet_of_notes(
     path = tmp_path / "台账.xlsx"
     workbook.save(path)
 
-    assert import_ledger(path).created == 1
+    assert import_ledger(path).value.created == 1
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "gb18030"])
 def test_csv_in_utf8_with_or_without_bom_and_gb18030(
-    unit_file: SqliteDatabase, tmp_path: Path, encoding: str
+    unit_file: Store, tmp_path: Path, encoding: str
 ) -> None:
     rows = [
         ledger_row(项目名称="眼镜光学镜片项目", 备注="镜片、镜架"),
@@ -222,9 +215,7 @@ def test_csv_in_utf8_with_or_without_bom_and_gb18030(
     assert foreign.investor.origin == "韩国"
 
 
-def test_numeric_cells_are_read_as_people_type_them(
-    unit_file: SqliteDatabase, tmp_path: Path
-) -> None:
+def test_numeric_cells_are_read_as_people_type_them(unit_file: Store, tmp_path: Path) -> None:
     path = write_xlsx(
         tmp_path / "台账.xlsx",
         [
@@ -298,7 +289,7 @@ BAD_CODE = credit(7)[:-1] + ("0" if credit(7)[-1] != "0" else "1")
     ],
 )
 def test_a_bad_cell_is_reported_with_row_column_and_reason(
-    unit_file: SqliteDatabase, tmp_path: Path, values: dict[str, Any], column: str, reason: str
+    unit_file: Store, tmp_path: Path, values: dict[str, Any], column: str, reason: str
 ) -> None:
     good = ledger_row(项目名称="没有问题的项目")
     problems = problems_of([good, ledger_row(**values)], tmp_path)
@@ -307,7 +298,7 @@ def test_a_bad_cell_is_reported_with_row_column_and_reason(
 
 
 def test_every_problem_is_reported_and_nothing_is_imported(
-    unit_file: SqliteDatabase, tmp_path: Path
+    unit_file: Store, tmp_path: Path
 ) -> None:
     rows = [
         ledger_row(项目名称="好项目"),
@@ -330,9 +321,7 @@ def test_every_problem_is_reported_and_nothing_is_imported(
     assert Project.select().count() == 0
 
 
-def test_duplicate_code_is_a_problem_on_the_later_row(
-    unit_file: SqliteDatabase, tmp_path: Path
-) -> None:
+def test_duplicate_code_is_a_problem_on_the_later_row(unit_file: Store, tmp_path: Path) -> None:
     rows = [
         ledger_row(项目编号="SH2023001"),
         ledger_row(项目编号="SH2023002", 项目名称="另一个项目"),
@@ -341,7 +330,7 @@ def test_duplicate_code_is_a_problem_on_the_later_row(
     assert problems_of(rows, tmp_path) == ["第4行“项目编号”:项目编号“SH2023001”与第2行重复"]
 
 
-def test_missing_required_header_is_one_problem(unit_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_missing_required_header_is_one_problem(unit_file: Store, tmp_path: Path) -> None:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -358,9 +347,7 @@ def test_missing_required_header_is_one_problem(unit_file: SqliteDatabase, tmp_p
     ]
 
 
-def test_a_file_without_the_template_header_is_refused(
-    unit_file: SqliteDatabase, tmp_path: Path
-) -> None:
+def test_a_file_without_the_template_header_is_refused(unit_file: Store, tmp_path: Path) -> None:
     path = tmp_path / "通讯录.csv"
     path.write_text("姓名,电话\n张三,13800000000\n", encoding="utf-8")
     with pytest.raises(LedgerImportError) as refused:
@@ -370,7 +357,7 @@ def test_a_file_without_the_template_header_is_refused(
 
 
 @pytest.mark.parametrize("name", ["台账.xls", "台账.pdf"])
-def test_other_formats_are_refused(unit_file: SqliteDatabase, tmp_path: Path, name: str) -> None:
+def test_other_formats_are_refused(unit_file: Store, tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"not a ledger")
     with pytest.raises(UserError, match=r"只能导入 \.xlsx 或 \.csv"):
@@ -378,7 +365,7 @@ def test_other_formats_are_refused(unit_file: SqliteDatabase, tmp_path: Path, na
 
 
 def test_a_failure_while_writing_keeps_nothing(
-    hq_file: SqliteDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    hq_file: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rows = [
         ledger_row(项目名称=f"项目{i}", 责任单位=unit, 统一社会信用代码=credit(i))
@@ -386,26 +373,26 @@ def test_a_failure_while_writing_keeps_nothing(
     ]
     path = write_xlsx(tmp_path / "台账.xlsx", rows)
     before = counts()
-    real_record_stage = records.record_stage
+    real_record_stage = importing.record_stage
 
     def failing_on_the_third_project(target: Project, *args: Any, **kwargs: Any) -> StageEvent:
         if target.name == "项目3":
             raise RuntimeError("disk full")
         return real_record_stage(target, *args, **kwargs)
 
-    monkeypatch.setattr(records, "record_stage", failing_on_the_third_project)
+    monkeypatch.setattr(importing, "record_stage", failing_on_the_third_project)
     with pytest.raises(RuntimeError):
         import_ledger(path)
 
     assert counts() == before
     monkeypatch.undo()
-    assert import_ledger(path).created == 4
+    assert import_ledger(path).value.created == 4
 
 
 # -- what the import writes ---------------------------------------------------------
 
 
-def test_stage_dates_become_events(unit_file: SqliteDatabase) -> None:
+def test_stage_dates_become_events(unit_file: Store) -> None:
     rows = [
         ledger_row(项目名称="线索项目", 项目阶段="线索", 签约日期=None),
         ledger_row(项目名称="线索有日期", 项目阶段="线索", 签约日期=None),
@@ -433,14 +420,14 @@ def test_stage_dates_become_events(unit_file: SqliteDatabase) -> None:
     assert project("投产项目").stage == Stage.PRODUCING
 
 
-def test_a_dropped_row_is_dropped_on_its_latest_date(unit_file: SqliteDatabase) -> None:
+def test_a_dropped_row_is_dropped_on_its_latest_date(unit_file: Store) -> None:
     rows = [
         ledger_row(项目名称="中止项目", 项目阶段="中止", 备注="投资方调整投资计划"),
         ledger_row(项目名称="无备注中止", 项目阶段="中止", 签约日期=None),
     ]
     import_rows(list(enumerate(rows, start=2)), "台账.xlsx")
 
-    dropped = records.live_events(project("中止项目"))
+    dropped = live_events(project("中止项目"))
     assert [(Stage(e.stage), e.date) for e in dropped] == [
         (Stage.TALKS, date(2023, 3, 1)),
         (Stage.SIGNED, date(2023, 5, 20)),
@@ -448,13 +435,13 @@ def test_a_dropped_row_is_dropped_on_its_latest_date(unit_file: SqliteDatabase) 
     ]
     assert project("中止项目").stage == Stage.DROPPED
     assert dropped[-1].reason == "投资方调整投资计划"
-    assert records.live_events(project("无备注中止"))[-1].reason == DROPPED_REASON
+    assert live_events(project("无备注中止"))[-1].reason == DROPPED_REASON
     assert project("无备注中止").stage == Stage.DROPPED
 
     # Importing the same ledger again does not drop the project a second time.
     rows = [dict(r, 项目编号=project(r["项目名称"]).code) for r in rows]
     import_rows(list(enumerate(rows, start=2)), "台账.xlsx")
-    assert len(records.live_events(project("中止项目"))) == 3
+    assert len(live_events(project("中止项目"))) == 3
 
 
 @pytest.mark.parametrize(
@@ -466,7 +453,7 @@ def test_a_dropped_row_is_dropped_on_its_latest_date(unit_file: SqliteDatabase) 
     ],
 )
 def test_optional_stages_are_reached_on_the_rows_latest_date(
-    unit_file: SqliteDatabase, stage: str, dates: dict[str, date], before: Stage
+    unit_file: Store, stage: str, dates: dict[str, date], before: Stage
 ) -> None:
     row = ledger_row(项目编号="SH1", 项目阶段=stage, **dates)
     import_rows([(2, row)], "台账.xlsx")
@@ -479,10 +466,8 @@ def test_optional_stages_are_reached_on_the_rows_latest_date(
     assert project("电池箔项目").stage == Stage.from_label(stage)
 
 
-def test_investors_are_found_by_credit_code_then_name(
-    unit_file: SqliteDatabase, tmp_path: Path
-) -> None:
-    existing = records.find_or_create_investor("大亚科技集团有限公司", credit(1))
+def test_investors_are_found_by_credit_code_then_name(unit_file: Store, tmp_path: Path) -> None:
+    existing = find_or_create_investor("大亚科技集团有限公司", credit(1))
     rows = [
         ledger_row(项目名称="一期", 投资方="大亚集团", 来源地="江苏丹阳"),
         ledger_row(项目名称="二期", 投资方="美锦电子", 统一社会信用代码=None, 来源地="广东东莞"),
@@ -496,9 +481,7 @@ def test_investors_are_found_by_credit_code_then_name(
     assert project("三期").investor.origin == "广东东莞"  # the first one given stays
 
 
-def test_rows_without_code_get_the_next_free_code(
-    unit_file: SqliteDatabase, tmp_path: Path
-) -> None:
+def test_rows_without_code_get_the_next_free_code(unit_file: Store, tmp_path: Path) -> None:
     year = date.today().year
     rows = [
         ledger_row(项目名称="甲"),
@@ -515,9 +498,7 @@ def test_rows_without_code_get_the_next_free_code(
     assert project("丁").code == f"ZS-{year}-0010"
 
 
-def test_a_row_with_a_known_code_updates_its_project(
-    unit_file: SqliteDatabase, tmp_path: Path
-) -> None:
+def test_a_row_with_a_known_code_updates_its_project(unit_file: Store, tmp_path: Path) -> None:
     rows = [
         ledger_row(项目编号="SH2023001"),
         ledger_row(项目编号="SH2023002", 项目名称="不变的项目"),
@@ -536,7 +517,7 @@ def test_a_row_with_a_known_code_updates_its_project(
             "建设内容及规模": "新建厂房30000平方米",
         }
     )
-    result = import_ledger(write_xlsx(tmp_path / "台账2.xlsx", rows))
+    result = import_ledger(write_xlsx(tmp_path / "台账2.xlsx", rows)).value
 
     assert (result.created, result.updated) == (0, 2)
     assert Project.select().count() == 2
@@ -554,9 +535,7 @@ def test_a_row_with_a_known_code_updates_its_project(
     assert project("不变的项目").revision == unchanged_revision
 
 
-def test_columns_left_out_of_the_file_keep_their_values(
-    unit_file: SqliteDatabase, tmp_path: Path
-) -> None:
+def test_columns_left_out_of_the_file_keep_their_values(unit_file: Store, tmp_path: Path) -> None:
     import_ledger(write_xlsx(tmp_path / "台账.xlsx", [ledger_row(项目编号="SH1", 备注="重点")]))
     path = tmp_path / "只改投资额.csv"
     path.write_text(
@@ -564,7 +543,7 @@ def test_columns_left_out_of_the_file_keep_their_values(
         "SH1,电池箔项目,江苏大亚新材料有限公司,内资,35000,签约,2023-03-01,2023-05-20\n",
         encoding="utf-8",
     )
-    assert import_ledger(path).updated == 1
+    assert import_ledger(path).value.updated == 1
     updated = project("电池箔项目")
     assert updated.total_investment == Decimal(35000)
     assert (updated.remarks, updated.industry_code, updated.local_industry) == (
@@ -575,7 +554,7 @@ def test_columns_left_out_of_the_file_keep_their_values(
 
 
 def test_an_update_that_contradicts_the_recorded_dates_is_refused(
-    unit_file: SqliteDatabase, tmp_path: Path
+    unit_file: Store, tmp_path: Path
 ) -> None:
     lead = ledger_row(项目编号="SH1", 项目阶段="线索", 签约日期=None)
     import_ledger(write_xlsx(tmp_path / "台账.xlsx", [lead]))
@@ -586,17 +565,15 @@ def test_an_update_that_contradicts_the_recorded_dates_is_refused(
     ]
 
 
-def test_headquarters_creates_the_units_it_is_given(
-    hq_file: SqliteDatabase, tmp_path: Path
-) -> None:
-    records.get_or_create_unit("开发区")
+def test_headquarters_creates_the_units_it_is_given(hq_file: Store, tmp_path: Path) -> None:
+    get_or_create_unit("开发区")
     rows = [
         ledger_row(项目名称="甲", 责任单位="开发区"),
         ledger_row(项目名称="乙", 责任单位="丹北镇"),
         ledger_row(项目名称="丙", 责任单位="深圳驻点招商办"),
         ledger_row(项目名称="丁", 责任单位="丹北镇"),
     ]
-    result = import_ledger(write_xlsx(tmp_path / "台账.xlsx", rows))
+    result = import_ledger(write_xlsx(tmp_path / "台账.xlsx", rows)).value
 
     assert result.units_created == ("丹北镇", "深圳驻点招商办")
     assert {p.name: p.unit.name for p in Project.live()} == {
@@ -605,16 +582,16 @@ def test_headquarters_creates_the_units_it_is_given(
         "丙": "深圳驻点招商办",
         "丁": "丹北镇",
     }
-    assert records.unit_named("深圳驻点招商办").kind == "驻点招商办"  # type: ignore[union-attr]
-    assert records.unit_named("丹北镇").kind == "镇区"  # type: ignore[union-attr]
+    assert unit_named("深圳驻点招商办").kind == "驻点招商办"  # type: ignore[union-attr]
+    assert unit_named("丹北镇").kind == "镇区"  # type: ignore[union-attr]
 
 
-def test_headquarters_rows_need_a_unit(hq_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_headquarters_rows_need_a_unit(hq_file: Store, tmp_path: Path) -> None:
     problems = problems_of([ledger_row(责任单位="开发区"), ledger_row()], tmp_path)
     assert problems == ["第3行“责任单位”:总部文件中每个项目都须填写责任单位"]
 
 
-def test_a_unit_file_takes_its_own_rows_only(unit_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_a_unit_file_takes_its_own_rows_only(unit_file: Store, tmp_path: Path) -> None:
     rows = [ledger_row(项目名称="未填单位"), ledger_row(项目名称="本单位", 责任单位=OWN_UNIT)]
     import_ledger(write_xlsx(tmp_path / "台账.xlsx", rows))
     assert {p.unit.name for p in Project.live()} == {OWN_UNIT}
@@ -700,7 +677,7 @@ def rich_rows() -> list[dict[str, Any]]:
     ]
 
 
-def test_ledger_rows_are_typed_and_ordered_by_unit_then_code(hq_file: SqliteDatabase) -> None:
+def test_ledger_rows_are_typed_and_ordered_by_unit_then_code(hq_file: Store) -> None:
     import_rows(list(enumerate(rich_rows(), start=2)), "台账.xlsx")
     rows = ledger_rows()
 
@@ -723,38 +700,38 @@ def test_ledger_rows_are_typed_and_ordered_by_unit_then_code(hq_file: SqliteData
     assert [r["总投资(万美元)"] for r in only] == [Decimal("12345678901.123456")]
 
 
-def test_first_contact_is_the_first_lead_or_talks_date(unit_file: SqliteDatabase) -> None:
+def test_first_contact_is_the_first_lead_or_talks_date(unit_file: Store) -> None:
     import_rows([(2, ledger_row(项目阶段="线索", 签约日期=None))], "台账.xlsx")
     lead = project("电池箔项目")
-    records.record_stage(lead, Stage.TALKS, date(2023, 4, 1))
+    record_stage(lead, Stage.TALKS, date(2023, 4, 1))
     (row,) = ledger_rows()
     assert (row["项目阶段"], row["首次对接日期"]) == ("在谈", date(2023, 3, 1))
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_import_export_import_keeps_every_field(tmp_path: Path, suffix: str) -> None:
-    first = create_hq_file(tmp_path / "first.zsdb", "市招商中心")
+    first = create_hq_file(tmp_path / "first.zsdb", "市招商中心").make_default()
     try:
         import_rows(list(enumerate(rich_rows(), start=2)), "台账.xlsx")
         exported = ledger_rows()
         out = tmp_path / f"导出{suffix}"
         export_ledger(exported, out)
         # Importing the export into the same file changes nothing.
-        assert import_ledger(out).updated == len(exported)
+        assert import_ledger(out).value.updated == len(exported)
         assert ledger_rows() == exported
     finally:
-        close_unit_file(first)
+        first.close()
 
-    second = create_hq_file(tmp_path / "second.zsdb", "市招商中心")
+    second = create_hq_file(tmp_path / "second.zsdb", "市招商中心").make_default()
     try:
-        result = import_ledger(out)
+        result = import_ledger(out).value
         assert (result.created, result.updated) == (len(exported), 0)
         assert ledger_rows() == exported
     finally:
-        close_unit_file(second)
+        second.close()
 
 
-def test_round_trip_through_a_unit_file(unit_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_round_trip_through_a_unit_file(unit_file: Store, tmp_path: Path) -> None:
     rows = [dict(r, 责任单位=None) for r in rich_rows()]
     import_rows(list(enumerate(rows, start=2)), "台账.xlsx")
     exported = ledger_rows()

@@ -6,10 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from peewee import SqliteDatabase
 
-from db.models import Project
-from db.project_query import (
+from db.reads.ledger_table import (
     COLUMNS,
     ProjectFilter,
     chain_choices,
@@ -18,8 +16,12 @@ from db.project_query import (
     matching_ids,
     totals,
 )
-from db.records import delete_project, get_or_create_unit, record_stage
-from db.stages import PIPELINE_STAGES, Capital, Stage
+from db.records.projects import delete_projects
+from db.records.stages import record_stage
+from db.records.units import get_or_create_unit
+from db.rules.vocabulary import PIPELINE_STAGES, Capital, Stage
+from db.store.models import Project
+from db.store.unit_file import Store
 from tests.factories import make_project
 
 
@@ -37,7 +39,7 @@ def annotate(project: Project, **fields: object) -> Project:
 
 
 @pytest.fixture
-def ledger(unit_file: SqliteDatabase) -> dict[str, Project]:
+def ledger(unit_file: Store) -> dict[str, Project]:
     """A small ledger covering each filter's edges."""
     return {
         "大亚": make_project(
@@ -76,7 +78,7 @@ def ledger(unit_file: SqliteDatabase) -> dict[str, Project]:
 
 
 def test_every_ledger_template_column_is_offered() -> None:
-    from db.ledger import COLUMNS as TEMPLATE
+    from db.io.ledger.template import COLUMNS as TEMPLATE
 
     headers = {column.header for column in COLUMNS}
     # The template splits 总投资 by currency; the table shows one column with its unit.
@@ -86,7 +88,7 @@ def test_every_ledger_template_column_is_offered() -> None:
 
 
 def test_no_filter_lists_every_live_project(ledger: dict[str, Project]) -> None:
-    delete_project(ledger["小"])
+    delete_projects([ledger["小"].uuid])
     assert len(matching_ids(ProjectFilter())) == 5
     assert ledger["小"].id not in matching_ids(ProjectFilter())
 
@@ -101,7 +103,7 @@ def test_stage_filter_reads_the_current_stage(ledger: dict[str, Project]) -> Non
     assert len(pipeline) == 3
 
 
-def test_unit_filter_at_headquarters(hq_file: SqliteDatabase) -> None:
+def test_unit_filter_at_headquarters(hq_file: Store) -> None:
     zone = get_or_create_unit("开发区")
     office = get_or_create_unit("上海驻点招商办")
     make_project("开发区项目", 20000, unit=zone)
@@ -193,7 +195,7 @@ def test_every_column_sorts(ledger: dict[str, Project]) -> None:
             assert sorted(matching_ids(ProjectFilter(), column.key, descending)) == everyone
 
 
-def test_unknown_sort_key_is_refused(unit_file: SqliteDatabase) -> None:
+def test_unknown_sort_key_is_refused(unit_file: Store) -> None:
     with pytest.raises(ValueError, match="unknown ledger column"):
         matching_ids(ProjectFilter(), "name; DROP TABLE project")
 
@@ -243,7 +245,7 @@ def test_search_text_is_never_syntax(ledger: dict[str, Project]) -> None:
 
 
 def test_deleted_projects_leave_search_and_totals(ledger: dict[str, Project]) -> None:
-    delete_project(ledger["大亚"])
+    delete_projects([ledger["大亚"].uuid])
     assert names(ProjectFilter(search="大亚")) == []
     assert totals(ProjectFilter(search="新能源")).count == 0
 

@@ -5,22 +5,23 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from peewee import SqliteDatabase
 
-from db.models import FollowUp, Milestone
-from db.records import find_or_create_investor, record_stage
-from db.stages import Stage
-from db.timeline import (
+from db.reads.timeline import (
     current_stage,
     days_between,
-    follow_up_values,
     follow_ups_of,
     investor_names,
-    milestone_values,
     project_timeline,
     stage_order_conflict,
     working_days_between,
 )
+from db.records.follow_ups import load_follow_up
+from db.records.investors import find_or_create_investor
+from db.records.milestones import MilestoneValues, load_milestone
+from db.records.stages import record_stage
+from db.rules.vocabulary import Stage
+from db.store.models import FollowUp, Milestone
+from db.store.unit_file import Store
 from tests.factories import make_project
 
 
@@ -60,7 +61,7 @@ def test_working_days_refuse_a_reversed_range() -> None:
     assert days_between(date(2023, 3, 29), date(2023, 3, 22)) == -7
 
 
-def test_timeline_merges_stages_and_milestones_by_date(unit_file: SqliteDatabase) -> None:
+def test_timeline_merges_stages_and_milestones_by_date(unit_file: Store) -> None:
     project = make_project(
         "江苏创力电梯垂直电梯部件及储能生产建设项目",
         36000,
@@ -84,14 +85,14 @@ def test_timeline_merges_stages_and_milestones_by_date(unit_file: SqliteDatabase
     assert entries[2].note == "绿色通道"
 
 
-def test_same_day_stages_read_in_path_order(unit_file: SqliteDatabase) -> None:
+def test_same_day_stages_read_in_path_order(unit_file: Store) -> None:
     when = date(2023, 5, 6)
     project = make_project(events=[(Stage.STARTED, when)])
     record_stage(project, Stage.SIGNED, when)
     assert [e.label for e in project_timeline(project.uuid)] == ["签约", "开工"]
 
 
-def test_dropped_stage_shows_its_reason(unit_file: SqliteDatabase) -> None:
+def test_dropped_stage_shows_its_reason(unit_file: Store) -> None:
     project = make_project()
     record_stage(project, Stage.DROPPED, date(2023, 4, 1), reason="企业战略调整", note="电话告知")
     (entry,) = project_timeline(project.uuid)
@@ -99,7 +100,7 @@ def test_dropped_stage_shows_its_reason(unit_file: SqliteDatabase) -> None:
     assert current_stage(project.uuid) is Stage.DROPPED
 
 
-def test_follow_up_log_is_chronological_and_skips_deleted(unit_file: SqliteDatabase) -> None:
+def test_follow_up_log_is_chronological_and_skips_deleted(unit_file: Store) -> None:
     project = make_project()
     later = FollowUp.create(
         project=project, date=date(2023, 6, 2), kind="来访", summary="看厂房", done=True
@@ -113,22 +114,16 @@ def test_follow_up_log_is_chronological_and_skips_deleted(unit_file: SqliteDatab
         (date(2023, 5, 9), "拜访", False),
         (date(2023, 6, 2), "来访", True),
     ]
-    assert follow_up_values(later.uuid)["summary"] == "看厂房"
-    assert follow_up_values(later.uuid)["project"] == project.id
+    assert load_follow_up(later.uuid).summary == "看厂房"
 
 
-def test_milestone_values_round_trip(unit_file: SqliteDatabase) -> None:
+def test_milestone_values_round_trip(unit_file: Store) -> None:
     project = make_project()
     row = Milestone.create(project=project, kind="拿地", date=date(2023, 3, 22))
-    assert milestone_values(row.uuid) == {
-        "project": project.id,
-        "kind": "拿地",
-        "date": date(2023, 3, 22),
-        "note": None,
-    }
+    assert load_milestone(row.uuid) == MilestoneValues("拿地", date(2023, 3, 22), None)
 
 
-def test_stage_order_conflict_names_both_stages_and_dates(unit_file: SqliteDatabase) -> None:
+def test_stage_order_conflict_names_both_stages_and_dates(unit_file: Store) -> None:
     project = make_project(events=[(Stage.STARTED, date(2023, 3, 29))])
     assert stage_order_conflict(project.uuid, Stage.SIGNED, date(2023, 5, 1)) == (
         Stage.SIGNED,
@@ -141,7 +136,7 @@ def test_stage_order_conflict_names_both_stages_and_dates(unit_file: SqliteDatab
     assert stage_order_conflict(project.uuid, Stage.STARTED, date(2023, 9, 1)) is None
 
 
-def test_investor_names_distinct_sorted_and_by_prefix(unit_file: SqliteDatabase) -> None:
+def test_investor_names_distinct_sorted_and_by_prefix(unit_file: Store) -> None:
     for name in ("大亚科技集团有限公司", "江苏创力电梯有限公司", "大亚科技集团有限公司"):
         find_or_create_investor(name)
     gone = find_or_create_investor("大亚旧公司")

@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from db.records import create_unit_file
-from db.unit_file import close_unit_file
+from db.records.files import create_unit_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,7 +57,7 @@ def test_first_start_shows_the_start_screen_in_chinese(tmp_path: Path) -> None:
 
 def test_the_last_file_is_opened_again(tmp_path: Path) -> None:
     path = tmp_path / "开发区.zsdb"
-    close_unit_file(create_unit_file(path, "开发区", kind="开发区"))
+    create_unit_file(path, "开发区", kind="开发区").close()
     result = _run(tmp_path, str(path))
     assert result.returncode == 0, result.stderr
     assert f"TITLE:招商台账 — 开发区 — {path}" in result.stdout

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton, QWidget
 
-from db.models import Project
-from db.stages import Stage
+from db.rules.vocabulary import Stage
+from db.store.models import Project
 from tests.factories import make_project
 from tests.ui.helpers import commit_text
 from ui import i18n
@@ -30,6 +30,7 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[M
     win = MainWindow(tmp_path, settings)
     win.open_pdfs = False
     qtbot.addWidget(win)
+    win.show()  # the views refresh while on screen, as for a user
     yield win
     win.close()
 
@@ -71,6 +72,7 @@ def test_create_a_unit_file_and_enter_a_project(
     total = form.findChild(QLineEdit, "total_investment")
     qtbot.keyClicks(total, "300000")
     assert form.save()
+    window.tabs.setCurrentWidget(window.ledger)
     qtbot.waitUntil(lambda: "共 1 个项目" in window.summary.text())
 
     search = window.ledger.findChild(QLineEdit, "ledgerSearch")
@@ -83,6 +85,7 @@ def test_delete_by_mistake_then_undo_and_redo(qtbot, window: MainWindow, tmp_pat
     create_unit_file(window, tmp_path)
     make_project("创力电梯项目", 36000, events=((Stage.SIGNED, date(2023, 3, 1)),))
     window.session.notify()
+    window.tabs.setCurrentWidget(window.ledger)
     qtbot.waitUntil(lambda: window.ledger.table.model().rowCount() == 1)
     window.ledger.table.selectRow(0)
     window.tabs.setCurrentWidget(window.dashboard)
@@ -179,6 +182,7 @@ def test_import_the_article_ledger_in_the_background(
     window.import_ledger_from(LEDGER)
     qtbot.waitUntil(lambda: not window.import_thread.isRunning(), timeout=30000)
     qtbot.waitUntil(lambda: "新建项目 174 个" in window.statusBar().currentMessage())
+    window.tabs.setCurrentWidget(window.ledger)
     qtbot.waitUntil(lambda: "共 174 个项目" in window.summary.text())
 
 

@@ -7,24 +7,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from peewee import SqliteDatabase
 
-from db.unit_file import close_unit_file, open_unit_file
+from db.store.unit_file import Store, open_store
 
 
 @pytest.fixture(scope="session")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from db.demo import build_demo
+    from db.io.demo import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.zsdb"
-    close_unit_file(build_demo(path))
+    build_demo(path).close()
     return path
 
 
 @pytest.fixture
-def demo_file(demo_master: Path, tmp_path: Path) -> Iterator[SqliteDatabase]:
+def demo_file(demo_master: Path, tmp_path: Path) -> Iterator[Store]:
     path = tmp_path / "demo.zsdb"
     shutil.copyfile(demo_master, path)
-    db = open_unit_file(path)
+    db = open_store(path).make_default()
     yield db
-    close_unit_file(db)
+    db.close()

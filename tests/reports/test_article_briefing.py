@@ -6,13 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from peewee import SqliteDatabase
 from pypdf import PdfReader
 
-from db.briefing_data import briefing_data
-from db.figures import Period
-from db.project_brief_data import find_project, project_brief_data
-from db.records import unit_named
+from db.reads.briefing import briefing_data
+from db.reads.figures import Period
+from db.reads.project_brief import find_project, project_brief_data
+from db.reads.units import unit_named
+from db.store.unit_file import Store
 from reports.briefing import build_briefing
 from reports.fonts import pdf_font
 from reports.project_brief import build_project_brief
@@ -30,7 +30,7 @@ ARTICLE_SENTENCES = (
 
 
 @pytest.fixture
-def city_briefing(demo_file: SqliteDatabase, tmp_path: Path) -> Path:
+def city_briefing(demo_file: Store, tmp_path: Path) -> Path:
     data = briefing_data(JAN_JUL, None, issue_no=7, printed_on=date(2023, 8, 5))
     return build_briefing(data, tmp_path / "briefing.pdf")
 
@@ -67,7 +67,7 @@ def test_the_appendix_is_on_landscape_pages_with_one_line_rows(city_briefing: Pa
     assert "2023-03-29" in appendix and "新签约、在手在谈" in appendix
 
 
-def test_half_year_and_unit_scope(demo_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_half_year_and_unit_scope(demo_file: Store, tmp_path: Path) -> None:
     half = Period(date(2023, 1, 1), date(2023, 6, 30))
     text = pdf_text(build_briefing(briefing_data(half), tmp_path / "h1.pdf"))
     assert "1~6月,全市新签约总投资亿元以上产业项目41个,总投资160.7亿元。" in text
@@ -78,13 +78,13 @@ def test_half_year_and_unit_scope(demo_file: SqliteDatabase, tmp_path: Path) -> 
     assert "截至7月底,开发区在手在谈项目28个,均为内资项目,总投资额230亿元。" in text
 
 
-def test_signing_event_of_august(demo_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_signing_event_of_august(demo_file: Store, tmp_path: Path) -> None:
     period = Period(date(2023, 8, 1), date(2023, 8, 31))
     text = pdf_text(build_briefing(briefing_data(period), tmp_path / "aug.pdf"))
     assert "现场集中签约项目22个,累计金额75.2亿元。" in text
 
 
-def test_daya_project_brief(demo_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_daya_project_brief(demo_file: Store, tmp_path: Path) -> None:
     data = project_brief_data(find_project("大亚新能源材料建设项目"), date(2023, 8, 5))
     text = pdf_text(build_project_brief(data, tmp_path / "daya.pdf"))
     assert "项目总投资30亿元,其中一期投资11.6亿元,二期投资18.4亿元。" in text
@@ -100,7 +100,7 @@ def test_daya_project_brief(demo_file: SqliteDatabase, tmp_path: Path) -> None:
     assert "一期:一条电池箔专用生产线" not in text
 
 
-def test_chuangli_project_brief(demo_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_chuangli_project_brief(demo_file: Store, tmp_path: Path) -> None:
     data = project_brief_data(
         find_project("江苏创力电梯垂直电梯部件及储能生产建设项目"), date(2023, 8, 5)
     )

@@ -7,14 +7,14 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from peewee import SqliteDatabase
-
-from db import settings
-from db.briefing_data import briefing_data
-from db.figures import Period
-from db.models import Project
-from db.records import unit_named
-from db.stages import Stage
+from db.reads.briefing import briefing_data
+from db.reads.figures import Period
+from db.reads.units import unit_named
+from db.records.settings import set_exchange_rate
+from db.rules.vocabulary import Stage
+from db.store import settings
+from db.store.models import Project
+from db.store.unit_file import Store
 from reports.briefing import build_briefing
 from reports.fonts import pdf_font
 from tests.factories import make_project
@@ -30,7 +30,7 @@ def _brief(tmp_path: Path, period: Period = JAN_JUL, unit: str | None = None, **
     return build_briefing(data, tmp_path / "brief.pdf", **kw)
 
 
-def test_masthead_sections_and_page_numbers(hq_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_masthead_sections_and_page_numbers(hq_file: Store, tmp_path: Path) -> None:
     header = dict(settings.get("briefing"))
     header.update(to_report="市委、市政府", to_send="市人大、市政协", to_issue="各镇、开发区")
     settings.put("briefing", header)
@@ -58,17 +58,15 @@ def test_masthead_sections_and_page_numbers(hq_file: SqliteDatabase, tmp_path: P
     assert f"第1页共{pages}页" in text and f"第{pages}页共{pages}页" in text
 
 
-def test_empty_period_is_one_clean_briefing(hq_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_empty_period_is_one_clean_briefing(hq_file: Store, tmp_path: Path) -> None:
     text = pdf_text(_brief(tmp_path))
     assert "1~7月,全市暂无新签约总投资亿元以上产业项目。" in text
     assert "截至7月底,全市暂无在手在谈项目。" in text
     assert "0个" not in text
 
 
-def test_only_foreign_projects_show_dollars_and_the_rate(
-    hq_file: SqliteDatabase, tmp_path: Path
-) -> None:
-    settings.set_exchange_rate(Decimal("7.1305"), date(2023, 7, 31))
+def test_only_foreign_projects_show_dollars_and_the_rate(hq_file: Store, tmp_path: Path) -> None:
+    set_exchange_rate(Decimal("7.1305"), date(2023, 7, 31))
     make_project("外资光学项目", 3000, capital="foreign", unit="开发区", events=SIGNED)
     text = pdf_text(_brief(tmp_path))
     assert "均为外资项目,总投资0.3亿美元" in text
@@ -76,7 +74,7 @@ def test_only_foreign_projects_show_dollars_and_the_rate(
     assert "3,000万美元" in text
 
 
-def test_unit_without_signings(hq_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_unit_without_signings(hq_file: Store, tmp_path: Path) -> None:
     make_project(
         "在谈项目",
         80000,
@@ -91,7 +89,7 @@ def test_unit_without_signings(hq_file: SqliteDatabase, tmp_path: Path) -> None:
     assert "开发区" not in text
 
 
-def test_user_text_is_escaped_and_long_names_wrap(hq_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_user_text_is_escaped_and_long_names_wrap(hq_file: Store, tmp_path: Path) -> None:
     long_name = "超长名称" * 30 + "项目"
     make_project("A<B&C>项目", 20000, unit="开发区", events=SIGNED)
     make_project(long_name, 30000, unit="开发区", events=SIGNED)
@@ -105,7 +103,7 @@ def test_user_text_is_escaped_and_long_names_wrap(hq_file: SqliteDatabase, tmp_p
     assert long_name in text
 
 
-def test_pages_render_without_missing_glyphs(hq_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_pages_render_without_missing_glyphs(hq_file: Store, tmp_path: Path) -> None:
     make_project(
         "大亚新能源材料建设项目", 300000, unit="开发区", local_industry="新材料", events=SIGNED
     )
@@ -116,7 +114,7 @@ def test_pages_render_without_missing_glyphs(hq_file: SqliteDatabase, tmp_path: 
     assert missing_glyphs(pdf, font.name) == set()
 
 
-def test_builtin_cid_font_when_no_truetype_font(hq_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_builtin_cid_font_when_no_truetype_font(hq_file: Store, tmp_path: Path) -> None:
     make_project("大亚新能源材料建设项目", 300000, unit="开发区", events=SIGNED)
     font = pdf_font(allow_system=False)
     assert font.name == "STSong-Light" and not font.embedded and font.notice
@@ -125,7 +123,7 @@ def test_builtin_cid_font_when_no_truetype_font(hq_file: SqliteDatabase, tmp_pat
     assert render_pages(pdf, tmp_path)
 
 
-def test_a_failed_build_leaves_no_file(hq_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_a_failed_build_leaves_no_file(hq_file: Store, tmp_path: Path) -> None:
     data = briefing_data(JAN_JUL, None, 1, date(2023, 8, 5))
     target = tmp_path / "missing-folder" / "brief.pdf"
     with contextlib.suppress(OSError):
@@ -134,7 +132,7 @@ def test_a_failed_build_leaves_no_file(hq_file: SqliteDatabase, tmp_path: Path) 
     assert list(tmp_path.glob("*.pdf")) == []
 
 
-def test_a_units_own_file_speaks_of_the_unit(unit_file: SqliteDatabase, tmp_path: Path) -> None:
+def test_a_units_own_file_speaks_of_the_unit(unit_file: Store, tmp_path: Path) -> None:
     make_project("电池箔项目", 20000, events=SIGNED)
     text = pdf_text(_brief(tmp_path))
     assert "1~7月,上海驻点招商办新签约总投资亿元以上产业项目1个,总投资2亿元。" in text

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from peewee import SqliteDatabase
 
-from db.figures import Period, figures
-from db.records import unit_named
-from db.stages import Stage
+from db.reads.figures import Period, figures
+from db.reads.units import unit_named
+from db.records.settings import set_exchange_rate
+from db.rules.vocabulary import Stage
+from db.store.unit_file import Store
 from reports import wording
 from tests.factories import make_project
 
@@ -38,13 +39,13 @@ def test_as_of_words() -> None:
 JAN_JUL = Period(date(2023, 1, 1), date(2023, 7, 31))
 
 
-def test_empty_period_reads_as_none_rather_than_zero(hq_file: SqliteDatabase) -> None:
+def test_empty_period_reads_as_none_rather_than_zero(hq_file: Store) -> None:
     text = wording.overview_paragraph(figures(JAN_JUL))
     assert text == ("1~7月,全市暂无新签约总投资亿元以上产业项目。截至7月底,全市暂无在手在谈项目。")
     assert "0个" not in text
 
 
-def test_bands_and_sectors_without_projects_are_left_out(hq_file: SqliteDatabase) -> None:
+def test_bands_and_sectors_without_projects_are_left_out(hq_file: Store) -> None:
     signed = ((Stage.SIGNED, date(2023, 3, 1)),)
     make_project("十二亿", 120000, chain="新材料", events=signed)
     make_project("二亿", 20000, industry_code="65", events=signed)
@@ -55,7 +56,7 @@ def test_bands_and_sectors_without_projects_are_left_out(hq_file: SqliteDatabase
     )
 
 
-def test_services_only_and_no_priority_chain(hq_file: SqliteDatabase) -> None:
+def test_services_only_and_no_priority_chain(hq_file: Store) -> None:
     make_project("软件园", 20000, industry_code="65", events=((Stage.SIGNED, date(2023, 3, 1)),))
     sentences = wording.signed_sentences(figures(JAN_JUL))
     assert sentences == [
@@ -64,12 +65,10 @@ def test_services_only_and_no_priority_chain(hq_file: SqliteDatabase) -> None:
     ]
 
 
-def test_only_foreign_projects(hq_file: SqliteDatabase) -> None:
+def test_only_foreign_projects(hq_file: Store) -> None:
     from decimal import Decimal
 
-    from db import settings
-
-    settings.set_exchange_rate(Decimal("7.1305"), date(2023, 7, 31))
+    set_exchange_rate(Decimal("7.1305"), date(2023, 7, 31))
     make_project("外资一", 2000, capital="foreign", events=((Stage.TALKS, date(2023, 5, 1)),))
     make_project("外资二", 1500, capital="foreign", events=((Stage.SIGNED, date(2023, 6, 1)),))
     result = figures(JAN_JUL)
@@ -83,7 +82,7 @@ def test_only_foreign_projects(hq_file: SqliteDatabase) -> None:
     )
 
 
-def test_unit_paragraph_without_signings(hq_file: SqliteDatabase) -> None:
+def test_unit_paragraph_without_signings(hq_file: Store) -> None:
     make_project(
         "在谈项目",
         50000,

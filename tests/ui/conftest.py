@@ -10,15 +10,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from db.records import create_hq_file, create_unit_file
+from db.records.files import create_hq_file, create_unit_file
 from ui.session import Session
 
 
 @pytest.fixture
 def session(qapp, tmp_path: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
     path = tmp_path / "unit.zsdb"
-    db = create_unit_file(path, "上海驻点招商办", kind="驻点招商办", city="上海")
-    current = Session.adopt(path, db)
+    current = Session(create_unit_file(path, "上海驻点招商办", kind="驻点招商办", city="上海"))
     yield current
     current.close()
 
@@ -26,7 +25,6 @@ def session(qapp, tmp_path: Path) -> Iterator[Session]:  # type: ignore[no-untyp
 @pytest.fixture
 def hq_session(qapp, tmp_path: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
     path = tmp_path / "hq.zsdb"
-    db = create_hq_file(path, "市招商中心")
-    current = Session.adopt(path, db)
+    current = Session(create_hq_file(path, "市招商中心"))
     yield current
     current.close()

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate
 
-from db.figures import Period, figures
-from db.money import yi_text
-from db.records import get_or_create_unit
-from db.stages import Stage
+from db.reads.figures import Period, figures
+from db.records.units import get_or_create_unit
+from db.rules.money import yi_text
+from db.rules.vocabulary import Stage
 from tests.factories import make_project
 from ui.dashboard import Dashboard
 from ui.session import Session
@@ -21,6 +21,7 @@ TODAY = date(2025, 8, 15)
 def make_dashboard(qtbot, session: Session) -> Dashboard:  # type: ignore[no-untyped-def]
     dashboard = Dashboard(session, today=lambda: TODAY)
     qtbot.addWidget(dashboard)
+    dashboard.show()  # views refresh while on screen
     return dashboard
 
 
@@ -56,7 +57,7 @@ def test_cards_show_the_figures_and_follow_changes(qtbot, session: Session) -> N
     assert not dashboard.unit_table.isVisibleTo(dashboard)
 
     make_project("创力电梯", 36000, events=[(Stage.SIGNED, date(2025, 3, 29))])
-    session.changed.emit()
+    session.notify()
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 3 个"
     assert dashboard.signed_total.text() == "总投资 34.67 亿元"
 
@@ -123,6 +124,6 @@ def test_headquarters_shows_each_unit_and_can_narrow_to_one(qtbot, hq_session: S
     assert table.rowCount() == 2  # the table keeps showing the whole city
 
     get_or_create_unit("镇区甲")
-    hq_session.changed.emit()
+    hq_session.notify()
     assert dashboard.unit_combo.findText("镇区甲") > 0
     assert dashboard.unit_combo.currentText() == "上海驻点招商办"

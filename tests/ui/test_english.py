@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from db.editing import load_project
-from db.models import FollowUp, Milestone
-from db.stages import Stage
+from db.records.projects import load_project
+from db.rules.vocabulary import Stage
+from db.store.models import FollowUp, Milestone
 from tests.factories import make_project
 from tests.ui.helpers import Answers, answer_message_boxes, child, choose, commit_text
 from ui import i18n

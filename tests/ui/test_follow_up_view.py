@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from db.models import FollowUp
+from db.store.models import FollowUp
 from tests.factories import make_project
 from ui.follow_up_view import OVERDUE_COLOUR, FollowUpModel, FollowUpView
 from ui.session import Session
@@ -32,6 +32,7 @@ def add_follow_up(project, due: date, step: str) -> FollowUp:  # type: ignore[no
 def make_view(qtbot, session: Session) -> FollowUpView:  # type: ignore[no-untyped-def]
     view = FollowUpView(session, today=lambda: TODAY)
     qtbot.addWidget(view)
+    view.show()  # views refresh while on screen
     return view
 
 

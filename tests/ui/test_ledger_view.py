@@ -12,15 +12,14 @@ from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from db.editing import load_project
-from db.models import Project
-from db.records import get_or_create_unit
-from db.stages import Stage
+from db.records.projects import delete_projects
+from db.records.units import get_or_create_unit
+from db.rules.vocabulary import Stage
+from db.store.models import Project
 from tests.factories import make_project
 from ui.ledger_view import LedgerView
 from ui.project_table import Col
 from ui.session import Session
-from ui.undo import DeleteProjectCommand
 
 MakeView = Callable[[], LedgerView]
 
@@ -289,14 +288,14 @@ def test_rows_follow_changes_to_the_file(
     row = shown(view).index("城南商住地块")
     view.table.setCurrentIndex(view.model.index(row, Col.NAME))
 
-    session.push(DeleteProjectCommand(load_project(article["大亚"].uuid)))
+    session.run("删除项目", delete_projects([article["大亚"].uuid]))
     assert "大亚新能源材料建设项目" not in shown(view)
     assert view.summary.startswith("共 4 个项目")
     current = view.table.currentIndex()
     assert view.model.data(current.siblingAtColumn(Col.NAME)) == "城南商住地块"
 
     make_project("新落户项目", 12000, local_industry="生物医药")
-    session.changed.emit()
+    session.notify()
     assert "新落户项目" in shown(view)
     assert view.industry_filter.findText("生物医药") >= 0
     session.undo_stack.undo()

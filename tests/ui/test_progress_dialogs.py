@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from db.models import FollowUp, Milestone, Project, StageEvent
-from db.stages import Stage
+from db.rules.vocabulary import Stage
+from db.store.models import FollowUp, Milestone, Project, StageEvent
 from tests.factories import make_project
 from tests.ui.helpers import Answers, answer_message_boxes, child, choose, commit_text
 from ui.follow_up_dialog import FollowUpDialog

@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
 
-from db.credit_code import check_character
-from db.editing import ProjectData, load_project, save_project
-from db.models import CapacityLine, Milestone, Phase, Project, StageEvent
-from db.records import get_or_create_unit
-from db.settings import own_unit
-from db.stages import Stage
+from db.records.projects import ProjectData, load_project, save_project
+from db.records.units import get_or_create_unit
+from db.rules.credit_code import check_character
+from db.rules.vocabulary import Stage
+from db.store.models import CapacityLine, Milestone, Phase, Project, StageEvent
+from db.store.settings import own_unit
 from tests.factories import make_project
 from tests.ui.helpers import Answers, answer_message_boxes, choose, commit_text
 from ui.project_form import ProjectForm

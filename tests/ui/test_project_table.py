@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from db import project_query
-from db.project_query import COLUMNS, ProjectFilter
-from db.records import delete_project
-from db.stages import Stage
+from db.reads import ledger_table
+from db.reads.ledger_table import COLUMNS, ProjectFilter
+from db.records.projects import delete_projects
+from db.rules.vocabulary import Stage
 from tests.factories import make_project
 from ui import project_table
 from ui.project_table import Col, ProjectTableModel, SortValueRole, UuidRole
@@ -95,13 +95,13 @@ def test_rows_are_read_a_page_at_a_time_into_a_bounded_cache(
     monkeypatch.setattr(project_table, "PAGE_SIZE", 5)
     monkeypatch.setattr(project_table, "MAX_CACHED_PAGES", 3)
     pages: list[list[int]] = []
-    real_fetch = project_query.fetch_rows
+    real_fetch = ledger_table.fetch_rows
 
-    def counting_fetch(ids: list[int], keys: list[str]) -> dict[int, project_query.Row]:
+    def counting_fetch(ids: list[int], keys: list[str]) -> dict[int, ledger_table.Row]:
         pages.append(ids)
         return real_fetch(ids, keys)
 
-    monkeypatch.setattr(project_query, "fetch_rows", counting_fetch)
+    monkeypatch.setattr(ledger_table, "fetch_rows", counting_fetch)
     model = ProjectTableModel(sort_column=Col.NAME, descending=False)
     assert pages == []  # opening reads ids only
     assert texts(model, Col.NAME) == [f"项目{n:02d}" for n in range(50)]
@@ -116,13 +116,13 @@ def test_rows_are_read_a_page_at_a_time_into_a_bounded_cache(
 def test_hidden_columns_are_not_read(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
     make_project("大亚新能源材料", 300000, events=[(Stage.SIGNED, date(2025, 3, 1))])
     asked: list[list[str]] = []
-    real_fetch = project_query.fetch_rows
+    real_fetch = ledger_table.fetch_rows
 
-    def recording_fetch(ids: list[int], keys: list[str]) -> dict[int, project_query.Row]:
+    def recording_fetch(ids: list[int], keys: list[str]) -> dict[int, ledger_table.Row]:
         asked.append(list(keys))
         return real_fetch(ids, keys)
 
-    monkeypatch.setattr(project_query, "fetch_rows", recording_fetch)
+    monkeypatch.setattr(ledger_table, "fetch_rows", recording_fetch)
     model = ProjectTableModel()
     model.set_visible_columns({Col.NAME, Col.TOTAL})
     assert model.data(model.index(0, Col.TOTAL)) == "300,000 万元"
@@ -139,7 +139,7 @@ def test_reload_and_filter_reset_the_rows(qtbot, session: Session) -> None:  # t
     with qtbot.waitSignal(model.modelReset):
         model.reload()
     assert model.rowCount() == 2
-    delete_project(first)
+    delete_projects([first.uuid])
     model.reload()
     assert texts(model, Col.NAME) == ["创力电梯"]
     model.set_filter(ProjectFilter(search="没有"))

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate
 
-from db import settings
-from db.units import cadres_of
+from db.records.units import load_cadres
+from db.store import settings
 from ui.session import Session
 from ui.settings_dialog import SettingsDialog
 
@@ -58,7 +58,7 @@ def test_a_cadre_is_added_and_the_unit_renamed(qtbot, session: Session) -> None:
     dialog.save()
     unit = session.unit
     assert unit.city == "上海市"
-    assert [(c.name, c.title, c.phone) for c in cadres_of(unit.uuid)] == [
+    assert [(c.name, c.title, c.phone) for c in load_cadres(unit.uuid)] == [
         ("王明", "主任", "13800000000")
     ]
 
@@ -70,7 +70,7 @@ def test_a_cadre_is_added_and_the_unit_renamed(qtbot, session: Session) -> None:
     assert dialog.errors["unitName"].text() == "请填写单位名称"
     dialog.unit_name.setText("上海驻点招商办")
     dialog.save()
-    assert [c.title for c in cadres_of(unit.uuid)] == ["副主任"]
+    assert [c.title for c in load_cadres(unit.uuid)] == ["副主任"]
 
 
 def test_choosing_english_emits_language_changed(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
@@ -104,11 +104,11 @@ def test_one_save_is_one_undo(qtbot, session: Session) -> None:  # type: ignore[
     assert settings.size_bands() == (Decimal(30), Decimal(10), Decimal(5), Decimal(1))
     assert settings.priority_system().name == "4+3+1"
     assert settings.briefing().issue_no == 1
-    assert cadres_of(unit_uuid) == []
+    assert load_cadres(unit_uuid) == []
 
     session.undo_stack.redo()
     assert settings.exchange_rate().usd_cny == Decimal("6.95")
-    assert [c.name for c in cadres_of(unit_uuid)] == ["李华"]
+    assert [c.name for c in load_cadres(unit_uuid)] == ["李华"]
 
 
 def test_saving_without_changes_leaves_nothing_to_undo(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate
 
-from db.figures import stage_on
-from db.models import Project
-from db.signing import signing_events
-from db.stages import Stage
+from db.reads.figures import project_stage_on
+from db.reads.signing import signing_events
+from db.rules.vocabulary import Stage
+from db.store.models import Project
 from tests.factories import make_project
 from ui.session import Session
 from ui.signing_events import SigningEventDialog, SigningEventsView
@@ -25,6 +25,7 @@ def unshown_dialogs(monkeypatch) -> None:  # type: ignore[no-untyped-def]
 def make_view(qtbot, session: Session) -> SigningEventsView:  # type: ignore[no-untyped-def]
     view = SigningEventsView(session)
     qtbot.addWidget(view)
+    view.show()  # views refresh while on screen
     return view
 
 
@@ -92,14 +93,14 @@ def test_the_picker_filters_and_signing_dates_are_recorded_when_asked(
     dialog.name.setText("长三角招商推介会")
     dialog.date.setDate(QDate(2025, 6, 1))
     dialog.ok_button.click()
-    assert stage_on(Project.get_by_id(talks.id), date(2025, 6, 1)) is Stage.SIGNED
+    assert project_stage_on(Project.get_by_id(talks.id), date(2025, 6, 1)) is Stage.SIGNED
     # Signing after it started breaks the stage order: linked, but not recorded, and said so.
     assert "早开工" in view.notice.text()
-    assert stage_on(Project.get_by_id(started.id), date(2025, 6, 1)) is Stage.STARTED
+    assert project_stage_on(Project.get_by_id(started.id), date(2025, 6, 1)) is Stage.STARTED
     assert signing_events()[0].project_count == 2
 
     session.undo_stack.undo()
-    assert stage_on(Project.get_by_id(talks.id), date(2025, 6, 1)) is Stage.TALKS
+    assert project_stage_on(Project.get_by_id(talks.id), date(2025, 6, 1)) is Stage.TALKS
     assert Project.get_by_id(talks.id).stage == "talks"
     session.undo_stack.redo()
     assert Project.get_by_id(talks.id).stage == "signed"

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QPushButton
 
-from db.file_lock import FileLock
+from db.store.lock import FileLock
 from ui import i18n
 from ui.fonts import ensure_cjk_font
 from ui.main_window import MainWindow
@@ -63,11 +63,10 @@ def test_new_file_dialog_refuses_an_empty_name_and_an_existing_file(qtbot, tmp_p
 def test_file_open_elsewhere_is_reported_not_opened(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from db.records import create_unit_file
-    from db.unit_file import close_unit_file
+    from db.records.files import create_unit_file
 
     path = tmp_path / "u.zsdb"
-    close_unit_file(create_unit_file(path, "开发区", kind="开发区"))
+    create_unit_file(path, "开发区", kind="开发区").close()
     Path(f"{path}.lock").write_text(
         '{"user": "王五", "host": "hq-laptop", "pid": 1, "since": "2026-11-25 09:00"}',
         encoding="utf-8",

@@ -12,261 +12,266 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../report_dialogs.py" line="59"/>
+        <location filename="../report_dialogs.py" line="60"/>
         <source>生成招商工作简报</source>
         <translation>Create investment briefing</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="71"/>
+        <location filename="../report_dialogs.py" line="72"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="90"/>
+        <location filename="../report_dialogs.py" line="91"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="99"/>
+        <location filename="../report_dialogs.py" line="100"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="100"/>
+        <location filename="../report_dialogs.py" line="101"/>
         <source>截止日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="101"/>
+        <location filename="../report_dialogs.py" line="102"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="102"/>
+        <location filename="../report_dialogs.py" line="103"/>
         <source>期数</source>
         <translation>Issue no.</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="103"/>
+        <location filename="../report_dialogs.py" line="104"/>
         <source>保存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="120"/>
+        <location filename="../report_dialogs.py" line="121"/>
         <source>保存简报</source>
         <translation>Save briefing</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="120"/>
+        <location filename="../report_dialogs.py" line="121"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="133"/>
+        <location filename="../report_dialogs.py" line="134"/>
         <source>起始日期晚于截止日期</source>
         <translation>The start date is after the end date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="137"/>
+        <location filename="../report_dialogs.py" line="138"/>
         <source>请选择一个已存在的文件夹,文件名以 .pdf 结尾</source>
         <translation>Choose an existing folder and a file name ending in .pdf</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="149"/>
+        <source>简报期数</source>
+        <translation>Briefing issue number</translation>
     </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dashboard.py" line="92"/>
+        <location filename="../dashboard.py" line="95"/>
         <source>统计期间(&amp;P)</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="94"/>
+        <location filename="../dashboard.py" line="97"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="98"/>
+        <location filename="../dashboard.py" line="101"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="100"/>
+        <location filename="../dashboard.py" line="103"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="123"/>
+        <location filename="../dashboard.py" line="126"/>
         <source>新签约</source>
         <translation>Newly signed</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="138"/>
+        <location filename="../dashboard.py" line="141"/>
         <source>在手在谈</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="159"/>
+        <location filename="../dashboard.py" line="162"/>
         <source>新签约项目 · 按投资规模</source>
         <translation>Newly signed projects · by size</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="161"/>
+        <location filename="../dashboard.py" line="164"/>
         <source>新签约项目 · 按产业类别</source>
         <translation>Newly signed projects · by industry</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="167"/>
+        <location filename="../dashboard.py" line="170"/>
         <source>各单位情况</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="173"/>
+        <location filename="../dashboard.py" line="176"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="174"/>
+        <location filename="../dashboard.py" line="177"/>
         <source>签约个数</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="175"/>
+        <location filename="../dashboard.py" line="178"/>
         <source>签约总投资(亿元)</source>
         <translation>Signed total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="176"/>
+        <location filename="../dashboard.py" line="179"/>
         <source>在手在谈个数</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="177"/>
+        <location filename="../dashboard.py" line="180"/>
         <source>总投资(亿元)</source>
         <translation>Pipeline total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="187"/>
+        <location filename="../dashboard.py" line="190"/>
         <source>双击或按回车查看该单位的数字</source>
         <translation>Double-click or press Enter to see this unit&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="217"/>
+        <location filename="../dashboard.py" line="220"/>
         <source>本年至今</source>
         <translation>Year to date</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="222"/>
+        <location filename="../dashboard.py" line="225"/>
         <source>{year}年1~{month}月</source>
         <translation>Months 1–{month} of {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="229"/>
+        <location filename="../dashboard.py" line="232"/>
         <source>{year}年上半年</source>
         <translation>First half of {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="234"/>
+        <location filename="../dashboard.py" line="237"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="237"/>
+        <location filename="../dashboard.py" line="240"/>
         <source>{year}年全年</source>
         <translation>Full year {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="241"/>
+        <location filename="../dashboard.py" line="244"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="259"/>
-        <location filename="../dashboard.py" line="342"/>
+        <location filename="../dashboard.py" line="262"/>
+        <location filename="../dashboard.py" line="345"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="293"/>
+        <location filename="../dashboard.py" line="296"/>
         <source>起始日期晚于结束日期,请调整统计期间。</source>
         <translation>The start date is after the end date. Please adjust the period.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="344"/>
+        <location filename="../dashboard.py" line="347"/>
         <source>{start} 至 {end} {scope}</source>
         <translation>{start} to {end} {scope}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="349"/>
+        <location filename="../dashboard.py" line="352"/>
         <source>新签约亿元以上产业项目 {count} 个</source>
         <translation>Newly signed industrial projects of 100M CNY or more: {count}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="352"/>
+        <location filename="../dashboard.py" line="355"/>
         <source>总投资 {total} 亿元</source>
         <translation>Total investment: {total} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="355"/>
+        <location filename="../dashboard.py" line="358"/>
         <source>其中内资 {d} 个 {dt} 亿元,外资 {f} 个 {ft} 亿美元</source>
         <translation>Domestic: {d}, {dt} × 100M CNY; foreign: {f}, {ft} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="363"/>
+        <location filename="../dashboard.py" line="366"/>
         <source>“{name}”产业项目 {count} 个,占比 {pct}%</source>
         <translation>“{name}” chain projects: {count} ({pct}%)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="368"/>
+        <location filename="../dashboard.py" line="371"/>
         <source>制造业 {n} 个</source>
         <translation>Manufacturing: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="369"/>
+        <location filename="../dashboard.py" line="372"/>
         <source>服务业 {n} 个</source>
         <translation>Services: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="372"/>
+        <location filename="../dashboard.py" line="375"/>
         <source>其他 {n} 个</source>
         <translation>Other: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="376"/>
+        <location filename="../dashboard.py" line="379"/>
         <source>截至 {when} 在手在谈 {count} 个</source>
         <translation>Pipeline as of {when}: {count} projects</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="381"/>
+        <location filename="../dashboard.py" line="384"/>
         <source>其中在谈 {talks} 个,已签约未开工 {signed} 个</source>
         <translation>In talks: {talks}; signed, construction not started: {signed}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="386"/>
+        <location filename="../dashboard.py" line="389"/>
         <source>内资 {count} 个 {total} 亿元</source>
         <translation>Domestic: {count}, {total} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="391"/>
+        <location filename="../dashboard.py" line="394"/>
         <source>外资 {count} 个 {total} 亿美元</source>
         <translation>Foreign: {count}, {total} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="395"/>
+        <location filename="../dashboard.py" line="398"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="398"/>
+        <location filename="../dashboard.py" line="401"/>
         <source>新签约总投资、规模档次和各单位总投资中的外资项目按 1 美元 = {rate} 元人民币折算(汇率日期:{when});在手在谈的内资、外资分别列示。</source>
         <translation>Foreign projects in the newly signed total, the size bands and the unit totals are converted at 1 USD = {rate} CNY (rate date: {when}); the pipeline shows domestic and foreign projects separately.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="411"/>
+        <location filename="../dashboard.py" line="414"/>
         <source>{bound}亿元以下</source>
         <translation>&lt; {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="412"/>
+        <location filename="../dashboard.py" line="415"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
@@ -274,83 +279,83 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../follow_up_dialog.py" line="55"/>
+        <location filename="../follow_up_dialog.py" line="58"/>
         <source>添加走访记录 — %1</source>
         <translation>Add follow-up — %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="55"/>
+        <location filename="../follow_up_dialog.py" line="58"/>
         <source>走访记录 — %1</source>
         <translation>Follow-up — %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="66"/>
+        <location filename="../follow_up_dialog.py" line="69"/>
         <source>如:张三(我方)、李总(企业)</source>
         <translation>e.g. Zhang San (us), Mr Li (company)</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="72"/>
+        <location filename="../follow_up_dialog.py" line="75"/>
         <source>设定期限</source>
         <translation>Set a due date</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="75"/>
+        <location filename="../follow_up_dialog.py" line="78"/>
         <source>下一步已完成</source>
         <translation>Next step done</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="82"/>
+        <location filename="../follow_up_dialog.py" line="85"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="83"/>
+        <location filename="../follow_up_dialog.py" line="86"/>
         <source>方式(&amp;K)</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="84"/>
+        <location filename="../follow_up_dialog.py" line="87"/>
         <source>人员(&amp;P)</source>
         <translation>&amp;People</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="85"/>
+        <location filename="../follow_up_dialog.py" line="88"/>
         <source>内容摘要(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="87"/>
+        <location filename="../follow_up_dialog.py" line="90"/>
         <source>下一步(&amp;X)</source>
         <translation>Ne&amp;xt step</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="88"/>
+        <location filename="../follow_up_dialog.py" line="91"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="95"/>
+        <location filename="../follow_up_dialog.py" line="98"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="96"/>
+        <location filename="../follow_up_dialog.py" line="99"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="99"/>
-        <location filename="../follow_up_dialog.py" line="154"/>
+        <location filename="../follow_up_dialog.py" line="102"/>
+        <location filename="../follow_up_dialog.py" line="160"/>
         <source>删除记录</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="125"/>
+        <location filename="../follow_up_dialog.py" line="127"/>
         <source>请填写内容摘要</source>
         <translation>Enter a summary</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="127"/>
+        <location filename="../follow_up_dialog.py" line="129"/>
         <source>期限早于走访日期,请核对</source>
         <translation>The due date is before the follow-up date. Please check it.</translation>
     </message>
@@ -360,12 +365,12 @@
         <translation>Follow-up %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="153"/>
+        <location filename="../follow_up_dialog.py" line="159"/>
         <source>删除走访记录“%1”?</source>
         <translation>Delete the follow-up “%1”?</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="156"/>
+        <location filename="../follow_up_dialog.py" line="162"/>
         <source>删除走访记录 %1</source>
         <translation>Delete follow-up %1</translation>
     </message>
@@ -373,102 +378,102 @@
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../follow_up_view.py" line="51"/>
+        <location filename="../follow_up_view.py" line="223"/>
         <source>标记 {n} 条走访记录为完成</source>
         <translation>Mark {n} follow-up(s) done</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="76"/>
+        <location filename="../follow_up_view.py" line="58"/>
         <source>应办日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="77"/>
+        <location filename="../follow_up_view.py" line="59"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="78"/>
+        <location filename="../follow_up_view.py" line="60"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="79"/>
+        <location filename="../follow_up_view.py" line="61"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="80"/>
+        <location filename="../follow_up_view.py" line="62"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="81"/>
+        <location filename="../follow_up_view.py" line="63"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="82"/>
+        <location filename="../follow_up_view.py" line="64"/>
         <source>走访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="107"/>
+        <location filename="../follow_up_view.py" line="89"/>
         <source>已逾期 {n} 天</source>
         <translation>Overdue by {n} day(s)</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="109"/>
+        <location filename="../follow_up_view.py" line="91"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="110"/>
+        <location filename="../follow_up_view.py" line="92"/>
         <source>{n} 天后到期</source>
         <translation>Due in {n} day(s)</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="158"/>
+        <location filename="../follow_up_view.py" line="140"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="158"/>
+        <location filename="../follow_up_view.py" line="140"/>
         <source>7天内到期(含逾期)</source>
         <translation>Due within 7 days (incl. overdue)</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="158"/>
+        <location filename="../follow_up_view.py" line="140"/>
         <source>全部未完成</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="161"/>
+        <location filename="../follow_up_view.py" line="143"/>
         <source>显示(&amp;S)</source>
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="176"/>
+        <location filename="../follow_up_view.py" line="158"/>
         <source>双击或按回车打开走访记录</source>
         <translation>Double-click or press Enter to open the follow-up</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="179"/>
+        <location filename="../follow_up_view.py" line="161"/>
         <source>标记完成(&amp;D)</source>
         <translation>Mark &amp;done</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="183"/>
+        <location filename="../follow_up_view.py" line="165"/>
         <source>打开记录(&amp;O)…</source>
         <translation>&amp;Open follow-up…</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="186"/>
+        <location filename="../follow_up_view.py" line="168"/>
         <source>打开项目(&amp;P)</source>
         <translation>Open &amp;project</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="221"/>
+        <location filename="../follow_up_view.py" line="203"/>
         <source>已逾期 {overdue} 条,7天内到期 {soon} 条</source>
         <translation>{overdue} overdue, {soon} due within 7 days</translation>
     </message>
@@ -684,133 +689,133 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../ledger_view.py" line="115"/>
+        <location filename="../ledger_view.py" line="121"/>
         <source>搜索项目名称、投资方、备注… (Ctrl+F)</source>
         <translation>Search project names, investors, remarks… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="118"/>
+        <location filename="../ledger_view.py" line="124"/>
         <source>日期范围</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="122"/>
+        <location filename="../ledger_view.py" line="128"/>
         <source>签约日期</source>
         <translation>Signing date</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="123"/>
+        <location filename="../ledger_view.py" line="129"/>
         <source>首次对接日期</source>
         <translation>First contact date</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="130"/>
+        <location filename="../ledger_view.py" line="136"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="134"/>
+        <location filename="../ledger_view.py" line="140"/>
         <source>显示列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="135"/>
+        <location filename="../ledger_view.py" line="141"/>
         <source>选择表格中显示的列(也可在表头上点右键)</source>
         <translation>Choose the columns to show (or right-click the table header)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="142"/>
+        <location filename="../ledger_view.py" line="148"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="149"/>
+        <location filename="../ledger_view.py" line="155"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="150"/>
+        <location filename="../ledger_view.py" line="156"/>
         <source>在手在谈(在谈、已签约未开工)</source>
         <translation>Pipeline (in talks, or signed and not started)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="158"/>
+        <location filename="../ledger_view.py" line="164"/>
         <source>内资和外资</source>
         <translation>Domestic and foreign</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="159"/>
+        <location filename="../ledger_view.py" line="165"/>
         <source>内资</source>
         <translation>Domestic</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="160"/>
+        <location filename="../ledger_view.py" line="166"/>
         <source>外资</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="162"/>
+        <location filename="../ledger_view.py" line="168"/>
         <source>纳入统计:亿元以上产业项目(不含房地产)</source>
         <translation>Counted: industrial projects of 100M CNY or more (excluding real estate)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="163"/>
+        <location filename="../ledger_view.py" line="169"/>
         <source>全部口径</source>
         <translation>Counted or not</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="164"/>
+        <location filename="../ledger_view.py" line="170"/>
         <source>纳入统计</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="165"/>
+        <location filename="../ledger_view.py" line="171"/>
         <source>未纳入统计</source>
         <translation>Not counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="265"/>
+        <location filename="../ledger_view.py" line="271"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="270"/>
+        <location filename="../ledger_view.py" line="276"/>
         <source>全部产业类别</source>
         <translation>All industries</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="273"/>
+        <location filename="../ledger_view.py" line="279"/>
         <source>“{name}”重点产业链</source>
         <translation>“{name}” priority chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="275"/>
+        <location filename="../ledger_view.py" line="281"/>
         <source>全部产业链</source>
         <translation>All industry chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="276"/>
+        <location filename="../ledger_view.py" line="282"/>
         <source>全部规模</source>
         <translation>All sizes</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="281"/>
-        <location filename="../ledger_view.py" line="288"/>
+        <location filename="../ledger_view.py" line="287"/>
+        <location filename="../ledger_view.py" line="294"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="284"/>
+        <location filename="../ledger_view.py" line="290"/>
         <source>{low}~{high}亿元</source>
         <translation>{low}–{high} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="387"/>
+        <location filename="../ledger_view.py" line="393"/>
         <source>共 {count} 个项目 · 内资 {d} 个 {dt} 亿元 · 外资 {f} 个 {ft} 亿美元</source>
         <translation>{count} projects · domestic {d}, {dt} × 100M CNY · foreign {f}, {ft} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="461"/>
+        <location filename="../ledger_view.py" line="467"/>
         <source>恢复默认列</source>
         <translation>Restore default columns</translation>
     </message>
@@ -954,7 +959,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="151"/>
-        <location filename="../main_window.py" line="479"/>
+        <location filename="../main_window.py" line="484"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
@@ -1005,7 +1010,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="191"/>
-        <location filename="../main_window.py" line="695"/>
+        <location filename="../main_window.py" line="699"/>
         <source>关于招商台账</source>
         <translation>About Investment Ledger</translation>
     </message>
@@ -1035,161 +1040,162 @@
         <translation>Signing events</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
-        <location filename="../main_window.py" line="704"/>
+        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="708"/>
         <source>招商台账</source>
         <translation>Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="277"/>
         <source>打开数据文件</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="279"/>
         <source>招商台账数据文件 (*.zsdb);;所有文件 (*)</source>
         <translation>Investment Ledger data files (*.zsdb);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="365"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="335"/>
         <source>台账 (*.xlsx *.csv)</source>
         <translation>Ledgers (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="347"/>
         <source>正在导入台账…</source>
         <translation>Importing ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="385"/>
         <source>……另有 %1 处问题</source>
         <translation>…and %1 more problem(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="388"/>
         <source>台账未导入</source>
         <translation>Ledger not imported</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="367"/>
         <source>已导入台账:新建项目 %1 个,更新项目 %2 个</source>
         <translation>Ledger imported: %1 project(s) created, %2 updated</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="405"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="407"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="422"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported %1 project(s) to %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480"/>
+        <location filename="../main_window.py" line="485"/>
         <source>确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。</source>
         <translation>Delete %1 project(s) (%2)? You can bring them back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="492"/>
         <source>删除 %1 个项目</source>
         <translation>Delete %1 project(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="503"/>
         <source>已生成:%1</source>
         <translation>Created: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="523"/>
         <source>请先在项目台账中选择一个项目</source>
         <translation>Select a project in the project ledger first</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527"/>
+        <location filename="../main_window.py" line="531"/>
         <source>保存项目简报</source>
         <translation>Save project brief</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529"/>
-        <location filename="../main_window.py" line="643"/>
+        <location filename="../main_window.py" line="533"/>
+        <location filename="../main_window.py" line="647"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="561"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
+        <location filename="../main_window.py" line="564"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="570"/>
         <source>选择保存项目简报的文件夹</source>
         <translation>Choose a folder for the project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="606"/>
         <source>正在生成项目简报…</source>
         <translation>Creating project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="581"/>
+        <location filename="../main_window.py" line="585"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
-        <location filename="../main_window.py" line="601"/>
+        <location filename="../main_window.py" line="564"/>
+        <location filename="../main_window.py" line="605"/>
         <source>打印全部项目简报</source>
         <translation>Print all project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="617"/>
+        <location filename="../main_window.py" line="621"/>
         <source>正在生成项目简报(%1/%2):%3</source>
         <translation>Creating project briefs (%1/%2): %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626"/>
+        <location filename="../main_window.py" line="630"/>
         <source>已生成 %1 份项目简报,保存在 %2</source>
         <translation>Created %1 project brief(s) in %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="641"/>
+        <location filename="../main_window.py" line="645"/>
         <source>保存项目清单</source>
         <translation>Save project listing</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="697"/>
+        <location filename="../main_window.py" line="701"/>
         <source>招商台账:离线记录招商线索与项目,按统计口径生成简报,各单位报送数据文件,由市招商中心汇总。</source>
         <translation>Investment Ledger keeps investment leads and projects offline and produces briefings by the official counting rules. Each unit submits its data file; the city headquarters consolidates them.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="707"/>
+        <location filename="../main_window.py" line="711"/>
         <source>招商台账 — %1 — %2</source>
         <translation>Investment Ledger — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="735"/>
+        <location filename="../main_window.py" line="739"/>
         <source>撤销 %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736"/>
+        <location filename="../main_window.py" line="740"/>
         <source>重做 %1</source>
         <translation>Redo %1</translation>
     </message>
@@ -1197,68 +1203,68 @@
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../milestone_dialog.py" line="45"/>
+        <location filename="../milestone_dialog.py" line="48"/>
         <source>添加节点 — %1</source>
         <translation>Add milestone — %1</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="45"/>
+        <location filename="../milestone_dialog.py" line="48"/>
         <source>修改节点 — %1</source>
         <translation>Edit milestone — %1</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="58"/>
+        <location filename="../milestone_dialog.py" line="61"/>
         <source>如:4个工作日内办结开工前全部证照</source>
         <translation>e.g. all pre-construction permits issued within 4 working days</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="64"/>
+        <location filename="../milestone_dialog.py" line="67"/>
         <source>节点(&amp;K)</source>
         <translation>&amp;Milestone</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="66"/>
+        <location filename="../milestone_dialog.py" line="69"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="67"/>
+        <location filename="../milestone_dialog.py" line="70"/>
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="72"/>
+        <location filename="../milestone_dialog.py" line="75"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="73"/>
+        <location filename="../milestone_dialog.py" line="76"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="76"/>
-        <location filename="../milestone_dialog.py" line="121"/>
+        <location filename="../milestone_dialog.py" line="79"/>
+        <location filename="../milestone_dialog.py" line="129"/>
         <source>删除节点</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="97"/>
+        <location filename="../milestone_dialog.py" line="99"/>
         <source>请选择或填写节点名称,如 拿地、证照办结</source>
         <translation>Choose or type a milestone, e.g. land acquired, permits issued</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="102"/>
+        <location filename="../milestone_dialog.py" line="104"/>
         <source>节点“%1”</source>
         <translation>Milestone “%1”</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="121"/>
+        <location filename="../milestone_dialog.py" line="129"/>
         <source>删除节点“%1”?</source>
         <translation>Delete the milestone “%1”?</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="123"/>
+        <location filename="../milestone_dialog.py" line="131"/>
         <source>删除节点“%1”</source>
         <translation>Delete milestone “%1”</translation>
     </message>
@@ -1354,480 +1360,480 @@
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../project_form.py" line="137"/>
+        <location filename="../project_form.py" line="132"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="139"/>
+        <location filename="../project_form.py" line="134"/>
         <source>项目 — %1</source>
         <translation>Project — %1</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="167"/>
+        <location filename="../project_form.py" line="162"/>
         <source>保存(Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="169"/>
+        <location filename="../project_form.py" line="164"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="241"/>
+        <location filename="../project_form.py" line="236"/>
         <source>项目名称(&amp;N)*</source>
         <translation>Project &amp;name*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="242"/>
+        <location filename="../project_form.py" line="237"/>
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="242"/>
+        <location filename="../project_form.py" line="237"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="246"/>
+        <location filename="../project_form.py" line="241"/>
         <source>内外资(&amp;C)</source>
         <translation>&amp;Capital source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="248"/>
+        <location filename="../project_form.py" line="243"/>
         <source>建设性质</source>
         <translation>Construction type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="251"/>
+        <location filename="../project_form.py" line="246"/>
         <source>项目定位</source>
         <translation>Designation</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="253"/>
+        <location filename="../project_form.py" line="248"/>
         <source>如:镇江市重点产业类项目</source>
         <translation>e.g. Zhenjiang key industrial project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="255"/>
+        <location filename="../project_form.py" line="250"/>
         <source>拟落户载体</source>
         <translation>Planned site</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="255"/>
+        <location filename="../project_form.py" line="250"/>
         <source>园区或镇区</source>
         <translation>Park or town</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="256"/>
+        <location filename="../project_form.py" line="251"/>
         <source>信息来源</source>
         <translation>Information source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="259"/>
+        <location filename="../project_form.py" line="254"/>
         <source>公司全称,如:大亚科技集团有限公司</source>
         <translation>Full company name, e.g. Daya Technology Group Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="264"/>
+        <location filename="../project_form.py" line="259"/>
         <source>投资方(&amp;I)*</source>
         <translation>&amp;Investor*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="265"/>
+        <location filename="../project_form.py" line="260"/>
         <source>18位,可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="267"/>
+        <location filename="../project_form.py" line="262"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="268"/>
+        <location filename="../project_form.py" line="263"/>
         <source>来源地</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="268"/>
+        <location filename="../project_form.py" line="263"/>
         <source>省市,外资填国家或地区</source>
         <translation>Province and city; for foreign investors, country or region</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="269"/>
+        <location filename="../project_form.py" line="264"/>
         <source>企业性质</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="270"/>
+        <location filename="../project_form.py" line="265"/>
         <source>企业类别</source>
         <translation>Company category</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="271"/>
+        <location filename="../project_form.py" line="266"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="272"/>
+        <location filename="../project_form.py" line="267"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="275"/>
+        <location filename="../project_form.py" line="270"/>
         <source>总投资(&amp;T)</source>
         <translation>&amp;Total investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="278"/>
+        <location filename="../project_form.py" line="273"/>
         <source>固定资产投资</source>
         <translation>Fixed-asset investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="279"/>
+        <location filename="../project_form.py" line="274"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="285"/>
+        <location filename="../project_form.py" line="280"/>
         <source>添加分期</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="287"/>
+        <location filename="../project_form.py" line="282"/>
         <source>删除分期</source>
         <translation>Remove phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="289"/>
+        <location filename="../project_form.py" line="284"/>
         <source>分期</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="306"/>
+        <location filename="../project_form.py" line="301"/>
         <source>输入代码或名称,如 36 或 汽车</source>
         <translation>Type a code or name, e.g. 36 or 汽车 (automotive)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="307"/>
+        <location filename="../project_form.py" line="302"/>
         <source>行业(GB/T 4754)(&amp;H)</source>
         <translation>&amp;Sector (GB/T 4754)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="309"/>
+        <location filename="../project_form.py" line="304"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="314"/>
+        <location filename="../project_form.py" line="309"/>
         <source>产业链(%1)</source>
         <translation>Industry chain (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="323"/>
-        <location filename="../project_form.py" line="333"/>
+        <location filename="../project_form.py" line="318"/>
+        <location filename="../project_form.py" line="328"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="324"/>
+        <location filename="../project_form.py" line="319"/>
         <source>进入该阶段的日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="328"/>
+        <location filename="../project_form.py" line="323"/>
         <source>变更阶段(&amp;G)…</source>
         <translation>Chan&amp;ge stage…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="335"/>
-        <location filename="../project_form.py" line="349"/>
+        <location filename="../project_form.py" line="330"/>
+        <location filename="../project_form.py" line="344"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="335"/>
+        <location filename="../project_form.py" line="330"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="335"/>
+        <location filename="../project_form.py" line="330"/>
         <source>间隔(天)</source>
         <translation>Gap (days)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="335"/>
+        <location filename="../project_form.py" line="330"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="338"/>
+        <location filename="../project_form.py" line="333"/>
         <source>添加节点(&amp;M)…</source>
         <translation>Add &amp;milestone…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="340"/>
+        <location filename="../project_form.py" line="335"/>
         <source>删除所选(&amp;D)</source>
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="341"/>
+        <location filename="../project_form.py" line="336"/>
         <source>删除时间线中选中的阶段记录或节点(Delete)</source>
         <translation>Delete the stage record or milestone selected in the timeline (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="344"/>
+        <location filename="../project_form.py" line="339"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="350"/>
+        <location filename="../project_form.py" line="345"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="351"/>
+        <location filename="../project_form.py" line="346"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="352"/>
+        <location filename="../project_form.py" line="347"/>
         <source>内容</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="353"/>
+        <location filename="../project_form.py" line="348"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="354"/>
+        <location filename="../project_form.py" line="349"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="355"/>
+        <location filename="../project_form.py" line="350"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="361"/>
+        <location filename="../project_form.py" line="356"/>
         <source>添加走访记录(&amp;F)…</source>
         <translation>Add &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="363"/>
+        <location filename="../project_form.py" line="358"/>
         <source>删除所选记录(&amp;K)</source>
         <translation>Delete selected follow-up (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="364"/>
+        <location filename="../project_form.py" line="359"/>
         <source>删除选中的走访记录(Delete)</source>
         <translation>Delete the selected follow-up (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="367"/>
+        <location filename="../project_form.py" line="362"/>
         <source>走访记录</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="369"/>
+        <location filename="../project_form.py" line="364"/>
         <source>已定</source>
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="370"/>
+        <location filename="../project_form.py" line="365"/>
         <source>预计竣工投产</source>
         <translation>Expected production start</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="375"/>
+        <location filename="../project_form.py" line="370"/>
         <source>建设内容及规模</source>
         <translation>Scope of construction</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="377"/>
+        <location filename="../project_form.py" line="372"/>
         <source>如:新建厂房约30000平方米,建设电池箔专用生产线</source>
         <translation>e.g. new plant of about 30,000 m² with a dedicated battery-foil line</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="384"/>
+        <location filename="../project_form.py" line="379"/>
         <source>用地(亩)(&amp;L)</source>
         <translation>&amp;Land (mu)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="385"/>
+        <location filename="../project_form.py" line="380"/>
         <source>建筑面积(㎡)</source>
         <translation>Floor area (m²)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="389"/>
+        <location filename="../project_form.py" line="384"/>
         <source>投资强度</source>
         <translation>Investment intensity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="390"/>
+        <location filename="../project_form.py" line="385"/>
         <source>预计年销售</source>
         <translation>Expected annual sales</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="391"/>
+        <location filename="../project_form.py" line="386"/>
         <source>预计年产值</source>
         <translation>Expected annual output</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="392"/>
+        <location filename="../project_form.py" line="387"/>
         <source>预计年税收</source>
         <translation>Expected annual tax</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="393"/>
+        <location filename="../project_form.py" line="388"/>
         <source>新增就业(人)</source>
         <translation>New jobs</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="396"/>
+        <location filename="../project_form.py" line="391"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="396"/>
+        <location filename="../project_form.py" line="391"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="396"/>
+        <location filename="../project_form.py" line="391"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="396"/>
+        <location filename="../project_form.py" line="391"/>
         <source>所属分期</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="401"/>
+        <location filename="../project_form.py" line="396"/>
         <source>添加产能</source>
         <translation>Add capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="403"/>
+        <location filename="../project_form.py" line="398"/>
         <source>删除产能</source>
         <translation>Remove capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="405"/>
+        <location filename="../project_form.py" line="400"/>
         <source>产能</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="412"/>
+        <location filename="../project_form.py" line="407"/>
         <source>(请选择)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="418"/>
+        <location filename="../project_form.py" line="413"/>
         <source>责任单位(&amp;U)*</source>
         <translation>Responsible &amp;unit*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="419"/>
+        <location filename="../project_form.py" line="414"/>
         <source>责任人</source>
         <translation>Person in charge</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="420"/>
+        <location filename="../project_form.py" line="415"/>
         <source>需协调解决问题</source>
         <translation>Issues to resolve</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="421"/>
+        <location filename="../project_form.py" line="416"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="452"/>
+        <location filename="../project_form.py" line="447"/>
         <source>新一期</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="496"/>
+        <location filename="../project_form.py" line="491"/>
         <source>全部达产</source>
         <translation>At full capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="512"/>
+        <location filename="../project_form.py" line="507"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="512"/>
+        <location filename="../project_form.py" line="507"/>
         <source>投资(%1)</source>
         <translation>Investment (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="512"/>
+        <location filename="../project_form.py" line="507"/>
         <source>建设内容</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="582"/>
+        <location filename="../project_form.py" line="577"/>
         <source>(填写总投资和用地后自动计算)</source>
         <translation>(calculated once total investment and land are filled in)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="588"/>
+        <location filename="../project_form.py" line="583"/>
         <source>(按1美元=%1元人民币折算)</source>
         <translation> (at 1 USD = %1 CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="590"/>
+        <location filename="../project_form.py" line="585"/>
         <source>%1 万元/亩</source>
         <translation>%1 × 10k CNY/mu</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="631"/>
+        <location filename="../project_form.py" line="626"/>
         <source>请填写整数人数</source>
         <translation>Enter a whole number of people</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="780"/>
+        <location filename="../project_form.py" line="775"/>
         <location filename="runtime_labels.py" line="55"/>
         <source>投资方</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="780"/>
+        <location filename="../project_form.py" line="775"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="782"/>
+        <location filename="../project_form.py" line="777"/>
         <source>统一社会信用代码相同</source>
         <translation>same credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="783"/>
+        <location filename="../project_form.py" line="778"/>
         <source>名称相近</source>
         <translation>similar name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="784"/>
+        <location filename="../project_form.py" line="779"/>
         <source>项目名称相同</source>
         <translation>same project name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="787"/>
+        <location filename="../project_form.py" line="782"/>
         <source>· %1“%2”(%3)</source>
         <translation>· %1 “%2” (%3)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="795"/>
+        <location filename="../project_form.py" line="790"/>
         <source>可能重复录入</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="796"/>
+        <location filename="../project_form.py" line="791"/>
         <source>发现相似的记录:
 %1
 
@@ -1838,58 +1844,73 @@
 Save anyway?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="798"/>
+        <location filename="../project_form.py" line="793"/>
         <source>仍然保存</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="799"/>
+        <location filename="../project_form.py" line="794"/>
         <source>返回修改</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="820"/>
+        <location filename="../project_form.py" line="815"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="841"/>
+        <location filename="../project_form.py" line="821"/>
+        <source>修改项目“%1”</source>
+        <translation>Edit project “%1”</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="824"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="838"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="842"/>
+        <location filename="../project_form.py" line="839"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="877"/>
+        <location filename="../project_form.py" line="878"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="908"/>
-        <location filename="../project_form.py" line="929"/>
+        <location filename="../project_form.py" line="909"/>
+        <location filename="../project_form.py" line="930"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="914"/>
+        <location filename="../project_form.py" line="915"/>
         <source>请先在时间线中选中要删除的一行</source>
         <translation>First select the row to delete in the timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="923"/>
+        <location filename="../project_form.py" line="924"/>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="926"/>
+        <location filename="../project_form.py" line="927"/>
         <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
         <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="934"/>
+        <location filename="../project_form.py" line="932"/>
+        <source>删除阶段记录“%1 %2”</source>
+        <translation>Delete stage record “%1 %2”</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="938"/>
         <source>请先选中要删除的走访记录</source>
         <translation>First select the follow-up to delete</translation>
     </message>
@@ -1937,7 +1958,7 @@ Save anyway?</translation>
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../project_table.py" line="297"/>
+        <location filename="../project_table.py" line="293"/>
         <source>未纳入统计(亿元以下或房地产项目)</source>
         <translation>Not counted (under 100M CNY, or real estate)</translation>
     </message>
@@ -2150,302 +2171,302 @@ Save anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="107"/>
+        <location filename="../settings_dialog.py" line="505"/>
         <source>修改设置</source>
         <translation>Change settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="226"/>
+        <location filename="../settings_dialog.py" line="124"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="234"/>
+        <location filename="../settings_dialog.py" line="132"/>
         <source>单位信息</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="235"/>
+        <location filename="../settings_dialog.py" line="133"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="236"/>
+        <location filename="../settings_dialog.py" line="134"/>
         <source>重点产业链</source>
         <translation>Priority chains</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="237"/>
+        <location filename="../settings_dialog.py" line="135"/>
         <source>统计口径</source>
         <translation>Counting rules</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="238"/>
+        <location filename="../settings_dialog.py" line="136"/>
         <source>汇率</source>
         <translation>Exchange rate</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="239"/>
+        <location filename="../settings_dialog.py" line="137"/>
         <source>简报</source>
         <translation>Briefing</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="240"/>
+        <location filename="../settings_dialog.py" line="138"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="244"/>
+        <location filename="../settings_dialog.py" line="142"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="245"/>
+        <location filename="../settings_dialog.py" line="143"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="283"/>
+        <location filename="../settings_dialog.py" line="181"/>
         <source>总部名称(&amp;N)</source>
         <translation>Headquarters &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285"/>
+        <location filename="../settings_dialog.py" line="183"/>
         <source>已汇总 {units} 个单位,共 {cadres} 名招商人员。</source>
         <translation>{units} unit(s) consolidated, with {cadres} investment staff.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="303"/>
+        <location filename="../settings_dialog.py" line="201"/>
         <source>驻点招商办填写,如:上海</source>
         <translation>For a resident office, e.g. Shanghai</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="304"/>
+        <location filename="../settings_dialog.py" line="202"/>
         <source>单位名称(&amp;N)</source>
         <translation>Unit &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="203"/>
         <source>单位类别(&amp;K)</source>
         <translation>Unit &amp;type</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="204"/>
         <source>驻点城市(&amp;C)</source>
         <translation>&amp;City</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="308"/>
+        <location filename="../settings_dialog.py" line="206"/>
         <source>招商人员</source>
         <translation>Investment staff</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="312"/>
+        <location filename="../settings_dialog.py" line="210"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="312"/>
+        <location filename="../settings_dialog.py" line="210"/>
         <source>职务</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="312"/>
+        <location filename="../settings_dialog.py" line="210"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="319"/>
+        <location filename="../settings_dialog.py" line="217"/>
         <source>添加人员(&amp;A)</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="322"/>
+        <location filename="../settings_dialog.py" line="220"/>
         <source>删除人员(&amp;D)</source>
         <translation>&amp;Remove person</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="269"/>
         <source>项目表单中“产业类别”可选的本地标签:</source>
         <translation>Local labels offered for “Industry” in the project form:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="384"/>
+        <location filename="../settings_dialog.py" line="282"/>
         <source>如:4+3+1</source>
         <translation>e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="385"/>
+        <location filename="../settings_dialog.py" line="283"/>
         <source>体系名称(&amp;N)</source>
         <translation>System &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="387"/>
+        <location filename="../settings_dialog.py" line="285"/>
         <source>重点产业链(项目属于其中之一即计入占比):</source>
         <translation>Priority chains (a project in any of them counts toward the share):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="398"/>
+        <location filename="../settings_dialog.py" line="296"/>
         <source>各档下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Lower bound of each band (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="401"/>
+        <location filename="../settings_dialog.py" line="299"/>
         <source>规模档次下限(亿元)(&amp;B)</source>
         <translation>Size &amp;bands (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="405"/>
+        <location filename="../settings_dialog.py" line="303"/>
         <source>分档</source>
         <translation>Bands</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="409"/>
+        <location filename="../settings_dialog.py" line="307"/>
         <source>计入口径(亿元以上产业项目):内资总投资不低于 {d} 万元,外资不低于 {f} 万美元;房地产业项目不计入。外资项目按“汇率”页的汇率折算后分档。</source>
         <translation>Counted (industrial projects of 100M CNY or more): domestic projects with a total investment of at least {d} × 10k CNY, foreign ones of at least {f} × 10k USD; real-estate projects are not counted. Foreign projects are banded after conversion at the rate on the “Exchange rate” tab.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="415"/>
+        <location filename="../settings_dialog.py" line="313"/>
         <source>口径</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="430"/>
+        <location filename="../settings_dialog.py" line="328"/>
         <source>{b}亿元以上</source>
         <translation>≥ {b} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="432"/>
+        <location filename="../settings_dialog.py" line="330"/>
         <source>{b}亿元以下</source>
         <translation>&lt; {b} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="441"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>如:7.1026</source>
         <translation>e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="442"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>1 美元兑人民币元,最多 6 位小数</source>
         <translation>CNY per 1 USD, up to 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="449"/>
+        <location filename="../settings_dialog.py" line="347"/>
         <source>1 美元 = 人民币(元)(&amp;R)</source>
         <translation>&amp;Rate (CNY per 1 USD)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="450"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>汇率日期(&amp;D)</source>
         <translation>Rate &amp;date</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="452"/>
+        <location filename="../settings_dialog.py" line="350"/>
         <source>外资项目计入总投资、划分规模档次时按此汇率折算,报表中同时注明汇率及日期。</source>
         <translation>Foreign projects are converted at this rate for totals and size bands; reports state the rate and its date.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="470"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="471"/>
+        <location filename="../settings_dialog.py" line="369"/>
         <source> 期</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="478"/>
+        <location filename="../settings_dialog.py" line="376"/>
         <source>简报标题(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="479"/>
+        <location filename="../settings_dialog.py" line="377"/>
         <source>编印单位(&amp;E)</source>
         <translation>Issued &amp;by</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="480"/>
+        <location filename="../settings_dialog.py" line="378"/>
         <source>下一期期数(&amp;I)</source>
         <translation>Next &amp;issue no.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="481"/>
+        <location filename="../settings_dialog.py" line="379"/>
         <source>报:</source>
         <translation>Report to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="482"/>
+        <location filename="../settings_dialog.py" line="380"/>
         <source>送:</source>
         <translation>Copy to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="483"/>
+        <location filename="../settings_dialog.py" line="381"/>
         <source>发:</source>
         <translation>Distribute to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="495"/>
+        <location filename="../settings_dialog.py" line="393"/>
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="509"/>
+        <location filename="../settings_dialog.py" line="407"/>
         <source>请填写 1 美元兑人民币的汇率,应在 1 至 20 之间,如 7.1026</source>
         <translation>Enter the CNY rate for 1 USD, between 1 and 20, e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="514"/>
+        <location filename="../settings_dialog.py" line="412"/>
         <source>汇率最多保留 6 位小数</source>
         <translation>The rate can have at most 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="524"/>
+        <location filename="../settings_dialog.py" line="422"/>
         <source>汇率日期不能晚于今天</source>
         <translation>The rate date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="531"/>
+        <location filename="../settings_dialog.py" line="429"/>
         <source>请填写互不相同的正数下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Enter distinct positive lower bounds (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="535"/>
+        <location filename="../settings_dialog.py" line="433"/>
         <source>产业类别有重复,请删除重复的一项</source>
         <translation>An industry is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="538"/>
+        <location filename="../settings_dialog.py" line="436"/>
         <source>请填写重点产业链体系名称,如 4+3+1</source>
         <translation>Enter the name of the priority chain system, e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="540"/>
+        <location filename="../settings_dialog.py" line="438"/>
         <source>产业链有重复,请删除重复的一项</source>
         <translation>An industry chain is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="542"/>
+        <location filename="../settings_dialog.py" line="440"/>
         <source>请填写简报标题</source>
         <translation>Enter a briefing title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="549"/>
+        <location filename="../settings_dialog.py" line="447"/>
         <source>请填写总部名称</source>
         <translation>Enter the headquarters name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="553"/>
+        <location filename="../settings_dialog.py" line="451"/>
         <source>请填写单位名称</source>
         <translation>Enter the unit name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="555"/>
+        <location filename="../settings_dialog.py" line="453"/>
         <source>已有同名单位,请换一个名称</source>
         <translation>A unit with this name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="559"/>
+        <location filename="../settings_dialog.py" line="457"/>
         <source>每位招商人员都须填写姓名</source>
         <translation>Every staff member needs a name</translation>
     </message>
@@ -2453,185 +2474,185 @@ Save anyway?</translation>
 <context>
     <name>SigningEventDialog</name>
     <message>
-        <location filename="../signing_events.py" line="200"/>
+        <location filename="../signing_events.py" line="157"/>
         <source>新建签约活动</source>
         <translation>New signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="200"/>
+        <location filename="../signing_events.py" line="157"/>
         <source>编辑签约活动</source>
         <translation>Edit signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="206"/>
+        <location filename="../signing_events.py" line="163"/>
         <source>如:政银企对接活动</source>
         <translation>e.g. government–bank–business matchmaking event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="221"/>
+        <location filename="../signing_events.py" line="178"/>
         <source>全市(不限单位)</source>
         <translation>Citywide (any unit)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="234"/>
+        <location filename="../signing_events.py" line="191"/>
         <source>输入项目名称或单位筛选</source>
         <translation>Filter by project name or unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="248"/>
+        <location filename="../signing_events.py" line="205"/>
         <source>活动名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="249"/>
+        <location filename="../signing_events.py" line="206"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="250"/>
+        <location filename="../signing_events.py" line="207"/>
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="251"/>
+        <location filename="../signing_events.py" line="208"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="252"/>
+        <location filename="../signing_events.py" line="209"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="256"/>
+        <location filename="../signing_events.py" line="213"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="257"/>
+        <location filename="../signing_events.py" line="214"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="261"/>
+        <location filename="../signing_events.py" line="218"/>
         <source>签约项目(勾选在本次活动上签约的项目)(&amp;S)</source>
         <translation>&amp;Signed projects (tick those signed at this event)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="278"/>
+        <location filename="../signing_events.py" line="235"/>
         <source>(已关联:{name})</source>
         <translation> (linked to {name})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="295"/>
+        <location filename="../signing_events.py" line="252"/>
         <source>已勾选 {n} 个项目</source>
         <translation>{n} project(s) ticked</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="270"/>
+        <source>请填写活动名称</source>
+        <translation>Enter the event name</translation>
     </message>
 </context>
 <context>
     <name>SigningEventsView</name>
     <message>
-        <location filename="../signing_events.py" line="74"/>
+        <location filename="../signing_events.py" line="70"/>
         <source>现场集中签约项目{count}个,累计金额{total}亿元</source>
         <translation>{count} project(s) signed on site, {total} × 100M CNY in total</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="79"/>
+        <location filename="../signing_events.py" line="75"/>
         <source>(其中外资{usd}亿美元,按1美元={rate}元人民币折算,汇率日期{when})</source>
         <translation> (including {usd} × 100M USD foreign, at 1 USD = {rate} CNY, rate date {when})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="82"/>
+        <location filename="../signing_events.py" line="78"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="97"/>
-        <source>关联签约项目</source>
-        <translation>Link signed projects</translation>
-    </message>
-    <message>
-        <location filename="../signing_events.py" line="135"/>
+        <location filename="../signing_events.py" line="92"/>
         <source>活动名称</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="136"/>
+        <location filename="../signing_events.py" line="93"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="137"/>
+        <location filename="../signing_events.py" line="94"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="138"/>
+        <location filename="../signing_events.py" line="95"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="139"/>
+        <location filename="../signing_events.py" line="96"/>
         <source>项目数</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="140"/>
+        <location filename="../signing_events.py" line="97"/>
         <source>累计金额(亿元)</source>
         <translation>Total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="171"/>
+        <location filename="../signing_events.py" line="128"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="184"/>
+        <location filename="../signing_events.py" line="141"/>
         <source>总投资未填</source>
         <translation>total investment not entered</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="185"/>
+        <location filename="../signing_events.py" line="142"/>
         <source>亿美元</source>
         <translation> × 100M USD</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="185"/>
+        <location filename="../signing_events.py" line="142"/>
         <source>亿元</source>
         <translation> × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="362"/>
+        <location filename="../signing_events.py" line="318"/>
         <source>新建活动(&amp;N)…</source>
         <translation>&amp;New event…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="365"/>
+        <location filename="../signing_events.py" line="321"/>
         <source>编辑/关联项目(&amp;E)…</source>
         <translation>&amp;Edit / link projects…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="368"/>
+        <location filename="../signing_events.py" line="324"/>
         <source>删除活动</source>
         <translation>Delete event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="413"/>
+        <location filename="../signing_events.py" line="369"/>
         <source>共 {n} 场签约活动。选择一场查看签约项目。</source>
         <translation>{n} signing event(s). Select one to see its projects.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="415"/>
+        <location filename="../signing_events.py" line="371"/>
         <source>尚无签约活动。点“新建活动”录入活动日期、地点及在会上签约的项目。</source>
         <translation>No signing events yet. Click “New event” to enter an event&apos;s date, place and the projects signed there.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="448"/>
+        <location filename="../signing_events.py" line="404"/>
         <source>记录签约日期</source>
         <translation>Record signing date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="450"/>
+        <location filename="../signing_events.py" line="406"/>
         <source>以下 {n} 个项目尚无签约记录,是否将其阶段记为“签约”,日期为活动日期 {when}?
 
 {names}</source>
@@ -2640,97 +2661,97 @@ Save anyway?</translation>
 {names}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="476"/>
+        <location filename="../signing_events.py" line="421"/>
         <source>新建签约活动“{name}”</source>
         <translation>New signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="476"/>
+        <location filename="../signing_events.py" line="421"/>
         <source>修改签约活动“{name}”</source>
         <translation>Edit signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="492"/>
+        <location filename="../signing_events.py" line="436"/>
         <source>以下项目未记录签约日期:{reasons}</source>
         <translation>Signing date not recorded for: {reasons}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="504"/>
+        <location filename="../signing_events.py" line="448"/>
         <source>删除签约活动“{name}”</source>
         <translation>Delete signing event “{name}”</translation>
-    </message>
-    <message>
-        <location filename="../signing_events.py" line="510"/>
-        <source>删除签约活动</source>
-        <translation>Delete signing event</translation>
     </message>
 </context>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../stage_dialog.py" line="60"/>
+        <location filename="../stage_dialog.py" line="62"/>
         <source>变更阶段 — %1</source>
         <translation>Change stage — %1</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="62"/>
+        <location filename="../stage_dialog.py" line="64"/>
         <source>当前阶段:%1</source>
         <translation>Current stage: %1</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="70"/>
+        <location filename="../stage_dialog.py" line="72"/>
         <source>如:企业战略调整、选址外地</source>
         <translation>e.g. change of company strategy, site chosen elsewhere</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="79"/>
+        <location filename="../stage_dialog.py" line="81"/>
         <source>新阶段(&amp;S)</source>
         <translation>New &amp;stage</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="80"/>
+        <location filename="../stage_dialog.py" line="82"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="82"/>
+        <location filename="../stage_dialog.py" line="84"/>
         <source>中止原因(&amp;R)</source>
         <translation>&amp;Reason for dropping</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="84"/>
+        <location filename="../stage_dialog.py" line="86"/>
         <source>备注(&amp;N)</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="89"/>
+        <location filename="../stage_dialog.py" line="91"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="90"/>
+        <location filename="../stage_dialog.py" line="92"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="121"/>
+        <location filename="../stage_dialog.py" line="123"/>
         <source>%1日期 %2 晚于%3日期 %4,请核对日期</source>
         <translation>The %1 date %2 is after the %3 date %4. Please check the dates.</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="131"/>
+        <location filename="../stage_dialog.py" line="133"/>
         <source>中止项目须填写中止原因</source>
         <translation>Give a reason for dropping the project</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="146"/>
+        <location filename="../stage_dialog.py" line="148"/>
         <source>日期在今天之后</source>
         <translation>Date in the future</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="147"/>
+        <location filename="../stage_dialog.py" line="149"/>
         <source>%1 在今天之后。阶段应按实际发生的日期记录,确定要记为这一天吗?</source>
         <translation>%1 is after today. Stages should be recorded on the date they happened. Record this date anyway?</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="159"/>
+        <source>阶段变更为“%1”</source>
+        <translation>Change stage to “%1”</translation>
     </message>
 </context>
 <context>
@@ -2799,52 +2820,24 @@ Save anyway?</translation>
 <context>
     <name>_EditableList</name>
     <message>
-        <location filename="../settings_dialog.py" line="173"/>
+        <location filename="../settings_dialog.py" line="71"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="174"/>
+        <location filename="../settings_dialog.py" line="72"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="175"/>
+        <location filename="../settings_dialog.py" line="73"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="176"/>
+        <location filename="../settings_dialog.py" line="74"/>
         <source>下移</source>
         <translation>Move down</translation>
-    </message>
-</context>
-<context>
-    <name>undo</name>
-    <message>
-        <location filename="../undo.py" line="27"/>
-        <source>新建项目“%1”</source>
-        <translation>New project “%1”</translation>
-    </message>
-    <message>
-        <location filename="../undo.py" line="27"/>
-        <source>修改项目“%1”</source>
-        <translation>Edit project “%1”</translation>
-    </message>
-    <message>
-        <location filename="../undo.py" line="52"/>
-        <source>删除项目“%1”</source>
-        <translation>Delete project “%1”</translation>
-    </message>
-    <message>
-        <location filename="../undo.py" line="74"/>
-        <source>阶段变更为“%1”</source>
-        <translation>Change stage to “%1”</translation>
-    </message>
-    <message>
-        <location filename="../undo.py" line="106"/>
-        <source>删除阶段记录“%1 %2”</source>
-        <translation>Delete stage record “%1 %2”</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,156 @@
+"""The counting rules (统计口径) of DOMAIN.md, each stated once, in Python with its SQL
+beside it: which projects are counted (亿元以上产业项目), the exclusive size bands,
+the sectors (制造业 / 服务业 / 其他) and the priority chains.
+
+The Python functions judge one project; the SQL expressions judge every row of
+a query the same way (``p`` is the project table's alias).  Amounts compare as
+exact integers: 外资 is converted at the configured rate written as a fraction
+(7.1305 = 71305/10000), and both sides are multiplied by its denominator.
+tests/db/test_rules_agree.py checks that each pair agrees on generated data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from db.rules.industry import REAL_ESTATE_CODE, Sector, sector_of
+from db.rules.vocabulary import Capital
+from db.store import settings
+from db.store.fields import MONEY_SCALE, YI_SCALE
+
+Sql = tuple[str, list[Any]]
+
+
+@dataclass(frozen=True)
+class CountingRules:
+    """The settings the rules depend on, read once per computation."""
+
+    rate: settings.ExchangeRate
+    bands: tuple[Decimal, ...]  # lower bounds in 亿元, largest first
+    thresholds: settings.Thresholds
+    priority: settings.PrioritySystem
+
+    @classmethod
+    def of_file(cls) -> CountingRules:
+        """The rules as the open file configures them."""
+        return cls(
+            settings.exchange_rate(),
+            settings.size_bands(),
+            settings.thresholds(),
+            settings.priority_system(),
+        )
+
+    # -- one project ---------------------------------------------------------------
+
+    def to_cny(self, capital: Capital, total: Decimal) -> Decimal:
+        """总投资 in 万元: 外资 at the configured rate."""
+        return total * self.rate.usd_cny if capital is Capital.FOREIGN else total
+
+    def is_counted(
+        self, capital: Capital, total: Decimal | None, industry_code: str | None
+    ) -> bool:
+        """亿元以上产业项目: not 房地产业, and 总投资 ≥ 1亿元 (内资) or ≥ 1000万美元 (外资)."""
+        if total is None or industry_code == REAL_ESTATE_CODE:
+            return False
+        if capital is Capital.FOREIGN:
+            return total >= self.thresholds.foreign_wan_usd
+        return total >= self.thresholds.domestic_wan_cny
+
+    def band_of(self, total_wan_cny: Decimal) -> Decimal:
+        """The lower bound (亿元) of the exclusive band: [30,∞), [10,30), [5,10), the rest.
+
+        "以上" includes the bound; a counted project below the lowest bound (a
+        1000万美元 外资 project) falls in the lowest band."""
+        yi = total_wan_cny / 10000
+        for bound in self.bands:
+            if yi >= bound:
+                return bound
+        return self.bands[-1]
+
+    def in_priority_chain(self, chain: str | None) -> bool:
+        """Whether the 产业链 is one of the city's priority chains (“4+3+1”)."""
+        return chain is not None and chain in self.priority.chains
+
+    @staticmethod
+    def sector(industry_code: str | None) -> Sector:
+        """制造业 13–42, 服务业 第三产业 (05, 11, 43, 51–97), else 其他."""
+        return sector_of(industry_code)
+
+    # -- the same in SQL -------------------------------------------------------------
+
+    def _fraction(self) -> tuple[int, int]:
+        numerator, denominator = self.rate.usd_cny.as_integer_ratio()
+        return numerator, denominator
+
+    def cny_sql(self, alias: str = "p") -> Sql:
+        """总投资 in stored integers of 万元 times the rate's denominator (exact)."""
+        numerator, denominator = self._fraction()
+        return (
+            f"(CASE WHEN {alias}.capital = 'foreign' THEN {alias}.total_investment * ? "
+            f"ELSE {alias}.total_investment * ? END)",
+            [numerator, denominator],
+        )
+
+    def yi_bound(self, bound: Decimal) -> int:
+        """A band bound in the units of ``cny_sql``."""
+        return int(bound * YI_SCALE * self._fraction()[1])
+
+    def counted_sql(self, alias: str = "p") -> Sql:
+        """``is_counted`` in SQL."""
+        return (
+            f"({alias}.total_investment IS NOT NULL "
+            f"AND coalesce({alias}.industry_code, '') <> ? "
+            f"AND (({alias}.capital = 'domestic' AND {alias}.total_investment >= ?) "
+            f"OR ({alias}.capital = 'foreign' AND {alias}.total_investment >= ?)))",
+            [
+                REAL_ESTATE_CODE,
+                int(self.thresholds.domestic_wan_cny * MONEY_SCALE),
+                int(self.thresholds.foreign_wan_usd * MONEY_SCALE),
+            ],
+        )
+
+    def band_index_sql(self, alias: str = "p") -> Sql:
+        """``band_of`` in SQL: the position of the band in ``bands`` (0 = the largest)."""
+        cny, cny_params = self.cny_sql(alias)
+        whens, params = [], []
+        for index, bound in enumerate(self.bands[:-1]):
+            whens.append(f"WHEN {cny} >= ? THEN {index}")
+            params += [*cny_params, self.yi_bound(bound)]
+        return f"(CASE {' '.join(whens)} ELSE {len(self.bands) - 1} END)", params
+
+    def in_band_sql(self, bound: Decimal, alias: str = "p") -> Sql:
+        """The ledger's size-band filter: a project in the band of ``bound``.
+
+        Every project with an amount is placed by ``band_of``; below the lowest
+        bound only counted projects are (as the figures place them)."""
+        index = self.bands.index(bound)
+        band, params = self.band_index_sql(alias)
+        clause = f"({alias}.total_investment IS NOT NULL AND {band} = {index})"
+        if index == len(self.bands) - 1:
+            cny, cny_params = self.cny_sql(alias)
+            counted, counted_params = self.counted_sql(alias)
+            clause = f"({clause} AND ({cny} >= ? OR {counted}))"
+            params += [*cny_params, self.yi_bound(bound), *counted_params]
+        return clause, params
+
+    def priority_sql(self, alias: str = "p") -> Sql:
+        """``in_priority_chain`` in SQL."""
+        chains = list(self.priority.chains)
+        if not chains:
+            return "0", []
+        return f"({alias}.chain IN ({', '.join('?' for _ in chains)}))", chains
+
+
+def sector_sql(alias: str = "p") -> str:
+    """``CountingRules.sector`` in SQL: 'manufacturing', 'services' or 'other'."""
+    code = f"{alias}.industry_code"
+    number = f"CAST({code} AS INTEGER)"
+    return (
+        f"(CASE WHEN {code} GLOB '[0-9][0-9]' AND {number} BETWEEN 1 AND 97 THEN "
+        f"CASE WHEN {number} BETWEEN 13 AND 42 THEN '{Sector.MANUFACTURING.value}' "
+        f"WHEN {number} IN (5, 11, 43) OR {number} BETWEEN 51 AND 97 "
+        f"THEN '{Sector.SERVICES.value}' "
+        f"ELSE '{Sector.OTHER.value}' END ELSE '{Sector.OTHER.value}' END)"
+    )

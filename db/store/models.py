@@ -1,0 +1,300 @@
+"""The records of a unit file (peewee models).
+
+Every record carries a stable UUID, a revision counter and the time of its last
+change, and is deleted as a tombstone (``deleted``): headquarters merges unit
+files record by record with these.  Amounts are exact: see db.store.fields.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    ModelSelect,
+    TextField,
+)
+
+from db.store import journal
+from db.store.connection import database
+from db.store.fields import (
+    M2_PLACES,
+    MU_PLACES,
+    QUANTITY_PLACES,
+    MoneyField,
+    ScaledDecimalField,
+)
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    id = AutoField()
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+# Columns that keep the books of a record rather than say anything about it.
+BOOKKEEPING: frozenset[str] = frozenset({"id", "revision", "updated_at"})
+
+
+class SyncedModel(BaseModel):
+    """A record that headquarters can merge: UUID, revision, updated time, tombstone.
+
+    ``revision`` counts the changes a user can see: a new record has revision 1,
+    and each ``save`` that changes at least one user-visible field (any field but
+    the bookkeeping columns and the class's ``DERIVED`` ones, such as a cached
+    value) adds one and sets ``updated_at``.  A save that changes nothing writes
+    nothing; a save that changes only derived fields writes them and leaves the
+    revision alone.  A tombstone (``deleted``) is a user-visible change.  The
+    headquarters merge trusts this.  Bulk SQL (the ledger import, the merge)
+    keeps the same rule in its statements.
+    """
+
+    DERIVED: ClassVar[frozenset[str]] = frozenset()
+
+    uuid = CharField(max_length=36, unique=True, default=new_uuid)
+    revision = IntegerField(default=1)
+    updated_at = DateTimeField(default=utc_now)
+    deleted = BooleanField(default=False, index=True)
+
+    def stored_values(self) -> dict[str, Any] | None:
+        """The row as the file holds it now (None when it is not there)."""
+        model = type(self)
+        row: dict[str, Any] | None = model.select().where(model.id == self.id).dicts().first()
+        return row
+
+    def changed_fields(self, stored: dict[str, Any]) -> list[str]:
+        """The fields whose value here differs from ``stored``, compared as stored."""
+        changed = []
+        for name, field in self._meta.fields.items():
+            if name in BOOKKEEPING or name not in self.__data__:
+                continue
+            if field.db_value(self.__data__[name]) != field.db_value(stored.get(name)):
+                changed.append(name)
+        return changed
+
+    def save(self, force_insert: bool = False, only: Any = None) -> int | bool:
+        if only is not None:
+            raise TypeError("SyncedModel.save writes what changed; 'only' is not supported")
+        if self.id is None or force_insert:
+            self.revision = 1
+            written = super().save(force_insert=True)
+            self._note(None)
+            return written
+        stored = self.stored_values()
+        if stored is None:
+            raise self.DoesNotExist(f"{type(self).__name__} {self.id} is not in the file")
+        changed = self.changed_fields(stored)
+        self.revision = stored["revision"]
+        self.updated_at = stored["updated_at"]
+        if not changed:
+            return 0
+        columns = [self._meta.fields[name] for name in changed]
+        if any(name not in self.DERIVED for name in changed):
+            self.revision += 1
+            self.updated_at = utc_now()
+            columns += [type(self).revision, type(self).updated_at]
+        self._note(stored)
+        return super().save(only=columns)
+
+    def _note(self, before: dict[str, Any] | None) -> None:
+        log = journal.active()
+        if log is None:
+            return
+        projects: set[int] = set()
+        for values in (self.__data__, before or {}):
+            project_id = values.get("id") if isinstance(self, Project) else values.get("project")
+            if project_id is not None:
+                projects.add(int(project_id))
+        log.note(self._meta.table_name, self.uuid, before, projects)
+
+    def tombstone(self) -> None:
+        """Delete as users see it, keeping the row so a merge learns of the deletion."""
+        self.deleted = True
+        self.save()
+
+    @classmethod
+    def live(cls, *fields: Any) -> ModelSelect:
+        return cls.select(*fields).where(cls.deleted == False)  # noqa: E712 - peewee expression
+
+
+class Setting(SyncedModel):
+    """One setting of the file, its value as JSON text (see db.settings)."""
+
+    key = CharField(unique=True)
+    value = TextField()
+
+
+class Unit(SyncedModel):
+    """责任单位: a reporting unit (驻点招商办, 开发区, 镇区, 园区) or headquarters."""
+
+    name = CharField()
+    kind = CharField()
+    city = CharField(null=True)  # 驻点城市
+
+    @classmethod
+    def named(cls, name: str) -> Unit | None:
+        """The live unit of this name (names are unique among live units)."""
+        unit: Unit | None = cls.live().where(cls.name == name.strip()).first()
+        return unit
+
+
+class Cadre(SyncedModel):
+    """招商人员 of a unit."""
+
+    unit = ForeignKeyField(Unit, backref="cadres", on_delete="RESTRICT")
+    name = CharField()
+    title = CharField(null=True)
+    phone = CharField(null=True)
+
+
+class Investor(SyncedModel):
+    """投资方."""
+
+    name = CharField(index=True)
+    credit_code = CharField(null=True, index=True)  # 统一社会信用代码
+    origin = CharField(null=True)  # 来源地
+    nature = CharField(null=True)  # 企业性质
+    category = CharField(null=True)  # 企业类别
+    contact_person = CharField(null=True)
+    contact_phone = CharField(null=True)
+
+
+class SigningEvent(SyncedModel):
+    """签约活动: a ceremony where several projects sign at once."""
+
+    name = CharField()
+    date = DateField()
+    place = CharField(null=True)
+    unit = ForeignKeyField(Unit, null=True, backref="signing_events", on_delete="RESTRICT")
+    note = TextField(null=True)
+
+
+class Project(SyncedModel):
+    """项目: one line of the ledger."""
+
+    code = CharField(null=True, index=True)  # 项目编号
+    name = CharField(index=True)
+    investor = ForeignKeyField(Investor, backref="projects", on_delete="RESTRICT")
+    capital = CharField(default="domestic")  # db.stages.Capital
+    total_investment = MoneyField(null=True)  # 万元 (内资) or 万美元 (外资)
+    fixed_asset_investment = MoneyField(null=True)
+    registered_capital = MoneyField(null=True)
+    construction_kind = CharField(null=True)  # 新建/扩建/技改
+    industry_code = CharField(max_length=2, null=True)  # GB/T 4754-2017 大类
+    local_industry = CharField(null=True)  # 产业类别
+    chain = CharField(null=True)  # 产业链
+    content = TextField(null=True)  # 建设内容及规模
+    land_mu = ScaledDecimalField(MU_PLACES, null=True)  # 用地 (亩)
+    floor_area_m2 = ScaledDecimalField(M2_PLACES, null=True)  # 建筑面积
+    expected_sales = MoneyField(null=True)  # 预计年销售 (万元)
+    expected_output = MoneyField(null=True)  # 预计年产值 (万元)
+    expected_tax = MoneyField(null=True)  # 预计年税收 (万元)
+    new_jobs = IntegerField(null=True)
+    carrier = CharField(null=True)  # 拟落户载体
+    info_source = CharField(null=True)  # 信息来源
+    unit = ForeignKeyField(Unit, backref="projects", on_delete="RESTRICT")
+    person_in_charge = CharField(null=True)  # 责任人
+    issues = TextField(null=True)  # 需协调解决问题
+    remarks = TextField(null=True)  # 备注
+    designation = CharField(null=True)  # e.g. 镇江市重点产业类项目
+    planned_production = DateField(null=True)  # 预计竣工投产
+    signing_event = ForeignKeyField(
+        SigningEvent, null=True, backref="projects", on_delete="SET NULL"
+    )
+    # The latest stage, kept in step with the events by db.records.stages for
+    # the ledger table (derived: it does not count as a change of the project);
+    # the figures always read the events themselves.
+    stage = CharField(default="lead", index=True)
+
+    DERIVED: ClassVar[frozenset[str]] = frozenset({"stage"})
+
+
+class Phase(SyncedModel):
+    """分期: 一期, 二期… with their own investment and content."""
+
+    project = ForeignKeyField(Project, backref="phases", on_delete="CASCADE")
+    seq = IntegerField()
+    name = CharField()
+    investment = MoneyField(null=True)
+    content = TextField(null=True)
+    floor_area_m2 = ScaledDecimalField(M2_PLACES, null=True)
+    expected_sales = MoneyField(null=True)
+
+
+class CapacityLine(SyncedModel):
+    """产能: a planned product line (电池箔 5 万吨/年).  No phase = at full capacity."""
+
+    project = ForeignKeyField(Project, backref="capacity_lines", on_delete="CASCADE")
+    phase = ForeignKeyField(Phase, null=True, backref="capacity_lines", on_delete="SET NULL")
+    seq = IntegerField(default=0)
+    product = CharField()
+    quantity = ScaledDecimalField(QUANTITY_PLACES)
+    unit = CharField()  # 万吨, 万件 …
+
+
+class StageEvent(SyncedModel):
+    """进展: the project entered ``stage`` on ``date`` (not the date of typing)."""
+
+    project = ForeignKeyField(Project, backref="stage_events", on_delete="CASCADE")
+    stage = CharField()
+    date = DateField(index=True)
+    reason = TextField(null=True)  # required for 中止
+    note = TextField(null=True)
+    recorded_at = DateTimeField(default=utc_now)
+
+
+class Milestone(SyncedModel):
+    """节点: a dated fact such as 拿地, 证照办结, 主体封顶."""
+
+    project = ForeignKeyField(Project, backref="milestones", on_delete="CASCADE")
+    kind = CharField()
+    date = DateField()
+    note = TextField(null=True)
+
+
+class FollowUp(SyncedModel):
+    """走访/洽谈记录."""
+
+    project = ForeignKeyField(Project, backref="follow_ups", on_delete="CASCADE")
+    date = DateField()
+    kind = CharField()
+    people = CharField(null=True)
+    summary = TextField()
+    next_step = TextField(null=True)
+    due_date = DateField(null=True, index=True)
+    done = BooleanField(default=False)
+
+
+MODELS: tuple[type[SyncedModel], ...] = (
+    Setting,
+    Unit,
+    Cadre,
+    Investor,
+    SigningEvent,
+    Project,
+    Phase,
+    CapacityLine,
+    StageEvent,
+    Milestone,
+    FollowUp,
+)
+MODEL_BY_TABLE: dict[str, type[SyncedModel]] = {m._meta.table_name: m for m in MODELS}

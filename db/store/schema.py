@@ -1,0 +1,152 @@
+"""Checking a file before anything of ours reads or writes it.
+
+A unit file is SQLite with our ``application_id``; ``user_version`` is the
+schema version.  SQLite runs whatever the file's schema holds (a trigger fires
+on our next write, a view answers in place of a table), so the schema must be
+exactly the one our migrations produce: every row of ``sqlite_schema`` is
+compared, type, name, table and SQL, including SQLite's internal objects, which
+are allowed only by their exact known names.  The check reads through a
+read-only connection that sees the write-ahead log beside the file too, with
+``trusted_schema`` off, so a trigger hidden in the ``-wal`` is found as well.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import cache
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from db.errors import UnitFileError
+from db.store.migrations import LATEST_VERSION, migrate
+
+APPLICATION_ID = 0x5A53_4C47  # "ZSLG": 招商台账 ledger
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+SchemaRow = tuple[str, str, str, str]  # type, name, tbl_name, sql
+
+# Internal objects SQLite may add by itself to a file of ours: ANALYZE (run by
+# PRAGMA optimize) keeps its statistics in sqlite_stat1.
+OPTIONAL_INTERNAL: frozenset[SchemaRow] = frozenset(
+    {("table", "sqlite_stat1", "sqlite_stat1", "CREATE TABLE sqlite_stat1(tbl,idx,stat)")}
+)
+
+
+def schema_rows(conn: sqlite3.Connection) -> set[SchemaRow]:
+    """Every row of the file's schema, SQLite's own objects included."""
+    rows = conn.execute(
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema"
+    ).fetchall()
+    return {(str(t), str(n), str(tb), str(s)) for t, n, tb, s in rows}
+
+
+@cache
+def expected_schema(version: int) -> frozenset[SchemaRow]:
+    """The schema our migrations produce at ``version``, built in memory."""
+    scratch = SqliteDatabase(":memory:")
+    scratch.connect()
+    try:
+        migrate(scratch, 0, version)
+        return frozenset(schema_rows(scratch.connection()))
+    finally:
+        scratch.close()
+
+
+def schema_difference(found: set[SchemaRow], version: int) -> str | None:
+    """What is extra or missing in ``found``, in words; None when it is ours."""
+    expected = expected_schema(version)
+    extra = sorted(found - expected - OPTIONAL_INTERNAL)
+    missing = sorted(expected - found)
+    if not extra and not missing:
+        return None
+    if extra:
+        kind, name = extra[0][0], extra[0][1]
+        same_name = [row for row in missing if row[1] == name]
+        if same_name:
+            return f"{kind} “{name}” 与本软件的定义不同 / {kind} {name} differs from ours"
+        return f"多出 {kind} “{name}” / an extra {kind} {name}"
+    kind, name = missing[0][0], missing[0][1]
+    return f"缺少 {kind} “{name}” / {kind} {name} is missing"
+
+
+def check_header(path: Path) -> bool:
+    """Whether the file is empty (False) or a file of ours (True); refuses anything else."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except OSError as exc:
+        raise UnitFileError(
+            f"无法读取文件:{path}({exc.strerror})", f"cannot read {path}: {exc.strerror}"
+        ) from exc
+    if not head:
+        return False
+    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
+        raise UnitFileError(f"不是招商台账数据文件:{path}", f"not a Zhaoshang ledger file: {path}")
+    if int.from_bytes(head[68:72], "big") != APPLICATION_ID:
+        raise UnitFileError(
+            f"这是其他程序的数据库,不是招商台账数据文件:{path}",
+            f"this SQLite file belongs to another program: {path}",
+        )
+    return True
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write and trusts nothing in the file's schema."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "mmap_size = 0"):
+        conn.execute(f"PRAGMA {pragma}")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def check_file(path: Path) -> int:
+    """Integrity, version and exact schema of an existing file; returns its version.
+
+    Nothing is written: the check runs before any statement of ours could fire
+    a trigger of the file's."""
+    try:
+        conn = read_only_connection(path)
+    except sqlite3.Error as exc:
+        raise UnitFileError(f"无法打开文件:{path}", f"cannot open {path}: {exc}") from exc
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise UnitFileError(
+                f"这是其他程序的数据库,不是招商台账数据文件:{path}",
+                f"this SQLite file belongs to another program: {path}",
+            )
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > LATEST_VERSION:
+            raise UnitFileError(
+                f"此文件由更新版本的招商台账创建(格式版本 {version}),请先升级软件再打开:{path}",
+                f"written by a newer version of the app (format {version}, this app reads up "
+                f"to {LATEST_VERSION}); please upgrade: {path}",
+            )
+        if version < 0:
+            raise UnitFileError(
+                f"文件的格式版本无效({version}),不是招商台账写出的文件:{path}",
+                f"invalid format version {version}; not written by this app: {path}",
+            )
+        found = schema_rows(conn)
+        difference = schema_difference(found, version)
+        if difference is not None:
+            raise UnitFileError(
+                f"文件结构与招商台账格式不符,可能被其他程序修改过,为安全起见不予打开"
+                f"({difference.split(' / ')[0]}):{path}",
+                f"the file's structure is not the ledger's ({difference.split(' / ')[-1]}); "
+                f"refused for safety: {path}",
+            )
+        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+        if problems != ["ok"]:
+            raise UnitFileError(
+                f"文件已损坏,无法打开:{path}。请使用最近的备份。",
+                f"the file is damaged ({problems[0]}); please use a recent backup: {path}",
+            )
+        return version
+    except sqlite3.DatabaseError as exc:
+        raise UnitFileError(
+            f"文件已损坏或不是招商台账数据文件:{path}",
+            f"damaged or not a ledger file ({exc}): {path}",
+        ) from exc
+    finally:
+        conn.close()

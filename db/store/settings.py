@@ -1,0 +1,173 @@
+"""The settings stored in the unit file, with their defaults, read as typed values.
+
+Values are JSON; amounts and rates are decimal strings so they stay exact.
+Changing a setting is an operation of db.records.settings.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from db.store.models import Setting, Unit
+
+ROLE_UNIT = "unit"
+ROLE_HQ = "hq"
+
+DEFAULT_LOCAL_INDUSTRIES = (
+    "新材料",
+    "新能源",
+    "大健康",
+    "装备制造",
+    "汽车零部件",
+    "电子信息",
+    "眼镜光学",
+    "现代服务业",
+)
+
+DEFAULTS: dict[str, Any] = {
+    "file.role": ROLE_UNIT,
+    "file.unit_uuid": None,
+    "exchange_rate": {"usd_cny": "7.1", "date": None},
+    # Lower bounds in 亿元 of the exclusive size bands, largest first; the last
+    # band takes every counted project below the one above it.
+    "size_bands": ["30", "10", "5", "1"],
+    "thresholds": {"domestic_wan_cny": "10000", "foreign_wan_usd": "1000"},
+    "priority": {
+        "name": "4+3+1",
+        "chains": [
+            "新能源汽车及零部件",
+            "高端装备",
+            "新材料",
+            "新能源",
+            "眼镜光学",
+            "大健康",
+            "电子信息",
+            "现代服务业",
+        ],
+    },
+    "local_industries": list(DEFAULT_LOCAL_INDUSTRIES),
+    "briefing": {
+        "title": "招商工作简报",
+        "editor": "",
+        "issue_no": 1,
+        "to_report": "",
+        "to_send": "",
+        "to_issue": "",
+    },
+    "language": "zh_CN",
+}
+
+
+def get(key: str) -> Any:
+    row = Setting.get_or_none((Setting.key == key) & (Setting.deleted == False))  # noqa: E712
+    if row is None:
+        return DEFAULTS.get(key)
+    return json.loads(row.value)
+
+
+def put(key: str, value: Any) -> None:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    row = Setting.get_or_none(Setting.key == key)
+    if row is None:
+        if key in DEFAULTS and value == DEFAULTS[key]:
+            return  # a default needs no row: nothing changes
+        Setting.create(key=key, value=text)
+    elif row.value != text or row.deleted:
+        row.value = text
+        row.deleted = False
+        row.save()
+
+
+@dataclass(frozen=True)
+class ExchangeRate:
+    """The configured USD→CNY rate and the date it was taken (汇率)."""
+
+    usd_cny: Decimal
+    date: date | None
+
+
+def exchange_rate() -> ExchangeRate:
+    raw = get("exchange_rate")
+    when = date.fromisoformat(raw["date"]) if raw.get("date") else None
+    return ExchangeRate(Decimal(raw["usd_cny"]), when)
+
+
+def size_bands() -> tuple[Decimal, ...]:
+    return tuple(sorted((Decimal(b) for b in get("size_bands")), reverse=True))
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The 亿元以上 rule: 1亿元 for 内资, 1000万美元 for 外资."""
+
+    domestic_wan_cny: Decimal
+    foreign_wan_usd: Decimal
+
+
+def thresholds() -> Thresholds:
+    raw = get("thresholds")
+    return Thresholds(Decimal(raw["domestic_wan_cny"]), Decimal(raw["foreign_wan_usd"]))
+
+
+@dataclass(frozen=True)
+class PrioritySystem:
+    """The city's priority chains (e.g. the "4+3+1" system) and its name in sentences."""
+
+    name: str
+    chains: tuple[str, ...]
+
+
+def priority_system() -> PrioritySystem:
+    raw = get("priority")
+    return PrioritySystem(raw["name"], tuple(raw["chains"]))
+
+
+def local_industries() -> tuple[str, ...]:
+    return tuple(get("local_industries"))
+
+
+LANGUAGES = ("zh_CN", "en")
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The briefing's 报头 and 报尾: title, 编印单位, next 期数, 报/送/发 recipients."""
+
+    title: str
+    editor: str
+    issue_no: int
+    to_report: str
+    to_send: str
+    to_issue: str
+
+
+def briefing() -> Briefing:
+    raw = {**DEFAULTS["briefing"], **get("briefing")}
+    return Briefing(
+        raw["title"],
+        raw["editor"],
+        int(raw["issue_no"]),
+        raw["to_report"],
+        raw["to_send"],
+        raw["to_issue"],
+    )
+
+
+def file_role() -> str:
+    return str(get("file.role"))
+
+
+def is_headquarters() -> bool:
+    return file_role() == ROLE_HQ
+
+
+def own_unit() -> Unit | None:
+    """The unit a unit file belongs to; None in a headquarters file."""
+    unit_uuid = get("file.unit_uuid")
+    if not unit_uuid:
+        return None
+    return Unit.get_or_none(Unit.uuid == unit_uuid)

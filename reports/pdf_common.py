@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -32,6 +32,23 @@ from reports.fonts import PdfFont
 RED = colors.HexColor("#C00000")
 GRID = colors.HexColor("#808080")
 HEAD_BG = colors.HexColor("#F2F2F2")
+
+if TYPE_CHECKING:
+    # reportlab ships no type information, and mypy --strict refuses a class built on
+    # an untyped base; this states the part of Canvas that NumberedCanvas relies on.
+    class _CanvasBase:
+        _pagesize: tuple[float, float]
+        _pageNumber: int
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None: ...
+        def _startPage(self) -> None: ...
+        def showPage(self) -> None: ...
+        def save(self) -> None: ...
+        def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None: ...
+        def setFillColor(self, aColor: colors.Color, alpha: float | None = None) -> None: ...
+        def drawCentredString(self, x: float, y: float, text: str) -> None: ...
+else:
+    _CanvasBase = Canvas
 
 
 def text(value: object) -> str:
@@ -124,7 +141,7 @@ def data_table(
 def numbered_canvas(font_name: str, footer: str = "第 {page} 页 共 {total} 页") -> type[Canvas]:
     """A canvas that writes "第 x 页 共 y 页" once the number of pages is known."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(_CanvasBase):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table, TableStyle
 
 from db.reads.project_brief import ProjectBriefData
+from db.rules.money import plain
 from db.rules.vocabulary import Capital, Stage
 from reports import wording
 from reports.fonts import PdfFont, pdf_font
@@ -35,16 +36,18 @@ def overview_sentences(data: ProjectBriefData) -> list[str]:
     sentences.append(intro + "。")
     if data.total is not None:
         sentence = f"项目总投资{wording.money_words(data.total, foreign)}"
-        invested = [p for p in data.phases if p.investment is not None]
+        invested = [(p.name, p.investment) for p in data.phases if p.investment is not None]
         if len(invested) > 1:
-            parts = [f"{p.name}投资{wording.money_words(p.investment, foreign)}" for p in invested]  # type: ignore[arg-type]
+            parts = [
+                f"{name}投资{wording.money_words(amount, foreign)}" for name, amount in invested
+            ]
             sentence += ",其中" + ",".join(parts)
         sentences.append(sentence + "。")
     site = []
     if data.carrier:
         site.append(f"拟落户{data.carrier}")
     if data.land_mu is not None:
-        site.append(f"占地{wording.plain(data.land_mu)}亩")
+        site.append(f"占地{plain(data.land_mu)}亩")
     if data.floor_area_m2 is not None:
         site.append(f"新建厂房{wording.area_words(data.floor_area_m2)}")
     if site:
@@ -84,7 +87,7 @@ def progress_sentences(data: ProjectBriefData) -> list[str]:
     news = [f for f in data.timeline if f.is_stage and f.label in _NEWS_STAGES]
     if news:
         year = news[0].date.year
-        parts = []
+        parts: list[str] = []
         for fact in news:
             parts.append(
                 f"{wording.day_words(fact.date, fact.date.year != year or not parts)}{fact.label}"
@@ -204,7 +207,7 @@ def build_project_brief(data: ProjectBriefData, out: Path, font: PdfFont | None 
     story.append(Paragraph(issues, styles.body))
     if data.follow_ups:
         story.append(Paragraph("六、跟进记录", styles.heading))
-        rows = [
+        follow_up_rows = [
             (
                 iso(f.date),
                 f.kind,
@@ -219,7 +222,7 @@ def build_project_brief(data: ProjectBriefData, out: Path, font: PdfFont | None 
             data_table(
                 styles,
                 ("日期", "方式", "人员", "内容", "下一步", "期限"),
-                rows,
+                follow_up_rows,
                 [20 * mm, 14 * mm, 30 * mm, 52 * mm, 34 * mm, 20 * mm],
             )
         )

@@ -113,6 +113,8 @@ class CountingRules:
 
     def band_index_sql(self, alias: str = "p") -> Sql:
         """``band_of`` in SQL: the position of the band in ``bands`` (0 = the largest)."""
+        if len(self.bands) == 1:
+            return "0", []
         cny, cny_params = self.cny_sql(alias)
         whens, params = [], []
         for index, bound in enumerate(self.bands[:-1]):

@@ -42,6 +42,7 @@ from db.store import settings
 from ui.i18n import LANGUAGES, either
 from ui.labels import choice_value, fill_choices, set_choice
 from ui.session import Session
+from ui.widgets import date_of
 
 RATE_PLACES = 6
 ERROR_STYLE = "color: #c62828;"
@@ -70,8 +71,8 @@ class _EditableList(QWidget):
         for key, text, slot in (
             ("Add", self.tr("添加"), self.add),
             ("Remove", self.tr("删除"), self.remove),
-            ("Up", self.tr("上移"), lambda: self.move(-1)),
-            ("Down", self.tr("下移"), lambda: self.move(1)),
+            ("Up", self.tr("上移"), lambda: self.move_current(-1)),
+            ("Down", self.tr("下移"), lambda: self.move_current(1)),
         ):
             button = QPushButton(text)
             button.setObjectName(f"{name}{key}")
@@ -99,7 +100,8 @@ class _EditableList(QWidget):
         if row >= 0:
             self.list.takeItem(row)
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
+        """Move the current item ``step`` rows (QWidget.move, which places the widget, stays)."""
         row = self.list.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.list.count():
@@ -242,8 +244,9 @@ class SettingsDialog(QDialog):
         """A new row in the cadres table, ready to type the name into."""
         row = self._append_cadre(CadreRow(name, title or None, phone or None))
         self.cadre_table.setCurrentCell(row, 0)
-        if not name:
-            self.cadre_table.editItem(self.cadre_table.item(row, 0))
+        name_item = self.cadre_table.item(row, 0)
+        if not name and name_item is not None:
+            self.cadre_table.editItem(name_item)
 
     def remove_cadres(self) -> None:
         rows = sorted({index.row() for index in self.cadre_table.selectedIndexes()}, reverse=True)
@@ -253,13 +256,13 @@ class SettingsDialog(QDialog):
     def _cadres(self) -> list[CadreRow]:
         rows = []
         for row in range(self.cadre_table.rowCount()):
-            texts = [
-                (self.cadre_table.item(row, c).text() if self.cadre_table.item(row, c) else "")
-                for c in range(3)
-            ]
+            items = [self.cadre_table.item(row, c) for c in range(3)]
+            texts = [item.text() if item else "" for item in items]
             if not any(t.strip() for t in texts):
                 continue  # a row added and left empty is not a cadre
-            uuid = self.cadre_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            name_item = items[0]
+            assert name_item is not None  # _append_cadre fills every cell of a row
+            uuid = name_item.data(Qt.ItemDataRole.UserRole)
             rows.append(CadreRow(texts[0].strip(), texts[1] or None, texts[2] or None, uuid))
         return rows
 
@@ -408,7 +411,8 @@ class SettingsDialog(QDialog):
                 )
             )
             return None
-        if -rate.as_tuple().exponent > RATE_PLACES:  # type: ignore[operator]
+        exponent = rate.as_tuple().exponent  # an int: the rate is finite, between the bounds
+        if isinstance(exponent, int) and -exponent > RATE_PLACES:
             problems.append(("exchangeRate", self.tr("汇率最多保留 6 位小数")))
             return None
         return rate
@@ -417,7 +421,7 @@ class SettingsDialog(QDialog):
         """The change to save, or the problems found, each keyed by its field."""
         problems: list[tuple[str, str]] = []
         rate = self._check_rate(problems)
-        rate_date = self.rate_date.date().toPython()
+        rate_date = date_of(self.rate_date)
         if rate_date > date.today():
             problems.append(("exchangeRateDate", self.tr("汇率日期不能晚于今天")))
         try:
@@ -491,7 +495,8 @@ class SettingsDialog(QDialog):
             # Take the user to the first problem: its tab, and its field if it has one.
             label = self.errors[problems[0][0]]
             for index in range(self.tabs.count()):
-                if self.tabs.widget(index).isAncestorOf(label):
+                page = self.tabs.widget(index)
+                if page is not None and page.isAncestorOf(label):
                     self.tabs.setCurrentIndex(index)
                     break
 

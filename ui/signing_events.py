@@ -54,6 +54,7 @@ from db.rules.vocabulary import Capital
 from ui.i18n import either
 from ui.refresh import RefreshGuard
 from ui.session import Session
+from ui.widgets import date_of
 
 SIGNING_TABLES = frozenset({"signing_event", "project", "stage_event", "unit", "setting"})
 
@@ -155,7 +156,8 @@ class SigningEventDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("signingEventDialog")
         self.setWindowTitle(self.tr("新建签约活动") if event is None else self.tr("编辑签约活动"))
-        self.event = event
+        # Not self.event, which would hide QObject.event(); None for a new event.
+        self.edited_event = event
         self.values: SigningEventValues | None = None
 
         self.name = QLineEdit(event.name if event else "")
@@ -227,7 +229,7 @@ class SigningEventDialog(QDialog):
         self.resize(560, 560)
 
     def _fill_picker(self) -> None:
-        linked = set(linked_project_uuids(self.event.uuid)) if self.event else set()
+        linked = set(linked_project_uuids(self.edited_event.uuid)) if self.edited_event else set()
         self.picker.blockSignals(True)
         for project in linkable_projects():
             text = f"{project.name} — {project.unit} · {_amount_text(project)}"
@@ -263,7 +265,7 @@ class SigningEventDialog(QDialog):
         return [i.data(UUID_ROLE) for i in items if i.checkState() == Qt.CheckState.Checked]
 
     def signing_date(self) -> date:
-        return self.date.date().toPython()  # type: ignore[no-any-return]
+        return date_of(self.date)
 
     def accept(self) -> None:
         if not self.name.text().strip():
@@ -395,7 +397,7 @@ class SigningEventsView(QWidget):
     def _dialog_accepted(self) -> None:
         dialog = self.dialog
         assert dialog is not None and dialog.values is not None
-        self.save(dialog.event, dialog.values, dialog.checked_uuids())
+        self.save(dialog.edited_event, dialog.values, dialog.checked_uuids())
 
     def ask_record_signing(self, names: list[str], when: date) -> bool:
         """Whether to record 签约 on the ceremony date for projects that have none."""

@@ -93,6 +93,7 @@ def date_edit(object_name: str, value: date | None = None) -> QDateEdit:
 
 
 def date_of(edit: QDateEdit) -> date:
+    # PySide6's stubs type QDate.toPython() as object; it returns a datetime.date.
     value: date = edit.date().toPython()  # type: ignore[assignment]
     return value
 

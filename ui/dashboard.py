@@ -319,7 +319,9 @@ class Dashboard(QWidget):
         return unit_by_uuid(uuid) if uuid else None
 
     def _unit_row_activated(self, item: QTableWidgetItem) -> None:
-        name = self.unit_table.item(item.row(), 0).text()
+        name_item = self.unit_table.item(item.row(), 0)
+        assert name_item is not None  # every row of the unit table has its name cell
+        name = name_item.text()
         index = self.unit_combo.findText(name)
         if index >= 0:
             self.unit_combo.setCurrentIndex(index)

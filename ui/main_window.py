@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -36,6 +37,8 @@ class MainWindow(QMainWindow):
     """One window; one open file at a time."""
 
     language_change_requested = Signal(str)
+    # The dialog last opened, referenced so that it is not collected while it is open.
+    _dialog: QDialog
 
     def __init__(
         self,
@@ -63,8 +66,7 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.menuBar().clear()
-        while self.stack.count():
-            page = self.stack.widget(0)
+        while (page := self.stack.widget(0)) is not None:
             self.stack.removeWidget(page)
             page.deleteLater()
         self.start_screen = StartScreen(self.recent_files())
@@ -81,7 +83,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _action(
-        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -243,7 +248,8 @@ class MainWindow(QMainWindow):
         value = self.settings.value("recent_files", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in (value or []) if Path(str(v)).exists()]
+        stored = value if isinstance(value, Iterable) else []
+        return [str(v) for v in stored if Path(str(v)).exists()]
 
     def _remember(self, path: Path) -> None:
         recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
@@ -513,7 +519,12 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         dialog = BriefingDialog(self.session, self)
-        dialog.accepted.connect(lambda: dialog.written and self._pdf_written(dialog.written))
+
+        def accepted() -> None:
+            if dialog.written:
+                self._pdf_written(dialog.written)
+
+        dialog.accepted.connect(accepted)
         dialog.open()
         self._dialog = dialog
 

@@ -905,10 +905,16 @@ class ProjectForm(QDialog):
     def _selected_row(self, table: QTableWidget, hint: str) -> list[QTableWidgetItem] | None:
         """The cells of the selected row, or None after telling the user to select one."""
         row = table.currentRow()
-        if row < 0 or not table.item(row, 0).isSelected():
+        first = table.item(row, 0) if row >= 0 else None
+        if first is None or not first.isSelected():
             tell(self, self.tr("删除"), hint)
             return None
-        return [table.item(row, column) for column in range(table.columnCount())]
+        cells = []
+        for column in range(table.columnCount()):
+            cell = table.item(row, column)
+            assert cell is not None  # the timeline and follow-up rows have every cell filled
+            cells.append(cell)
+        return cells
 
     def delete_timeline_entry(self) -> None:
         """Remove the selected stage event or milestone (entered by mistake); undoable."""

@@ -4,9 +4,11 @@ the rows behind the figures.  The PDF code renders this and never queries."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from db.reads.figures import CountedProject, Figures, Period, UnitScope, figures
 from db.reads.signing import signing_events
@@ -104,21 +106,20 @@ def _issues(unit: UnitScope | None) -> list[IssueLine]:
     )
     if unit is not None:
         query = query.where(Project.unit == unit.id)
-    return [IssueLine(p.name, p.unit.name, p.issues.strip()) for p in query]
+    return [IssueLine(p.name, p.unit.name, (p.issues or "").strip()) for p in query]
 
 
 def _rows(projects: list[tuple[CountedProject, tuple[str, ...]]], as_of: date) -> list[ProjectRow]:
     ids = [p.id for p, _ in projects]
     stages = stages_on(as_of, ids)
-    investors = (
-        dict(
-            Project.select(Project.id, Investor.name)
-            .join(Investor, on=(Project.investor == Investor.id))
-            .where(Project.id.in_(ids))
-            .tuples()
-        )
-        if ids
-        else {}
+    query = (
+        Project.select(Project.id, Investor.name)
+        .join(Investor, on=(Project.investor == Investor.id))
+        .where(Project.id.in_(ids))
+        .tuples()
+    )
+    investors: dict[int, str] = (
+        {int(pid): str(name) for pid, name in cast(Iterable[tuple[int, str]], query)} if ids else {}
     )
     return [
         ProjectRow(
@@ -149,7 +150,7 @@ def briefing_data(
     result = figures(period, unit)
     pipeline_by_id = {p.id: p for p in result.pipeline.projects}
     signed_ids = {p.id for p in result.signed.projects}
-    signed = [
+    signed: list[tuple[CountedProject, tuple[str, ...]]] = [
         (
             pipeline_by_id.get(p.id, p),
             ("新签约", "在手在谈") if p.id in pipeline_by_id else ("新签约",),

@@ -65,8 +65,9 @@ def due_follow_ups(as_of: date, include_upcoming_days: int | None = 7) -> list[D
             people=row.people,
             summary=row.summary,
             next_step=row.next_step,
-            due_date=row.due_date,
-            overdue=row.due_date < as_of,
+            due_date=due,
+            overdue=due < as_of,
         )
         for row in query
+        if (due := row.due_date) is not None  # the query asks for a due date
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -32,12 +33,13 @@ class DatedFact:
 
 @dataclass(frozen=True)
 class FollowUpLine:
-    date: date
+    # dt.date: a field named ``date`` hides the type for the annotations after it.
+    date: dt.date
     kind: str
     people: str | None
     summary: str
     next_step: str | None
-    due_date: date | None
+    due_date: dt.date | None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ def find_or_create_investor(name: str, credit_code: str | None = None) -> Invest
     A name found without a code takes the code given."""
     name = name.strip()
     query = Investor.live()
+    found: Investor | None
     if credit_code:
         found = query.where(Investor.credit_code == credit_code).first()
         if found is not None:

@@ -285,7 +285,8 @@ def save_project(data: ProjectData, first_stage: tuple[Stage, date] | None = Non
         project = Project(uuid=data.uuid) if data.uuid else Project()
     project.name = data.name.strip()
     project.investor = investor
-    project.unit = data.unit_id
+    assert data.unit_id is not None  # validate() requires it
+    project.unit_id = data.unit_id
     project.deleted = False
     for attr in _SIMPLE_FIELDS:
         value = getattr(data, attr)
@@ -307,7 +308,7 @@ def _sync_phases(project: Project, data: ProjectData) -> None:
         phase = existing.pop(item.uuid, None) if item.uuid else None
         if phase is None:
             phase = Phase(project=project, seq=seq, name=item.name.strip())
-        values = {
+        values: dict[str, object] = {
             "seq": seq,
             "name": item.name.strip(),
             "investment": item.investment,
@@ -322,17 +323,17 @@ def _sync_phases(project: Project, data: ProjectData) -> None:
     for leftover in existing.values():
         leftover.tombstone()
     lines = {c.uuid: c for c in CapacityLine.live().where(CapacityLine.project == project)}
-    for seq, item in enumerate(data.capacity, start=1):
-        line = lines.pop(item.uuid, None) if item.uuid else None
+    for seq, capacity in enumerate(data.capacity, start=1):
+        line = lines.pop(capacity.uuid, None) if capacity.uuid else None
         if line is None:
             line = CapacityLine(project=project)
-        phase = by_name.get(item.phase_name) if item.phase_name else None
+        of_phase = by_name.get(capacity.phase_name) if capacity.phase_name else None
         values = {
             "seq": seq,
-            "product": item.product.strip(),
-            "quantity": item.quantity,
-            "unit": item.unit.strip(),
-            "phase": phase.id if phase else None,
+            "product": capacity.product.strip(),
+            "quantity": capacity.quantity,
+            "unit": capacity.unit.strip(),
+            "phase": of_phase.id if of_phase else None,
         }
         current = {
             "seq": line.seq,
@@ -345,8 +346,8 @@ def _sync_phases(project: Project, data: ProjectData) -> None:
             for key, value in values.items():
                 setattr(line, key, value)
             line.save()
-    for leftover in lines.values():
-        leftover.tombstone()
+    for left_line in lines.values():
+        left_line.tombstone()
 
 
 def load_project(project_uuid: str) -> ProjectData:
@@ -369,7 +370,13 @@ def load_project(project_uuid: str) -> ProjectData:
         contact_phone=investor.contact_phone,
         phases=[PhaseData(p.name, p.investment, p.content, p.uuid) for p in phases],
         capacity=[
-            CapacityData(c.product, c.quantity, c.unit, names.get(c.phase_id), c.uuid)
+            CapacityData(
+                c.product,
+                c.quantity,
+                c.unit,
+                names.get(c.phase_id) if c.phase_id is not None else None,
+                c.uuid,
+            )
             for c in CapacityLine.live()
             .where(CapacityLine.project == project)
             .order_by(CapacityLine.seq)

@@ -72,7 +72,7 @@ def save_signing_event(
     event.name = name
     event.date = values.date
     event.place = (values.place or "").strip() or None
-    event.unit = _unit_id(values.unit_uuid)
+    event.unit_id = _unit_id(values.unit_uuid)
     event.note = (values.note or "").strip() or None
     event.deleted = False
     event.save()

@@ -73,9 +73,9 @@ def replace_cadres(unit_uuid: str, rows: list[CadreRow]) -> None:
             raise ValidationError("招商人员须填写姓名", "every cadre needs a name")
     unit = Unit.get(Unit.uuid == unit_uuid)
     kept = {row.uuid for row in rows if row.uuid}
-    for cadre in Cadre.live().where(Cadre.unit == unit):
-        if cadre.uuid not in kept:
-            cadre.tombstone()
+    for current in Cadre.live().where(Cadre.unit == unit):
+        if current.uuid not in kept:
+            current.tombstone()
     for row in rows:
         cadre = Cadre.get_or_none(Cadre.uuid == row.uuid) if row.uuid else None
         if cadre is None:

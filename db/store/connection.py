@@ -33,7 +33,7 @@ class BoundDatabase(DatabaseProxy):
     def __init__(self) -> None:
         object.__setattr__(self, "_callbacks", [])
 
-    @property  # type: ignore[override]  # a read-only view of the slot of Proxy
+    @property  # a read-only view of the slot of Proxy
     def obj(self) -> SqliteDatabase | None:
         current = _bound.get()
         return current if current is not None else _default[0]

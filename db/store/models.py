@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid as uuid_module
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from peewee import (
     AutoField,
@@ -17,6 +17,7 @@ from peewee import (
     CharField,
     DateField,
     DateTimeField,
+    DoesNotExist,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -101,7 +102,7 @@ class SyncedModel(BaseModel):
             return written
         stored = self.stored_values()
         if stored is None:
-            raise self.DoesNotExist(f"{type(self).__name__} {self.id} is not in the file")
+            raise DoesNotExist(f"{type(self).__name__} {self.id} is not in the file")
         changed = self.changed_fields(stored)
         self.revision = stored["revision"]
         self.updated_at = stored["updated_at"]
@@ -132,7 +133,8 @@ class SyncedModel(BaseModel):
         self.save()
 
     @classmethod
-    def live(cls, *fields: Any) -> ModelSelect:
+    def live(cls, *fields: Any) -> ModelSelect[Self]:
+        """The records that are not tombstones."""
         return cls.select(*fields).where(cls.deleted == False)  # noqa: E712 - peewee expression
 
 
@@ -161,6 +163,7 @@ class Cadre(SyncedModel):
     """招商人员 of a unit."""
 
     unit = ForeignKeyField(Unit, backref="cadres", on_delete="RESTRICT")
+    unit_id: int
     name = CharField()
     title = CharField(null=True)
     phone = CharField(null=True)
@@ -185,6 +188,7 @@ class SigningEvent(SyncedModel):
     date = DateField()
     place = CharField(null=True)
     unit = ForeignKeyField(Unit, null=True, backref="signing_events", on_delete="RESTRICT")
+    unit_id: int | None
     note = TextField(null=True)
 
 
@@ -194,6 +198,7 @@ class Project(SyncedModel):
     code = CharField(null=True, index=True)  # 项目编号
     name = CharField(index=True)
     investor = ForeignKeyField(Investor, backref="projects", on_delete="RESTRICT")
+    investor_id: int
     capital = CharField(default="domestic")  # db.stages.Capital
     total_investment = MoneyField(null=True)  # 万元 (内资) or 万美元 (外资)
     fixed_asset_investment = MoneyField(null=True)
@@ -212,6 +217,7 @@ class Project(SyncedModel):
     carrier = CharField(null=True)  # 拟落户载体
     info_source = CharField(null=True)  # 信息来源
     unit = ForeignKeyField(Unit, backref="projects", on_delete="RESTRICT")
+    unit_id: int
     person_in_charge = CharField(null=True)  # 责任人
     issues = TextField(null=True)  # 需协调解决问题
     remarks = TextField(null=True)  # 备注
@@ -220,6 +226,7 @@ class Project(SyncedModel):
     signing_event = ForeignKeyField(
         SigningEvent, null=True, backref="projects", on_delete="SET NULL"
     )
+    signing_event_id: int | None
     # The latest stage, kept in step with the events by db.records.stages for
     # the ledger table (derived: it does not count as a change of the project);
     # the figures always read the events themselves.
@@ -232,6 +239,7 @@ class Phase(SyncedModel):
     """分期: 一期, 二期… with their own investment and content."""
 
     project = ForeignKeyField(Project, backref="phases", on_delete="CASCADE")
+    project_id: int
     seq = IntegerField()
     name = CharField()
     investment = MoneyField(null=True)
@@ -244,7 +252,9 @@ class CapacityLine(SyncedModel):
     """产能: a planned product line (电池箔 5 万吨/年).  No phase = at full capacity."""
 
     project = ForeignKeyField(Project, backref="capacity_lines", on_delete="CASCADE")
+    project_id: int
     phase = ForeignKeyField(Phase, null=True, backref="capacity_lines", on_delete="SET NULL")
+    phase_id: int | None
     seq = IntegerField(default=0)
     product = CharField()
     quantity = ScaledDecimalField(QUANTITY_PLACES)
@@ -255,6 +265,7 @@ class StageEvent(SyncedModel):
     """进展: the project entered ``stage`` on ``date`` (not the date of typing)."""
 
     project = ForeignKeyField(Project, backref="stage_events", on_delete="CASCADE")
+    project_id: int
     stage = CharField()
     date = DateField(index=True)
     reason = TextField(null=True)  # required for 中止
@@ -266,6 +277,7 @@ class Milestone(SyncedModel):
     """节点: a dated fact such as 拿地, 证照办结, 主体封顶."""
 
     project = ForeignKeyField(Project, backref="milestones", on_delete="CASCADE")
+    project_id: int
     kind = CharField()
     date = DateField()
     note = TextField(null=True)
@@ -275,6 +287,7 @@ class FollowUp(SyncedModel):
     """走访/洽谈记录."""
 
     project = ForeignKeyField(Project, backref="follow_ups", on_delete="CASCADE")
+    project_id: int
     date = DateField()
     kind = CharField()
     people = CharField(null=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import cast
 
 from db.io.demo.article import (
     CADRES,
@@ -36,11 +35,11 @@ from db.store.models import (
 
 
 def _project(name: str) -> Project:
-    return cast(Project, Project.live().where(Project.name == name).get())
+    return Project.live().where(Project.name == name).get()
 
 
 def _unit(name: str) -> Unit:
-    return cast(Unit, Unit.live().where(Unit.name == name).get())
+    return Unit.live().where(Unit.name == name).get()
 
 
 def add_article_details() -> None:

@@ -1,0 +1,1 @@
+"""Formats that cross the file's border: ledgers in and out, the example data."""

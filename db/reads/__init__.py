@@ -1,0 +1,1 @@
+"""Queries: the ledger table, the figures, and the data behind each report and screen."""

@@ -1,0 +1,1 @@
+"""Operations: every change a user can make, each one transaction with its inverse."""

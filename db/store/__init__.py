@@ -1,0 +1,1 @@
+"""The file itself: models, opening and checking a file, migrations, the lock, settings."""

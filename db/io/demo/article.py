@@ -35,7 +35,6 @@ OFFICES: dict[str, str] = {  # 驻点招商办 → 驻点城市
     "广州驻点招商办": "广州",
     "杭州驻点招商办": "杭州",
 }
-TOWNS: tuple[str, ...] = ("丹北镇", "吕城镇", "司徒镇", "延陵镇", "界牌镇")
 
 # 招商人员 of the offices: 12 cadres in 5 offices (3+3+2+2+2), the first of each its 主任.
 CADRES: dict[str, tuple[str, ...]] = {

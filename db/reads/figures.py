@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
 
-from db.rules.counting import CountingRules, sector_sql
+from db.rules.counting import CountingRules, counted_once_sql, sector_sql
 from db.rules.industry import Sector
 from db.rules.money import pct_text, plain
 from db.rules.stages import live_events, stage_on, stages_on
@@ -216,7 +216,7 @@ def _counted_projects(
     LEFT JOIN (SELECT project_id, MIN(date) AS signed_on FROM stage_event
                WHERE stage = 'signed' AND deleted = 0 GROUP BY project_id) s
       ON s.project_id = p.id
-    WHERE p.deleted = 0 AND {counted}
+    WHERE p.deleted = 0 AND {counted} AND {counted_once_sql("p")}
     """
     params = [*priority_params, *params]
     if unit is not None:

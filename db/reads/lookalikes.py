@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from db.rules import credit_code
+from db.rules.names import name_key
 from db.store.models import Investor, Project
-
-NAME_NOISE = re.compile(
-    r"(有限责任公司|股份有限公司|有限公司|集团|股份|公司|科技|控股|"
-    r"省|市|区|县|北京|上海|天津|重庆|江苏|浙江|广东|深圳|广州|杭州|苏州|南京|东莞)"
-)
-
-
-def name_key(name: str) -> str:
-    """A company or project name without 有限公司/股份/集团 and place prefixes."""
-    return NAME_NOISE.sub("", re.sub(r"[\s()()·]", "", name))
 
 
 @dataclass(frozen=True)

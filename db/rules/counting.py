@@ -145,6 +145,16 @@ class CountingRules:
         return f"({alias}.chain IN ({', '.join('?' for _ in chains)}))", chains
 
 
+def counted_once_sql(alias: str = "p") -> str:
+    """不重复统计: of two projects found to be one (an open pair of suspected duplicates,
+    or one headquarters judged the same), only the credited one counts."""
+    return (
+        f"({alias}.uuid NOT IN (SELECT CASE WHEN d.credited_uuid = d.first_uuid "
+        "THEN d.second_uuid ELSE d.first_uuid END FROM duplicate_pair d "
+        "WHERE d.deleted = 0 AND d.status IN ('open', 'same')))"
+    )
+
+
 def sector_sql(alias: str = "p") -> str:
     """``CountingRules.sector`` in SQL: 'manufacturing', 'services' or 'other'."""
     code = f"{alias}.industry_code"

@@ -50,12 +50,13 @@ def latest_stage(events: Iterable[Event]) -> Stage:
     return Stage(latest.stage) if latest is not None else Stage.LEAD
 
 
-# The same order in SQL: path rank of a stage code, 中止 after every step.
-STAGE_RANK_SQL = (
-    "CASE stage "
-    + " ".join(f"WHEN '{stage.value}' THEN {stage.rank}" for stage in PATH)
-    + f" ELSE {len(PATH)} END"
-)
+def stage_rank_sql(column: str = "stage") -> str:
+    """The same order in SQL: the path rank of a stage code, 中止 after every step."""
+    whens = " ".join(f"WHEN '{stage.value}' THEN {stage.rank}" for stage in PATH)
+    return f"CASE {column} {whens} ELSE {len(PATH)} END"
+
+
+STAGE_RANK_SQL = stage_rank_sql()
 
 STAGE_ON_SQL = f"""
 SELECT project_id, stage FROM (

@@ -297,8 +297,85 @@ class FollowUp(SyncedModel):
     done = BooleanField(default=False)
 
 
-MODELS: tuple[type[SyncedModel], ...] = (
-    Setting,
+class MergeConflict(SyncedModel):
+    """A record both headquarters and a unit changed since it was last merged: kept for
+    review with both versions (JSON of their user-visible fields), never overwritten."""
+
+    table_name = CharField()
+    record_uuid = CharField(max_length=36, index=True)
+    unit_uuid = CharField(max_length=36)
+    export_uuid = CharField(max_length=36)
+    unit_revision = IntegerField()
+    hq_values = TextField()
+    unit_values = TextField()
+    fields = TextField()  # JSON list of the fields that differ
+    status = CharField(index=True)  # open / kept_hq / took_unit
+    detected_at = DateTimeField(default=utc_now)
+    resolved_at = DateTimeField(null=True)
+
+
+class DuplicatePair(SyncedModel):
+    """Two projects of different units that look like one (疑似重复), and what
+    headquarters decided: open (counted once, for ``credited_uuid``), same, different."""
+
+    first_uuid = CharField(max_length=36)
+    second_uuid = CharField(max_length=36)
+    reason = CharField()
+    status = CharField(index=True)
+    credited_uuid = CharField(max_length=36, null=True)
+    detected_at = DateTimeField(default=utc_now)
+    decided_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("first_uuid", "second_uuid"), True),)
+
+
+class Handover(BaseModel):
+    """交接记录: one handover file headquarters accepted and merged (the import log)."""
+
+    export_uuid = CharField(max_length=36, unique=True)
+    unit_uuid = CharField(max_length=36, index=True)
+    unit_name = CharField()
+    sequence = IntegerField()
+    exported_at = DateTimeField()
+    merged_at = DateTimeField()
+    file_name = CharField()
+    data_sha256 = CharField(max_length=64)
+    manifest = TextField()
+    summary = TextField()  # JSON: what the file brought
+    flag = CharField(null=True)  # e.g. its sequence number went backwards
+
+
+class UnitKey(BaseModel):
+    """A unit's public key as headquarters pinned it; a re-registration adds a row (a log)."""
+
+    unit_uuid = CharField(max_length=36, index=True)
+    public_key = CharField()
+    action = CharField()  # pinned / reregistered
+    at = DateTimeField()
+    note = TextField(null=True)
+
+
+class MergeBase(SyncedModel):
+    """Per merged record: the unit revision it was last merged at (the base of the
+    three-way merge), the headquarters revision it had then, and its provenance
+    (the unit, the export, the time).  Written in bulk by the merge; resolving a
+    conflict moves it as an operation (so that undo puts it back)."""
+
+    table_name = CharField()
+    record_uuid = CharField(max_length=36)
+    unit_uuid = CharField(max_length=36)
+    unit_revision = IntegerField()
+    hq_revision = IntegerField()
+    export_uuid = CharField(max_length=36)
+    merged_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("table_name", "record_uuid"), True),)
+
+
+# The records a unit reports and headquarters merges, parents before children.
+RECORDS: tuple[type[SyncedModel], ...] = (
     Unit,
     Cadre,
     Investor,
@@ -310,4 +387,14 @@ MODELS: tuple[type[SyncedModel], ...] = (
     Milestone,
     FollowUp,
 )
+# Every record an operation can change (and undo).
+MODELS: tuple[type[SyncedModel], ...] = (
+    Setting,
+    *RECORDS,
+    MergeBase,
+    MergeConflict,
+    DuplicatePair,
+)
+# Headquarters' log of handovers and of unit keys, written by the merge only.
+BOOKS: tuple[type[BaseModel], ...] = (Handover, UnitKey)
 MODEL_BY_TABLE: dict[str, type[SyncedModel]] = {m._meta.table_name: m for m in MODELS}

@@ -7,7 +7,7 @@ import sqlite3
 from peewee import SqliteDatabase
 
 from db.store.migrations import migrate
-from db.store.models import MODELS
+from db.store.models import BOOKS, MODELS
 
 
 def test_every_model_matches_its_table() -> None:
@@ -20,8 +20,8 @@ def test_every_model_matches_its_table() -> None:
         for (name,) in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")
         if not name.startswith("project_search")
     }
-    assert tables == {model._meta.table_name for model in MODELS}
-    for model in MODELS:
+    assert tables == {model._meta.table_name for model in (*MODELS, *BOOKS)}
+    for model in (*MODELS, *BOOKS):
         columns = {
             name: not notnull
             for _, name, _, notnull, _, _ in conn.execute(

@@ -80,6 +80,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_import_ledger(args: argparse.Namespace) -> int:
     from db.io.ledger.importing import import_ledger
     from db.io.ledger.template import LedgerImportError
+    from db.store import settings
 
     with _writing(args.file):
         try:
@@ -89,10 +90,14 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(f"  {problem}", file=sys.stderr)
             return EXIT_USER_ERROR
+        priority = settings.priority_system().name
     line = f"已导入台账:新建项目{result.created}个,更新项目{result.updated}个"
     if result.units_created:
         line += f";新增单位:{'、'.join(result.units_created)}"
     print(line)
+    notice = result.chains_notice(priority)
+    if notice is not None:
+        print(f"提示:{notice[0]} / Note: {notice[1]}", file=sys.stderr)
     return 0
 
 
@@ -252,6 +257,179 @@ def _required(unit: UnitInfo | None) -> UnitInfo:
     return unit
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from db.io.handover.export import export_handover
+
+    folder = Path(args.out)
+    with _writing(args.file) as store:
+        exported = export_handover(store, folder)
+    print(
+        f"已导出交接文件(第{exported.manifest.sequence}次):{exported.path}"
+        f" / handover written: {exported.path}"
+    )
+    return 0
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    words = (
+        ("new", "新增"),
+        ("changed", "更新"),
+        ("unchanged", "未变"),
+        ("kept_hq", "保留总部修改"),
+        ("conflict", "冲突"),
+        ("deleted", "删除"),
+    )
+    return ",".join(f"{label}{counts.get(key, 0)}" for key, label in words)
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from db.io.handover.merge import merge_handover
+
+    refused = 0
+    with _writing(args.hqfile) as store:
+        for path in args.handovers:
+            outcome = merge_handover(store, path)
+            name = outcome.unit_name or ""
+            if outcome.status == "refused":
+                refused += 1
+                print(
+                    f"拒收 {outcome.file_name}:{outcome.reason_zh} / refused: {outcome.reason_en}"
+                )
+            elif outcome.status == "already":
+                print(f"已合并过 {outcome.file_name}({name}第{outcome.sequence}次),未作改动")
+            elif outcome.status == "stale":
+                print(
+                    f"过期 {outcome.file_name}:{name}已有更新的交接文件,此文件未作改动"
+                    f" / stale: a newer handover of {name} was merged; nothing changed"
+                )
+            else:
+                line = f"已合并 {outcome.file_name}({name}第{outcome.sequence}次):"
+                line += _counts_text(outcome.counts)
+                if outcome.duplicates:
+                    line += f";疑似重复{outcome.duplicates}组"
+                if outcome.flag == "sequence_backwards":
+                    line += ";注意:交接序号倒退(该单位可能从旧备份恢复了文件)"
+                print(line)
+    return EXIT_USER_ERROR if refused else 0
+
+
+def _split(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    return [part.strip() for part in text.replace("\uff0c", ",").split(",") if part.strip()]
+
+
+def _print_settings() -> None:
+    from db.io.settings_file import settings_values
+    from db.store import settings
+
+    values = settings_values()
+    print(
+        json.dumps(
+            {
+                "role": settings.file_role(),
+                **values,
+                "thresholds": {k: str(v) for k, v in vars(settings.thresholds()).items()},
+                "briefing": vars(settings.briefing()),
+                "overdue_days": settings.overdue_days(),
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    from db.io.settings_file import export_settings, import_settings
+    from db.records.settings import SettingsChange, save_settings
+
+    try:
+        bands = [Decimal(b) for b in _split(args.size_bands) or []] or None
+        rate = Decimal(args.rate) if args.rate is not None else None
+    except InvalidOperation:
+        raise UserError(
+            "规模档次和汇率应为数字,如 --size-bands 30,10,5,1 --rate 7.1305",
+            "--size-bands and --rate take numbers, e.g. 30,10,5,1 and 7.1305",
+        ) from None
+    change = SettingsChange(
+        rate=rate,
+        rate_date=args.rate_date,
+        local_industries=_split(args.industries),
+        priority_name=args.priority_name,
+        priority_chains=_split(args.priority_chains),
+        size_bands=bands,
+        overdue_days=args.overdue_days,
+    )
+    changing = change != SettingsChange() or args.import_settings
+    if not changing and not args.export_settings:
+        with _reading(args.file):
+            _print_settings()
+        return 0
+    if args.export_settings:
+        from db.store.paths import check_output
+
+        check_output(args.export_settings, args.file)
+    with _writing(args.file):
+        if change != SettingsChange():
+            save_settings(change)
+        if args.import_settings:
+            import_settings(args.import_settings)
+        if args.export_settings:
+            out = export_settings(args.export_settings)
+            print(f"已导出设置文件:{out}")
+        if changing:
+            _print_settings()
+    return 0
+
+
+def cmd_reregister(args: argparse.Namespace) -> int:
+    from db.reads.units import unit_named
+    from db.records.handover import reregister_unit
+
+    with _writing(args.hqfile):
+        unit = unit_named(args.unit)
+        if unit is None:
+            raise UserError(f"文件中没有名为“{args.unit}”的单位", f"no unit named {args.unit}")
+        reregister_unit(unit.uuid, args.note or "")
+    print(
+        f"已重新登记“{args.unit}”:下次接收的交接文件的密钥将作为该单位的新密钥"
+        f" / {args.unit} re-registered: its next handover's key will be pinned"
+    )
+    return 0
+
+
+def cmd_handovers(args: argparse.Namespace) -> int:
+    from db.reads.handover import duplicate_pairs, open_conflicts, unit_handovers
+
+    with _reading(args.hqfile):
+        lines = unit_handovers(date.today())
+        conflicts = open_conflicts()
+        duplicates = duplicate_pairs()
+    for line in lines:
+        if line.last_merged_at is None:
+            print(f"{line.unit_name}:尚未收到交接文件")
+            continue
+        overdue = f";已逾期({line.days_since}天未交接)" if line.overdue else ""
+        exported = f"{line.last_exported_at:%Y-%m-%d}"
+        merged = f"{line.last_merged_at:%Y-%m-%d}"
+        print(
+            f"{line.unit_name}:最近交接 第{line.sequence}次,导出于 {exported},"
+            f"合并于 {merged}({_counts_text(line.counts)}){overdue}"
+        )
+    print(f"待处理冲突 {len(conflicts)} 条,疑似重复 {len(duplicates)} 组")
+    for conflict in conflicts:
+        fields = "、".join(d.label for d in conflict.differences)
+        print(f"  冲突:{conflict.what}({conflict.unit_name}):{fields}")
+    for pair in duplicates:
+        print(
+            f"  疑似重复:{pair.first.name}({pair.first.unit})"
+            f"与 {pair.second.name}({pair.second.unit}):{pair.reason}"
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhaoshang",
@@ -309,6 +487,39 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--unit", action="append", help="单位名称(可重复)")
     listing.add_argument("--out", required=True)
     listing.set_defaults(handler=cmd_listing)
+
+    export = sub.add_parser("export", help="导出交接文件 / write the handover file")
+    export.add_argument("file")
+    export.add_argument("--out", required=True, help="保存交接文件的文件夹")
+    export.set_defaults(handler=cmd_export)
+
+    merge = sub.add_parser("merge", help="总部合并交接文件 / merge handover files")
+    merge.add_argument("hqfile")
+    merge.add_argument("handovers", nargs="+", metavar="HANDOVER")
+    merge.set_defaults(handler=cmd_merge)
+
+    handovers = sub.add_parser("handovers", help="各单位交接情况 / handovers at headquarters")
+    handovers.add_argument("hqfile")
+    handovers.set_defaults(handler=cmd_handovers)
+
+    rereg = sub.add_parser("reregister", help="重新登记单位密钥 / re-register a unit's key")
+    rereg.add_argument("hqfile")
+    rereg.add_argument("unit", help="单位名称")
+    rereg.add_argument("--note", help="原因,如 换了电脑")
+    rereg.set_defaults(handler=cmd_reregister)
+
+    sets = sub.add_parser("settings", help="查看或修改设置 / show or change the settings")
+    sets.add_argument("file")
+    sets.add_argument("--priority-name", help="重点产业链体系名称,如 4+3+1")
+    sets.add_argument("--priority-chains", help="重点产业链,逗号分隔")
+    sets.add_argument("--industries", help="产业类别,逗号分隔")
+    sets.add_argument("--size-bands", help="规模档次下限(亿元),如 30,10,5,1")
+    sets.add_argument("--rate", help="美元兑人民币汇率,如 7.1305")
+    sets.add_argument("--rate-date", type=_date, help="汇率日期 YYYY-MM-DD")
+    sets.add_argument("--overdue-days", type=int, help="交接逾期天数(总部)")
+    sets.add_argument("--export-settings", metavar="OUT", help="导出设置文件 .zsset")
+    sets.add_argument("--import-settings", metavar="IN", help="导入设置文件 .zsset")
+    sets.set_defaults(handler=cmd_settings)
 
     demo = sub.add_parser("demo", help="创建示例数据文件 / create the example data file")
     demo.add_argument("file")

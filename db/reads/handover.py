@@ -27,9 +27,6 @@ from db.store.models import (
     UnitKey,
 )
 
-OVERDUE_DAYS = "handover.overdue_days"
-DEFAULT_OVERDUE_DAYS = 30
-
 TABLE_LABELS = {
     "unit": "单位",
     "cadre": "招商人员",
@@ -162,10 +159,6 @@ class DuplicateView:
     credited_uuid: str | None
 
 
-def overdue_days() -> int:
-    return int(settings.get(OVERDUE_DAYS) or DEFAULT_OVERDUE_DAYS)
-
-
 def _summary(handover: Handover) -> dict[str, Any]:
     try:
         value: dict[str, Any] = json.loads(handover.summary)
@@ -176,7 +169,7 @@ def _summary(handover: Handover) -> dict[str, Any]:
 
 def unit_handovers(today: date) -> list[UnitHandover]:
     """Every live unit with its last accepted handover; overdue after ``overdue_days``."""
-    limit = overdue_days()
+    limit = settings.overdue_days()
     lines = []
     for unit in live_units():
         last = (

@@ -60,7 +60,8 @@ def resolve_conflict(conflict_uuid: str, take_unit: bool) -> None:
     """处理冲突: keep headquarters' version of the record, or take the unit's.
 
     Either way the unit's revision counts as merged, so the same version is not
-    reported again; a later change by the unit is merged as usual."""
+    reported again.  After taking the unit's, its later changes merge as usual;
+    after keeping headquarters', a later change by the unit is a conflict again."""
     conflict = _open_conflict(conflict_uuid)
     model = MODEL_BY_TABLE[conflict.table_name]
     row = model.get(model.uuid == conflict.record_uuid)
@@ -70,10 +71,14 @@ def resolve_conflict(conflict_uuid: str, take_unit: bool) -> None:
     base = MergeBase.get_or_none(
         (MergeBase.table_name == conflict.table_name)
         & (MergeBase.record_uuid == conflict.record_uuid)
-    ) or MergeBase(table_name=conflict.table_name, record_uuid=conflict.record_uuid)
+    ) or MergeBase(table_name=conflict.table_name, record_uuid=conflict.record_uuid, hq_revision=0)
     base.unit_uuid = conflict.unit_uuid
     base.unit_revision = conflict.unit_revision
-    base.hq_revision = row.revision
+    if take_unit:
+        base.hq_revision = row.revision  # headquarters now holds the unit's version
+    # Kept: headquarters' version still differs from the unit's, so the base keeps
+    # the revision it was last the same at (0: never), and the unit's next change
+    # of this record is a conflict again rather than a silent overwrite.
     base.export_uuid = conflict.export_uuid
     base.merged_at = utc_now()
     base.deleted = False

@@ -78,31 +78,56 @@ def put_briefing(value: settings.Briefing) -> None:
 
 @dataclass
 class SettingsChange:
-    """Everything the settings dialog saves, as typed values."""
+    """Settings to change, as typed values; None leaves one as it is.  The settings
+    dialog gives all of them, ``zhaoshang settings`` and a settings file some."""
 
-    rate: Decimal
-    rate_date: date
-    local_industries: list[str]
-    priority_name: str
-    priority_chains: list[str]
-    size_bands: list[Decimal]
-    briefing: settings.Briefing
-    language: str
+    rate: Decimal | None = None
+    rate_date: date | None = None
+    local_industries: list[str] | None = None
+    priority_name: str | None = None
+    priority_chains: list[str] | None = None
+    size_bands: list[Decimal] | None = None
+    briefing: settings.Briefing | None = None
+    language: str | None = None
+    overdue_days: int | None = None
     hq_name: str | None = None
     unit_uuid: str | None = None
     unit: UnitIdentity | None = None
     cadres: list[CadreRow] = field(default_factory=list)
 
 
-@operation
-def save_settings(change: SettingsChange) -> None:
-    """设置: every setting of the dialog, the unit's identity and its cadres, at once."""
-    put_exchange_rate(change.rate, change.rate_date)
-    put_local_industries(change.local_industries)
-    put_priority_system(change.priority_name, change.priority_chains)
-    put_size_bands(change.size_bands)
-    put_briefing(change.briefing)
-    put_language(change.language)
+def _put(change: SettingsChange) -> None:
+    if change.rate is not None or change.rate_date is not None:
+        current = settings.exchange_rate()
+        rate = change.rate if change.rate is not None else current.usd_cny
+        when = change.rate_date or current.date
+        if when is None:
+            raise ValidationError("请填写汇率日期", "the date of the exchange rate is required")
+        put_exchange_rate(rate, when)
+    if change.local_industries is not None:
+        put_local_industries(change.local_industries)
+    if change.priority_name is not None or change.priority_chains is not None:
+        current_priority = settings.priority_system()
+        put_priority_system(
+            change.priority_name if change.priority_name is not None else current_priority.name,
+            (
+                change.priority_chains
+                if change.priority_chains is not None
+                else list(current_priority.chains)
+            ),
+        )
+    if change.size_bands is not None:
+        put_size_bands(change.size_bands)
+    if change.briefing is not None:
+        put_briefing(change.briefing)
+    if change.language is not None:
+        put_language(change.language)
+    if change.overdue_days is not None:
+        if not 1 <= change.overdue_days <= 3650:
+            raise ValidationError(
+                "交接逾期天数应为 1~3650 之间的整数", "the overdue days must be 1 to 3650"
+            )
+        settings.put(settings.OVERDUE_DAYS, change.overdue_days)
     if change.hq_name is not None:
         name = change.hq_name.strip()
         if not name:
@@ -111,6 +136,21 @@ def save_settings(change: SettingsChange) -> None:
     if change.unit_uuid and change.unit is not None:
         set_identity(change.unit_uuid, change.unit)
         replace_cadres(change.unit_uuid, change.cadres)
+
+
+@operation
+def save_settings(change: SettingsChange) -> None:
+    """设置: the settings given, the unit's identity and its cadres, at once."""
+    _put(change)
+
+
+@operation
+def add_priority_chains(chains: list[str]) -> None:
+    """Add 产业链 values to the priority chains (as a ledger import offers)."""
+    current = settings.priority_system()
+    put_priority_system(
+        current.name, [*current.chains, *(c for c in chains if c not in current.chains)]
+    )
 
 
 @operation

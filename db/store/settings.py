@@ -157,6 +157,15 @@ def briefing() -> Briefing:
     )
 
 
+OVERDUE_DAYS = "handover.overdue_days"
+DEFAULT_OVERDUE_DAYS = 30
+
+
+def overdue_days() -> int:
+    """Headquarters flags a unit whose last handover is older than this (days)."""
+    return int(get(OVERDUE_DAYS) or DEFAULT_OVERDUE_DAYS)
+
+
 def file_role() -> str:
     return str(get("file.role"))
 

@@ -89,4 +89,3 @@ def test_each_visible_change_counts_once(unit_file: Store) -> None:
     assert Project.get(Project.uuid == uuid).revision == 3  # a tombstone is a change
     deleted.undo()
     assert Project.get(Project.uuid == uuid).revision == 4  # and so is bringing it back
-

@@ -24,6 +24,7 @@ has them (same stage and date); events are never removed.  A row without
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -59,6 +60,23 @@ class ImportResult:
     created: int
     updated: int
     units_created: tuple[str, ...]
+    # 产业链 values outside the configured priority chains, with their rows: those
+    # projects do not count toward the priority share until the chain is added.
+    unknown_chains: tuple[tuple[str, int], ...] = ()
+
+    def chains_notice(self, priority_name: str) -> tuple[str, str] | None:
+        """The notice about ``unknown_chains``, in Chinese and English, or None."""
+        if not self.unknown_chains:
+            return None
+        listed = "、".join(f"“{chain}”({rows}行)" for chain, rows in self.unknown_chains)
+        rows = sum(n for _, n in self.unknown_chains)
+        return (
+            f"台账中有{rows}行的产业链不在“{priority_name}”重点产业链名单中:{listed};"
+            f"这些项目不计入“{priority_name}”产业项目占比。如属重点产业链,请在设置中加入名单",
+            f"{rows} row(s) name a chain outside the {priority_name} priority chains "
+            f"({', '.join(chain for chain, _ in self.unknown_chains)}); they do not count "
+            "toward the priority share until the chain is added in the settings",
+        )
 
 
 def _match_existing(item: Checked) -> list[LedgerProblem]:
@@ -216,7 +234,18 @@ def _import(
             updated += 1
         if progress is not None and not progress(created + updated, len(checked)):
             raise ImportCancelled()
-    return ImportResult(created, updated, tuple(units_created))
+    chains = set(settings.priority_system().chains)
+    unknown = Counter(
+        str(item.fields["chain"])
+        for item in checked
+        if item.fields.get("chain") and item.fields["chain"] not in chains
+    )
+    return ImportResult(
+        created,
+        updated,
+        tuple(units_created),
+        tuple(sorted(unknown.items(), key=lambda i: (-i[1], i[0]))),
+    )
 
 
 def import_ledger(path: str | Path, progress: Progress | None = None) -> OpResult[ImportResult]:

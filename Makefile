@@ -1,7 +1,7 @@
 # 招商台账 (zhaoshang) — developer entry points.
 #
 #   make run [ARGS="..."]          run the desktop app
-#   make test [PYTEST_ARGS="..."]  pytest (offscreen Qt), then import-linter contracts
+#   make test [PYTEST_ARGS="..."]  pytest (offscreen Qt), import-linter contracts, mypy
 #   make lint                      ruff check + ruff format --check
 #   make bench                     run every bench/*.py
 #   make screenshots               scripts/screenshots.py under xvfb-run
@@ -60,6 +60,8 @@ run: venv
 test: venv
 	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest $(PYTEST_ARGS)
 	PYTHONPATH="$(CURDIR)$${PYTHONPATH:+:$$PYTHONPATH}" $(VENV_BIN)/lint-imports
+	$(VENV_BIN)/mypy --strict db reports
+	$(VENV_BIN)/mypy ui desktop
 
 lint: venv
 	$(VENV_BIN)/ruff check .

@@ -6,6 +6,11 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
 
 HEADLESS_MESSAGE = (
     "没有可用的图形显示,无法打开桌面程序。可以使用命令行:\n"
@@ -27,14 +32,14 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def choose_font_file(window: object, settings: object) -> None:
+def choose_font_file(window: QWidget, settings: QSettings) -> None:
     """No font can show Chinese: say so plainly and offer to pick a font file."""
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from ui.fonts import ensure_cjk_font
 
     answer = QMessageBox.question(
-        window,  # type: ignore[arg-type]
+        window,
         "招商台账",
         "未找到可显示中文的字体,界面和简报中的中文会显示为方框。\n"
         "请安装中文字体(如 Windows 的微软雅黑/宋体,Linux 的 fonts-wqy-microhei),"
@@ -47,13 +52,13 @@ def choose_font_file(window: object, settings: object) -> None:
         window,
         "选择中文字体文件",
         "",
-        "字体文件 (*.ttf *.ttc *.otf)",  # type: ignore[arg-type]
+        "字体文件 (*.ttf *.ttc *.otf)",
     )
     if chosen and ensure_cjk_font(chosen).ok:
-        settings.setValue("cjk_font_file", chosen)  # type: ignore[attr-defined]
+        settings.setValue("cjk_font_file", chosen)
         os.environ["ZHAOSHANG_FONT_FILE"] = chosen
     elif chosen:
-        QMessageBox.warning(window, "招商台账", f"无法使用该字体文件:{chosen}")  # type: ignore[arg-type]
+        QMessageBox.warning(window, "招商台账", f"无法使用该字体文件:{chosen}")
 
 
 def main(argv: Sequence[str] = ()) -> int:
@@ -69,7 +74,8 @@ def main(argv: Sequence[str] = ()) -> int:
     from ui.fonts import ensure_cjk_font
     from ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     app.setOrganizationName("zhaoshang")
     app.setApplicationName("zhaoshang")
     app.setApplicationDisplayName("招商台账")

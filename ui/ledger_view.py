@@ -261,6 +261,8 @@ class LedgerView(QWidget):
         header.sortIndicatorChanged.connect(lambda *_args: self._layout_timer.start())
         self._layout_timer.timeout.connect(self._save_layout)
         self.model.modelReset.connect(self._update_summary)
+        # A search typed just before the file is closed must not query it afterwards.
+        self.session.closed.connect(self._search_timer.stop)
 
     # -- filter choices -------------------------------------------------------------
 

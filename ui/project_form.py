@@ -543,7 +543,7 @@ class ProjectForm(QDialog):
             investment = wan_text(phase.investment, factor)
             self.add_phase(phase.name, investment, phase.content or "", phase.uuid)
         for line in data.capacity:
-            quantity = plain(line.quantity)
+            quantity = plain(line.quantity) if line.quantity is not None else ""
             self.add_capacity(line.product, quantity, line.unit, line.phase_name, line.uuid)
 
     def _default_unit_id(self) -> int | None:
@@ -717,7 +717,7 @@ class ProjectForm(QDialog):
             lines.append(
                 CapacityData(
                     product,
-                    quantity,  # type: ignore[arg-type]  # validate() names a missing quantity
+                    quantity,
                     self._cell(self.capacity, row, 2),
                     combo.currentData(),
                     item.data(UUID_ROLE) if item is not None else None,

@@ -35,7 +35,7 @@ class PhaseData:
 @dataclass
 class CapacityData:
     product: str
-    quantity: Decimal
+    quantity: Decimal | None  # None while the form's cell is empty: validate() says so
     unit: str
     phase_name: str | None = None  # None: at full capacity (全部达产)
     uuid: str | None = None

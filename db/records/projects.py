@@ -20,6 +20,7 @@ from db.records.ops import operation
 from db.records.stages import record_stage
 from db.rules import credit_code
 from db.rules.industry import is_valid_code
+from db.rules.qualifier import Qualifier, qualifier_of
 from db.rules.vocabulary import Capital, Stage
 from db.store.models import CapacityLine, Investor, Phase, Project, Unit
 
@@ -30,6 +31,10 @@ class PhaseData:
     investment: Decimal | None = None
     content: str | None = None
     uuid: str | None = None
+    floor_area_m2: Decimal | None = None  # 新建厂房 of this phase
+    floor_area_m2_qualifier: Qualifier | None = None
+    expected_sales: Decimal | None = None  # 万元, once this phase produces
+    expected_sales_qualifier: Qualifier | None = None
 
 
 @dataclass
@@ -39,6 +44,7 @@ class CapacityData:
     unit: str
     phase_name: str | None = None  # None: at full capacity (全部达产)
     uuid: str | None = None
+    quantity_qualifier: Qualifier | None = None  # 总产能达4万吨
 
 
 @dataclass
@@ -78,6 +84,13 @@ class ProjectData:
     remarks: str | None = None
     designation: str | None = None
     planned_production: date | None = None
+    # The qualifier of each planned figure that may carry one (约/超/达/以上).
+    land_mu_qualifier: Qualifier | None = None
+    floor_area_m2_qualifier: Qualifier | None = None
+    expected_sales_qualifier: Qualifier | None = None
+    expected_output_qualifier: Qualifier | None = None
+    expected_tax_qualifier: Qualifier | None = None
+    new_jobs_qualifier: Qualifier | None = None
     phases: list[PhaseData] = field(default_factory=list)
     capacity: list[CapacityData] = field(default_factory=list)
 
@@ -114,6 +127,19 @@ _SIMPLE_FIELDS = (
     "designation",
     "planned_production",
 )
+
+# The figures that may carry a qualifier: ProjectData attribute → its qualifier's.
+QUALIFIED_FIELDS: dict[str, str] = {
+    name: f"{name}_qualifier"
+    for name in (
+        "land_mu",
+        "floor_area_m2",
+        "expected_sales",
+        "expected_output",
+        "expected_tax",
+        "new_jobs",
+    )
+}
 
 # Fields that cannot be negative, with their names in Chinese and English.
 _NON_NEGATIVE = {
@@ -203,9 +229,17 @@ def validate(data: ProjectData) -> list[FieldProblem]:
         )
     if len(set(names)) != len(names):
         problems.append(FieldProblem("phases", "分期名称不能重复", "Phase names must differ"))
-    if any(p.investment is not None and p.investment < 0 for p in data.phases):
+    if any(
+        value is not None and value < 0
+        for p in data.phases
+        for value in (p.investment, p.floor_area_m2, p.expected_sales)
+    ):
         problems.append(
-            FieldProblem("phases", "分期投资不能为负数", "A phase's investment cannot be negative")
+            FieldProblem(
+                "phases",
+                "分期的投资、建筑面积、销售额不能为负数",
+                "A phase's investment, floor area and sales cannot be negative",
+            )
         )
     phase_total = sum((p.investment for p in data.phases if p.investment), Decimal(0))
     if data.total_investment is not None and phase_total > data.total_investment:
@@ -293,12 +327,23 @@ def save_project(data: ProjectData, first_stage: tuple[Stage, date] | None = Non
         if isinstance(value, str) and attr != "capital":
             value = _clean(value)
         setattr(project, attr, value.value if isinstance(value, Capital) else value)
+    for attr, qualifier_attr in QUALIFIED_FIELDS.items():
+        setattr(
+            project,
+            qualifier_attr,
+            _stored_qualifier(getattr(data, attr), getattr(data, qualifier_attr)),
+        )
     project.save()
     _sync_phases(project, data)
     if created:
         stage, when = first_stage or (Stage.LEAD, date.today())
         record_stage(project, stage, when)
     return str(project.uuid)
+
+
+def _stored_qualifier(number: object, qualifier: Qualifier | None) -> str | None:
+    """A qualifier is kept only beside a figure: 约 with no number says nothing."""
+    return qualifier.value if qualifier is not None and number is not None else None
 
 
 def _sync_phases(project: Project, data: ProjectData) -> None:
@@ -313,6 +358,14 @@ def _sync_phases(project: Project, data: ProjectData) -> None:
             "name": item.name.strip(),
             "investment": item.investment,
             "content": _clean(item.content),
+            "floor_area_m2": item.floor_area_m2,
+            "floor_area_m2_qualifier": _stored_qualifier(
+                item.floor_area_m2, item.floor_area_m2_qualifier
+            ),
+            "expected_sales": item.expected_sales,
+            "expected_sales_qualifier": _stored_qualifier(
+                item.expected_sales, item.expected_sales_qualifier
+            ),
         }
         changed = phase.id is None or any(getattr(phase, k) != v for k, v in values.items())
         for key, value in values.items():
@@ -332,6 +385,7 @@ def _sync_phases(project: Project, data: ProjectData) -> None:
             "seq": seq,
             "product": capacity.product.strip(),
             "quantity": capacity.quantity,
+            "quantity_qualifier": _stored_qualifier(capacity.quantity, capacity.quantity_qualifier),
             "unit": capacity.unit.strip(),
             "phase": of_phase.id if of_phase else None,
         }
@@ -339,6 +393,7 @@ def _sync_phases(project: Project, data: ProjectData) -> None:
             "seq": line.seq,
             "product": line.product,
             "quantity": line.quantity,
+            "quantity_qualifier": line.quantity_qualifier,
             "unit": line.unit,
             "phase": line.phase_id,
         }
@@ -368,7 +423,19 @@ def load_project(project_uuid: str) -> ProjectData:
         investor_category=investor.category,
         contact_person=investor.contact_person,
         contact_phone=investor.contact_phone,
-        phases=[PhaseData(p.name, p.investment, p.content, p.uuid) for p in phases],
+        phases=[
+            PhaseData(
+                p.name,
+                p.investment,
+                p.content,
+                p.uuid,
+                p.floor_area_m2,
+                qualifier_of(p.floor_area_m2_qualifier),
+                p.expected_sales,
+                qualifier_of(p.expected_sales_qualifier),
+            )
+            for p in phases
+        ],
         capacity=[
             CapacityData(
                 c.product,
@@ -376,6 +443,7 @@ def load_project(project_uuid: str) -> ProjectData:
                 c.unit,
                 names.get(c.phase_id) if c.phase_id is not None else None,
                 c.uuid,
+                qualifier_of(c.quantity_qualifier),
             )
             for c in CapacityLine.live()
             .where(CapacityLine.project == project)
@@ -385,6 +453,8 @@ def load_project(project_uuid: str) -> ProjectData:
     for attr in _SIMPLE_FIELDS:
         value = getattr(project, attr)
         setattr(data, attr, Capital(value) if attr == "capital" else value)
+    for qualifier_attr in QUALIFIED_FIELDS.values():
+        setattr(data, qualifier_attr, qualifier_of(getattr(project, qualifier_attr)))
     return data
 
 

@@ -138,10 +138,31 @@ def _v3_handover(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+# Version 4: the qualifier of a planned figure as officials write it (约/超/达/以上,
+# db.rules.qualifier), beside each figure that may carry one.
+V4_SCHEMA: tuple[str, ...] = (
+    'ALTER TABLE "project" ADD COLUMN "land_mu_qualifier" VARCHAR(255);',
+    'ALTER TABLE "project" ADD COLUMN "floor_area_m2_qualifier" VARCHAR(255);',
+    'ALTER TABLE "project" ADD COLUMN "expected_sales_qualifier" VARCHAR(255);',
+    'ALTER TABLE "project" ADD COLUMN "expected_output_qualifier" VARCHAR(255);',
+    'ALTER TABLE "project" ADD COLUMN "expected_tax_qualifier" VARCHAR(255);',
+    'ALTER TABLE "project" ADD COLUMN "new_jobs_qualifier" VARCHAR(255);',
+    'ALTER TABLE "phase" ADD COLUMN "floor_area_m2_qualifier" VARCHAR(255);',
+    'ALTER TABLE "phase" ADD COLUMN "expected_sales_qualifier" VARCHAR(255);',
+    'ALTER TABLE "capacity_line" ADD COLUMN "quantity_qualifier" VARCHAR(255);',
+)
+
+
+def _v4_qualifiers(db: SqliteDatabase) -> None:
+    for statement in V4_SCHEMA:
+        db.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Step, ...] = (
     _v1_create_records,
     _v2_search_index,
     _v3_handover,
+    _v4_qualifiers,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

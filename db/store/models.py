@@ -231,6 +231,13 @@ class Project(SyncedModel):
     # the ledger table (derived: it does not count as a change of the project);
     # the figures always read the events themselves.
     stage = CharField(default="lead", index=True)
+    # The qualifier of a planned figure (db.rules.qualifier: 约/超/达/以上), or None.
+    land_mu_qualifier = CharField(null=True)
+    floor_area_m2_qualifier = CharField(null=True)
+    expected_sales_qualifier = CharField(null=True)
+    expected_output_qualifier = CharField(null=True)
+    expected_tax_qualifier = CharField(null=True)
+    new_jobs_qualifier = CharField(null=True)
 
     DERIVED: ClassVar[frozenset[str]] = frozenset({"stage"})
 
@@ -246,6 +253,8 @@ class Phase(SyncedModel):
     content = TextField(null=True)
     floor_area_m2 = ScaledDecimalField(M2_PLACES, null=True)
     expected_sales = MoneyField(null=True)
+    floor_area_m2_qualifier = CharField(null=True)  # db.rules.qualifier
+    expected_sales_qualifier = CharField(null=True)
 
 
 class CapacityLine(SyncedModel):
@@ -259,6 +268,7 @@ class CapacityLine(SyncedModel):
     product = CharField()
     quantity = ScaledDecimalField(QUANTITY_PLACES)
     unit = CharField()  # 万吨, 万件 …
+    quantity_qualifier = CharField(null=True)  # 总产能达4万吨: db.rules.qualifier
 
 
 class StageEvent(SyncedModel):

@@ -568,10 +568,18 @@ def test_a_bad_file_is_refused_with_its_reason_and_changes_nothing(
 
 
 def test_an_older_schema_is_migrated_in_the_copy(hq: Store, city: City, tmp_path: Path) -> None:
-    from db.store.migrations import V3_SCHEMA
+    from db.store.migrations import V3_SCHEMA, V4_SCHEMA
 
     tables = [s.split('"')[1] for s in V3_SCHEMA if s.startswith("CREATE TABLE")]
-    data = _altered_data(city, tmp_path, *(f'DROP TABLE "{t}"' for t in tables), version=2)
+    # Version 4 added columns only: dropping them gives back version 3's tables exactly.
+    columns = [s.split('"')[1::2][:2] for s in V4_SCHEMA]
+    data = _altered_data(
+        city,
+        tmp_path,
+        *(f'ALTER TABLE "{t}" DROP COLUMN "{c}"' for t, c in columns),
+        *(f'DROP TABLE "{t}"' for t in tables),
+        version=2,
+    )
     outcome = merge_handover(hq, _signed(city, tmp_path / "old.zshd", data, schema_version=2))
     assert outcome.status == "merged", outcome.reason_zh
     assert outcome.counts["new"] > 0

@@ -19,6 +19,7 @@ from db.io.demo.article import (
 )
 from db.io.demo.ledger import ARTICLE_ROWS, EVENT_PROJECTS
 from db.records.settings import put_local_industries
+from db.rules.qualifier import Qualifier
 from db.store import settings
 from db.store.models import (
     Cadre,
@@ -49,8 +50,10 @@ def add_article_details() -> None:
     labels = list(settings.local_industries())
     put_local_industries(labels + sorted(used - set(labels)))
     daya = _project(DAYA)
+    # The article's qualifiers: 新增产值达50亿元, 年纳税超5亿元 (the ledger row has 超50000),
+    # 新建厂房约30000平方米, 电池箔总产能达4万吨, 销售额约20亿元.
     daya.expected_output = Decimal(500000)
-    daya.expected_tax = Decimal(50000)
+    daya.expected_output_qualifier = Qualifier.REACHING.value
     daya.carrier = "大亚工业园区"
     daya.save()
     phase_one = Phase.create(
@@ -60,11 +63,19 @@ def add_article_details() -> None:
         investment=Decimal(116000),
         content="一条电池箔专用生产线,新建厂房约30000平方米",
         floor_area_m2=Decimal(30000),
+        floor_area_m2_qualifier=Qualifier.ABOUT.value,
         expected_sales=Decimal(200000),
+        expected_sales_qualifier=Qualifier.ABOUT.value,
     )
     Phase.create(project=daya, seq=2, name="二期", investment=Decimal(184000))
     CapacityLine.create(
-        project=daya, phase=phase_one, seq=1, product="电池箔", quantity=Decimal(4), unit="万吨"
+        project=daya,
+        phase=phase_one,
+        seq=1,
+        product="电池箔",
+        quantity=Decimal(4),
+        unit="万吨",
+        quantity_qualifier=Qualifier.REACHING.value,
     )
     full_capacity = (
         ("电池箔", Decimal(5), "万吨/年"),

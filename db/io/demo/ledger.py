@@ -110,7 +110,7 @@ class _LedgerBuilder:
         land_mu: int | Decimal | None = None,
         floor_area: int | None = None,
         sales: int | None = None,
-        tax: int | None = None,
+        tax: int | str | None = None,
         jobs: int | None = None,
         content: str | None = None,
         source: str | None = None,
@@ -229,7 +229,7 @@ def _build_rows() -> tuple[list[dict[str, object]], tuple[str, ...]]:
         first=date(2022, 10, 12),
         signed=date(2023, 2, 16),
         started=date(2023, 5, 18),
-        tax=50000,
+        tax="超50000",  # 年纳税超5亿元, typed with its qualifier as the template reads it
         jobs=600,
         content=(
             "项目分两期建设:一期投资11.6亿元,建设一条电池箔专用生产线,新建厂房约30000平方米;"

@@ -18,6 +18,7 @@ from db.io.ledger.template import (
     AMOUNT_COLUMNS,
     DECIMAL_FIELDS,
     FIRST_CONTACT,
+    QUALIFIED_COLUMNS,
     STAGE_DATES,
     TEXT_FIELDS,
     LedgerProblem,
@@ -25,6 +26,7 @@ from db.io.ledger.template import (
 from db.rules import credit_code
 from db.rules.industry import is_valid_code
 from db.rules.money import AmountError, parse_amount
+from db.rules.qualifier import Qualifier, split_qualifier
 from db.rules.vocabulary import Capital, Stage
 from db.store.models import Project, Unit
 
@@ -62,7 +64,7 @@ class _Cells:
 
     def __init__(self, row: int, values: dict[str, Any]) -> None:
         self.row = row
-        self.values = values
+        self.values = dict(values)  # qualifier() takes a figure's qualifier off its copy
         self.problems: list[LedgerProblem] = []
         self.bad: set[str] = set()  # columns already reported
 
@@ -82,6 +84,16 @@ class _Cells:
         if text is None:
             self.problem(column, f"请填写{column}")
         return text
+
+    def qualifier(self, column: str) -> Qualifier | None:
+        """The qualifier a text cell puts before or after its figure (“约200000”)."""
+        raw = self.values.get(column)
+        if not isinstance(raw, str):
+            return None
+        qualifier, rest = split_qualifier(raw)
+        if qualifier is not None and rest:
+            self.values[column] = rest  # the figure alone, read by amount() / whole()
+        return qualifier
 
     def amount(self, column: str, places: int | None) -> Decimal | None:
         raw = self.values.get(column)
@@ -264,11 +276,19 @@ def check_row(
     for column, attr in TEXT_FIELDS.items():
         if cells.has(column):
             fields[attr] = cells.text(column)
+    for column, qualifier_attr in QUALIFIED_COLUMNS.items():
+        if cells.has(column):
+            qualifier = cells.qualifier(column)
+            fields[qualifier_attr] = qualifier.value if qualifier is not None else None
     for column, attr in DECIMAL_FIELDS.items():
         if cells.has(column):
             fields[attr] = cells.amount(column, _scale_of(attr))
     if cells.has("新增就业(人)"):
         fields["new_jobs"] = cells.whole("新增就业(人)")
+    for qualifier_attr in QUALIFIED_COLUMNS.values():
+        attr = qualifier_attr.removesuffix("_qualifier")
+        if fields.get(attr) is None and qualifier_attr in fields:
+            fields[qualifier_attr] = None  # a qualifier says something only beside a figure
     code = _credit_code(cells)
     events = _stage_events(cells, stage)
 

@@ -27,8 +27,15 @@ from openpyxl.utils import get_column_letter
 from peewee import fn
 
 from db.errors import UserError
-from db.io.ledger.template import COLUMNS, DECIMAL_FIELDS, FIRST_CONTACT, TEXT_FIELDS
+from db.io.ledger.template import (
+    COLUMNS,
+    DECIMAL_FIELDS,
+    FIRST_CONTACT,
+    QUALIFIED_COLUMNS,
+    TEXT_FIELDS,
+)
 from db.rules.money import plain
+from db.rules.qualifier import qualified, qualifier_of
 from db.rules.vocabulary import Capital, Stage
 from db.store.models import Investor, Project, StageEvent, Unit
 
@@ -94,6 +101,13 @@ def _row_of(project: Project, firsts: dict[tuple[int, Stage], date]) -> dict[str
     }
     for column, attr in (*TEXT_FIELDS.items(), *DECIMAL_FIELDS.items()):
         row[column] = getattr(project, attr)
+    # A qualified figure is written as officials write it, “约200000”, and read back so.
+    for column, qualifier_attr in QUALIFIED_COLUMNS.items():
+        qualifier = qualifier_of(getattr(project, qualifier_attr))
+        value = row[column]
+        if qualifier is not None and value is not None:
+            number = plain(value) if isinstance(value, Decimal) else str(value)
+            row[column] = qualified(number, qualifier)
     return {column: row[column] for column in COLUMNS}
 
 

@@ -80,6 +80,15 @@ DECIMAL_FIELDS: dict[str, str] = {
     "预计年销售(万元)": "expected_sales",
     "预计年税收(万元)": "expected_tax",
 }
+# Planned figures a cell may qualify as officials write them: “约200000”, “超50000”,
+# “500以上” (db.rules.qualifier); the column → the Project attribute of its qualifier.
+QUALIFIED_COLUMNS: dict[str, str] = {
+    "用地(亩)": "land_mu_qualifier",
+    "建筑面积(平方米)": "floor_area_m2_qualifier",
+    "预计年销售(万元)": "expected_sales_qualifier",
+    "预计年税收(万元)": "expected_tax_qualifier",
+    "新增就业(人)": "new_jobs_qualifier",
+}
 AMOUNT_COLUMNS: dict[Capital, str] = {
     Capital.DOMESTIC: "总投资(万元)",
     Capital.FOREIGN: "总投资(万美元)",

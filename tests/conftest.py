@@ -9,6 +9,7 @@ import pytest
 
 from db.records.files import create_hq_file, create_unit_file
 from db.store.unit_file import Store
+from tests.handover_city import City, build_city
 
 
 @pytest.fixture
@@ -27,3 +28,9 @@ def hq_file(tmp_path: Path) -> Iterator[Store]:
     store.make_default()
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def city(tmp_path_factory: pytest.TempPathFactory) -> City:
+    """The article's city split into one file per unit, each with its first handover."""
+    return build_city(tmp_path_factory.mktemp("city"))

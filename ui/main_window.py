@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,6 +30,9 @@ from ui.i18n import either
 from ui.new_file_dialog import NewFileDialog
 from ui.session import Session
 from ui.start_screen import StartScreen
+
+if TYPE_CHECKING:
+    from db.io.ledger.importing import ImportResult
 
 MAX_RECENT = 8
 
@@ -112,6 +116,11 @@ class MainWindow(QMainWindow):
             self.tr("导入台账(Excel/CSV)…"), self.import_ledger, "Ctrl+I"
         )
         self.export_action = self._action(self.tr("导出台账…"), self.export_ledger, "Ctrl+E")
+        self.handover_action = self._action(self.tr("导出交接文件…"), self.export_handover)
+        self.import_settings_action = self._action(
+            self.tr("导入设置文件…"), self.import_settings_file
+        )
+        self.merge_action = self._action(self.tr("合并交接文件…"), self.merge_handovers)
         self.close_action = self._action(self.tr("关闭文件"), self.close_file, "Ctrl+W")
         self.quit_action = self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         for action in (
@@ -124,6 +133,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.handover_action)
+        file_menu.addAction(self.import_settings_action)
+        file_menu.addAction(self.merge_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
@@ -198,6 +211,7 @@ class MainWindow(QMainWindow):
     def _build_workspace(self) -> None:
         from ui.dashboard import Dashboard
         from ui.follow_up_view import FollowUpView
+        from ui.handover_view import HandoverView
         from ui.ledger_view import LedgerView
         from ui.signing_events import SigningEventsView
 
@@ -228,6 +242,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.ledger, self.tr("项目台账"))
         self.tabs.addTab(self.follow_ups, self.tr("待跟进"))
         self.tabs.addTab(self.signing_events, self.tr("签约活动"))
+        self.handover_view: HandoverView | None = None
+        if self.session.is_headquarters:
+            self.handover_view = HandoverView(self.session)
+            self.tabs.addTab(self.handover_view, self.tr("交接"))
         self.ledger.project_activated.connect(self.edit_project)
         self.follow_ups.project_activated.connect(self.edit_project)
         # The status bar's count and totals are the ledger's: shown with the ledger.
@@ -332,6 +350,68 @@ class MainWindow(QMainWindow):
         self._build()
         self.stack.setCurrentWidget(self.start_screen)
 
+    # -- handover -------------------------------------------------------------------
+
+    def export_handover(self) -> None:
+        """导出交接文件: the unit's signed snapshot, for headquarters."""
+        from db.io.handover.export import export_handover
+
+        if self.session is None:
+            return
+        start = str(self.settings.value("handover_folder", "") or Path.home())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择保存交接文件的文件夹(如U盘)"), start
+        )
+        if not folder:
+            return
+        self.settings.setValue("handover_folder", folder)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            exported = export_handover(self.session.store, Path(folder))
+        except UserError as error:
+            QApplication.restoreOverrideCursor()
+            self.show_error(error)
+            return
+        QApplication.restoreOverrideCursor()
+        self.session.notify()
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("导出交接文件"),
+            self.tr(
+                "已导出第 %1 次交接文件:\n%2\n\n请将此文件交给市招商中心(U盘、邮件或共享文件夹)。"
+            )
+            .replace("%1", str(exported.manifest.sequence))
+            .replace("%2", str(exported.path)),
+            parent=self,
+        )
+        box.setObjectName("handoverExported")
+        box.open()
+        self._dialog = box
+
+    def import_settings_file(self) -> None:
+        """导入设置文件: headquarters' industry labels, chains, bands and rate."""
+        from db.io.settings_file import import_settings
+
+        if self.session is None:
+            return
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入设置文件"), str(Path.home()), self.tr("设置文件 (*.zsset)")
+        )
+        if not chosen:
+            return
+        try:
+            self.session.run(self.tr("导入设置文件"), import_settings(chosen))
+        except UserError as error:
+            self.show_error(error)
+            return
+        self.statusBar().showMessage(self.tr("已导入设置文件:%1").replace("%1", chosen), 10000)
+
+    def merge_handovers(self, files: list[Path] | None = None) -> None:
+        if self.session is None or self.handover_view is None:
+            return
+        self.tabs.setCurrentWidget(self.handover_view)
+        self._dialog = self.handover_view.merge(files)
+
     # -- ledger import/export -------------------------------------------------------
 
     def import_ledger(self) -> None:
@@ -363,7 +443,6 @@ class MainWindow(QMainWindow):
         self.import_progress.setValue(done)
 
     def _import_done(self, result: object) -> None:
-        from db.io.ledger.importing import ImportResult
         from db.records.ops import OpResult
 
         self.import_progress.close()
@@ -375,6 +454,35 @@ class MainWindow(QMainWindow):
             .replace("%2", str(imported.updated)),
             10000,
         )
+        self._offer_unknown_chains(imported)
+
+    def _offer_unknown_chains(self, imported: ImportResult) -> None:
+        """Chains the ledger names outside the priority list: say so, offer to add them."""
+        from db.records.settings import add_priority_chains
+        from db.store import settings
+
+        assert self.session is not None
+        notice = imported.chains_notice(settings.priority_system().name)
+        if notice is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("产业链不在重点产业链名单中"),
+            either(*notice) + "\n\n" + self.tr("是否把这些产业链加入重点产业链名单?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("unknownChains")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        chains = [chain for chain, _ in imported.unknown_chains]
+
+        def answered(button: int) -> None:
+            if self.session is not None and button == QMessageBox.StandardButton.Yes:
+                self.session.run(self.tr("加入重点产业链"), add_priority_chains(chains))
+
+        box.finished.connect(answered)
+        box.open()
+        self._dialog = box
 
     def _import_failed(self, error: object) -> None:
         from db.io.ledger.importing import ImportCancelled
@@ -743,6 +851,10 @@ class MainWindow(QMainWindow):
             self.listing_action,
         ):
             action.setEnabled(has_file)
+        headquarters = has_file and self.session is not None and self.session.is_headquarters
+        self.handover_action.setEnabled(has_file and not headquarters)
+        self.import_settings_action.setEnabled(has_file and not headquarters)
+        self.merge_action.setEnabled(headquarters)
         stack = self.session.undo_stack if self.session else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))

@@ -78,6 +78,65 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../handover_view.py" line="321"/>
+        <location filename="../handover_view.py" line="398"/>
+        <source>处理冲突</source>
+        <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="328"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="328"/>
+        <source>总部</source>
+        <translation>Headquarters</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="328"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="334"/>
+        <source>总部和单位都改过这些记录。请逐条选择保留哪一方的版本;处理后可用 Ctrl+Z 撤销。</source>
+        <translation>Both headquarters and the unit changed these records. Choose, one by one, which version to keep; Ctrl+Z undoes a choice.</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="337"/>
+        <source>保留总部版本(&amp;H)</source>
+        <translation>Keep &amp;headquarters&apos; version</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="340"/>
+        <source>采用单位版本(&amp;U)</source>
+        <translation>Take the &amp;unit&apos;s version</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="343"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="364"/>
+        <source>%1(%2,%3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="392"/>
+        <source>采用单位版本:%1</source>
+        <translation>Take the unit&apos;s version: %1</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="392"/>
+        <source>保留总部版本:%1</source>
+        <translation>Keep headquarters&apos; version: %1</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../dashboard.py" line="95"/>
@@ -186,7 +245,7 @@
     </message>
     <message>
         <location filename="../dashboard.py" line="262"/>
-        <location filename="../dashboard.py" line="345"/>
+        <location filename="../dashboard.py" line="347"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
@@ -196,84 +255,138 @@
         <translation>The start date is after the end date. Please adjust the period.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="347"/>
+        <location filename="../dashboard.py" line="349"/>
         <source>{start} 至 {end} {scope}</source>
         <translation>{start} to {end} {scope}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="352"/>
+        <location filename="../dashboard.py" line="354"/>
         <source>新签约亿元以上产业项目 {count} 个</source>
         <translation>Newly signed industrial projects of 100M CNY or more: {count}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="355"/>
+        <location filename="../dashboard.py" line="357"/>
         <source>总投资 {total} 亿元</source>
         <translation>Total investment: {total} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="358"/>
+        <location filename="../dashboard.py" line="360"/>
         <source>其中内资 {d} 个 {dt} 亿元,外资 {f} 个 {ft} 亿美元</source>
         <translation>Domestic: {d}, {dt} × 100M CNY; foreign: {f}, {ft} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="366"/>
+        <location filename="../dashboard.py" line="368"/>
         <source>“{name}”产业项目 {count} 个,占比 {pct}%</source>
         <translation>“{name}” chain projects: {count} ({pct}%)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="371"/>
+        <location filename="../dashboard.py" line="373"/>
         <source>制造业 {n} 个</source>
         <translation>Manufacturing: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="372"/>
+        <location filename="../dashboard.py" line="374"/>
         <source>服务业 {n} 个</source>
         <translation>Services: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="375"/>
+        <location filename="../dashboard.py" line="377"/>
         <source>其他 {n} 个</source>
         <translation>Other: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="379"/>
+        <location filename="../dashboard.py" line="381"/>
         <source>截至 {when} 在手在谈 {count} 个</source>
         <translation>Pipeline as of {when}: {count} projects</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="384"/>
+        <location filename="../dashboard.py" line="386"/>
         <source>其中在谈 {talks} 个,已签约未开工 {signed} 个</source>
         <translation>In talks: {talks}; signed, construction not started: {signed}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="389"/>
+        <location filename="../dashboard.py" line="391"/>
         <source>内资 {count} 个 {total} 亿元</source>
         <translation>Domestic: {count}, {total} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="394"/>
+        <location filename="../dashboard.py" line="396"/>
         <source>外资 {count} 个 {total} 亿美元</source>
         <translation>Foreign: {count}, {total} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="398"/>
+        <location filename="../dashboard.py" line="400"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="401"/>
+        <location filename="../dashboard.py" line="403"/>
         <source>新签约总投资、规模档次和各单位总投资中的外资项目按 1 美元 = {rate} 元人民币折算(汇率日期:{when});在手在谈的内资、外资分别列示。</source>
         <translation>Foreign projects in the newly signed total, the size bands and the unit totals are converted at 1 USD = {rate} CNY (rate date: {when}); the pipeline shows domestic and foreign projects separately.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="414"/>
+        <location filename="../dashboard.py" line="416"/>
         <source>{bound}亿元以下</source>
         <translation>&lt; {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="415"/>
+        <location filename="../dashboard.py" line="417"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateDialog</name>
+    <message>
+        <location filename="../handover_view.py" line="421"/>
+        <location filename="../handover_view.py" line="509"/>
+        <source>疑似重复项目</source>
+        <translation>Suspected duplicate projects</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="425"/>
+        <source>以下项目由不同单位报送,看起来是同一个项目。判定前只按首报单位统计一次。</source>
+        <translation>These projects, reported by different units, look like one project. Until you decide, each pair counts once, for the unit that reported it first.</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="441"/>
+        <source>同一项目,计入所选单位(&amp;S)</source>
+        <translation>&amp;Same project, credited to the chosen unit</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="444"/>
+        <source>不同项目(&amp;D)</source>
+        <translation>&amp;Different projects</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="447"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="450"/>
+        <source>计入:</source>
+        <translation>Credit:</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="469"/>
+        <source>%1 / %2(%3)</source>
+        <translation>%1 / %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="494"/>
+        <source> — 首报</source>
+        <translation> — first reported</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="503"/>
+        <source>判定为同一项目</source>
+        <translation>Judged the same project</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="503"/>
+        <source>判定为不同项目</source>
+        <translation>Judged different projects</translation>
     </message>
 </context>
 <context>
@@ -476,6 +589,199 @@
         <location filename="../follow_up_view.py" line="203"/>
         <source>已逾期 {overdue} 条,7天内到期 {soon} 条</source>
         <translation>{overdue} overdue, {soon} due within 7 days</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverLogDialog</name>
+    <message>
+        <location filename="../handover_view.py" line="519"/>
+        <source>交接文件导入记录</source>
+        <translation>Handover log</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="525"/>
+        <source>合并时间</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="526"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="527"/>
+        <source>次数</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="528"/>
+        <source>导出时间</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="529"/>
+        <source>带来</source>
+        <translation>Brought</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="530"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="540"/>
+        <source>;序号倒退</source>
+        <translation>; sequence went back</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="552"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverView</name>
+    <message>
+        <location filename="../handover_view.py" line="72"/>
+        <source>新增 %1,更新 %2,冲突 %3</source>
+        <translation>%1 new, %2 changed, %3 conflicts</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="88"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="89"/>
+        <source>导出日期</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="90"/>
+        <source>合并日期</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="91"/>
+        <source>交接次数</source>
+        <translation>Handovers</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="92"/>
+        <source>最近一次带来</source>
+        <translation>Last one brought</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="93"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="116"/>
+        <source>尚未交接</source>
+        <translation>No handover yet</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="119"/>
+        <source>逾期(%1天未交接)</source>
+        <translation>Overdue (%1 days without a handover)</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="121"/>
+        <source>序号倒退,请核实</source>
+        <translation>Sequence went back; please check</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="123"/>
+        <source>待重新登记密钥</source>
+        <translation>Key to be registered again</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="124"/>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="181"/>
+        <source>合并交接文件(&amp;M)…</source>
+        <translation>&amp;Merge handover files…</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="185"/>
+        <source>导入记录(&amp;L)…</source>
+        <translation>Handover &amp;log…</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="187"/>
+        <source>重新登记单位(&amp;K)…</source>
+        <translation>Re-register unit &amp;key…</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="190"/>
+        <source>导出设置文件…</source>
+        <translation>Export settings file…</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="222"/>
+        <source>处理冲突(%1)…</source>
+        <translation>Conflicts (%1)…</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="223"/>
+        <source>疑似重复(%1)…</source>
+        <translation>Suspected duplicates (%1)…</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="228"/>
+        <source>共 %1 个单位,%2 个逾期未交接(超过 %3 天);待处理冲突 %4 条,疑似重复 %5 组。</source>
+        <translation>%1 units, %2 overdue (no handover for more than %3 days); %4 conflicts and %5 suspected duplicates to review.</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="270"/>
+        <location filename="../handover_view.py" line="275"/>
+        <location filename="../handover_view.py" line="286"/>
+        <source>重新登记单位</source>
+        <translation>Re-register unit</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="270"/>
+        <source>请先在列表中选中要重新登记的单位</source>
+        <translation>First select the unit to re-register in the list</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="277"/>
+        <source>“%1”今后的交接文件将接受新的签名密钥(如该单位换了电脑)。请确认已与该单位核实,并填写原因:</source>
+        <translation>Handovers from “%1” will be accepted with a new signing key (for example, a new computer). Confirm it with the unit first, and give the reason:</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="295"/>
+        <location filename="../handover_view.py" line="304"/>
+        <location filename="../handover_view.py" line="308"/>
+        <source>导出设置文件</source>
+        <translation>Export settings file</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="297"/>
+        <source>设置文件 (*.zsset)</source>
+        <translation>Settings files (*.zsset)</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="309"/>
+        <source>已导出:%1
+请发给各单位,在“文件 → 导入设置文件”中导入。</source>
+        <translation>Exported: %1
+Send it to the units; they import it with File → Import settings file.</translation>
+    </message>
+    <message>
+        <location filename="../handover_view.py" line="407"/>
+        <source>%1
+单位:%2
+总投资:%3
+首次记录:%4</source>
+        <translation>%1
+Unit: %2
+Total investment: %3
+First recorded: %4</translation>
     </message>
 </context>
 <context>
@@ -774,48 +1080,48 @@
         <translation>Not counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="271"/>
+        <location filename="../ledger_view.py" line="273"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="276"/>
+        <location filename="../ledger_view.py" line="278"/>
         <source>全部产业类别</source>
         <translation>All industries</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="279"/>
+        <location filename="../ledger_view.py" line="281"/>
         <source>“{name}”重点产业链</source>
         <translation>“{name}” priority chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="281"/>
+        <location filename="../ledger_view.py" line="283"/>
         <source>全部产业链</source>
         <translation>All industry chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="282"/>
+        <location filename="../ledger_view.py" line="284"/>
         <source>全部规模</source>
         <translation>All sizes</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="287"/>
-        <location filename="../ledger_view.py" line="294"/>
+        <location filename="../ledger_view.py" line="289"/>
+        <location filename="../ledger_view.py" line="296"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="290"/>
+        <location filename="../ledger_view.py" line="292"/>
         <source>{low}~{high}亿元</source>
         <translation>{low}–{high} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="393"/>
+        <location filename="../ledger_view.py" line="395"/>
         <source>共 {count} 个项目 · 内资 {d} 个 {dt} 亿元 · 外资 {f} 个 {ft} 亿美元</source>
         <translation>{count} projects · domestic {d}, {dt} × 100M CNY · foreign {f}, {ft} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="467"/>
+        <location filename="../ledger_view.py" line="469"/>
         <source>恢复默认列</source>
         <translation>Restore default columns</translation>
     </message>
@@ -868,336 +1174,557 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="103"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="106"/>
         <source>新建单位数据文件…</source>
         <translation>New unit file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100"/>
+        <location filename="../main_window.py" line="109"/>
         <source>新建总部数据文件…</source>
         <translation>New headquarters file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="112"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="114"/>
         <source>打开示例数据</source>
         <translation>Open sample data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107"/>
+        <location filename="../main_window.py" line="116"/>
         <source>导入台账(Excel/CSV)…</source>
         <translation>Import ledger (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="118"/>
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="119"/>
+        <source>导出交接文件…</source>
+        <translation>Export handover file…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="121"/>
+        <source>导入设置文件…</source>
+        <translation>Import settings file…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="123"/>
+        <source>合并交接文件…</source>
+        <translation>Merge handover files…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="124"/>
         <source>关闭文件</source>
         <translation>Close file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="125"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="144"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="146"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="149"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="156"/>
         <source>查找项目</source>
         <translation>Find project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="160"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="163"/>
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="165"/>
         <source>编辑项目…</source>
         <translation>Edit project…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="166"/>
         <source>变更阶段…</source>
         <translation>Change stage…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="167"/>
         <source>添加走访记录…</source>
         <translation>Add follow-up…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
-        <location filename="../main_window.py" line="484"/>
+        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="598"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="181"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="183"/>
         <source>招商工作简报…</source>
         <translation>Investment briefing…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="185"/>
         <source>项目简报(选中项目)…</source>
         <translation>Project brief (selected project)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="187"/>
         <source>打印全部项目简报…</source>
         <translation>Print all project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="188"/>
         <source>项目清单(当前筛选)…</source>
         <translation>Project listing (current filter)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="197"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="199"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="201"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="208"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
-        <location filename="../main_window.py" line="699"/>
+        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="818"/>
         <source>关于招商台账</source>
         <translation>About Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="224"/>
         <source>注意:此文件位于网络共享文件夹。多人同时使用或网络中断可能损坏数据,建议复制到本机后使用,再按期报送。</source>
         <translation>Note: this file is in a shared network folder. Several people using it at once, or a network outage, can damage the data. Copy it to this computer to work on it, and submit it when due.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="241"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="242"/>
         <source>项目台账</source>
         <translation>Project ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="243"/>
         <source>待跟进</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="244"/>
         <source>签约活动</source>
         <translation>Signing events</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
-        <location filename="../main_window.py" line="708"/>
+        <location filename="../main_window.py" line="248"/>
+        <source>交接</source>
+        <translation>Handovers</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="827"/>
         <source>招商台账</source>
         <translation>Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="301"/>
         <source>打开数据文件</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="303"/>
         <source>招商台账数据文件 (*.zsdb);;所有文件 (*)</source>
         <translation>Investment Ledger data files (*.zsdb);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
-        <location filename="../main_window.py" line="347"/>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="363"/>
+        <source>选择保存交接文件的文件夹(如U盘)</source>
+        <translation>Choose the folder for the handover file (a USB stick, say)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="379"/>
+        <source>导出交接文件</source>
+        <translation>Export handover file</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="381"/>
+        <source>已导出第 %1 次交接文件:
+%2
+
+请将此文件交给市招商中心(U盘、邮件或共享文件夹)。</source>
+        <translation>Handover no. %1 written:
+%2
+
+Give this file to headquarters (USB stick, e-mail or a shared folder).</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="403"/>
+        <source>导入设置文件</source>
+        <translation>Import settings file</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="398"/>
+        <source>设置文件 (*.zsset)</source>
+        <translation>Settings files (*.zsset)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="407"/>
+        <source>已导入设置文件:%1</source>
+        <translation>Settings file imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="450"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="421"/>
         <source>台账 (*.xlsx *.csv)</source>
         <translation>Ledgers (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="433"/>
         <source>正在导入台账…</source>
         <translation>Importing ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="470"/>
+        <source>产业链不在重点产业链名单中</source>
+        <translation>Chains outside the priority list</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="471"/>
+        <source>是否把这些产业链加入重点产业链名单?</source>
+        <translation>Add these chains to the priority chains?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="481"/>
+        <source>加入重点产业链</source>
+        <translation>Add priority chains</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="499"/>
         <source>……另有 %1 处问题</source>
         <translation>…and %1 more problem(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="502"/>
         <source>台账未导入</source>
         <translation>Ledger not imported</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="452"/>
         <source>已导入台账:新建项目 %1 个,更新项目 %2 个</source>
         <translation>Ledger imported: %1 project(s) created, %2 updated</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="519"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="521"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="536"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported %1 project(s) to %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="599"/>
         <source>确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。</source>
         <translation>Delete %1 project(s) (%2)? You can bring them back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="606"/>
         <source>删除 %1 个项目</source>
         <translation>Delete %1 project(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="617"/>
         <source>已生成:%1</source>
         <translation>Created: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523"/>
+        <location filename="../main_window.py" line="642"/>
         <source>请先在项目台账中选择一个项目</source>
         <translation>Select a project in the project ledger first</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="531"/>
+        <location filename="../main_window.py" line="650"/>
         <source>保存项目简报</source>
         <translation>Save project brief</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533"/>
-        <location filename="../main_window.py" line="647"/>
+        <location filename="../main_window.py" line="652"/>
+        <location filename="../main_window.py" line="766"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561"/>
+        <location filename="../main_window.py" line="680"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564"/>
+        <location filename="../main_window.py" line="683"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="570"/>
+        <location filename="../main_window.py" line="689"/>
         <source>选择保存项目简报的文件夹</source>
         <translation>Choose a folder for the project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="606"/>
+        <location filename="../main_window.py" line="725"/>
         <source>正在生成项目简报…</source>
         <translation>Creating project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="585"/>
+        <location filename="../main_window.py" line="704"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564"/>
-        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="683"/>
+        <location filename="../main_window.py" line="724"/>
         <source>打印全部项目简报</source>
         <translation>Print all project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="621"/>
+        <location filename="../main_window.py" line="740"/>
         <source>正在生成项目简报(%1/%2):%3</source>
         <translation>Creating project briefs (%1/%2): %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="630"/>
+        <location filename="../main_window.py" line="749"/>
         <source>已生成 %1 份项目简报,保存在 %2</source>
         <translation>Created %1 project brief(s) in %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="645"/>
+        <location filename="../main_window.py" line="764"/>
         <source>保存项目清单</source>
         <translation>Save project listing</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="701"/>
+        <location filename="../main_window.py" line="820"/>
         <source>招商台账:离线记录招商线索与项目,按统计口径生成简报,各单位报送数据文件,由市招商中心汇总。</source>
         <translation>Investment Ledger keeps investment leads and projects offline and produces briefings by the official counting rules. Each unit submits its data file; the city headquarters consolidates them.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="711"/>
+        <location filename="../main_window.py" line="830"/>
         <source>招商台账 — %1 — %2</source>
         <translation>Investment Ledger — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="739"/>
+        <location filename="../main_window.py" line="862"/>
         <source>撤销 %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="740"/>
+        <location filename="../main_window.py" line="863"/>
         <source>重做 %1</source>
         <translation>Redo %1</translation>
+    </message>
+</context>
+<context>
+    <name>MergeWizard</name>
+    <message>
+        <location filename="../handover_wizard.py" line="43"/>
+        <source>拒收</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="45"/>
+        <source>已合并过</source>
+        <translation>Merged before</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="45"/>
+        <source>此文件以前已合并,未作改动</source>
+        <translation>This file was merged before; nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="47"/>
+        <source>过期</source>
+        <translation>Stale</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="47"/>
+        <source>该单位已有更新的交接文件,此文件未作改动</source>
+        <translation>A newer handover of this unit was merged; nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="50"/>
+        <source>交接序号倒退:该单位可能从旧备份恢复了文件,请核实</source>
+        <translation>The sequence went back: the unit may have restored its file from an old backup; please check</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="52"/>
+        <source>有冲突待处理</source>
+        <translation>conflicts to review</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="53"/>
+        <source>已合并</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="64"/>
+        <source>合并交接文件</source>
+        <translation>Merge handover files</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="73"/>
+        <source>选择各单位交来的交接文件(.zshd),可一次选择多个,也可把文件拖到这里。每个文件先经过检查(签名、校验值、结构),有问题的文件不会改动总部数据。</source>
+        <translation>Choose the units&apos; handover files (.zshd), several at once, or drop them here. Each file is checked first (signature, checksum, structure); a file that fails changes nothing at headquarters.</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="81"/>
+        <source>添加文件(&amp;A)…</source>
+        <translation>&amp;Add files…</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="84"/>
+        <source>移除(&amp;R)</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="87"/>
+        <source>开始合并(&amp;S)</source>
+        <translation>&amp;Start merging</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="91"/>
+        <location filename="../handover_wizard.py" line="178"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="103"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="104"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="105"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="106"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="107"/>
+        <source>更新</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="108"/>
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="109"/>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="110"/>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="111"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="151"/>
+        <source>选择交接文件</source>
+        <translation>Choose handover files</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="151"/>
+        <source>交接文件 (*.zshd)</source>
+        <translation>Handover files (*.zshd)</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="178"/>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="203"/>
+        <source>正在检查并合并 %1(%2/%3)…</source>
+        <translation>Checking and merging %1 (%2/%3)…</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="238"/>
+        <source>疑似重复 %1 组</source>
+        <translation>%1 suspected duplicates</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="249"/>
+        <source>共 %1 个文件:合并 %2 个,拒收 %3 个,其余未作改动。</source>
+        <translation>%1 files: %2 merged, %3 refused, the rest changed nothing.</translation>
     </message>
 </context>
 <context>
@@ -1884,33 +2411,33 @@ Save anyway?</translation>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="909"/>
-        <location filename="../project_form.py" line="930"/>
+        <location filename="../project_form.py" line="910"/>
+        <location filename="../project_form.py" line="936"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="915"/>
+        <location filename="../project_form.py" line="921"/>
         <source>请先在时间线中选中要删除的一行</source>
         <translation>First select the row to delete in the timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="924"/>
+        <location filename="../project_form.py" line="930"/>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="927"/>
+        <location filename="../project_form.py" line="933"/>
         <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
         <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="932"/>
+        <location filename="../project_form.py" line="938"/>
         <source>删除阶段记录“%1 %2”</source>
         <translation>Delete stage record “%1 %2”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="938"/>
+        <location filename="../project_form.py" line="944"/>
         <source>请先选中要删除的走访记录</source>
         <translation>First select the follow-up to delete</translation>
     </message>
@@ -2171,302 +2698,302 @@ Save anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="505"/>
+        <location filename="../settings_dialog.py" line="510"/>
         <source>修改设置</source>
         <translation>Change settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="124"/>
+        <location filename="../settings_dialog.py" line="126"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="132"/>
+        <location filename="../settings_dialog.py" line="134"/>
         <source>单位信息</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="133"/>
+        <location filename="../settings_dialog.py" line="135"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="134"/>
+        <location filename="../settings_dialog.py" line="136"/>
         <source>重点产业链</source>
         <translation>Priority chains</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="135"/>
+        <location filename="../settings_dialog.py" line="137"/>
         <source>统计口径</source>
         <translation>Counting rules</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="136"/>
+        <location filename="../settings_dialog.py" line="138"/>
         <source>汇率</source>
         <translation>Exchange rate</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="137"/>
+        <location filename="../settings_dialog.py" line="139"/>
         <source>简报</source>
         <translation>Briefing</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="138"/>
+        <location filename="../settings_dialog.py" line="140"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="142"/>
+        <location filename="../settings_dialog.py" line="144"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="143"/>
+        <location filename="../settings_dialog.py" line="145"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="181"/>
+        <location filename="../settings_dialog.py" line="183"/>
         <source>总部名称(&amp;N)</source>
         <translation>Headquarters &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="183"/>
+        <location filename="../settings_dialog.py" line="185"/>
         <source>已汇总 {units} 个单位,共 {cadres} 名招商人员。</source>
         <translation>{units} unit(s) consolidated, with {cadres} investment staff.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="201"/>
+        <location filename="../settings_dialog.py" line="203"/>
         <source>驻点招商办填写,如:上海</source>
         <translation>For a resident office, e.g. Shanghai</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="202"/>
+        <location filename="../settings_dialog.py" line="204"/>
         <source>单位名称(&amp;N)</source>
         <translation>Unit &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="203"/>
+        <location filename="../settings_dialog.py" line="205"/>
         <source>单位类别(&amp;K)</source>
         <translation>Unit &amp;type</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="204"/>
+        <location filename="../settings_dialog.py" line="206"/>
         <source>驻点城市(&amp;C)</source>
         <translation>&amp;City</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="206"/>
+        <location filename="../settings_dialog.py" line="208"/>
         <source>招商人员</source>
         <translation>Investment staff</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="210"/>
+        <location filename="../settings_dialog.py" line="212"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="210"/>
+        <location filename="../settings_dialog.py" line="212"/>
         <source>职务</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="210"/>
+        <location filename="../settings_dialog.py" line="212"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="217"/>
+        <location filename="../settings_dialog.py" line="219"/>
         <source>添加人员(&amp;A)</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="220"/>
+        <location filename="../settings_dialog.py" line="222"/>
         <source>删除人员(&amp;D)</source>
         <translation>&amp;Remove person</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="269"/>
+        <location filename="../settings_dialog.py" line="272"/>
         <source>项目表单中“产业类别”可选的本地标签:</source>
         <translation>Local labels offered for “Industry” in the project form:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="282"/>
+        <location filename="../settings_dialog.py" line="285"/>
         <source>如:4+3+1</source>
         <translation>e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="283"/>
+        <location filename="../settings_dialog.py" line="286"/>
         <source>体系名称(&amp;N)</source>
         <translation>System &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285"/>
+        <location filename="../settings_dialog.py" line="288"/>
         <source>重点产业链(项目属于其中之一即计入占比):</source>
         <translation>Priority chains (a project in any of them counts toward the share):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="296"/>
+        <location filename="../settings_dialog.py" line="299"/>
         <source>各档下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Lower bound of each band (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="299"/>
+        <location filename="../settings_dialog.py" line="302"/>
         <source>规模档次下限(亿元)(&amp;B)</source>
         <translation>Size &amp;bands (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="303"/>
+        <location filename="../settings_dialog.py" line="306"/>
         <source>分档</source>
         <translation>Bands</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="310"/>
         <source>计入口径(亿元以上产业项目):内资总投资不低于 {d} 万元,外资不低于 {f} 万美元;房地产业项目不计入。外资项目按“汇率”页的汇率折算后分档。</source>
         <translation>Counted (industrial projects of 100M CNY or more): domestic projects with a total investment of at least {d} × 10k CNY, foreign ones of at least {f} × 10k USD; real-estate projects are not counted. Foreign projects are banded after conversion at the rate on the “Exchange rate” tab.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="313"/>
+        <location filename="../settings_dialog.py" line="316"/>
         <source>口径</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="328"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>{b}亿元以上</source>
         <translation>≥ {b} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="330"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>{b}亿元以下</source>
         <translation>&lt; {b} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>如:7.1026</source>
         <translation>e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>1 美元兑人民币元,最多 6 位小数</source>
         <translation>CNY per 1 USD, up to 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="350"/>
         <source>1 美元 = 人民币(元)(&amp;R)</source>
         <translation>&amp;Rate (CNY per 1 USD)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="351"/>
         <source>汇率日期(&amp;D)</source>
         <translation>Rate &amp;date</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350"/>
+        <location filename="../settings_dialog.py" line="353"/>
         <source>外资项目计入总投资、划分规模档次时按此汇率折算,报表中同时注明汇率及日期。</source>
         <translation>Foreign projects are converted at this rate for totals and size bands; reports state the rate and its date.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="368"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="369"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source> 期</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="376"/>
+        <location filename="../settings_dialog.py" line="379"/>
         <source>简报标题(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="377"/>
+        <location filename="../settings_dialog.py" line="380"/>
         <source>编印单位(&amp;E)</source>
         <translation>Issued &amp;by</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="378"/>
+        <location filename="../settings_dialog.py" line="381"/>
         <source>下一期期数(&amp;I)</source>
         <translation>Next &amp;issue no.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="379"/>
+        <location filename="../settings_dialog.py" line="382"/>
         <source>报:</source>
         <translation>Report to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="380"/>
+        <location filename="../settings_dialog.py" line="383"/>
         <source>送:</source>
         <translation>Copy to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="381"/>
+        <location filename="../settings_dialog.py" line="384"/>
         <source>发:</source>
         <translation>Distribute to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="393"/>
+        <location filename="../settings_dialog.py" line="396"/>
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="407"/>
+        <location filename="../settings_dialog.py" line="410"/>
         <source>请填写 1 美元兑人民币的汇率,应在 1 至 20 之间,如 7.1026</source>
         <translation>Enter the CNY rate for 1 USD, between 1 and 20, e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="412"/>
+        <location filename="../settings_dialog.py" line="416"/>
         <source>汇率最多保留 6 位小数</source>
         <translation>The rate can have at most 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="422"/>
+        <location filename="../settings_dialog.py" line="426"/>
         <source>汇率日期不能晚于今天</source>
         <translation>The rate date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="429"/>
+        <location filename="../settings_dialog.py" line="433"/>
         <source>请填写互不相同的正数下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Enter distinct positive lower bounds (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="433"/>
+        <location filename="../settings_dialog.py" line="437"/>
         <source>产业类别有重复,请删除重复的一项</source>
         <translation>An industry is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="436"/>
+        <location filename="../settings_dialog.py" line="440"/>
         <source>请填写重点产业链体系名称,如 4+3+1</source>
         <translation>Enter the name of the priority chain system, e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="438"/>
+        <location filename="../settings_dialog.py" line="442"/>
         <source>产业链有重复,请删除重复的一项</source>
         <translation>An industry chain is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="440"/>
+        <location filename="../settings_dialog.py" line="444"/>
         <source>请填写简报标题</source>
         <translation>Enter a briefing title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="447"/>
+        <location filename="../settings_dialog.py" line="451"/>
         <source>请填写总部名称</source>
         <translation>Enter the headquarters name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="451"/>
+        <location filename="../settings_dialog.py" line="455"/>
         <source>请填写单位名称</source>
         <translation>Enter the unit name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="453"/>
+        <location filename="../settings_dialog.py" line="457"/>
         <source>已有同名单位,请换一个名称</source>
         <translation>A unit with this name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="457"/>
+        <location filename="../settings_dialog.py" line="461"/>
         <source>每位招商人员都须填写姓名</source>
         <translation>Every staff member needs a name</translation>
     </message>
@@ -2474,82 +3001,82 @@ Save anyway?</translation>
 <context>
     <name>SigningEventDialog</name>
     <message>
-        <location filename="../signing_events.py" line="157"/>
+        <location filename="../signing_events.py" line="158"/>
         <source>新建签约活动</source>
         <translation>New signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="157"/>
+        <location filename="../signing_events.py" line="158"/>
         <source>编辑签约活动</source>
         <translation>Edit signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="163"/>
+        <location filename="../signing_events.py" line="165"/>
         <source>如:政银企对接活动</source>
         <translation>e.g. government–bank–business matchmaking event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="178"/>
+        <location filename="../signing_events.py" line="180"/>
         <source>全市(不限单位)</source>
         <translation>Citywide (any unit)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="191"/>
+        <location filename="../signing_events.py" line="193"/>
         <source>输入项目名称或单位筛选</source>
         <translation>Filter by project name or unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="205"/>
+        <location filename="../signing_events.py" line="207"/>
         <source>活动名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="206"/>
+        <location filename="../signing_events.py" line="208"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="207"/>
+        <location filename="../signing_events.py" line="209"/>
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="208"/>
+        <location filename="../signing_events.py" line="210"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="209"/>
+        <location filename="../signing_events.py" line="211"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="213"/>
+        <location filename="../signing_events.py" line="215"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="214"/>
+        <location filename="../signing_events.py" line="216"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="218"/>
+        <location filename="../signing_events.py" line="220"/>
         <source>签约项目(勾选在本次活动上签约的项目)(&amp;S)</source>
         <translation>&amp;Signed projects (tick those signed at this event)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="235"/>
+        <location filename="../signing_events.py" line="237"/>
         <source>(已关联:{name})</source>
         <translation> (linked to {name})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="252"/>
+        <location filename="../signing_events.py" line="254"/>
         <source>已勾选 {n} 个项目</source>
         <translation>{n} project(s) ticked</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="270"/>
+        <location filename="../signing_events.py" line="272"/>
         <source>请填写活动名称</source>
         <translation>Enter the event name</translation>
     </message>
@@ -2557,102 +3084,102 @@ Save anyway?</translation>
 <context>
     <name>SigningEventsView</name>
     <message>
-        <location filename="../signing_events.py" line="70"/>
+        <location filename="../signing_events.py" line="71"/>
         <source>现场集中签约项目{count}个,累计金额{total}亿元</source>
         <translation>{count} project(s) signed on site, {total} × 100M CNY in total</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="75"/>
+        <location filename="../signing_events.py" line="76"/>
         <source>(其中外资{usd}亿美元,按1美元={rate}元人民币折算,汇率日期{when})</source>
         <translation> (including {usd} × 100M USD foreign, at 1 USD = {rate} CNY, rate date {when})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="78"/>
+        <location filename="../signing_events.py" line="79"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="92"/>
+        <location filename="../signing_events.py" line="93"/>
         <source>活动名称</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="93"/>
+        <location filename="../signing_events.py" line="94"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="94"/>
+        <location filename="../signing_events.py" line="95"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="95"/>
+        <location filename="../signing_events.py" line="96"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="96"/>
+        <location filename="../signing_events.py" line="97"/>
         <source>项目数</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="97"/>
+        <location filename="../signing_events.py" line="98"/>
         <source>累计金额(亿元)</source>
         <translation>Total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="128"/>
+        <location filename="../signing_events.py" line="129"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="141"/>
+        <location filename="../signing_events.py" line="142"/>
         <source>总投资未填</source>
         <translation>total investment not entered</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="142"/>
+        <location filename="../signing_events.py" line="143"/>
         <source>亿美元</source>
         <translation> × 100M USD</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="142"/>
+        <location filename="../signing_events.py" line="143"/>
         <source>亿元</source>
         <translation> × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="318"/>
+        <location filename="../signing_events.py" line="320"/>
         <source>新建活动(&amp;N)…</source>
         <translation>&amp;New event…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="321"/>
+        <location filename="../signing_events.py" line="323"/>
         <source>编辑/关联项目(&amp;E)…</source>
         <translation>&amp;Edit / link projects…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="324"/>
+        <location filename="../signing_events.py" line="326"/>
         <source>删除活动</source>
         <translation>Delete event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="369"/>
+        <location filename="../signing_events.py" line="371"/>
         <source>共 {n} 场签约活动。选择一场查看签约项目。</source>
         <translation>{n} signing event(s). Select one to see its projects.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="371"/>
+        <location filename="../signing_events.py" line="373"/>
         <source>尚无签约活动。点“新建活动”录入活动日期、地点及在会上签约的项目。</source>
         <translation>No signing events yet. Click “New event” to enter an event&apos;s date, place and the projects signed there.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="404"/>
+        <location filename="../signing_events.py" line="406"/>
         <source>记录签约日期</source>
         <translation>Record signing date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="406"/>
+        <location filename="../signing_events.py" line="408"/>
         <source>以下 {n} 个项目尚无签约记录,是否将其阶段记为“签约”,日期为活动日期 {when}?
 
 {names}</source>
@@ -2661,22 +3188,22 @@ Save anyway?</translation>
 {names}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="421"/>
+        <location filename="../signing_events.py" line="423"/>
         <source>新建签约活动“{name}”</source>
         <translation>New signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="421"/>
+        <location filename="../signing_events.py" line="423"/>
         <source>修改签约活动“{name}”</source>
         <translation>Edit signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="436"/>
+        <location filename="../signing_events.py" line="438"/>
         <source>以下项目未记录签约日期:{reasons}</source>
         <translation>Signing date not recorded for: {reasons}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="448"/>
+        <location filename="../signing_events.py" line="450"/>
         <source>删除签约活动“{name}”</source>
         <translation>Delete signing event “{name}”</translation>
     </message>
@@ -2820,22 +3347,22 @@ Save anyway?</translation>
 <context>
     <name>_EditableList</name>
     <message>
-        <location filename="../settings_dialog.py" line="71"/>
+        <location filename="../settings_dialog.py" line="72"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="72"/>
+        <location filename="../settings_dialog.py" line="73"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="73"/>
+        <location filename="../settings_dialog.py" line="74"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="74"/>
+        <location filename="../settings_dialog.py" line="75"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
@@ -2858,22 +3385,22 @@ Save anyway?</translation>
         <translation>Amounts cannot be more precise than a cent</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="143"/>
+        <location filename="../widgets.py" line="144"/>
         <source>万美元</source>
         <translation>10k USD</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="145"/>
+        <location filename="../widgets.py" line="146"/>
         <source>万元</source>
         <translation>10k CNY</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="146"/>
+        <location filename="../widgets.py" line="147"/>
         <source>亿元</source>
         <translation>100M CNY</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="206"/>
+        <location filename="../widgets.py" line="207"/>
         <source>删除后可用 Ctrl+Z 撤销。</source>
         <translation>Ctrl+Z undoes the deletion.</translation>
     </message>

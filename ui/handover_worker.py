@@ -1,0 +1,54 @@
+"""Merging handover files off the UI thread, one file after another, with progress.
+
+Each file is checked and merged in its own transaction on the worker thread's
+own connection (db.io.handover.merge); a refused file is one outcome among the
+others, never an exception.  Results leave by signals only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+
+from db.errors import UserError
+from db.io.handover.merge import MergeOutcome, merge_handover
+from db.store.connection import close_thread_connection
+from db.store.unit_file import Store
+from ui.background import BackgroundJob
+
+
+class MergeJob(BackgroundJob):
+    progress = Signal(int, int, str)  # files done, files in all, the file being merged
+    finished = Signal(object)  # list[MergeOutcome]
+    failed = Signal(object)  # db.errors.UserError
+
+    def __init__(self, store: Store, paths: list[Path]) -> None:
+        super().__init__()
+        self.store = store
+        self.paths = paths
+
+    def run(self) -> None:
+        outcomes: list[MergeOutcome] = []
+        try:
+            for index, path in enumerate(self.paths):
+                if self.cancelled:
+                    break
+                self.progress.emit(index, len(self.paths), path.name)
+                outcomes.append(merge_handover(self.store, path))
+            self.progress.emit(len(outcomes), len(self.paths), "")
+        except UserError as error:
+            self.failed.emit(error)
+            return
+        except Exception as error:  # one message for the user, never a dead thread
+            self.failed.emit(
+                UserError(
+                    f"合并时发生意外错误,当前文件未合并:{error}",
+                    f"unexpected error; the current file was not merged: {error}",
+                )
+            )
+            return
+        finally:
+            with self.store.bound():
+                close_thread_connection()
+        self.finished.emit(outcomes)

@@ -276,7 +276,6 @@ def _counts_text(counts: dict[str, int]) -> str:
         ("changed", "更新"),
         ("unchanged", "未变"),
         ("kept_hq", "保留总部修改"),
-        ("conflict", "冲突"),
         ("deleted", "删除"),
     )
     return ",".join(f"{label}{counts.get(key, 0)}" for key, label in words)
@@ -303,8 +302,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
                     f" / stale: a newer handover of {name} was merged; nothing changed"
                 )
             else:
-                line = f"已合并 {outcome.file_name}({name}第{outcome.sequence}次):"
-                line += _counts_text(outcome.counts)
+                line = f"已合并 {outcome.file_name}({name}第{outcome.sequence}次):项目"
+                line += _counts_text(outcome.by_table.get("project", {}))
+                line += f";冲突{outcome.counts.get('conflict', 0)}"
                 if outcome.duplicates:
                     line += f";疑似重复{outcome.duplicates}组"
                 if outcome.flag == "sequence_backwards":
@@ -416,7 +416,7 @@ def cmd_handovers(args: argparse.Namespace) -> int:
         merged = f"{line.last_merged_at:%Y-%m-%d}"
         print(
             f"{line.unit_name}:最近交接 第{line.sequence}次,导出于 {exported},"
-            f"合并于 {merged}({_counts_text(line.counts)}){overdue}"
+            f"合并于 {merged}(项目{_counts_text(line.projects)}){overdue}"
         )
     print(f"待处理冲突 {len(conflicts)} 条,疑似重复 {len(duplicates)} 组")
     for conflict in conflicts:

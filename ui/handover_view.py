@@ -65,13 +65,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HandoverView", text)
 
 
-def counts_text(counts: dict[str, int]) -> str:
+def counts_text(projects: dict[str, int], counts: dict[str, int]) -> str:
+    """项目新增 8、更新 0;冲突 0 — the projects a handover brought, and its conflicts."""
     if not counts:
         return ""
     return (
-        _tr("新增 %1,更新 %2,冲突 %3")
-        .replace("%1", str(counts.get("new", 0)))
-        .replace("%2", str(counts.get("changed", 0)))
+        _tr("项目新增 %1、更新 %2;冲突 %3")
+        .replace("%1", str(projects.get("new", 0)))
+        .replace("%2", str(projects.get("changed", 0)))
         .replace("%3", str(counts.get("conflict", 0)))
     )
 
@@ -136,7 +137,7 @@ class UnitHandoverModel(QAbstractTableModel):
                 else "",
                 self.MERGED: f"{row.last_merged_at:%Y-%m-%d}" if row.last_merged_at else "",
                 self.SEQUENCE: str(row.sequence) if row.sequence else "",
-                self.BROUGHT: counts_text(row.counts),
+                self.BROUGHT: counts_text(row.projects, row.counts),
                 self.STATE: self._state(row),
             }
             return values[column]
@@ -535,7 +536,7 @@ class HandoverLogDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         for row, line in enumerate(lines):
-            brought = counts_text(line.counts)
+            brought = counts_text(line.projects, line.counts)
             if line.flag == "sequence_backwards":
                 brought += self.tr(";序号倒退")
             for column, text in enumerate(

@@ -103,11 +103,11 @@ class MergeWizard(QDialog):
                 self.tr("文件"),
                 self.tr("单位"),
                 self.tr("结果"),
-                self.tr("新增"),
-                self.tr("更新"),
-                self.tr("未变"),
+                self.tr("新增项目"),
+                self.tr("更新项目"),
+                self.tr("未变项目"),
                 self.tr("冲突"),
-                self.tr("删除"),
+                self.tr("删除项目"),
                 self.tr("说明"),
             ]
         )
@@ -233,7 +233,11 @@ class MergeWizard(QDialog):
         for row, outcome in enumerate(outcomes):
             word, note = outcome_words(outcome)
             cells = [outcome.file_name, outcome.unit_name or "", word]
-            cells += [str(outcome.counts.get(kind, "")) for kind in COUNT_COLUMNS]
+            projects = outcome.by_table.get("project", {})
+            for kind in COUNT_COLUMNS:
+                # Projects are what a user counts; a conflict in any record needs review.
+                source = outcome.counts if kind == "conflict" else projects
+                cells.append(str(source.get(kind, "")) if outcome.counts else "")
             if outcome.duplicates:
                 extra = self.tr("疑似重复 %1 组").replace("%1", str(outcome.duplicates))
                 note = f"{note} {extra}".strip()

@@ -104,7 +104,8 @@ class UnitHandover:
     last_exported_at: datetime | None
     last_merged_at: datetime | None
     sequence: int | None
-    counts: dict[str, int]
+    counts: dict[str, int]  # records of every kind: new, changed, conflict…
+    projects: dict[str, int]  # the same for projects alone
     overdue: bool
     days_since: int | None
     flag: str | None
@@ -119,6 +120,7 @@ class LogLine:
     exported_at: datetime
     file_name: str
     counts: dict[str, int]
+    projects: dict[str, int]
     duplicates: int
     flag: str | None
 
@@ -193,6 +195,7 @@ def unit_handovers(today: date) -> list[UnitHandover]:
                 last_merged_at=last.merged_at if last else None,
                 sequence=last.sequence if last else None,
                 counts=_summary(last).get("counts", {}) if last else {},
+                projects=_summary(last).get("tables", {}).get("project", {}) if last else {},
                 overdue=days is None or days > limit,
                 days_since=days,
                 flag=last.flag if last else None,
@@ -213,6 +216,7 @@ def handover_log(limit: int = 200) -> list[LogLine]:
             h.exported_at,
             h.file_name,
             _summary(h).get("counts", {}),
+            _summary(h).get("tables", {}).get("project", {}),
             int(_summary(h).get("duplicates", 0)),
             h.flag,
         )

@@ -80,58 +80,58 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../handover_view.py" line="321"/>
-        <location filename="../handover_view.py" line="398"/>
+        <location filename="../handover_view.py" line="322"/>
+        <location filename="../handover_view.py" line="399"/>
         <source>处理冲突</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="328"/>
+        <location filename="../handover_view.py" line="329"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="328"/>
+        <location filename="../handover_view.py" line="329"/>
         <source>总部</source>
         <translation>Headquarters</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="328"/>
+        <location filename="../handover_view.py" line="329"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="334"/>
+        <location filename="../handover_view.py" line="335"/>
         <source>总部和单位都改过这些记录。请逐条选择保留哪一方的版本;处理后可用 Ctrl+Z 撤销。</source>
         <translation>Both headquarters and the unit changed these records. Choose, one by one, which version to keep; Ctrl+Z undoes a choice.</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="337"/>
+        <location filename="../handover_view.py" line="338"/>
         <source>保留总部版本(&amp;H)</source>
         <translation>Keep &amp;headquarters&apos; version</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="340"/>
+        <location filename="../handover_view.py" line="341"/>
         <source>采用单位版本(&amp;U)</source>
         <translation>Take the &amp;unit&apos;s version</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="343"/>
+        <location filename="../handover_view.py" line="344"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="364"/>
+        <location filename="../handover_view.py" line="365"/>
         <source>%1(%2,%3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="392"/>
+        <location filename="../handover_view.py" line="393"/>
         <source>采用单位版本:%1</source>
         <translation>Take the unit&apos;s version: %1</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="392"/>
+        <location filename="../handover_view.py" line="393"/>
         <source>保留总部版本:%1</source>
         <translation>Keep headquarters&apos; version: %1</translation>
     </message>
@@ -338,53 +338,53 @@
 <context>
     <name>DuplicateDialog</name>
     <message>
-        <location filename="../handover_view.py" line="421"/>
-        <location filename="../handover_view.py" line="509"/>
+        <location filename="../handover_view.py" line="422"/>
+        <location filename="../handover_view.py" line="510"/>
         <source>疑似重复项目</source>
         <translation>Suspected duplicate projects</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="425"/>
+        <location filename="../handover_view.py" line="426"/>
         <source>以下项目由不同单位报送,看起来是同一个项目。判定前只按首报单位统计一次。</source>
         <translation>These projects, reported by different units, look like one project. Until you decide, each pair counts once, for the unit that reported it first.</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="441"/>
+        <location filename="../handover_view.py" line="442"/>
         <source>同一项目,计入所选单位(&amp;S)</source>
         <translation>&amp;Same project, credited to the chosen unit</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="444"/>
+        <location filename="../handover_view.py" line="445"/>
         <source>不同项目(&amp;D)</source>
         <translation>&amp;Different projects</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="447"/>
+        <location filename="../handover_view.py" line="448"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="450"/>
+        <location filename="../handover_view.py" line="451"/>
         <source>计入:</source>
         <translation>Credit:</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="469"/>
+        <location filename="../handover_view.py" line="470"/>
         <source>%1 / %2(%3)</source>
         <translation>%1 / %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="494"/>
+        <location filename="../handover_view.py" line="495"/>
         <source> — 首报</source>
         <translation> — first reported</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="503"/>
+        <location filename="../handover_view.py" line="504"/>
         <source>判定为同一项目</source>
         <translation>Judged the same project</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="503"/>
+        <location filename="../handover_view.py" line="504"/>
         <source>判定为不同项目</source>
         <translation>Judged different projects</translation>
     </message>
@@ -594,47 +594,47 @@
 <context>
     <name>HandoverLogDialog</name>
     <message>
-        <location filename="../handover_view.py" line="519"/>
+        <location filename="../handover_view.py" line="520"/>
         <source>交接文件导入记录</source>
         <translation>Handover log</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="525"/>
+        <location filename="../handover_view.py" line="526"/>
         <source>合并时间</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="526"/>
+        <location filename="../handover_view.py" line="527"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="527"/>
+        <location filename="../handover_view.py" line="528"/>
         <source>次数</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="528"/>
+        <location filename="../handover_view.py" line="529"/>
         <source>导出时间</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="529"/>
+        <location filename="../handover_view.py" line="530"/>
         <source>带来</source>
         <translation>Brought</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="530"/>
+        <location filename="../handover_view.py" line="531"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="540"/>
+        <location filename="../handover_view.py" line="541"/>
         <source>;序号倒退</source>
         <translation>; sequence went back</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="552"/>
+        <location filename="../handover_view.py" line="553"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -642,138 +642,138 @@
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../handover_view.py" line="72"/>
-        <source>新增 %1,更新 %2,冲突 %3</source>
-        <translation>%1 new, %2 changed, %3 conflicts</translation>
+        <location filename="../handover_view.py" line="73"/>
+        <source>项目新增 %1、更新 %2;冲突 %3</source>
+        <translation>projects %1 new, %2 changed; %3 conflicts</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="88"/>
+        <location filename="../handover_view.py" line="89"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="89"/>
+        <location filename="../handover_view.py" line="90"/>
         <source>导出日期</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="90"/>
+        <location filename="../handover_view.py" line="91"/>
         <source>合并日期</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="91"/>
+        <location filename="../handover_view.py" line="92"/>
         <source>交接次数</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="92"/>
+        <location filename="../handover_view.py" line="93"/>
         <source>最近一次带来</source>
         <translation>Last one brought</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="93"/>
+        <location filename="../handover_view.py" line="94"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="116"/>
+        <location filename="../handover_view.py" line="117"/>
         <source>尚未交接</source>
         <translation>No handover yet</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="119"/>
+        <location filename="../handover_view.py" line="120"/>
         <source>逾期(%1天未交接)</source>
         <translation>Overdue (%1 days without a handover)</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="121"/>
+        <location filename="../handover_view.py" line="122"/>
         <source>序号倒退,请核实</source>
         <translation>Sequence went back; please check</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="123"/>
+        <location filename="../handover_view.py" line="124"/>
         <source>待重新登记密钥</source>
         <translation>Key to be registered again</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="124"/>
+        <location filename="../handover_view.py" line="125"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="181"/>
+        <location filename="../handover_view.py" line="182"/>
         <source>合并交接文件(&amp;M)…</source>
         <translation>&amp;Merge handover files…</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="185"/>
+        <location filename="../handover_view.py" line="186"/>
         <source>导入记录(&amp;L)…</source>
         <translation>Handover &amp;log…</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="187"/>
+        <location filename="../handover_view.py" line="188"/>
         <source>重新登记单位(&amp;K)…</source>
         <translation>Re-register unit &amp;key…</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="190"/>
+        <location filename="../handover_view.py" line="191"/>
         <source>导出设置文件…</source>
         <translation>Export settings file…</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="222"/>
+        <location filename="../handover_view.py" line="223"/>
         <source>处理冲突(%1)…</source>
         <translation>Conflicts (%1)…</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="223"/>
+        <location filename="../handover_view.py" line="224"/>
         <source>疑似重复(%1)…</source>
         <translation>Suspected duplicates (%1)…</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="228"/>
+        <location filename="../handover_view.py" line="229"/>
         <source>共 %1 个单位,%2 个逾期未交接(超过 %3 天);待处理冲突 %4 条,疑似重复 %5 组。</source>
         <translation>%1 units, %2 overdue (no handover for more than %3 days); %4 conflicts and %5 suspected duplicates to review.</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="270"/>
-        <location filename="../handover_view.py" line="275"/>
-        <location filename="../handover_view.py" line="286"/>
+        <location filename="../handover_view.py" line="271"/>
+        <location filename="../handover_view.py" line="276"/>
+        <location filename="../handover_view.py" line="287"/>
         <source>重新登记单位</source>
         <translation>Re-register unit</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="270"/>
+        <location filename="../handover_view.py" line="271"/>
         <source>请先在列表中选中要重新登记的单位</source>
         <translation>First select the unit to re-register in the list</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="277"/>
+        <location filename="../handover_view.py" line="278"/>
         <source>“%1”今后的交接文件将接受新的签名密钥(如该单位换了电脑)。请确认已与该单位核实,并填写原因:</source>
         <translation>Handovers from “%1” will be accepted with a new signing key (for example, a new computer). Confirm it with the unit first, and give the reason:</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="295"/>
-        <location filename="../handover_view.py" line="304"/>
-        <location filename="../handover_view.py" line="308"/>
+        <location filename="../handover_view.py" line="296"/>
+        <location filename="../handover_view.py" line="305"/>
+        <location filename="../handover_view.py" line="309"/>
         <source>导出设置文件</source>
         <translation>Export settings file</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="297"/>
+        <location filename="../handover_view.py" line="298"/>
         <source>设置文件 (*.zsset)</source>
         <translation>Settings files (*.zsset)</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="309"/>
+        <location filename="../handover_view.py" line="310"/>
         <source>已导出:%1
 请发给各单位,在“文件 → 导入设置文件”中导入。</source>
         <translation>Exported: %1
 Send it to the units; they import it with File → Import settings file.</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="407"/>
+        <location filename="../handover_view.py" line="408"/>
         <source>%1
 单位:%2
 总投资:%3
@@ -1668,28 +1668,28 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
     </message>
     <message>
         <location filename="../handover_wizard.py" line="106"/>
-        <source>新增</source>
-        <translation>New</translation>
+        <source>新增项目</source>
+        <translation>New projects</translation>
     </message>
     <message>
         <location filename="../handover_wizard.py" line="107"/>
-        <source>更新</source>
-        <translation>Changed</translation>
+        <source>更新项目</source>
+        <translation>Changed projects</translation>
     </message>
     <message>
         <location filename="../handover_wizard.py" line="108"/>
-        <source>未变</source>
-        <translation>Unchanged</translation>
+        <source>未变项目</source>
+        <translation>Unchanged projects</translation>
+    </message>
+    <message>
+        <location filename="../handover_wizard.py" line="110"/>
+        <source>删除项目</source>
+        <translation>Deleted projects</translation>
     </message>
     <message>
         <location filename="../handover_wizard.py" line="109"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
-    </message>
-    <message>
-        <location filename="../handover_wizard.py" line="110"/>
-        <source>删除</source>
-        <translation>Deleted</translation>
     </message>
     <message>
         <location filename="../handover_wizard.py" line="111"/>
@@ -1717,12 +1717,12 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
         <translation>Checking and merging %1 (%2/%3)…</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="238"/>
+        <location filename="../handover_wizard.py" line="242"/>
         <source>疑似重复 %1 组</source>
         <translation>%1 suspected duplicates</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="249"/>
+        <location filename="../handover_wizard.py" line="253"/>
         <source>共 %1 个文件:合并 %2 个,拒收 %3 个,其余未作改动。</source>
         <translation>%1 files: %2 merged, %3 refused, the rest changed nothing.</translation>
     </message>

@@ -202,7 +202,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
         raise UserError("期数应为正整数", "--issue must be a positive number")
     out = _out_path(args.out, args.file)
     with _reading(args.file):
-        data = briefing_data(period, _unit_scope(args.unit), args.issue)
+        data = briefing_data(period, _unit_scope(args.unit), args.issue, args.date)
     build_briefing(data, out)
     _font_notice()
     print(f"已生成招商工作简报(第{data.header.issue_no}期):{out}")
@@ -215,7 +215,7 @@ def cmd_project_brief(args: argparse.Namespace) -> int:
 
     out = _out_path(args.out, args.file)
     with _reading(args.file):
-        data = project_brief_data(find_project(args.project))
+        data = project_brief_data(find_project(args.project), args.date)
     build_project_brief(data, out)
     _font_notice()
     print(f"已生成项目简报“{data.name}”:{out}")
@@ -245,7 +245,7 @@ def cmd_listing(args: argparse.Namespace) -> int:
         if args.unit:
             unit_ids = frozenset(_required(_unit_scope(name)).id for name in args.unit)
         criteria = ProjectFilter(stages=frozenset(stages) or None, unit_ids=unit_ids)
-        data = listing_data(criteria)
+        data = listing_data(criteria, printed_on=args.date)
     build_listing(data, out)
     _font_notice()
     print(f"已生成项目清单({data.totals.count}个项目):{out}")
@@ -471,13 +471,15 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--from", dest="date_from", type=_date, required=True)
     brief.add_argument("--to", dest="date_to", type=_date, required=True)
     brief.add_argument("--unit", help="只统计该单位")
-    brief.add_argument("--issue", type=int, help="期数(默认取设置中的期数)")
+    brief.add_argument("--issue", type=int, help="期数(默认取设置中本年度的下一期)")
+    brief.add_argument("--date", type=_date, help="签发日期 YYYY-MM-DD(默认今天)")
     brief.add_argument("--out", required=True)
     brief.set_defaults(handler=cmd_brief)
 
     project = sub.add_parser("project-brief", help="项目简报 PDF / one project's brief")
     project.add_argument("file")
     project.add_argument("project", help="项目 UUID、项目编号或完整项目名称")
+    project.add_argument("--date", type=_date, help="简报日期 YYYY-MM-DD(默认今天)")
     project.add_argument("--out", required=True)
     project.set_defaults(handler=cmd_project_brief)
 
@@ -485,6 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("file")
     listing.add_argument("--stage", action="append", help="阶段,如 在谈 或 在谈,签约(可重复)")
     listing.add_argument("--unit", action="append", help="单位名称(可重复)")
+    listing.add_argument("--date", type=_date, help="清单日期 YYYY-MM-DD(默认今天)")
     listing.add_argument("--out", required=True)
     listing.set_defaults(handler=cmd_listing)
 

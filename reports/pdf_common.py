@@ -1,10 +1,15 @@
-"""Shared PDF machinery: styles on the CJK font, escaping, page numbers, tables."""
+"""Shared PDF machinery: the page of a government document (GB/T 9704-2012, adapted to
+a 简报), the styles of each font role, Chinese punctuation, table cells that break at
+word and code boundaries, headings kept with what follows, a 报尾 kept at the foot of
+the last page, page numbers and the file's metadata."""
 
 from __future__ import annotations
 
 import os
-import tempfile
-from collections.abc import Sequence
+import re
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,26 +17,52 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    Flowable,
     Frame,
     PageTemplate,
-    Paragraph,
     Table,
     TableStyle,
 )
 
 from db.rules.money import plain
-from reports.fonts import PdfFont
+from db.version import app_version
+from reports.fonts import PdfFont, Role, Typefaces
 
 RED = colors.HexColor("#C00000")
-GRID = colors.HexColor("#808080")
+GRID = colors.black
 HEAD_BG = colors.HexColor("#F2F2F2")
+GREY = colors.HexColor("#555555")
+
+# 字号 in points.
+CHU = 42.0  # 初号
+ER = 22.0  # 二号
+SAN = 16.0  # 三号: the body
+XIAO_SAN = 15.0  # 小三: tables
+SI = 14.0  # 四号: the 报尾
+XIAO_SI = 12.0  # 小四
+WU = 10.5  # 五号
+
+# The page of GB/T 9704-2012: A4, text block 156 × 225 mm, top margin 37 mm, left 28 mm.
+MM: float = mm
+PAGE_WIDTH: float = A4[0]
+PAGE_HEIGHT: float = A4[1]
+TOP_MARGIN = 37 * MM
+LEFT_MARGIN = 28 * MM
+BLOCK_WIDTH = 156 * MM
+BLOCK_HEIGHT = 225 * MM
+# A landscape page (a wide 附表) turns the same block on its side.
+LANDSCAPE_LEFT = 37 * MM
+LANDSCAPE_TOP = 28 * MM
+# The page number sits 7 mm under the text block.
+NUMBER_GAP = 7 * MM
+# Lines of the body: 22 to the text block, as the standard counts them.
+BODY_LEADING = BLOCK_HEIGHT / 22
 
 if TYPE_CHECKING:
     # reportlab ships no type information, and mypy --strict refuses a class built on
@@ -47,15 +78,50 @@ if TYPE_CHECKING:
         def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None: ...
         def setFillColor(self, aColor: colors.Color, alpha: float | None = None) -> None: ...
         def drawCentredString(self, x: float, y: float, text: str) -> None: ...
+
+    class _FlowableBase:
+        canv: Any
+
+        def __init__(self) -> None: ...
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]: ...
+        def split(self, availWidth: float, availHeight: float) -> list[Any]: ...
+        def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None: ...
 else:
     _CanvasBase = Canvas
+    _FlowableBase = Flowable
+
+
+# -- words ---------------------------------------------------------------------------
+
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_BETWEEN_DIGITS = re.compile(r"(?<=\d)[,:](?=\d)")
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+
+
+def cn(words: str) -> str:
+    """Text with the full-width punctuation of Chinese: “主要领导,分管领导” →
+    “主要领导，分管领导”.  Text without Chinese characters is left as it is, and so
+    are 1,000 and 10:30 between digits."""
+    if not _CJK.search(words):
+        return words
+    kept = {m.start() for m in _BETWEEN_DIGITS.finditer(words)}
+    out = []
+    for i, ch in enumerate(words):
+        if ch in _FULL_WIDTH and i not in kept:
+            out.append(_FULL_WIDTH[ch])
+        else:
+            out.append(ch)
+    # Full-width marks carry their own space.
+    return re.sub(
+        r"(?<=[，；：（）！？、。])[ \t]+|[ \t]+(?=[，；：（）！？、。])", "", "".join(out)
+    )
 
 
 def text(value: object) -> str:
-    """User text made safe for a Paragraph: escaped, empty shown as a dash."""
+    """User text made safe for a Paragraph: Chinese punctuation, escaped, empty a dash."""
     if value is None or value == "":
         return "—"
-    return escape(str(value))
+    return escape(cn(str(value)))
 
 
 def date_cn(day: date | None) -> str:
@@ -75,67 +141,644 @@ def wan(value: Decimal | None) -> str:
     return f"{grouped}.{fraction}" if fraction else grouped
 
 
-class Styles:
-    """Paragraph styles of the documents, all on the CJK font."""
+# -- fonts in use --------------------------------------------------------------------
 
-    def __init__(self, font: PdfFont, base: float = 11) -> None:
-        name = font.name
 
-        def style(key: str, **kw: Any) -> ParagraphStyle:
-            kw.setdefault("fontName", name)
-            kw.setdefault("fontSize", base)
-            kw.setdefault("leading", kw["fontSize"] * 1.6)
-            kw.setdefault("wordWrap", "CJK")
-            return ParagraphStyle(key, **kw)
+class Ink:
+    """The fonts of a document, and for each character the font that has its glyph:
+    the role's own, or the fallback (so no glyph is a box)."""
 
-        self.title = style("title", fontSize=34, leading=44, textColor=RED, alignment=TA_CENTER)
-        self.issue = style("issue", fontSize=13, alignment=TA_CENTER)
-        self.meta_left = style("metaLeft", fontSize=11, alignment=TA_LEFT)
-        self.meta_right = style("metaRight", fontSize=11, alignment=TA_RIGHT)
-        self.heading = style("heading", fontSize=14, leading=24, spaceBefore=10, spaceAfter=4)
-        self.subheading = style("subheading", fontSize=12, leading=20, spaceBefore=4)
-        self.body = style(
-            "body", fontSize=base + 1, firstLineIndent=(base + 1) * 2, alignment=TA_JUSTIFY
+    def __init__(self, faces: Typefaces) -> None:
+        self.faces = faces
+        self._covers: dict[tuple[str, str], bool] = {}
+        self._widths: dict[tuple[str, float], dict[str, float]] = {}
+
+    def covers(self, font: PdfFont, char: str) -> bool:
+        key = (font.name, char)
+        known = self._covers.get(key)
+        if known is None:
+            known = self._covers[key] = font.covers(char)
+        return known
+
+    def runs(self, words: str, font: PdfFont) -> list[tuple[PdfFont, str]]:
+        """``words`` in runs of one font: the role's, or the fallback's where it lacks one."""
+        fallback = self.faces.fallback
+        runs: list[tuple[PdfFont, str]] = []
+        for ch in words:
+            chosen = font if ch.isspace() or self.covers(font, ch) else fallback
+            if runs and runs[-1][0] is chosen:
+                runs[-1] = (chosen, runs[-1][1] + ch)
+            else:
+                runs.append((chosen, ch))
+        return runs
+
+    def width(self, words: str, font: PdfFont, size: float) -> float:
+        """The width of ``words`` in ``font`` (character widths cached)."""
+        total = 0.0
+        for run_font, run in self.runs(words, font):
+            cache = self._widths.setdefault((run_font.name, size), {})
+            for ch in run:
+                w = cache.get(ch)
+                if w is None:
+                    w = cache[ch] = pdfmetrics.stringWidth(ch, run_font.name, size)
+                total += w
+        return total
+
+
+# -- breaking lines ------------------------------------------------------------------
+
+# A code, a date, a number or a Latin word: never broken inside.
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_./:%+·'~]*")
+# Marks that may not begin a line, and those that may not end one (禁则).
+_NO_START = frozenset("，。、；：？！）》」』”’%％…·,.;:?!)]")
+_NO_END = frozenset("（《「『“‘([")
+SOFT_BREAK = "\u200b"  # where a header may break
+SHORT_TEXT = 6  # characters: a cell this short keeps to one line
+
+# Words of the ledger's names that a line should not break inside.
+BREAK_WORDS: frozenset[str] = frozenset(
+    {
+        "股份有限公司",
+        "有限责任公司",
+        "有限公司",
+        "集团",
+        "公司",
+        "科技",
+        "技术",
+        "新材料",
+        "新能源",
+        "材料",
+        "电子",
+        "智能",
+        "装备",
+        "设备",
+        "汽车",
+        "零部件",
+        "项目",
+        "生产线",
+        "产业园",
+        "工业园",
+        "驻点招商办",
+        "开发区",
+        "在手在谈",
+        "新签约",
+        "储能",
+        "电池",
+        "光学",
+        "医疗",
+        "信息",
+        "工具",
+        "纺织",
+        "食品",
+        "精密",
+        "高端",
+        "亿元",
+        "亿美元",
+        "万元",
+        "万美元",
+        "平方米",
+        "工作日",
+    }
+)
+
+
+class Lexicon:
+    """Words a line should not break inside, looked up by their first character."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._by_first: dict[str, list[str]] = {}
+        for word in sorted(set(words), key=len, reverse=True):
+            if len(word) > 1:
+                self._by_first.setdefault(word[0], []).append(word)
+
+    def longest(self, words: str, at: int) -> str | None:
+        for word in self._by_first.get(words[at], ()):
+            if words.startswith(word, at):
+                return word
+        return None
+
+
+DEFAULT_LEXICON = Lexicon(BREAK_WORDS)
+# Running text breaks between any two Chinese characters (as Chinese is set), keeping
+# only the 禁则 and numbers with their characters: no words, or a justified line
+# would open wide gaps before a long name.
+RUNNING_TEXT = Lexicon(())
+
+
+def tokens(words: str, lexicon: Lexicon | None) -> list[str]:
+    """``words`` cut where a line may break: between Chinese characters and words, never
+    inside a code, date or number (nor between a number and the character after it:
+    42个, 2023年), a known word, before a closing mark or after an opening one.
+    Without a lexicon only spaces, SOFT_BREAK and line breaks are break points."""
+    out: list[str] = []
+    glue = False  # the next piece joins the previous token
+    i, n = 0, len(words)
+    while i < n:
+        ch = words[i]
+        if ch == "\n":
+            out.append("\n")
+            i += 1
+            glue = False
+            continue
+        if ch.isspace() or ch == SOFT_BREAK:
+            if ch != SOFT_BREAK and out and out[-1] not in (" ", "\n"):
+                out.append(" ")
+            elif ch == SOFT_BREAK:
+                out.append("")
+            i += 1
+            glue = False
+            continue
+        number = False
+        if lexicon is None:
+            j = i
+            while j < n and not words[j].isspace() and words[j] != SOFT_BREAK:
+                j += 1
+            token = words[i:j]
+        else:
+            match = _WORD.match(words, i)
+            number = match is not None
+            token = match.group() if match else (lexicon.longest(words, i) or ch)
+        i += len(token)
+        if out and out[-1] not in (" ", "\n", "") and (glue or token[0] in _NO_START):
+            out[-1] += token
+        else:
+            out.append(token)
+        glue = token[-1] in _NO_END or (number and i < n and _CJK.match(words[i]) is not None)
+    return [t for t in out if t]
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a block of text is set: its role's font, size, lines and indents."""
+
+    role: Role
+    size: float
+    leading: float
+    align: str = "LEFT"  # LEFT, RIGHT, CENTER or JUSTIFY
+    first_indent: float = 0.0
+    left_indent: float = 0.0
+    color: colors.Color = colors.black
+    space_before: float = 0.0
+    space_after: float = 0.0
+    keep_with_next: bool = False
+
+    def clone(self, **changes: Any) -> TextStyle:
+        return replace(self, **changes)
+
+
+class Text(_FlowableBase):
+    """A block of Chinese text: lines broken at word and code boundaries with the
+    禁则 of Chinese (no 、，。 at the start of a line), no single character alone on
+    the last line, justified by spacing the characters, an optional hanging label
+    (1.), characters the font lacks in the fallback font; split across pages with at
+    least two lines on each side.  Table cells are Texts too."""
+
+    def __init__(
+        self,
+        words: str,
+        style: TextStyle,
+        ink: Ink,
+        *,
+        lexicon: Lexicon | None = DEFAULT_LEXICON,
+        label: str | None = None,
+        label_indent: float = 0.0,
+    ) -> None:
+        super().__init__()
+        self.words = cn(words)
+        self.style = style
+        self.ink = ink
+        self.font = ink.faces.of(style.role)
+        self.label = label
+        self.label_indent = label_indent
+        self.spaceBefore = style.space_before
+        self.spaceAfter = style.space_after
+        self.keepWithNext = style.keep_with_next
+        self._tokens = tokens(self.words, lexicon)
+        self._widths = [0.0 if t == "\n" else self._measure(t) for t in self._tokens]
+        # (text, width, justified) per line, once wrapped; a split part has them fixed.
+        self._lines: list[tuple[str, float, bool]] = []
+        self._fixed = False
+        self._first = True  # this part holds the paragraph's first line
+        self._width = 0.0
+
+    def _measure(self, words: str) -> float:
+        return self.ink.width(words, self.font, self.style.size)
+
+    @property
+    def min_width(self) -> float:
+        """The widest piece that cannot be broken; a short text (up to six characters:
+        现代服务业, 2023-07-31) is not broken at all."""
+        natural = self.natural_width
+        if natural <= SHORT_TEXT * self.style.size:
+            return natural
+        pieces = (w for t, w in zip(self._tokens, self._widths, strict=True) if t != " ")
+        return max(pieces, default=0.0) + self.style.left_indent
+
+    @property
+    def natural_width(self) -> float:
+        """The width on one line (per explicit line)."""
+        widest = current = 0.0
+        for t, w in zip(self._tokens, self._widths, strict=True):
+            if t == "\n":
+                widest, current = max(widest, current), 0.0
+            else:
+                current += w
+        return max(widest, current) + self.style.left_indent + self.style.first_indent
+
+    def _break(self, width: float) -> list[tuple[str, float, bool]]:
+        first_width = width - self.style.left_indent - self.style.first_indent
+        rest_width = width - self.style.left_indent
+        lines: list[list[tuple[str, float]]] = [[]]
+        hard: list[bool] = []  # the line ends at an explicit line break
+        used = 0.0
+        fuzz = 0.01
+
+        def room() -> float:
+            return first_width if len(lines) == 1 else rest_width
+
+        def new_line(forced: bool) -> None:
+            nonlocal used
+            while lines[-1] and lines[-1][-1][0] == " ":
+                lines[-1].pop()
+            hard.append(forced)
+            lines.append([])
+            used = 0.0
+
+        for token, w in zip(self._tokens, self._widths, strict=True):
+            if token == "\n":
+                new_line(True)
+                continue
+            if token == " ":
+                if lines[-1]:
+                    lines[-1].append((token, w))
+                    used += w
+                continue
+            if lines[-1] and used + w > room() + fuzz:
+                new_line(False)
+            if w > room() + fuzz:
+                # Longer than the line: only here is a word broken, by characters.
+                for ch in token:
+                    cw = self._measure(ch)
+                    if lines[-1] and used + cw > room() + fuzz:
+                        new_line(False)
+                    lines[-1].append((ch, cw))
+                    used += cw
+                continue
+            lines[-1].append((token, w))
+            used += w
+        hard.append(True)
+        # No line of a single character at the end (a lone 司): take one more down.
+        if len(lines) > 1 and not hard[-2] and len(lines[-1]) == 1 and len(lines[-1][0][0]) == 1:
+            previous = lines[-2]
+            if len(previous) > 2:
+                lines[-1].insert(0, previous.pop())
+        justify = self.style.align == "JUSTIFY"
+        return [
+            ("".join(t for t, _ in line).rstrip(), sum(w for _, w in line), justify and not end)
+            for line, end in zip(lines, hard, strict=True)
+        ]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if not self._fixed and (not self._lines or availWidth != self._width):
+            self._lines = self._break(availWidth)
+        self._width = availWidth
+        return availWidth, self.style.leading * len(self._lines)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        self.wrap(availWidth, availHeight)
+        fits = int((availHeight + 0.01) // self.style.leading)
+        total = len(self._lines)
+        if fits >= total:
+            return [self]
+        fits = min(fits, total - 2)  # two lines at least go on, and two stay
+        if fits < 2:
+            return []
+        head, tail = (
+            self._part(self._lines[:fits], first=self._first),
+            self._part(self._lines[fits:], first=False),
         )
-        self.plain = style("plain", fontSize=base)
-        self.small = style("small", fontSize=base - 2, leading=(base - 2) * 1.5)
-        self.caption = style("caption", fontSize=base - 1, alignment=TA_CENTER)
-        cell = base - 2.5
-        self.cell = style("cell", fontSize=cell, leading=cell * 1.3)
-        self.cell_right = style("cellRight", fontSize=cell, leading=cell * 1.3, alignment=TA_RIGHT)
-        self.cell_head = style("cellHead", fontSize=cell, leading=cell * 1.3, alignment=TA_CENTER)
-        self.footer = style("footer", fontSize=10.5, leading=17)
+        head.spaceAfter = 0
+        tail.spaceBefore = 0
+        return [head, tail]
+
+    def _part(self, lines: list[tuple[str, float, bool]], first: bool) -> Text:
+        part = Text.__new__(Text)
+        part.__dict__.update(self.__dict__)
+        part._lines = lines
+        part._fixed = True
+        part._first = first
+        if not first:
+            part.label = None
+        return part
+
+    def draw(self) -> None:
+        canv = self.canv
+        style = self.style
+        size, leading = style.size, style.leading
+        canv.setFillColor(style.color)
+        # The baseline sits a little above the foot of the line's box.
+        y = leading * (len(self._lines) - 1) + (leading - size) / 2 + 0.2 * size
+        for index, (line, width, justified) in enumerate(self._lines):
+            first_line = self._first and index == 0
+            start = style.left_indent + (style.first_indent if first_line else 0.0)
+            room = self._width - start
+            if style.align == "RIGHT":
+                x = start + room - width
+            elif style.align == "CENTER":
+                x = start + (room - width) / 2
+            else:
+                x = start
+            spacing = 0.0
+            if justified and len(line) > 1 and room > width:
+                spacing = (room - width) / (len(line) - 1)
+            if first_line and self.label:
+                canv.setFont(self.font.name, size)
+                canv.drawString(self.label_indent, y, self.label)
+            text = canv.beginText(x, y)
+            text.setCharSpace(spacing)
+            for run_font, run in self.ink.runs(line, self.font):
+                text.setFont(run_font.name, size)
+                text.textOut(run)
+            canv.drawText(text)
+            y -= leading
+
+
+class Styles:
+    """The text styles of the documents, each on its role's font (GB/T 9704 sizes)."""
+
+    def __init__(self, faces: Typefaces, cell_size: float = XIAO_SAN) -> None:
+        self.faces = faces
+        self.ink = Ink(faces)
+        self.cell_size = cell_size
+        indent = SAN * 2  # two characters
+        self.masthead = TextStyle(Role.TITLE, CHU, CHU * 1.3, "CENTER", color=RED)
+        self.title = TextStyle(Role.TITLE, ER, ER * 1.5, "CENTER", space_after=ER * 0.3)
+        self.issue = TextStyle(Role.BODY, SAN, SAN * 1.5, "CENTER")
+        self.meta_left = TextStyle(Role.BODY, SAN, SAN * 1.5, "LEFT")
+        self.meta_right = TextStyle(Role.BODY, SAN, SAN * 1.5, "RIGHT")
+        self.heading = TextStyle(
+            Role.HEADING, SAN, BODY_LEADING, first_indent=indent, keep_with_next=True
+        )
+        self.subheading = TextStyle(
+            Role.SUBHEADING, SAN, BODY_LEADING, first_indent=indent, keep_with_next=True
+        )
+        self.body = TextStyle(Role.BODY, SAN, BODY_LEADING, "JUSTIFY", first_indent=indent)
+        self.plain = TextStyle(Role.BODY, SAN, BODY_LEADING, "JUSTIFY")
+        self.caption = TextStyle(Role.BODY, XIAO_SAN, XIAO_SAN * 1.5, "CENTER")
+        self.note = TextStyle(Role.BODY, XIAO_SI, XIAO_SI * 1.6, "JUSTIFY")
+        self.footer = TextStyle(Role.BODY, SI, SI * 1.5)
+        self.cell_style = TextStyle(Role.BODY, cell_size, cell_size * 1.3)
+        self.cell_head = TextStyle(Role.HEADING, cell_size, cell_size * 1.3, "CENTER")
+
+    def para(self, words: str, style: TextStyle, *, lexicon: Lexicon | None = None) -> Text:
+        """A block of plain (user or fixed) text: Chinese punctuation, and characters
+        the style's font lacks set in the fallback font."""
+        return Text(words, style, self.ink, lexicon=lexicon or RUNNING_TEXT)
+
+    def item(self, label: str, words: str, label_width: float) -> Text:
+        """A numbered item (1.) whose lines hang under its text, not under its number."""
+        indent = SAN * 2
+        style = self.plain.clone(left_indent=indent + label_width)
+        return Text(words, style, self.ink, lexicon=RUNNING_TEXT, label=label, label_indent=indent)
+
+    def cell(self, words: str, *, align: str = "LEFT", lexicon: Lexicon | None = None) -> Text:
+        style = self.cell_style.clone(align=align)
+        return Text(words, style, self.ink, lexicon=lexicon or DEFAULT_LEXICON)
+
+    def head_cell(self, words: str) -> Text:
+        """A table header: 黑体, broken only where SOFT_BREAK allows."""
+        return Text(words, self.cell_head, self.ink, lexicon=None)
+
+
+# -- tables --------------------------------------------------------------------------
+
+PADDING = 3.0
+
+
+def column_widths(
+    columns: Sequence[Sequence[Text]], total: float, fixed: dict[int, float] | None = None
+) -> list[float]:
+    """Widths that give each column at least its widest unbreakable piece and share the
+    rest by how much more its cells would take on one line (an automatic table
+    layout).  The header (each column's first cell) breaks at its soft breaks rather
+    than widen the column: only its unbreakable pieces count."""
+    fixed = fixed or {}
+    least: list[float] = []
+    most: list[float] = []
+    for j, (head, *cells) in enumerate(columns):
+        if j in fixed:
+            least.append(fixed[j])
+            most.append(fixed[j])
+            continue
+        low = max([head.min_width, *(c.min_width for c in cells)]) + 2 * PADDING
+        high = max([head.min_width, *(c.natural_width for c in cells)]) + 2 * PADDING
+        least.append(low)
+        most.append(max(low, high))
+    if sum(most) <= total:
+        spare = total - sum(most)
+        flexible = [j for j in range(len(columns)) if j not in fixed and most[j] > least[j]]
+        if not flexible:
+            flexible = [j for j in range(len(columns)) if j not in fixed]
+        share = spare / len(flexible) if flexible else 0.0
+        return [m + (share if j in flexible else 0.0) for j, m in enumerate(most)]
+    room = total - sum(least)
+    if room <= 0:
+        return [w * total / sum(least) for w in least]
+    want = sum(m - w for m, w in zip(most, least, strict=True))
+    return [w + (m - w) * room / want for m, w in zip(most, least, strict=True)]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header (SOFT_BREAK where it may break), and how it sets."""
+
+    header: str
+    align: str = "LEFT"
+    width: float | None = None  # fixed; None: from the content
 
 
 def data_table(
     styles: Styles,
-    header: Sequence[str],
+    columns: Sequence[Column],
     rows: Sequence[Sequence[object]],
-    widths: Sequence[float],
-    right_columns: Sequence[int] = (),
+    width: float,
+    *,
     total_row: Sequence[object] | None = None,
-) -> Table:
-    """A bordered table whose header repeats on every page and whose cells wrap."""
-    body: list[list[Paragraph]] = [[Paragraph(text(h), styles.cell_head) for h in header]]
+    lexicon: Lexicon | None = None,
+    heads: Sequence[Flowable] = (),
+    tail: Flowable | None = None,
+) -> RowTable:
+    """A bordered table: header on every page (黑体), cells in 仿宋 breaking at word and
+    code boundaries, column widths from the content; ``heads`` (a heading, a title)
+    stay with its first rows, a total row never stands alone on a page, and
+    ``tail`` (the 报尾) follows at the foot of the page of its last rows."""
+    words = lexicon or DEFAULT_LEXICON
+    header = [styles.head_cell(c.header) for c in columns]
+    body: list[list[Text]] = []
     for row in list(rows) + ([total_row] if total_row is not None else []):
+        if len(row) != len(columns):
+            raise ValueError(f"a row of {len(row)} cells in a table of {len(columns)} columns")
         body.append(
             [
-                Paragraph(text(value), styles.cell_right if i in right_columns else styles.cell)
-                for i, value in enumerate(row)
+                styles.cell("" if v is None else str(v), align=c.align, lexicon=words)
+                for v, c in zip(row, columns, strict=True)
             ]
         )
-    table = Table(body, colWidths=list(widths), repeatRows=1)
-    commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    if total_row is not None:
-        commands.append(("BACKGROUND", (0, -1), (-1, -1), HEAD_BG))
-    table.setStyle(TableStyle(commands))
+    fixed = {j: c.width for j, c in enumerate(columns) if c.width is not None}
+    by_column = [[header[j], *(r[j] for r in body)] for j in range(len(columns))]
+    widths = column_widths(by_column, width, fixed)
+    table = RowTable(header, body, widths, total=total_row is not None, heads=heads, tail=tail)
+    # Narrower than its unbreakable pieces: a code or date would have to break.
+    table.overfull = least_width(by_column) > width + 0.01
     return table
+
+
+def least_width(columns: Sequence[Sequence[Text]]) -> float:
+    """The width a table needs so that no piece that should not break is broken."""
+    return sum(max(c.min_width for c in cells) + 2 * PADDING for cells in columns)
+
+
+TOP_PAD, BOTTOM_PAD = 2.0, 3.0
+
+
+def style_table(table: Table, faces: Typefaces, commands: Sequence[tuple[Any, ...]]) -> Table:
+    """A table's style; its cells are Texts, but reportlab sets each cell's font all the
+    same: the body font, so the PDF lists no unused Helvetica."""
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), faces.body.name), *commands]))
+    return table
+
+
+class RowTable(_FlowableBase):
+    """A table laid out a page at a time, by whole rows: its header repeated on every
+    page; its ``heads`` on the page of its header and first two rows (never a
+    heading alone at a page's foot); a total row with at least the row above it;
+    the ``tail`` at the foot of the last page together with at least two rows."""
+
+    MIN_ROWS = 2
+
+    def __init__(
+        self,
+        header: list[Text],
+        rows: list[list[Text]],
+        widths: list[float],
+        *,
+        total: bool = False,
+        heads: Sequence[Flowable] = (),
+        tail: Flowable | None = None,
+        heights: list[float] | None = None,
+    ) -> None:
+        super().__init__()
+        self.header = header
+        self.rows = rows
+        self.widths = widths
+        self.total = total
+        self.heads = list(heads)
+        for head in self.heads:
+            head.keepWithNext = 0
+        self.tail = tail
+        self._heights = heights
+        self._tried = False
+        self.overfull = False
+
+    def _row_height(self, cells: list[Text]) -> float:
+        return (
+            max(
+                c.wrap(w - 2 * PADDING, 0xFFFFFF)[1]
+                for c, w in zip(cells, self.widths, strict=True)
+            )
+            + TOP_PAD
+            + BOTTOM_PAD
+        )
+
+    def heights(self) -> list[float]:
+        if self._heights is None:
+            self._heights = [self._row_height(r) for r in self.rows]
+        return self._heights
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, 0xFFFFFF  # always placed through split()
+
+    def _table(self, start: int, stop: int) -> Table:
+        rows = self.rows[start:stop]
+        heights = self.heights()[start:stop]
+        table = Table(
+            [self.header, *rows],
+            colWidths=self.widths,
+            rowHeights=[self._row_height(self.header), *heights],
+        )
+        commands: list[tuple[Any, ...]] = [
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), TOP_PAD),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), BOTTOM_PAD),
+            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ]
+        if self.total and stop == len(self.rows):
+            commands.append(("BACKGROUND", (0, -1), (-1, -1), HEAD_BG))
+        return style_table(table, self.header[0].ink.faces, commands)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        heads = 0.0
+        for head in self.heads:
+            heads += head.wrap(availWidth, availHeight)[1]
+            heads += head.getSpaceBefore() + head.getSpaceAfter()
+        heights = self.heights()
+        room = availHeight - heads - self._row_height(self.header)
+        n = len(heights)
+        fit, used = 0, 0.0
+        while fit < n and used + heights[fit] <= room + 0.01:
+            used += heights[fit]
+            fit += 1
+        if fit == n:
+            if self.tail is None:
+                return [*self.heads, self._table(0, n)]
+            tail_height = self.tail.wrap(availWidth, availHeight)[1]
+            if used + tail_height <= room + 0.01:
+                return [*self.heads, self._table(0, n), AtFoot(self.tail)]
+            fit = n - min(self.MIN_ROWS, n)  # the tail goes on with the last rows
+        elif fit == n - 1 and n > self.MIN_ROWS:
+            fit -= 1  # no row (nor the total row) alone on the next page
+        if fit < min(self.MIN_ROWS, n):
+            if not self._tried:
+                self._tried = True  # try the next page; there it goes in as it can
+                return []
+            fit = max(fit, 1)
+        rest = RowTable(
+            self.header,
+            self.rows[fit:],
+            self.widths,
+            total=self.total,
+            tail=self.tail,
+            heights=heights[fit:],
+        )
+        return [*self.heads, self._table(0, fit), rest]
+
+
+class AtFoot(_FlowableBase):
+    """Content drawn at the foot of the page it lands on and kept in one piece (the
+    报尾 at the foot of the last page); on a page without room it moves to the next."""
+
+    def __init__(self, content: Flowable) -> None:
+        super().__init__()
+        self.content = content
+        self._height = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._height = self.content.wrap(availWidth, availHeight)[1]
+        if self._height <= availHeight:
+            return availWidth, availHeight
+        return availWidth, self._height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        return []
+
+    def draw(self) -> None:
+        self.content.drawOn(self.canv, 0, 0)
+
+
+# -- pages and the file ------------------------------------------------------------
 
 
 def numbered_canvas(font_name: str, footer: str = "第 {page} 页 共 {total} 页") -> type[Canvas]:
@@ -154,11 +797,14 @@ def numbered_canvas(font_name: str, footer: str = "第 {page} 页 共 {total} �
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                width = self._pagesize[0]
-                self.setFont(font_name, 9)
-                self.setFillColor(colors.HexColor("#555555"))
+                width, height = self._pagesize
+                bottom = _bottom_margin(width > height)
+                self.setFont(font_name, XIAO_SI)
+                self.setFillColor(GREY)
                 self.drawCentredString(
-                    width / 2, 10 * mm, footer.format(page=self._pageNumber, total=total)
+                    width / 2,
+                    bottom - NUMBER_GAP - XIAO_SI,
+                    footer.format(page=self._pageNumber, total=total),
                 )
                 super().showPage()
             super().save()
@@ -166,61 +812,100 @@ def numbered_canvas(font_name: str, footer: str = "第 {page} 页 共 {total} �
     return NumberedCanvas
 
 
+def _bottom_margin(landscape_page: bool) -> float:
+    if landscape_page:
+        return PAGE_WIDTH - LANDSCAPE_TOP - BLOCK_WIDTH
+    return PAGE_HEIGHT - TOP_MARGIN - BLOCK_HEIGHT
+
+
 LANDSCAPE = "landscape"  # the page template a wide table turns to (NextPageTemplate)
+
+
+def block_width(landscape_page: bool = False) -> float:
+    return BLOCK_HEIGHT if landscape_page else BLOCK_WIDTH
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the file says about itself (its metadata)."""
+
+    title: str
+    subject: str  # the document and its period
+    author: str  # 编印单位
+    keywords: tuple[str, ...] = ()
 
 
 def write_pdf(
     story: list[Any],
     out: Path,
-    font: PdfFont,
-    title: str,
-    author: str,
+    faces: Typefaces,
+    info: DocumentInfo,
     pagesize: tuple[float, float] = A4,
 ) -> Path:
     """Lay out ``story`` into ``out`` through a temporary file, so a failure or a
     crash never leaves half a PDF where the user expects the document.
 
     Pages are ``pagesize``; a ``NextPageTemplate(LANDSCAPE)`` in the story turns the
-    following pages to landscape A4 (a wide appendix table)."""
+    following pages to landscape A4 (a wide appendix table).  The file gets the
+    permissions the user's umask gives a new file, its metadata and /Lang zh-CN."""
     out = Path(out)
-    handle, temp_name = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
-    os.close(handle)
+    temp = out.with_name(f".{out.stem}-{secrets.token_hex(4)}.pdf")
+    # Created like any new file of the user's (0666 less the umask), not mkstemp's 0600.
+    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
         doc = BaseDocTemplate(
-            temp_name,
+            str(temp),
             pagesize=pagesize,
-            leftMargin=20 * mm,
-            rightMargin=20 * mm,
-            topMargin=18 * mm,
-            bottomMargin=20 * mm,
-            title=title,
-            author=author,
+            leftMargin=LEFT_MARGIN,
+            rightMargin=PAGE_WIDTH - LEFT_MARGIN - BLOCK_WIDTH,
+            topMargin=TOP_MARGIN,
+            bottomMargin=_bottom_margin(False),
+            title=info.title,
+            author=info.author,
+            subject=info.subject,
+            keywords=list(info.keywords),
+            creator=f"招商台账 {app_version()}",
+            lang="zh-CN",
+            initialFontName=faces.body.name,
+            initialFontSize=SAN,
         )
-        doc.addPageTemplates(
-            [
-                _page_template("main", pagesize),
-                _page_template(LANDSCAPE, landscape(A4)),
-            ]
-        )
-        doc.build(story, canvasmaker=numbered_canvas(font.name))
-        os.replace(temp_name, out)
+        templates = [_page_template("main", False), _page_template(LANDSCAPE, True)]
+        if pagesize[0] > pagesize[1]:
+            templates.reverse()  # the first page template is the first page's
+        doc.addPageTemplates(templates)
+        doc.build(story, canvasmaker=numbered_canvas(faces.body.name))
+        os.replace(temp, out)
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
     return out
 
 
-def _page_template(name: str, pagesize: tuple[float, float]) -> PageTemplate:
-    width, height = pagesize
-    frame = Frame(
-        20 * mm,
-        20 * mm,
-        width - 40 * mm,
-        height - 38 * mm,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id=f"{name}-frame",
-    )
+def _page_template(name: str, landscape_page: bool) -> PageTemplate:
+    if landscape_page:
+        pagesize = landscape(A4)
+        frame = Frame(
+            LANDSCAPE_LEFT,
+            _bottom_margin(True),
+            BLOCK_HEIGHT,
+            BLOCK_WIDTH,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=f"{name}-frame",
+        )
+    else:
+        pagesize = A4
+        frame = Frame(
+            LEFT_MARGIN,
+            _bottom_margin(False),
+            BLOCK_WIDTH,
+            BLOCK_HEIGHT,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=f"{name}-frame",
+        )
     return PageTemplate(id=name, frames=[frame], pagesize=pagesize)

@@ -1,6 +1,7 @@
 """Everything a briefing prints, gathered from the file: the figures (only from
 db.figures), the signing events of the period, the issues to coordinate, and
-the rows behind the figures.  The PDF code renders this and never queries."""
+the rows behind the figures, with the units in the order the city lists them.
+The PDF code renders this and never queries."""
 
 from __future__ import annotations
 
@@ -20,13 +21,14 @@ from db.store.models import Investor, Project, Unit
 
 @dataclass(frozen=True)
 class BriefingHeader:
-    title: str
-    issue_no: int
+    title: str  # a unit's edition is named for it: 开发区招商工作简报
+    issue_no: int  # 第X期, numbered per year of ``date``
     editor: str  # 编印单位
-    date: date
+    date: date  # 签发日期
     to_report: str  # 报
     to_send: str  # 送
     to_issue: str  # 发
+    copies: int | None = None  # 印数
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,27 @@ class ProjectRow:
     total_wan_cny: Decimal
     local_industry: str | None
     stage: Stage | None
-    signed_on: date | None
+    signed_on: date | None  # first 签约, if on or before the briefing's date
     groups: tuple[str, ...]  # 新签约, 在手在谈
+
+
+@dataclass(frozen=True)
+class UnitLine:
+    """One unit in 各单位情况 and in the pipeline by unit: signings (converted to 亿元
+    at the stored rate when foreign ones are among them) and the pipeline with
+    内资 and 外资 apart, as the city-wide sentence gives them."""
+
+    unit: str
+    kind: str
+    signed_count: int
+    signed_total_wan_cny: Decimal
+    signed_foreign_count: int
+    pipeline_count: int
+    pipeline_domestic_count: int
+    pipeline_domestic_wan_cny: Decimal
+    pipeline_foreign_count: int
+    pipeline_foreign_wan_usd: Decimal
+    industries: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -69,19 +90,79 @@ class BriefingData:
     issues: tuple[IssueLine, ...]
     signed_rows: tuple[ProjectRow, ...]
     appendix: tuple[ProjectRow, ...]
+    units: tuple[UnitLine, ...] = ()  # in the city's order
 
 
-def header_for(issue_no: int | None = None, printed_on: date | None = None) -> BriefingHeader:
-    raw = settings.get("briefing")
+def header_for(
+    issue_no: int | None = None,
+    printed_on: date | None = None,
+    unit: UnitScope | None = None,
+) -> BriefingHeader:
+    """The 报头 and 报尾 of a briefing signed on ``printed_on`` (today by default), for
+    the whole file or the edition of ``unit``."""
+    current = settings.briefing()
+    day = printed_on or date.today()
+    title = current.title.strip() or "招商工作简报"
+    if unit is not None and unit.name not in title:
+        title = f"{unit.name}{title}"
+    editor = current.editor.strip()
+    if not editor:
+        own = settings.own_unit()
+        editor = own.name if own is not None else str(settings.get("file.hq_name") or "")
     return BriefingHeader(
-        title=str(raw.get("title") or "招商工作简报"),
-        issue_no=int(issue_no if issue_no is not None else raw.get("issue_no") or 1),
-        editor=str(raw.get("editor") or ""),
-        date=printed_on or date.today(),
-        to_report=str(raw.get("to_report") or ""),
-        to_send=str(raw.get("to_send") or ""),
-        to_issue=str(raw.get("to_issue") or ""),
+        title=title,
+        issue_no=issue_no if issue_no is not None else current.next_issue_no(day.year),
+        editor=editor,
+        date=day,
+        to_report=current.to_report,
+        to_send=current.to_send,
+        to_issue=current.to_issue,
+        copies=current.copies,
     )
+
+
+def unit_sort_key(name: str, kind: str) -> tuple[int, int, str]:
+    """Units as the city lists them: the configured order first, then by kind
+    (开发区, 镇区, 园区, 驻点招商办) and name."""
+    order = settings.unit_order()
+    kinds = settings.KIND_ORDER
+    return (
+        order.index(name) if name in order else len(order),
+        kinds.index(kind) if kind in kinds else len(kinds),
+        name,
+    )
+
+
+def _unit_lines(result: Figures) -> list[UnitLine]:
+    signed_of: dict[str, list[CountedProject]] = {}
+    for p in result.signed.projects:
+        signed_of.setdefault(p.unit, []).append(p)
+    pipeline_of: dict[str, list[CountedProject]] = {}
+    for p in result.pipeline.projects:
+        pipeline_of.setdefault(p.unit, []).append(p)
+    lines = []
+    for line in result.by_unit:
+        pipeline = pipeline_of.get(line.unit, [])
+        domestic = [p for p in pipeline if p.capital is Capital.DOMESTIC]
+        foreign = [p for p in pipeline if p.capital is Capital.FOREIGN]
+        lines.append(
+            UnitLine(
+                unit=line.unit,
+                kind=line.kind,
+                signed_count=line.signed_count,
+                signed_total_wan_cny=line.signed_total_wan_cny,
+                signed_foreign_count=sum(
+                    1 for p in signed_of.get(line.unit, []) if p.capital is Capital.FOREIGN
+                ),
+                pipeline_count=line.pipeline_count,
+                pipeline_domestic_count=len(domestic),
+                pipeline_domestic_wan_cny=sum((p.total for p in domestic), Decimal(0)),
+                pipeline_foreign_count=len(foreign),
+                pipeline_foreign_wan_usd=sum((p.total for p in foreign), Decimal(0)),
+                industries=line.industries,
+            )
+        )
+    return sorted(lines, key=lambda u: unit_sort_key(u.unit, u.kind))
 
 
 def signing_events_in(period: Period, unit: UnitScope | None = None) -> list[SigningEventLine]:
@@ -97,16 +178,16 @@ def signing_events_in(period: Period, unit: UnitScope | None = None) -> list[Sig
 def _issues(unit: UnitScope | None) -> list[IssueLine]:
     finished = (Stage.PRODUCING.value, Stage.AT_CAPACITY.value, Stage.DROPPED.value)
     query = (
-        Project.live()
+        Project.live(Project, Unit)
         .join(Unit, on=(Project.unit == Unit.id))
         .where(
             Project.issues.is_null(False) & (Project.issues != "") & Project.stage.not_in(finished)
         )
-        .order_by(Unit.name, Project.name)
     )
     if unit is not None:
         query = query.where(Project.unit == unit.id)
-    return [IssueLine(p.name, p.unit.name, (p.issues or "").strip()) for p in query]
+    projects = sorted(query, key=lambda p: (unit_sort_key(p.unit.name, p.unit.kind), p.name))
+    return [IssueLine(p.name, p.unit.name, (p.issues or "").strip()) for p in projects]
 
 
 def _rows(projects: list[tuple[CountedProject, tuple[str, ...]]], as_of: date) -> list[ProjectRow]:
@@ -131,7 +212,9 @@ def _rows(projects: list[tuple[CountedProject, tuple[str, ...]]], as_of: date) -
             total_wan_cny=p.total_wan_cny,
             local_industry=p.local_industry,
             stage=stages.get(p.id),
-            signed_on=p.signed_on,
+            # A list "as of" a date shows nothing dated after it: a project in talks
+            # on that date that signed later has no 签约日期 here.
+            signed_on=p.signed_on if p.signed_on and p.signed_on <= as_of else None,
             groups=groups,
         )
         for p, groups in projects
@@ -162,9 +245,10 @@ def briefing_data(
     ]
     return BriefingData(
         figures=result,
-        header=header_for(issue_no, printed_on),
+        header=header_for(issue_no, printed_on, unit),
         signing_events=tuple(signing_events_in(period, unit)),
         issues=tuple(_issues(unit)),
         signed_rows=tuple(_rows(signed, period.end)),
         appendix=tuple(_rows(appendix, period.end)),
+        units=tuple(_unit_lines(result)),
     )

@@ -9,9 +9,13 @@ from decimal import Decimal
 
 from db.errors import UserError
 from db.reads.timeline import days_between, working_days_between
+from db.rules.qualifier import Qualifier, qualifier_of
 from db.rules.vocabulary import Capital, Stage
 from db.store import settings
 from db.store.models import CapacityLine, FollowUp, Milestone, Phase, Project, StageEvent, Unit
+
+# product, quantity, unit, qualifier (电池箔, 4, 万吨, 达)
+Capacity = tuple[str, Decimal, str, Qualifier | None]
 
 
 @dataclass(frozen=True)
@@ -20,7 +24,10 @@ class PhaseLine:
     investment: Decimal | None
     content: str | None
     expected_sales: Decimal | None
-    capacity: tuple[tuple[str, Decimal, str], ...]  # product, quantity, unit
+    capacity: tuple[Capacity, ...]
+    expected_sales_qualifier: Qualifier | None = None
+    floor_area_m2: Decimal | None = None
+    floor_area_m2_qualifier: Qualifier | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,11 @@ class DatedFact:
     label: str
     note: str | None
     is_stage: bool = False
+    # The interval to this fact, in the unit its sentence uses: working days from
+    # 证照申报 to 证照办结, calendar days from 拿地 to 开工, else from the fact before.
+    gap: int | None = None
+    gap_from: str | None = None  # the fact it is counted from, when not the one before
+    gap_working_days: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,13 +79,23 @@ class ProjectBriefData:
     stage: Stage
     planned_production: date | None
     phases: tuple[PhaseLine, ...]
-    full_capacity: tuple[tuple[str, Decimal, str], ...]
+    full_capacity: tuple[Capacity, ...]
     timeline: tuple[DatedFact, ...]
     days_land_to_start: int | None  # 从拿到地到全面开工 (calendar days)
     permit_working_days: int | None  # 开工前证照办结 (working days, both ends counted)
     issues: str | None
     follow_ups: tuple[FollowUpLine, ...]
     printed_on: date
+    # The qualifiers of the planned figures (约/超/达/以上).
+    land_mu_qualifier: Qualifier | None = None
+    floor_area_m2_qualifier: Qualifier | None = None
+    expected_sales_qualifier: Qualifier | None = None
+    expected_output_qualifier: Qualifier | None = None
+    expected_tax_qualifier: Qualifier | None = None
+    new_jobs_qualifier: Qualifier | None = None
+    signed_on: date | None = None  # first 签约
+    total_wan_cny: Decimal | None = None  # 外资 converted at the stored rate
+    major_wan_cny: Decimal = Decimal(100000)  # 重大项目 from this total
 
 
 def find_project(key: str) -> Project:
@@ -116,9 +138,11 @@ def project_brief_data(project: Project, printed_on: date | None = None) -> Proj
     lines = list(
         CapacityLine.live().where(CapacityLine.project == project).order_by(CapacityLine.seq)
     )
-    by_phase: dict[int | None, list[tuple[str, Decimal, str]]] = {}
+    by_phase: dict[int | None, list[Capacity]] = {}
     for line in lines:
-        by_phase.setdefault(line.phase_id, []).append((line.product, line.quantity, line.unit))
+        by_phase.setdefault(line.phase_id, []).append(
+            (line.product, line.quantity, line.unit, qualifier_of(line.quantity_qualifier))
+        )
     events = [
         DatedFact(e.date, Stage(e.stage).label, e.reason or _content_note(e.note), True)
         for e in StageEvent.live().where(StageEvent.project == project)
@@ -135,6 +159,14 @@ def project_brief_data(project: Project, printed_on: date | None = None) -> Proj
     start = _first(events, Stage.STARTED.label) or _first(milestones, "开工")
     permit_from = _first(milestones, "证照申报")
     permit_done = _first(milestones, "证照办结")
+    facts = _with_gaps(facts, land, permit_from)
+    signed_on = _first(events, Stage.SIGNED.label)
+    capital = Capital(project.capital)
+    rate = settings.exchange_rate()
+    total = project.total_investment
+    total_wan_cny = None
+    if total is not None:
+        total_wan_cny = total * rate.usd_cny if capital is Capital.FOREIGN else total
     follow_ups = [
         FollowUpLine(f.date, f.kind, f.people, f.summary, f.next_step, f.due_date)
         for f in FollowUp.live().where(FollowUp.project == project).order_by(FollowUp.date)
@@ -146,9 +178,9 @@ def project_brief_data(project: Project, printed_on: date | None = None) -> Proj
         investor=project.investor.name,
         investor_origin=project.investor.origin,
         unit=project.unit.name,
-        capital=Capital(project.capital),
-        total=project.total_investment,
-        rate=settings.exchange_rate(),
+        capital=capital,
+        total=total,
+        rate=rate,
         designation=project.designation,
         carrier=project.carrier,
         content=project.content,
@@ -164,7 +196,14 @@ def project_brief_data(project: Project, printed_on: date | None = None) -> Proj
         planned_production=project.planned_production,
         phases=tuple(
             PhaseLine(
-                p.name, p.investment, p.content, p.expected_sales, tuple(by_phase.get(p.id, []))
+                p.name,
+                p.investment,
+                p.content,
+                p.expected_sales,
+                tuple(by_phase.get(p.id, [])),
+                qualifier_of(p.expected_sales_qualifier),
+                p.floor_area_m2,
+                qualifier_of(p.floor_area_m2_qualifier),
             )
             for p in phases
         ),
@@ -179,4 +218,38 @@ def project_brief_data(project: Project, printed_on: date | None = None) -> Proj
         issues=project.issues,
         follow_ups=tuple(follow_ups),
         printed_on=printed_on or date.today(),
+        land_mu_qualifier=qualifier_of(project.land_mu_qualifier),
+        floor_area_m2_qualifier=qualifier_of(project.floor_area_m2_qualifier),
+        expected_sales_qualifier=qualifier_of(project.expected_sales_qualifier),
+        expected_output_qualifier=qualifier_of(project.expected_output_qualifier),
+        expected_tax_qualifier=qualifier_of(project.expected_tax_qualifier),
+        new_jobs_qualifier=qualifier_of(project.new_jobs_qualifier),
+        signed_on=signed_on,
+        total_wan_cny=total_wan_cny,
+        major_wan_cny=settings.major_project_wan_cny(),
     )
+
+
+def _with_gaps(
+    facts: list[DatedFact], land: date | None, permit_from: date | None
+) -> list[DatedFact]:
+    """Each fact with the interval to it, in the unit of the sentence that tells it:
+    开工 counted from 拿地 in days (从拿到地到全面开工仅用7天), 证照办结 from 证照申报
+    in working days (4个工作日内完成), any other fact from the one before it."""
+    out: list[DatedFact] = []
+    previous: date | None = None
+    for fact in facts:
+        gap: int | None = None
+        gap_from: str | None = None
+        working = False
+        if fact.label == "证照办结" and permit_from is not None and fact.date >= permit_from:
+            gap, gap_from, working = working_days_between(permit_from, fact.date), "证照申报", True
+        elif fact.label == Stage.STARTED.label and land is not None and fact.date >= land:
+            gap, gap_from = days_between(land, fact.date), "拿地"
+        elif previous is not None:
+            gap = days_between(previous, fact.date)
+        out.append(
+            DatedFact(fact.date, fact.label, fact.note, fact.is_stage, gap, gap_from, working)
+        )
+        previous = fact.date
+    return out

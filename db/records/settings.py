@@ -10,6 +10,7 @@ from decimal import Decimal
 from db.errors import ValidationError
 from db.records.ops import operation
 from db.records.units import CadreRow, UnitIdentity, replace_cadres, set_identity
+from db.rules.money import plain
 from db.store import settings
 
 RATE_MIN = Decimal(1)
@@ -63,6 +64,10 @@ def put_briefing(value: settings.Briefing) -> None:
         raise ValidationError("请填写简报标题", "the briefing title is required")
     if value.issue_no < 1:
         raise ValidationError("期数应为正整数", "the issue number must be a positive integer")
+    if value.copies is not None and not 1 <= value.copies <= 100000:
+        raise ValidationError("印数应为 1~100000 份", "the number of copies must be 1 to 100000")
+    if value.issue_year is not None and not 1900 <= value.issue_year <= 9999:
+        raise ValidationError(f"期数年份不对:{value.issue_year}", "the issue year is wrong")
     settings.put(
         "briefing",
         {
@@ -72,8 +77,26 @@ def put_briefing(value: settings.Briefing) -> None:
             "to_report": value.to_report.strip(),
             "to_send": value.to_send.strip(),
             "to_issue": value.to_issue.strip(),
+            "issue_year": value.issue_year,
+            "copies": value.copies,
         },
     )
+
+
+def put_unit_order(names: list[str]) -> None:
+    """The order of units in a briefing (names; the rest follow by kind and name)."""
+    cleaned = [name.strip() for name in names if name.strip()]
+    if len(set(cleaned)) != len(cleaned):
+        raise ValidationError("单位排列顺序中有重复的单位", "a unit is listed twice in the order")
+    settings.put("unit_order", cleaned)
+
+
+def put_major_project(wan_cny: Decimal) -> None:
+    if not wan_cny.is_finite() or wan_cny <= 0:
+        raise ValidationError(
+            "重大项目的总投资下限应为正数(亿元)", "the size of a major project must be positive"
+        )
+    settings.put("major_project_wan_cny", plain(wan_cny))
 
 
 @dataclass
@@ -88,6 +111,8 @@ class SettingsChange:
     priority_chains: list[str] | None = None
     size_bands: list[Decimal] | None = None
     briefing: settings.Briefing | None = None
+    unit_order: list[str] | None = None
+    major_project_wan_cny: Decimal | None = None
     language: str | None = None
     overdue_days: int | None = None
     hq_name: str | None = None
@@ -120,6 +145,10 @@ def _put(change: SettingsChange) -> None:
         put_size_bands(change.size_bands)
     if change.briefing is not None:
         put_briefing(change.briefing)
+    if change.unit_order is not None:
+        put_unit_order(change.unit_order)
+    if change.major_project_wan_cny is not None:
+        put_major_project(change.major_project_wan_cny)
     if change.language is not None:
         put_language(change.language)
     if change.overdue_days is not None:
@@ -160,8 +189,16 @@ def set_exchange_rate(rate: Decimal, when: date) -> None:
 
 
 @operation
-def issue_printed(issue_no: int) -> None:
-    """A briefing of issue ``issue_no`` was printed: the next one gets the next number."""
+def issue_printed(issue_no: int, year: int | None = None) -> None:
+    """A briefing of issue ``issue_no`` signed in ``year`` (this year by default) was
+    printed: the next one of that year gets the next number."""
+    year = year if year is not None else date.today().year
     current = settings.briefing()
-    if issue_no >= current.issue_no:
-        settings.put("briefing", {**settings.get("briefing"), "issue_no": issue_no + 1})
+    # A late issue of a past year leaves this year's numbering alone.
+    later_year = current.issue_year is not None and year > current.issue_year
+    same_year = current.issue_year in (None, year)
+    if later_year or (same_year and issue_no >= current.issue_no):
+        settings.put(
+            "briefing",
+            {**settings.get("briefing"), "issue_no": issue_no + 1, "issue_year": year},
+        )

@@ -57,7 +57,16 @@ DEFAULTS: dict[str, Any] = {
         "to_report": "",
         "to_send": "",
         "to_issue": "",
+        # The year the next issue number belongs to: issues are numbered per year,
+        # so the first briefing signed in a new year is 第1期 again.
+        "issue_year": None,
+        "copies": None,  # 印数 printed in the 报尾, optional
     },
+    # Units in the order the city lists them in a briefing (names); units not listed
+    # follow by kind — 开发区, 镇区, 园区, then the 驻点招商办 — and name.
+    "unit_order": [],
+    # A signed project of at least this total (万元) is one of the year's 重大项目.
+    "major_project_wan_cny": "100000",
     "language": "zh_CN",
 }
 
@@ -135,7 +144,8 @@ LANGUAGES = ("zh_CN", "en")
 
 @dataclass(frozen=True)
 class Briefing:
-    """The briefing's 报头 and 报尾: title, 编印单位, next 期数, 报/送/发 recipients."""
+    """The briefing's 报头 and 报尾: title, 编印单位, next 期数 (of ``issue_year``),
+    报/送/发 recipients and the 印数."""
 
     title: str
     editor: str
@@ -143,6 +153,14 @@ class Briefing:
     to_report: str
     to_send: str
     to_issue: str
+    issue_year: int | None = None
+    copies: int | None = None
+
+    def next_issue_no(self, year: int) -> int:
+        """The number a briefing signed in ``year`` gets by default (per year)."""
+        if self.issue_year is not None and self.issue_year != year:
+            return 1
+        return self.issue_no
 
 
 def briefing() -> Briefing:
@@ -154,7 +172,23 @@ def briefing() -> Briefing:
         raw["to_report"],
         raw["to_send"],
         raw["to_issue"],
+        int(raw["issue_year"]) if raw.get("issue_year") else None,
+        int(raw["copies"]) if raw.get("copies") else None,
     )
+
+
+# The order of unit kinds where the city lists no order of its own.
+KIND_ORDER: tuple[str, ...] = ("开发区", "镇区", "园区", "驻点招商办", "招商中心")
+
+
+def unit_order() -> tuple[str, ...]:
+    """Unit names in the order the briefings list them (those named first)."""
+    return tuple(str(name) for name in get("unit_order") or ())
+
+
+def major_project_wan_cny() -> Decimal:
+    """The total (万元) from which a signed project is one of the year's 重大项目."""
+    return Decimal(get("major_project_wan_cny"))
 
 
 OVERDUE_DAYS = "handover.overdue_days"

@@ -119,7 +119,8 @@ def test_print_the_briefing_from_the_reports_menu(window: MainWindow, tmp_path: 
     assert "已生成" in window.statusBar().currentMessage()
     from tests.reports.pdf_tools import pdf_text
 
-    assert "1~7月,上海驻点招商办新签约总投资亿元以上产业项目1个,总投资2亿元。" in pdf_text(out)
+    sentence = "2023年1~7月，上海驻点招商办新签约总投资亿元以上产业项目1个，总投资2亿元。"
+    assert sentence in pdf_text(out)
     # the next briefing is offered the next number
     window.briefing_action.trigger()
     assert window._dialog.issue.value() == 6  # type: ignore[attr-defined]

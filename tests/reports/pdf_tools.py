@@ -1,19 +1,22 @@
-"""Reading generated PDFs as a user would: their text, their pages as pictures."""
+"""Reading generated PDFs as a user would: their text, page by page and line by line,
+their pages as pictures, the fonts they list and their metadata."""
 
 from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
-from reportlab.pdfbase import pdfmetrics
+
+from reports.fonts import Typefaces
 
 
 def pdf_text(path: Path) -> str:
     """The PDF's text with line breaks and spaces removed (sentences wrap anywhere).
 
-    pypdf reads both the embedded TrueType subset and the built-in CID font."""
+    pypdf reads both the embedded TrueType subsets and the built-in CID font."""
     reader = PdfReader(str(path))
     return re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
 
@@ -22,10 +25,25 @@ def page_count(path: Path) -> int:
     return len(PdfReader(str(path)).pages)
 
 
-def render_pages(path: Path, folder: Path) -> list[Path]:
+def page_lines(path: Path) -> list[list[str]]:
+    """Each page's text lines as pdftotext lays them out (blank lines dropped), the
+    page number line included."""
+    pages = []
+    for number in range(1, page_count(path) + 1):
+        result = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        pages.append([line.strip() for line in result.stdout.splitlines() if line.strip()])
+    return pages
+
+
+def render_pages(path: Path, folder: Path, resolution: int = 40) -> list[Path]:
     """Every page as a PNG (pdftoppm); poppler's complaints fail the caller."""
     result = subprocess.run(
-        ["pdftoppm", "-png", "-r", "40", str(path), str(folder / path.stem)],
+        ["pdftoppm", "-png", "-r", str(resolution), str(path), str(folder / path.stem)],
         capture_output=True,
         text=True,
     )
@@ -34,11 +52,67 @@ def render_pages(path: Path, folder: Path) -> list[Path]:
     return sorted(folder.glob(f"{path.stem}*.png"))
 
 
-def missing_glyphs(path: Path, font_name: str) -> set[str]:
-    """Characters of the PDF's text that the embedded font has no glyph for (tofu)."""
-    font = pdfmetrics.getFont(font_name)
-    face = getattr(font, "face", None)
-    if face is None:  # a CID font: the viewer supplies every glyph
-        return set()
-    text = pdf_text(path)
-    return {ch for ch in set(text) if ord(ch) not in face.charToGlyph}
+@dataclass(frozen=True)
+class ListedFont:
+    name: str
+    type: str
+    embedded: bool
+
+
+def listed_fonts(path: Path) -> list[ListedFont]:
+    """The fonts ``pdffonts`` lists for the file."""
+    result = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    fonts = []
+    for line in result.stdout.splitlines()[2:]:
+        # name, type (may hold a space: "Type 1", "CID TrueType"), encoding, emb, sub, uni…
+        match = re.match(r"(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)", line)
+        assert match, line
+        fonts.append(ListedFont(match.group(1), match.group(2), match.group(4) == "yes"))
+    return fonts
+
+
+def info(path: Path) -> dict[str, str]:
+    """``pdfinfo``'s fields: Title, Subject, Author, Creator, Tagged, Pages …"""
+    result = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    fields = {}
+    for line in result.stdout.splitlines():
+        key, _, value = line.partition(":")
+        fields[key.strip()] = value.strip()
+    return fields
+
+
+def missing_glyphs(path: Path, faces: Typefaces) -> set[str]:
+    """Characters of the PDF's text that none of its fonts has a glyph for (tofu): the
+    PDFs set a character their role's font lacks in the fallback font."""
+    fonts = (faces.title, faces.body, faces.heading, faces.subheading, faces.fallback)
+    return {ch for ch in set(pdf_text(path)) if not any(font.covers(ch) for font in fonts)}
+
+
+HEADING = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附表|图\d)")
+PAGE_NUMBER = re.compile(r"^第\s*\d+\s*页\s*共\s*\d+\s*页$")
+# A line of a table's header (its words, or the unit of an amount on a line of its own).
+TABLE_HEADER = re.compile(r"序号|规模档次|项目数|（亿元）|（亿美元）|日期\s+事项")
+
+
+def content_lines(lines: list[str]) -> list[str]:
+    """A page's lines without its page number."""
+    return [line for line in lines if not PAGE_NUMBER.match(line)]
+
+
+def layout_problems(path: Path) -> list[str]:
+    """What an office would not send: a page without its number, a page ending in a
+    heading, a total row alone under its table's header."""
+    problems = []
+    for number, lines in enumerate(page_lines(path), start=1):
+        content = content_lines(lines)
+        if not content:
+            problems.append(f"page {number} is empty")
+            continue
+        if not PAGE_NUMBER.match(lines[-1]):
+            problems.append(f"page {number} has no number at its foot")
+        if HEADING.match(content[-1]):
+            problems.append(f"page {number} ends in a heading: {content[-1]}")
+        for i, line in enumerate(content):
+            if line.startswith("合计") and (i == 0 or TABLE_HEADER.search(content[i - 1])):
+                problems.append(f"page {number}: a total row alone under the header")
+    return problems

@@ -14,6 +14,7 @@ from db.io.demo.article import (
     EVENT_DATE,
     EVENT_NAME,
     HQ_NAME,
+    LOCAL_PEOPLE,
     MODULES,
     OFFICES,
 )
@@ -160,12 +161,16 @@ def add_article_details() -> None:
         for i, cadre in enumerate(CADRES[office]):
             Cadre.create(unit=office_unit, name=cadre, title="主任" if i == 0 else "招商专员")
 
+    # The city lists the development zone and the towns first, then its offices.
+    towns = [name for name in LOCAL_PEOPLE if name != DEV_ZONE]
+    settings.put("unit_order", [DEV_ZONE, *towns, *OFFICES])
     briefing = dict(settings.get("briefing"))
     briefing.update(
         {
             "title": "招商工作简报",
             "editor": HQ_NAME,
             "issue_no": 7,
+            "issue_year": 2023,
             "to_report": "市委、市政府主要领导,分管领导",
             "to_send": "市发改委、市工信局、市财政局、市自然资源和规划局",
             "to_issue": "各镇(区、街道)、开发区,各驻点招商办",

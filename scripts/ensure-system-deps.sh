@@ -3,7 +3,9 @@
 # present. Idempotent and quiet when everything is already installed.
 #
 #   - Qt runtime libraries for the xcb (real window / Xvfb) and offscreen platforms
-#   - a CJK TrueType font (the UI and the PDF briefings are in Chinese)
+#   - CJK TrueType fonts (the UI and the PDF briefings are in Chinese): a 黑体-like
+#     sans (WenQuanYi), and for the PDFs' roles a 宋体 (AR PL SungtiL GB, for the
+#     title and the body where no 小标宋/仿宋 is installed) and a 楷体 (AR PL KaitiM GB)
 #   - poppler-utils (pdftoppm/pdftotext, used to inspect generated PDFs)
 #   - xvfb + xauth (xvfb-run, for screenshots of a real window)
 #
@@ -31,9 +33,11 @@ PACKAGES=(
     libxrender1
     libxi6
     libglib2.0-0
-    # fonts: a CJK TrueType font, plus fc-list/fc-cache
+    # fonts: CJK TrueType fonts for each role of the PDFs, plus fc-list/fc-cache
     fontconfig
     fonts-wqy-microhei
+    fonts-arphic-gbsn00lp
+    fonts-arphic-gkai00mp
     # tools
     poppler-utils
     poppler-data

@@ -321,9 +321,6 @@ def _appendix(data: BriefingData, faces: Typefaces, tail: Flowable | None) -> li
         NextPageTemplate(LANDSCAPE),  # ten columns read on a landscape page
         PageBreak(),
     ]
-    if not data.appendix:
-        story += [title, styles.para("本期无新签约及在手在谈项目。", styles.plain)]
-        return story + ([AtFoot(tail)] if tail is not None else [])
     amounts, foreign = _amount_columns(data.appendix)
     columns = [
         Column("序号", align="CENTER"),
@@ -362,7 +359,7 @@ def _appendix(data: BriefingData, faces: Typefaces, tail: Flowable | None) -> li
     return [*story, table]
 
 
-def _tail(data: BriefingData, styles: Styles) -> Flowable | None:
+def _tail(data: BriefingData, styles: Styles, width: float) -> Flowable | None:
     """报尾: 报/送/发 between red rules (empty lines left out) and the 印数; None when
     there is nothing to say."""
     header = data.header
@@ -389,9 +386,8 @@ def _tail(data: BriefingData, styles: Styles) -> Flowable | None:
                 styles.para(copies, styles.footer.clone(align="RIGHT")),
             ]
         )
-    # The last page is the 附表's, in landscape.
     label_width = SAN * 2.2
-    table = Table(cells, colWidths=[label_width, BLOCK_HEIGHT - label_width])
+    table = Table(cells, colWidths=[label_width, width - label_width])
     commands: list[tuple[object, ...]] = [
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -422,7 +418,11 @@ def build_briefing(data: BriefingData, out: Path, faces: Typefaces | None = None
     story += _pipeline_section(data, styles, numbers)
     story += _units_section(data, styles, numbers, note)
     story += _issues_section(data, styles, numbers)
-    story += _appendix(data, faces, _tail(data, styles))
+    if data.appendix:
+        # The 报尾 closes the last page: the 附表's, in landscape.
+        story += _appendix(data, faces, _tail(data, styles, BLOCK_HEIGHT))
+    elif (tail := _tail(data, styles, BLOCK_WIDTH)) is not None:
+        story.append(AtFoot(tail))  # no project behind the figures: no 附表
     header = data.header
     period = wording.period_words(figures.period)
     info = DocumentInfo(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import zlib
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -178,7 +179,8 @@ _NOTICE = (
 
 
 def _register(path: Path, index: int = 0) -> PdfFont | None:
-    name = f"CJK-{path.stem}-{index}"
+    # The path's checksum in the name: two files of one name (in two folders) are two fonts.
+    name = f"CJK-{path.stem}-{index}-{zlib.crc32(str(path).encode()):08x}"
     try:
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))

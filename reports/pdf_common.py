@@ -427,8 +427,10 @@ class Text(_FlowableBase):
             lines[-1].append((token, w))
             used += w
         hard.append(True)
-        # No line of a single character at the end (a lone 司): take one more down.
-        if len(lines) > 1 and not hard[-2] and len(lines[-1]) == 1 and len(lines[-1][0][0]) == 1:
+        # No line of a single character at the end (a lone 司, 实。): take one more down.
+        last = lines[-1]
+        lone = len(last) == 1 and len(last[0][0].rstrip("".join(_NO_START))) == 1
+        if len(lines) > 1 and not hard[-2] and lone:
             previous = lines[-2]
             if len(previous) > 2:
                 lines[-1].insert(0, previous.pop())
@@ -652,9 +654,11 @@ class RowTable(_FlowableBase):
     """A table laid out a page at a time, by whole rows: its header repeated on every
     page; its ``heads`` on the page of its header and first two rows (never a
     heading alone at a page's foot); a total row with at least the row above it;
-    the ``tail`` at the foot of the last page together with at least two rows."""
+    the ``tail`` at the foot of the last page together with at least two rows; a
+    short table in one piece."""
 
     MIN_ROWS = 2
+    KEEP_WHOLE = 6  # rows: a table this short is not split
 
     def __init__(
         self,
@@ -738,6 +742,9 @@ class RowTable(_FlowableBase):
             if used + tail_height <= room + 0.01:
                 return [*self.heads, self._table(0, n), AtFoot(self.tail)]
             fit = n - min(self.MIN_ROWS, n)  # the tail goes on with the last rows
+        elif n <= self.KEEP_WHOLE and not self._tried:
+            self._tried = True  # a short table goes to the next page in one piece
+            return []
         elif fit == n - 1 and n > self.MIN_ROWS:
             fit -= 1  # no row (nor the total row) alone on the next page
         if fit < min(self.MIN_ROWS, n):

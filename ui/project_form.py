@@ -51,6 +51,7 @@ from db.records.projects import (
 from db.records.stages import delete_stage_event, stage_event_removal_problem
 from db.rules.industry import describe
 from db.rules.money import AmountError, plain
+from db.rules.qualifier import Qualifier
 from db.rules.vocabulary import (
     CONSTRUCTION_KINDS,
     INFO_SOURCES,
@@ -91,6 +92,11 @@ FULL_CAPACITY = None
 # Investment amounts are in the project's currency; sales, output and tax in 万元.
 _IN_PROJECT_CURRENCY = ("total_investment", "fixed_asset_investment", "registered_capital")
 
+# The phase table's columns, and the capacity table's.
+PHASE_NAME, PHASE_INVESTMENT, PHASE_CONTENT = 0, 1, 2
+PHASE_AREA_QUALIFIER, PHASE_AREA, PHASE_SALES_QUALIFIER, PHASE_SALES = 3, 4, 5, 6
+CAPACITY_PRODUCT, CAPACITY_QUALIFIER, CAPACITY_QUANTITY, CAPACITY_UNIT, CAPACITY_PHASE = range(5)
+
 
 @dataclass(frozen=True)
 class _FormState:
@@ -127,6 +133,7 @@ class ProjectForm(QDialog):
         self.errors: dict[str, ErrorLabel] = {}
         self.page_of: dict[str, int] = {}
         self.amounts: dict[str, AmountEdit] = {}
+        self.qualifiers: dict[str, QComboBox] = {}  # field → its 约/超/达/以上
         self._child: QDialog | None = None
         self.setWindowTitle(
             self.tr("新建项目")
@@ -180,9 +187,16 @@ class ProjectForm(QDialog):
     # -- building -------------------------------------------------------------------
 
     def _add(
-        self, form: QFormLayout, label: str, field: str, widget: QWidget, *extra: QWidget
+        self,
+        form: QFormLayout,
+        label: str,
+        field: str,
+        widget: QWidget,
+        *extra: QWidget,
+        before: QWidget | None = None,
     ) -> None:
-        """A row: the input (named after its field), anything beside it, its error below."""
+        """A row: the input (named after its field), anything before and beside it, its
+        error below."""
         widget.setObjectName(field)
         self.inputs[field] = widget
         self.page_of[field] = self._page
@@ -193,6 +207,8 @@ class ProjectForm(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         row = QHBoxLayout()
+        if before is not None:
+            row.addWidget(before)
         row.addWidget(widget, 1)
         for item in extra:
             row.addWidget(item)
@@ -225,12 +241,35 @@ class ProjectForm(QDialog):
         box.setPlaceholderText(placeholder)
         return box
 
-    def _amount(self, form: QFormLayout, label: str, field: str) -> AmountEdit:
+    def _amount(
+        self, form: QFormLayout, label: str, field: str, qualified: bool = False
+    ) -> AmountEdit:
         edit = AmountEdit(field)
         self.amounts[field] = edit
-        self._add(form, label, field, edit, edit.unit_box)
+        before = self._qualifier(field) if qualified else None
+        self._add(form, label, field, edit, edit.unit_box, before=before)
         edit.unit_box.currentIndexChanged.connect(lambda _index: self._check_field(field))
         return edit
+
+    def qualifier_combo(self) -> QComboBox:
+        """约 / 超 / 达 / 以上 before a planned figure, as officials write it (or none)."""
+        combo = QComboBox()
+        combo.addItem("", "")
+        for qualifier, text in (
+            (Qualifier.ABOUT, self.tr("约")),
+            (Qualifier.OVER, self.tr("超")),
+            (Qualifier.REACHING, self.tr("达")),
+            (Qualifier.AT_LEAST, self.tr("以上")),
+        ):
+            combo.addItem(text, qualifier.value)  # Qt keeps the code, not the enum
+        combo.setToolTip(self.tr("数字的限定词,简报中写作:约20亿元、超5亿元、达4万吨、500人以上"))
+        return combo
+
+    def _qualifier(self, field: str) -> QComboBox:
+        combo = self.qualifier_combo()
+        combo.setObjectName(f"{field}_qualifier")
+        self.qualifiers[field] = combo
+        return combo
 
     def _basic_page(self, form: QFormLayout) -> None:
         self._add(form, self.tr("项目名称(&N)*"), "name", self._line())
@@ -272,8 +311,10 @@ class ProjectForm(QDialog):
         total.unit_box.currentIndexChanged.connect(lambda _index: self._phase_header())
         self._amount(form, self.tr("固定资产投资"), "fixed_asset_investment")
         self._amount(form, self.tr("注册资本"), "registered_capital")
-        self.phases = QTableWidget(0, 3)
-        self.phases.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.phases = QTableWidget(0, 7)
+        self.phases.horizontalHeader().setSectionResizeMode(
+            PHASE_CONTENT, QHeaderView.ResizeMode.Stretch
+        )
         self.phases.setTabKeyNavigation(False)
         self.phases.setMinimumHeight(130)
         self.phases.itemChanged.connect(lambda _item: self._phase_names_changed())
@@ -376,19 +417,44 @@ class ProjectForm(QDialog):
         self.land_m2.setMinimumWidth(120)
         land = self._line()
         land.textChanged.connect(lambda _text: self._update_derived())
-        self._add(form, self.tr("用地(亩)(&L)"), "land_mu", land, self.land_m2)
-        self._add(form, self.tr("建筑面积(㎡)"), "floor_area_m2", self._line())
+        self._add(
+            form,
+            self.tr("用地(亩)(&L)"),
+            "land_mu",
+            land,
+            self.land_m2,
+            before=self._qualifier("land_mu"),
+        )
+        self._add(
+            form,
+            self.tr("建筑面积(㎡)"),
+            "floor_area_m2",
+            self._line(),
+            before=self._qualifier("floor_area_m2"),
+        )
         self.intensity = QLabel()
         self.intensity.setObjectName("intensity")
         self.intensity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("投资强度"), self.intensity)
-        self._amount(form, self.tr("预计年销售"), "expected_sales")
-        self._amount(form, self.tr("预计年产值"), "expected_output")
-        self._amount(form, self.tr("预计年税收"), "expected_tax")
-        self._add(form, self.tr("新增就业(人)"), "new_jobs", self._line())
-        self.capacity = QTableWidget(0, 4)
+        self._amount(form, self.tr("预计年销售"), "expected_sales", qualified=True)
+        self._amount(form, self.tr("预计年产值"), "expected_output", qualified=True)
+        self._amount(form, self.tr("预计年税收"), "expected_tax", qualified=True)
+        self._add(
+            form,
+            self.tr("新增就业(人)"),
+            "new_jobs",
+            self._line(),
+            before=self._qualifier("new_jobs"),
+        )
+        self.capacity = QTableWidget(0, 5)
         self.capacity.setHorizontalHeaderLabels(
-            [self.tr("产品"), self.tr("数量"), self.tr("单位"), self.tr("所属分期")]
+            [
+                self.tr("产品"),
+                self.tr("限定"),
+                self.tr("数量"),
+                self.tr("单位"),
+                self.tr("所属分期"),
+            ]
         )
         self.capacity.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.capacity.setTabKeyNavigation(False)
@@ -439,19 +505,43 @@ class ProjectForm(QDialog):
     # -- the tables -----------------------------------------------------------------
 
     def add_phase(
-        self, name: str = "", investment: str = "", content: str = "", uuid: str | None = None
+        self,
+        name: str = "",
+        investment: str = "",
+        content: str = "",
+        uuid: str | None = None,
+        *,
+        area: str = "",
+        area_qualifier: Qualifier | None = None,
+        sales: str = "",
+        sales_qualifier: Qualifier | None = None,
     ) -> None:
-        """A phase row; ``investment`` is typed in the unit of 总投资 (or with 亿/万)."""
+        """A phase row; ``investment`` is typed in the unit of 总投资 (or with 亿/万), its
+        floor area in ㎡ and its sales in 万元, each with its qualifier."""
         row = self.phases.rowCount()
         self.phases.insertRow(row)
-        texts = (name or self.tr("新一期"), investment, content)
-        items = [QTableWidgetItem(text) for text in texts]
-        items[0].setData(UUID_ROLE, uuid)
-        for column, item in enumerate(items):
+        texts = {
+            PHASE_NAME: name or self.tr("新一期"),
+            PHASE_INVESTMENT: investment,
+            PHASE_CONTENT: content,
+            PHASE_AREA: area,
+            PHASE_SALES: sales,
+        }
+        items = {column: QTableWidgetItem(text) for column, text in texts.items()}
+        items[PHASE_NAME].setData(UUID_ROLE, uuid)
+        for column, item in items.items():
             self.phases.setItem(row, column, item)
+        for column, chosen, name_of in (
+            (PHASE_AREA_QUALIFIER, area_qualifier, "phaseAreaQualifier"),
+            (PHASE_SALES_QUALIFIER, sales_qualifier, "phaseSalesQualifier"),
+        ):
+            combo = self.qualifier_combo()
+            combo.setObjectName(name_of)
+            self.set_qualifier(combo, chosen)
+            self.phases.setCellWidget(row, column, combo)
         if not name:
-            self.phases.setCurrentCell(row, 0)
-            self.phases.editItem(items[0])
+            self.phases.setCurrentCell(row, PHASE_NAME)
+            self.phases.editItem(items[PHASE_NAME])
 
     def add_capacity(
         self,
@@ -460,21 +550,30 @@ class ProjectForm(QDialog):
         unit: str = "",
         phase: str | None = None,
         uuid: str | None = None,
+        qualifier: Qualifier | None = None,
     ) -> None:
         """A capacity line; ``phase`` None means at full capacity (全部达产)."""
         row = self.capacity.rowCount()
         self.capacity.insertRow(row)
-        items = [QTableWidgetItem(text) for text in (product, quantity, unit)]
-        items[0].setData(UUID_ROLE, uuid)
-        for column, item in enumerate(items):
+        items = {
+            CAPACITY_PRODUCT: QTableWidgetItem(product),
+            CAPACITY_QUANTITY: QTableWidgetItem(quantity),
+            CAPACITY_UNIT: QTableWidgetItem(unit),
+        }
+        items[CAPACITY_PRODUCT].setData(UUID_ROLE, uuid)
+        for column, item in items.items():
             self.capacity.setItem(row, column, item)
+        chosen = self.qualifier_combo()
+        chosen.setObjectName("capacityQualifier")
+        self.set_qualifier(chosen, qualifier)
+        self.capacity.setCellWidget(row, CAPACITY_QUALIFIER, chosen)
         combo = QComboBox()
         combo.setObjectName("capacityPhase")
-        self.capacity.setCellWidget(row, 3, combo)
+        self.capacity.setCellWidget(row, CAPACITY_PHASE, combo)
         self._fill_phase_choice(combo, phase)
         if not product:
-            self.capacity.setCurrentCell(row, 0)
-            self.capacity.editItem(items[0])
+            self.capacity.setCurrentCell(row, CAPACITY_PRODUCT)
+            self.capacity.editItem(items[CAPACITY_PRODUCT])
 
     def _remove_row(self, table: QTableWidget) -> None:
         row = table.currentRow()
@@ -497,14 +596,22 @@ class ProjectForm(QDialog):
         if not hasattr(self, "capacity"):
             return  # the capacity table is built after the phases
         for row in range(self.capacity.rowCount()):
-            combo = self.capacity.cellWidget(row, 3)
+            combo = self.capacity.cellWidget(row, CAPACITY_PHASE)
             assert isinstance(combo, QComboBox)
             self._fill_phase_choice(combo, combo.currentData())
 
     def _phase_header(self) -> None:
         unit = self.amounts["total_investment"].unit_text
         self.phases.setHorizontalHeaderLabels(
-            [self.tr("名称"), self.tr("投资(%1)").replace("%1", unit), self.tr("建设内容")]
+            [
+                self.tr("名称"),
+                self.tr("投资(%1)").replace("%1", unit),
+                self.tr("建设内容"),
+                self.tr("限定"),
+                self.tr("建筑面积(㎡)"),
+                self.tr("限定"),
+                self.tr("预计年销售(万元)"),
+            ]
         )
 
     @staticmethod
@@ -539,12 +646,30 @@ class ProjectForm(QDialog):
             edit.set_foreign(foreign and field in _IN_PROJECT_CURRENCY)
             edit.set_value(getattr(data, field))
         factor = self.amounts["total_investment"].factor
+        for field, combo in self.qualifiers.items():
+            self.set_qualifier(combo, getattr(data, f"{field}_qualifier"))
         for phase in data.phases:
             investment = wan_text(phase.investment, factor)
-            self.add_phase(phase.name, investment, phase.content or "", phase.uuid)
+            self.add_phase(
+                phase.name,
+                investment,
+                phase.content or "",
+                phase.uuid,
+                area=plain(phase.floor_area_m2) if phase.floor_area_m2 is not None else "",
+                area_qualifier=phase.floor_area_m2_qualifier,
+                sales=wan_text(phase.expected_sales, 1),
+                sales_qualifier=phase.expected_sales_qualifier,
+            )
         for line in data.capacity:
             quantity = plain(line.quantity) if line.quantity is not None else ""
-            self.add_capacity(line.product, quantity, line.unit, line.phase_name, line.uuid)
+            self.add_capacity(
+                line.product,
+                quantity,
+                line.unit,
+                line.phase_name,
+                line.uuid,
+                line.quantity_qualifier,
+            )
 
     def _default_unit_id(self) -> int | None:
         own = self.session.unit
@@ -663,10 +788,31 @@ class ProjectForm(QDialog):
             remarks=text("remarks"),
             designation=text("designation"),
             planned_production=planned.value(),
+            land_mu_qualifier=self._qualifier_of("land_mu"),
+            floor_area_m2_qualifier=self._qualifier_of("floor_area_m2"),
+            expected_sales_qualifier=self._qualifier_of("expected_sales"),
+            expected_output_qualifier=self._qualifier_of("expected_output"),
+            expected_tax_qualifier=self._qualifier_of("expected_tax"),
+            new_jobs_qualifier=self._qualifier_of("new_jobs"),
             phases=self._read_phases(problems),
             capacity=self._read_capacity(problems),
         )
         return data, problems
+
+    @staticmethod
+    def set_qualifier(combo: QComboBox, qualifier: Qualifier | None) -> None:
+        combo.setCurrentIndex(max(combo.findData(qualifier.value if qualifier else ""), 0))
+
+    @staticmethod
+    def qualifier_in(combo: QWidget | None) -> Qualifier | None:
+        chosen = combo.currentData() if isinstance(combo, QComboBox) else None
+        return Qualifier(chosen) if chosen else None
+
+    def _qualifier_of(self, field: str) -> Qualifier | None:
+        return self.qualifier_in(self.qualifiers[field])
+
+    def _cell_qualifier(self, table: QTableWidget, row: int, column: int) -> Qualifier | None:
+        return self.qualifier_in(table.cellWidget(row, column))
 
     def _industry_code(self) -> str | None:
         """The two-digit code of what was picked or typed ("36", "36 汽车制造业", "汽车制造业")."""
@@ -685,19 +831,36 @@ class ProjectForm(QDialog):
         factor = self.amounts["total_investment"].factor
         phases: list[PhaseData] = []
         for row in range(self.phases.rowCount()):
-            try:
-                investment = parse_wan(self._cell(self.phases, row, 1), factor)
-            except AmountError as error:
-                name = self._cell(self.phases, row, 0)
-                problems.append(FieldProblem("phases", f"{name}:{error}"))
-                investment = None
-            item = self.phases.item(row, 0)
+            name = self._cell(self.phases, row, PHASE_NAME)
+            cells = [
+                self._cell(self.phases, row, c) for c in (PHASE_INVESTMENT, PHASE_AREA, PHASE_SALES)
+            ]
+            numbers: list[Decimal | None] = []
+            for text, read in zip(
+                cells,
+                (
+                    lambda t: parse_wan(t, factor),
+                    lambda t: parse_decimal(t, 2),
+                    lambda t: parse_wan(t, 1),
+                ),
+                strict=True,
+            ):
+                try:
+                    numbers.append(read(text))
+                except AmountError as error:
+                    problems.append(FieldProblem("phases", f"{name}:{error}"))
+                    numbers.append(None)
+            item = self.phases.item(row, PHASE_NAME)
             phases.append(
                 PhaseData(
-                    self._cell(self.phases, row, 0),
-                    investment,
-                    self._cell(self.phases, row, 2) or None,
+                    name,
+                    numbers[0],
+                    self._cell(self.phases, row, PHASE_CONTENT) or None,
                     item.data(UUID_ROLE) if item is not None else None,
+                    numbers[1],
+                    self._cell_qualifier(self.phases, row, PHASE_AREA_QUALIFIER),
+                    numbers[2],
+                    self._cell_qualifier(self.phases, row, PHASE_SALES_QUALIFIER),
                 )
             )
         return phases
@@ -705,22 +868,23 @@ class ProjectForm(QDialog):
     def _read_capacity(self, problems: list[FieldProblem]) -> list[CapacityData]:
         lines: list[CapacityData] = []
         for row in range(self.capacity.rowCount()):
-            product = self._cell(self.capacity, row, 0)
+            product = self._cell(self.capacity, row, CAPACITY_PRODUCT)
             try:
-                quantity = parse_decimal(self._cell(self.capacity, row, 1), 4)
+                quantity = parse_decimal(self._cell(self.capacity, row, CAPACITY_QUANTITY), 4)
             except AmountError as error:
                 problems.append(FieldProblem("capacity", f"{product}:{error}"))
                 quantity = None
-            combo = self.capacity.cellWidget(row, 3)
+            combo = self.capacity.cellWidget(row, CAPACITY_PHASE)
             assert isinstance(combo, QComboBox)
-            item = self.capacity.item(row, 0)
+            item = self.capacity.item(row, CAPACITY_PRODUCT)
             lines.append(
                 CapacityData(
                     product,
                     quantity,
-                    self._cell(self.capacity, row, 2),
+                    self._cell(self.capacity, row, CAPACITY_UNIT),
                     combo.currentData(),
                     item.data(UUID_ROLE) if item is not None else None,
+                    self._cell_qualifier(self.capacity, row, CAPACITY_QUALIFIER),
                 )
             )
         return lines

@@ -52,18 +52,22 @@ def default_period(today: date) -> tuple[date, date]:
 
 
 class BriefingDialog(QDialog):
-    """招商工作简报: period, scope, issue number and where to save."""
+    """招商工作简报: period, scope, 签发日期, issue number and where to save."""
 
     def __init__(self, session: Session, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("生成招商工作简报"))
-        start, end = default_period(today or date.today())
+        today = today or date.today()
+        start, end = default_period(today)
         self.date_from = QDateEdit(_qdate(start))
         self.date_from.setObjectName("briefFrom")
         self.date_to = QDateEdit(_qdate(end))
         self.date_to.setObjectName("briefTo")
-        for edit in (self.date_from, self.date_to):
+        self.signed_on = QDateEdit(_qdate(today))
+        self.signed_on.setObjectName("briefDate")
+        self.signed_on.setToolTip(self.tr("报头上的日期;期数按此日期的年度编号"))
+        for edit in (self.date_from, self.date_to, self.signed_on):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.scope = QComboBox()
@@ -75,19 +79,16 @@ class BriefingDialog(QDialog):
         else:
             own = session.unit
             self.scope.addItem(own.name if own else "", own.id if own else None)
-        header = settings.get("briefing")
         self.issue = QSpinBox()
         self.issue.setObjectName("briefIssue")
         self.issue.setRange(1, 9999)
-        self.issue.setValue(int(header.get("issue_no") or 1))
-        self.out = QLineEdit(
-            str(
-                session.path.parent
-                / f"{header.get('title') or '招商工作简报'}-第{self.issue.value()}期.pdf"
-            )
-        )
+        self.issue.setValue(settings.briefing().next_issue_no(today.year))
+        self._issue_year = today.year
+        title = settings.briefing().title or "招商工作简报"
+        self.out = QLineEdit(str(session.path.parent / f"{title}-第{self.issue.value()}期.pdf"))
         self.out.setObjectName("briefOut")
         self.issue.valueChanged.connect(self._suggest_name)
+        self.signed_on.dateChanged.connect(self._signed_on_changed)
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -100,6 +101,7 @@ class BriefingDialog(QDialog):
         form.addRow(self.tr("起始日期"), self.date_from)
         form.addRow(self.tr("截止日期"), self.date_to)
         form.addRow(self.tr("范围"), self.scope)
+        form.addRow(self.tr("签发日期"), self.signed_on)
         form.addRow(self.tr("期数"), self.issue)
         form.addRow(self.tr("保存为"), row)
         form.addRow(self.error)
@@ -111,9 +113,16 @@ class BriefingDialog(QDialog):
         form.addRow(buttons)
         self.written: Path | None = None
 
+    def _signed_on_changed(self, value: QDate) -> None:
+        """Issues are numbered per year: a date in another year offers that year's next."""
+        year = value.year()
+        if year != self._issue_year:
+            self._issue_year = year
+            self.issue.setValue(settings.briefing().next_issue_no(year))
+
     def _suggest_name(self, number: int) -> None:
         current = Path(self.out.text())
-        title = settings.get("briefing").get("title") or "招商工作简报"
+        title = settings.briefing().title or "招商工作简报"
         self.out.setText(str(current.parent / f"{title}-第{number}期.pdf"))
 
     def _browse(self) -> None:
@@ -140,13 +149,14 @@ class BriefingDialog(QDialog):
         unit_id = self.scope.currentData()
         unit = unit_by_id(unit_id) if unit_id is not None else None
         number = self.issue.value()
+        signed_on = _pydate(self.signed_on.date())
         try:
-            build_briefing(briefing_data(Period(start, end), unit, number), out)
+            build_briefing(briefing_data(Period(start, end), unit, number, signed_on), out)
         except (UserError, OSError) as error:
             self.error.setText(str(error))
             return None
-        # The next briefing gets the next number by default (undoable like any change).
-        self.session.run(self.tr("简报期数"), issue_printed(number))
+        # The next briefing of that year gets the next number (undoable like any change).
+        self.session.run(self.tr("简报期数"), issue_printed(number, signed_on.year))
         self.written = out
         return out
 

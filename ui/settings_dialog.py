@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import ValidationError
+from db.reads.briefing import unit_sort_key
 from db.reads.units import cadre_count, live_units, name_taken
 from db.records.settings import RATE_MAX, RATE_MIN, SettingsChange, save_settings
 from db.records.units import CadreRow, UnitIdentity, load_cadres, load_identity
-from db.rules.money import AmountError, parse_amount, plain
+from db.rules.money import WAN_PER_YI, AmountError, parse_amount, plain
 from db.rules.vocabulary import UNIT_KINDS
 from db.store import settings
 from ui.i18n import LANGUAGES, either
@@ -115,6 +116,39 @@ class _EditableList(QWidget):
         return [text for text in texts if text]
 
 
+class _OrderList(QWidget):
+    """Names in an order the user sets with 上移/下移 (the units of a briefing)."""
+
+    def __init__(self, name: str, items: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setObjectName(name)
+        self.list.addItems(items)
+        buttons = QVBoxLayout()
+        for key, text, step in (("Up", self.tr("上移"), -1), ("Down", self.tr("下移"), 1)):
+            button = QPushButton(text)
+            button.setObjectName(f"{name}{key}")
+            button.clicked.connect(lambda _checked=False, step=step: self.move_current(step))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+    def move_current(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+
+    def values(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+
 class SettingsDialog(QDialog):
     """设置 of the open file; ``language_changed`` tells the window to retranslate."""
 
@@ -188,6 +222,14 @@ class SettingsDialog(QDialog):
             )
             summary.setObjectName("hqSummary")
             form.addRow(summary)
+            self.overdue_days = QSpinBox()
+            self.overdue_days.setObjectName("overdueDays")
+            self.overdue_days.setRange(1, 3650)
+            self.overdue_days.setSuffix(self.tr(" 天"))
+            self.initial_overdue_days = settings.overdue_days()
+            self.overdue_days.setValue(self.initial_overdue_days)
+            self.overdue_days.setToolTip(self.tr("单位上次交接超过此天数即标为逾期"))
+            form.addRow(self.tr("交接逾期天数(&O)"), self.overdue_days)
             layout.addStretch(1)
             return page
         assert self.unit_uuid is not None
@@ -360,6 +402,7 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         current = settings.briefing()
+        self.initial_briefing = current
         self.briefing_title = QLineEdit(current.title)
         self.briefing_title.setObjectName("briefingTitle")
         self.briefing_editor = QLineEdit(current.editor)
@@ -367,7 +410,8 @@ class SettingsDialog(QDialog):
         self.issue_no = QSpinBox()
         self.issue_no.setObjectName("briefingIssueNo")
         self.issue_no.setRange(1, 9999)
-        self.issue_no.setValue(max(current.issue_no, 1))
+        self.issue_no.setValue(max(current.next_issue_no(date.today().year), 1))
+        self.initial_issue_no = self.issue_no.value()
         self.issue_no.setPrefix(self.tr("第 "))
         self.issue_no.setSuffix(self.tr(" 期"))
         self.to_report = QLineEdit(current.to_report)
@@ -376,12 +420,38 @@ class SettingsDialog(QDialog):
         self.to_send.setObjectName("briefingToSend")
         self.to_issue = QLineEdit(current.to_issue)
         self.to_issue.setObjectName("briefingToIssue")
+        self.copies = QSpinBox()
+        self.copies.setObjectName("briefingCopies")
+        self.copies.setRange(0, 100000)
+        self.copies.setSpecialValueText(self.tr("不注明"))
+        self.copies.setSuffix(self.tr(" 份"))
+        self.copies.setValue(current.copies or 0)
+        self.major_project = QLineEdit(plain(settings.major_project_wan_cny() / WAN_PER_YI))
+        self.major_project.setObjectName("majorProject")
+        self.major_project.setToolTip(
+            self.tr("今年新签约、总投资不低于此数的项目,项目简报称为“今年新签约的重大项目之一”")
+        )
         form.addRow(self.tr("简报标题(&T)"), self._with_error(self.briefing_title, "briefingTitle"))
         form.addRow(self.tr("编印单位(&E)"), self.briefing_editor)
         form.addRow(self.tr("下一期期数(&I)"), self.issue_no)
+        hint = QLabel(self.tr("期数按年度编号:新一年的第一期简报为第 1 期。"))
+        hint.setWordWrap(True)
+        form.addRow("", hint)
         form.addRow(self.tr("报:"), self.to_report)
         form.addRow(self.tr("送:"), self.to_send)
         form.addRow(self.tr("发:"), self.to_issue)
+        form.addRow(self.tr("印数(&P)"), self.copies)
+        form.addRow(
+            self.tr("重大项目总投资不低于(亿元)(&M)"),
+            self._with_error(self.major_project, "majorProject"),
+        )
+        self.unit_order: _OrderList | None = None
+        units = live_units()
+        if self.at_hq and len(units) > 1:
+            ordered = sorted(units, key=lambda u: unit_sort_key(u.name, u.kind))
+            self.initial_unit_order = [u.name for u in ordered]
+            self.unit_order = _OrderList("unitOrder", self.initial_unit_order)
+            form.addRow(self.tr("单位排列顺序"), self.unit_order)
         return page
 
     def _language_tab(self) -> QWidget:
@@ -417,6 +487,17 @@ class SettingsDialog(QDialog):
             return None
         return rate
 
+    def _check_major(self, problems: list[tuple[str, str]]) -> Decimal | None:
+        """The size of a major project, in 万元, from the 亿元 typed."""
+        try:
+            yi = parse_amount(self.major_project.text())
+        except AmountError:
+            yi = None
+        if yi is None or yi <= 0:
+            problems.append(("majorProject", self.tr("请填写正数(亿元),如 10")))
+            return None
+        return yi * WAN_PER_YI
+
     def _collect(self) -> tuple[SettingsChange | None, list[tuple[str, str]]]:
         """The change to save, or the problems found, each keyed by its field."""
         problems: list[tuple[str, str]] = []
@@ -442,6 +523,7 @@ class SettingsDialog(QDialog):
             problems.append(("priorityChains", self.tr("产业链有重复,请删除重复的一项")))
         if not self.briefing_title.text().strip():
             problems.append(("briefingTitle", self.tr("请填写简报标题")))
+        major = self._check_major(problems)
         hq_name = None
         unit = None
         cadres: list[CadreRow] = []
@@ -459,8 +541,19 @@ class SettingsDialog(QDialog):
             cadres = self._cadres()
             if any(not c.name for c in cadres):
                 problems.append(("cadres", self.tr("每位招商人员都须填写姓名")))
-        if problems or rate is None:
+        if problems or rate is None or major is None:
             return None, problems
+        initial = self.initial_briefing
+        issue_no, issue_year = initial.issue_no, initial.issue_year
+        if self.issue_no.value() != self.initial_issue_no:
+            # The number typed is that of this year's next issue.
+            issue_no, issue_year = self.issue_no.value(), date.today().year
+        unit_order = None
+        if self.unit_order is not None and self.unit_order.values() != self.initial_unit_order:
+            unit_order = self.unit_order.values()
+        overdue = None
+        if self.at_hq and self.overdue_days.value() != self.initial_overdue_days:
+            overdue = self.overdue_days.value()
         change = SettingsChange(
             rate=rate,
             rate_date=rate_date,
@@ -471,11 +564,16 @@ class SettingsDialog(QDialog):
             briefing=settings.Briefing(
                 self.briefing_title.text().strip(),
                 self.briefing_editor.text().strip(),
-                self.issue_no.value(),
+                issue_no,
                 self.to_report.text().strip(),
                 self.to_send.text().strip(),
                 self.to_issue.text().strip(),
+                issue_year,
+                self.copies.value() or None,
             ),
+            unit_order=unit_order,
+            major_project_wan_cny=major,
+            overdue_days=overdue,
             language=str(self.language.currentData()),
             hq_name=hq_name,
             unit_uuid=self.unit_uuid,

@@ -17,62 +17,72 @@
         <translation>Create investment briefing</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="72"/>
+        <location filename="../report_dialogs.py" line="69"/>
+        <source>报头上的日期;期数按此日期的年度编号</source>
+        <translation>The date in the masthead; issues are numbered by its year</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="76"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="91"/>
+        <location filename="../report_dialogs.py" line="92"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="100"/>
+        <location filename="../report_dialogs.py" line="101"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="101"/>
+        <location filename="../report_dialogs.py" line="102"/>
         <source>截止日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="102"/>
+        <location filename="../report_dialogs.py" line="103"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="103"/>
+        <location filename="../report_dialogs.py" line="104"/>
+        <source>签发日期</source>
+        <translation>Date of issue</translation>
+    </message>
+    <message>
+        <location filename="../report_dialogs.py" line="105"/>
         <source>期数</source>
         <translation>Issue no.</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="104"/>
+        <location filename="../report_dialogs.py" line="106"/>
         <source>保存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="121"/>
+        <location filename="../report_dialogs.py" line="130"/>
         <source>保存简报</source>
         <translation>Save briefing</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="121"/>
+        <location filename="../report_dialogs.py" line="130"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="134"/>
+        <location filename="../report_dialogs.py" line="143"/>
         <source>起始日期晚于截止日期</source>
         <translation>The start date is after the end date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="138"/>
+        <location filename="../report_dialogs.py" line="147"/>
         <source>请选择一个已存在的文件夹,文件名以 .pdf 结尾</source>
         <translation>Choose an existing folder and a file name ending in .pdf</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="149"/>
+        <location filename="../report_dialogs.py" line="159"/>
         <source>简报期数</source>
         <translation>Briefing issue number</translation>
     </message>
@@ -1887,480 +1897,518 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../project_form.py" line="132"/>
+        <location filename="../project_form.py" line="139"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="134"/>
+        <location filename="../project_form.py" line="141"/>
         <source>项目 — %1</source>
         <translation>Project — %1</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="162"/>
+        <location filename="../project_form.py" line="169"/>
         <source>保存(Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="164"/>
+        <location filename="../project_form.py" line="171"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="236"/>
+        <location filename="../project_form.py" line="259"/>
+        <source>约</source>
+        <translation>about</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="260"/>
+        <source>超</source>
+        <translation>over</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="261"/>
+        <source>达</source>
+        <translation>reaching</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="262"/>
+        <source>以上</source>
+        <translation>or more</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="265"/>
+        <source>数字的限定词,简报中写作:约20亿元、超5亿元、达4万吨、500人以上</source>
+        <translation>How the briefs qualify the figure: about 2 bn CNY, over 500 m CNY, reaching 40,000 t, 500 or more</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="275"/>
         <source>项目名称(&amp;N)*</source>
         <translation>Project &amp;name*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="237"/>
+        <location filename="../project_form.py" line="276"/>
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="237"/>
+        <location filename="../project_form.py" line="276"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="241"/>
+        <location filename="../project_form.py" line="280"/>
         <source>内外资(&amp;C)</source>
         <translation>&amp;Capital source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="243"/>
+        <location filename="../project_form.py" line="282"/>
         <source>建设性质</source>
         <translation>Construction type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="246"/>
+        <location filename="../project_form.py" line="285"/>
         <source>项目定位</source>
         <translation>Designation</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="248"/>
+        <location filename="../project_form.py" line="287"/>
         <source>如:镇江市重点产业类项目</source>
         <translation>e.g. Zhenjiang key industrial project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="250"/>
+        <location filename="../project_form.py" line="289"/>
         <source>拟落户载体</source>
         <translation>Planned site</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="250"/>
+        <location filename="../project_form.py" line="289"/>
         <source>园区或镇区</source>
         <translation>Park or town</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="251"/>
+        <location filename="../project_form.py" line="290"/>
         <source>信息来源</source>
         <translation>Information source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="254"/>
+        <location filename="../project_form.py" line="293"/>
         <source>公司全称,如:大亚科技集团有限公司</source>
         <translation>Full company name, e.g. Daya Technology Group Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="259"/>
+        <location filename="../project_form.py" line="298"/>
         <source>投资方(&amp;I)*</source>
         <translation>&amp;Investor*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="260"/>
+        <location filename="../project_form.py" line="299"/>
         <source>18位,可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="262"/>
+        <location filename="../project_form.py" line="301"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="263"/>
+        <location filename="../project_form.py" line="302"/>
         <source>来源地</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="263"/>
+        <location filename="../project_form.py" line="302"/>
         <source>省市,外资填国家或地区</source>
         <translation>Province and city; for foreign investors, country or region</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="264"/>
+        <location filename="../project_form.py" line="303"/>
         <source>企业性质</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="265"/>
+        <location filename="../project_form.py" line="304"/>
         <source>企业类别</source>
         <translation>Company category</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="266"/>
+        <location filename="../project_form.py" line="305"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="267"/>
+        <location filename="../project_form.py" line="306"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="270"/>
+        <location filename="../project_form.py" line="309"/>
         <source>总投资(&amp;T)</source>
         <translation>&amp;Total investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="273"/>
+        <location filename="../project_form.py" line="312"/>
         <source>固定资产投资</source>
         <translation>Fixed-asset investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="274"/>
+        <location filename="../project_form.py" line="313"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="280"/>
+        <location filename="../project_form.py" line="321"/>
         <source>添加分期</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="282"/>
+        <location filename="../project_form.py" line="323"/>
         <source>删除分期</source>
         <translation>Remove phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="284"/>
+        <location filename="../project_form.py" line="325"/>
         <source>分期</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="301"/>
+        <location filename="../project_form.py" line="342"/>
         <source>输入代码或名称,如 36 或 汽车</source>
         <translation>Type a code or name, e.g. 36 or 汽车 (automotive)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="302"/>
+        <location filename="../project_form.py" line="343"/>
         <source>行业(GB/T 4754)(&amp;H)</source>
         <translation>&amp;Sector (GB/T 4754)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="304"/>
+        <location filename="../project_form.py" line="345"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="309"/>
+        <location filename="../project_form.py" line="350"/>
         <source>产业链(%1)</source>
         <translation>Industry chain (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="318"/>
-        <location filename="../project_form.py" line="328"/>
+        <location filename="../project_form.py" line="359"/>
+        <location filename="../project_form.py" line="369"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="319"/>
+        <location filename="../project_form.py" line="360"/>
         <source>进入该阶段的日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="323"/>
+        <location filename="../project_form.py" line="364"/>
         <source>变更阶段(&amp;G)…</source>
         <translation>Chan&amp;ge stage…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="330"/>
-        <location filename="../project_form.py" line="344"/>
+        <location filename="../project_form.py" line="371"/>
+        <location filename="../project_form.py" line="385"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="330"/>
+        <location filename="../project_form.py" line="371"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="330"/>
+        <location filename="../project_form.py" line="371"/>
         <source>间隔(天)</source>
         <translation>Gap (days)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="330"/>
+        <location filename="../project_form.py" line="371"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="333"/>
+        <location filename="../project_form.py" line="374"/>
         <source>添加节点(&amp;M)…</source>
         <translation>Add &amp;milestone…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="335"/>
+        <location filename="../project_form.py" line="376"/>
         <source>删除所选(&amp;D)</source>
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="336"/>
+        <location filename="../project_form.py" line="377"/>
         <source>删除时间线中选中的阶段记录或节点(Delete)</source>
         <translation>Delete the stage record or milestone selected in the timeline (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="339"/>
+        <location filename="../project_form.py" line="380"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="345"/>
+        <location filename="../project_form.py" line="386"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="346"/>
+        <location filename="../project_form.py" line="387"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="347"/>
+        <location filename="../project_form.py" line="388"/>
         <source>内容</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="348"/>
+        <location filename="../project_form.py" line="389"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="349"/>
+        <location filename="../project_form.py" line="390"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="350"/>
+        <location filename="../project_form.py" line="391"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="356"/>
+        <location filename="../project_form.py" line="397"/>
         <source>添加走访记录(&amp;F)…</source>
         <translation>Add &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="358"/>
+        <location filename="../project_form.py" line="399"/>
         <source>删除所选记录(&amp;K)</source>
         <translation>Delete selected follow-up (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="359"/>
+        <location filename="../project_form.py" line="400"/>
         <source>删除选中的走访记录(Delete)</source>
         <translation>Delete the selected follow-up (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="362"/>
+        <location filename="../project_form.py" line="403"/>
         <source>走访记录</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="364"/>
+        <location filename="../project_form.py" line="405"/>
         <source>已定</source>
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="365"/>
+        <location filename="../project_form.py" line="406"/>
         <source>预计竣工投产</source>
         <translation>Expected production start</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="370"/>
+        <location filename="../project_form.py" line="411"/>
         <source>建设内容及规模</source>
         <translation>Scope of construction</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="372"/>
+        <location filename="../project_form.py" line="413"/>
         <source>如:新建厂房约30000平方米,建设电池箔专用生产线</source>
         <translation>e.g. new plant of about 30,000 m² with a dedicated battery-foil line</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="379"/>
+        <location filename="../project_form.py" line="422"/>
         <source>用地(亩)(&amp;L)</source>
         <translation>&amp;Land (mu)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="380"/>
+        <location filename="../project_form.py" line="430"/>
+        <location filename="../project_form.py" line="611"/>
         <source>建筑面积(㎡)</source>
         <translation>Floor area (m²)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="384"/>
+        <location filename="../project_form.py" line="438"/>
         <source>投资强度</source>
         <translation>Investment intensity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="385"/>
+        <location filename="../project_form.py" line="439"/>
         <source>预计年销售</source>
         <translation>Expected annual sales</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="386"/>
+        <location filename="../project_form.py" line="440"/>
         <source>预计年产值</source>
         <translation>Expected annual output</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="387"/>
+        <location filename="../project_form.py" line="441"/>
         <source>预计年税收</source>
         <translation>Expected annual tax</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="388"/>
+        <location filename="../project_form.py" line="444"/>
         <source>新增就业(人)</source>
         <translation>New jobs</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="391"/>
+        <location filename="../project_form.py" line="452"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="391"/>
+        <location filename="../project_form.py" line="453"/>
+        <location filename="../project_form.py" line="610"/>
+        <location filename="../project_form.py" line="612"/>
+        <source>限定</source>
+        <translation>Qualifier</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="454"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="391"/>
+        <location filename="../project_form.py" line="455"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="391"/>
+        <location filename="../project_form.py" line="456"/>
         <source>所属分期</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="396"/>
+        <location filename="../project_form.py" line="462"/>
         <source>添加产能</source>
         <translation>Add capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="398"/>
+        <location filename="../project_form.py" line="464"/>
         <source>删除产能</source>
         <translation>Remove capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="400"/>
+        <location filename="../project_form.py" line="466"/>
         <source>产能</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="407"/>
+        <location filename="../project_form.py" line="473"/>
         <source>(请选择)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="413"/>
+        <location filename="../project_form.py" line="479"/>
         <source>责任单位(&amp;U)*</source>
         <translation>Responsible &amp;unit*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="414"/>
+        <location filename="../project_form.py" line="480"/>
         <source>责任人</source>
         <translation>Person in charge</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="415"/>
+        <location filename="../project_form.py" line="481"/>
         <source>需协调解决问题</source>
         <translation>Issues to resolve</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="416"/>
+        <location filename="../project_form.py" line="482"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="447"/>
+        <location filename="../project_form.py" line="524"/>
         <source>新一期</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="491"/>
+        <location filename="../project_form.py" line="590"/>
         <source>全部达产</source>
         <translation>At full capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="507"/>
+        <location filename="../project_form.py" line="607"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="507"/>
+        <location filename="../project_form.py" line="608"/>
         <source>投资(%1)</source>
         <translation>Investment (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="507"/>
+        <location filename="../project_form.py" line="609"/>
         <source>建设内容</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="577"/>
+        <location filename="../project_form.py" line="613"/>
+        <source>预计年销售(万元)</source>
+        <translation>Expected annual sales (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="702"/>
         <source>(填写总投资和用地后自动计算)</source>
         <translation>(calculated once total investment and land are filled in)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="583"/>
+        <location filename="../project_form.py" line="708"/>
         <source>(按1美元=%1元人民币折算)</source>
         <translation> (at 1 USD = %1 CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="585"/>
+        <location filename="../project_form.py" line="710"/>
         <source>%1 万元/亩</source>
         <translation>%1 × 10k CNY/mu</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="626"/>
+        <location filename="../project_form.py" line="751"/>
         <source>请填写整数人数</source>
         <translation>Enter a whole number of people</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="775"/>
+        <location filename="../project_form.py" line="939"/>
         <location filename="runtime_labels.py" line="55"/>
         <source>投资方</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="775"/>
+        <location filename="../project_form.py" line="939"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="777"/>
+        <location filename="../project_form.py" line="941"/>
         <source>统一社会信用代码相同</source>
         <translation>same credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="778"/>
+        <location filename="../project_form.py" line="942"/>
         <source>名称相近</source>
         <translation>similar name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="779"/>
+        <location filename="../project_form.py" line="943"/>
         <source>项目名称相同</source>
         <translation>same project name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="782"/>
+        <location filename="../project_form.py" line="946"/>
         <source>· %1“%2”(%3)</source>
         <translation>· %1 “%2” (%3)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="790"/>
+        <location filename="../project_form.py" line="954"/>
         <source>可能重复录入</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="791"/>
+        <location filename="../project_form.py" line="955"/>
         <source>发现相似的记录:
 %1
 
@@ -2371,73 +2419,73 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
 Save anyway?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="793"/>
+        <location filename="../project_form.py" line="957"/>
         <source>仍然保存</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="794"/>
+        <location filename="../project_form.py" line="958"/>
         <source>返回修改</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="815"/>
+        <location filename="../project_form.py" line="979"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="821"/>
+        <location filename="../project_form.py" line="985"/>
         <source>修改项目“%1”</source>
         <translation>Edit project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="824"/>
+        <location filename="../project_form.py" line="988"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="838"/>
+        <location filename="../project_form.py" line="1002"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="839"/>
+        <location filename="../project_form.py" line="1003"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="878"/>
+        <location filename="../project_form.py" line="1042"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="910"/>
-        <location filename="../project_form.py" line="936"/>
+        <location filename="../project_form.py" line="1074"/>
+        <location filename="../project_form.py" line="1100"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="921"/>
+        <location filename="../project_form.py" line="1085"/>
         <source>请先在时间线中选中要删除的一行</source>
         <translation>First select the row to delete in the timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="930"/>
+        <location filename="../project_form.py" line="1094"/>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="933"/>
+        <location filename="../project_form.py" line="1097"/>
         <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
         <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="938"/>
+        <location filename="../project_form.py" line="1102"/>
         <source>删除阶段记录“%1 %2”</source>
         <translation>Delete stage record “%1 %2”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="944"/>
+        <location filename="../project_form.py" line="1108"/>
         <source>请先选中要删除的走访记录</source>
         <translation>First select the follow-up to delete</translation>
     </message>
@@ -2698,302 +2746,357 @@ Save anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="510"/>
+        <location filename="../settings_dialog.py" line="608"/>
         <source>修改设置</source>
         <translation>Change settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="126"/>
+        <location filename="../settings_dialog.py" line="160"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="134"/>
+        <location filename="../settings_dialog.py" line="168"/>
         <source>单位信息</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="135"/>
+        <location filename="../settings_dialog.py" line="169"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="136"/>
+        <location filename="../settings_dialog.py" line="170"/>
         <source>重点产业链</source>
         <translation>Priority chains</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="137"/>
+        <location filename="../settings_dialog.py" line="171"/>
         <source>统计口径</source>
         <translation>Counting rules</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="138"/>
+        <location filename="../settings_dialog.py" line="172"/>
         <source>汇率</source>
         <translation>Exchange rate</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="139"/>
+        <location filename="../settings_dialog.py" line="173"/>
         <source>简报</source>
         <translation>Briefing</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="140"/>
+        <location filename="../settings_dialog.py" line="174"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="144"/>
+        <location filename="../settings_dialog.py" line="178"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="145"/>
+        <location filename="../settings_dialog.py" line="179"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="183"/>
+        <location filename="../settings_dialog.py" line="217"/>
         <source>总部名称(&amp;N)</source>
         <translation>Headquarters &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="185"/>
+        <location filename="../settings_dialog.py" line="219"/>
         <source>已汇总 {units} 个单位,共 {cadres} 名招商人员。</source>
         <translation>{units} unit(s) consolidated, with {cadres} investment staff.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="203"/>
+        <location filename="../settings_dialog.py" line="228"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="231"/>
+        <source>单位上次交接超过此天数即标为逾期</source>
+        <translation>A unit whose last handover is older than this is marked overdue</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="232"/>
+        <source>交接逾期天数(&amp;O)</source>
+        <translation>Handover &amp;overdue after</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="245"/>
         <source>驻点招商办填写,如:上海</source>
         <translation>For a resident office, e.g. Shanghai</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="204"/>
+        <location filename="../settings_dialog.py" line="246"/>
         <source>单位名称(&amp;N)</source>
         <translation>Unit &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="205"/>
+        <location filename="../settings_dialog.py" line="247"/>
         <source>单位类别(&amp;K)</source>
         <translation>Unit &amp;type</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="206"/>
+        <location filename="../settings_dialog.py" line="248"/>
         <source>驻点城市(&amp;C)</source>
         <translation>&amp;City</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="208"/>
+        <location filename="../settings_dialog.py" line="250"/>
         <source>招商人员</source>
         <translation>Investment staff</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="212"/>
+        <location filename="../settings_dialog.py" line="254"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="212"/>
+        <location filename="../settings_dialog.py" line="254"/>
         <source>职务</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="212"/>
+        <location filename="../settings_dialog.py" line="254"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="219"/>
+        <location filename="../settings_dialog.py" line="261"/>
         <source>添加人员(&amp;A)</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="222"/>
+        <location filename="../settings_dialog.py" line="264"/>
         <source>删除人员(&amp;D)</source>
         <translation>&amp;Remove person</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="272"/>
+        <location filename="../settings_dialog.py" line="314"/>
         <source>项目表单中“产业类别”可选的本地标签:</source>
         <translation>Local labels offered for “Industry” in the project form:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285"/>
+        <location filename="../settings_dialog.py" line="327"/>
         <source>如:4+3+1</source>
         <translation>e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="286"/>
+        <location filename="../settings_dialog.py" line="328"/>
         <source>体系名称(&amp;N)</source>
         <translation>System &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="288"/>
+        <location filename="../settings_dialog.py" line="330"/>
         <source>重点产业链(项目属于其中之一即计入占比):</source>
         <translation>Priority chains (a project in any of them counts toward the share):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="299"/>
+        <location filename="../settings_dialog.py" line="341"/>
         <source>各档下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Lower bound of each band (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="302"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>规模档次下限(亿元)(&amp;B)</source>
         <translation>Size &amp;bands (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>分档</source>
         <translation>Bands</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="310"/>
+        <location filename="../settings_dialog.py" line="352"/>
         <source>计入口径(亿元以上产业项目):内资总投资不低于 {d} 万元,外资不低于 {f} 万美元;房地产业项目不计入。外资项目按“汇率”页的汇率折算后分档。</source>
         <translation>Counted (industrial projects of 100M CNY or more): domestic projects with a total investment of at least {d} × 10k CNY, foreign ones of at least {f} × 10k USD; real-estate projects are not counted. Foreign projects are banded after conversion at the rate on the “Exchange rate” tab.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="316"/>
+        <location filename="../settings_dialog.py" line="358"/>
         <source>口径</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331"/>
+        <location filename="../settings_dialog.py" line="373"/>
         <source>{b}亿元以上</source>
         <translation>≥ {b} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="375"/>
         <source>{b}亿元以下</source>
         <translation>&lt; {b} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="384"/>
         <source>如:7.1026</source>
         <translation>e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="385"/>
         <source>1 美元兑人民币元,最多 6 位小数</source>
         <translation>CNY per 1 USD, up to 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350"/>
+        <location filename="../settings_dialog.py" line="392"/>
         <source>1 美元 = 人民币(元)(&amp;R)</source>
         <translation>&amp;Rate (CNY per 1 USD)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="351"/>
+        <location filename="../settings_dialog.py" line="393"/>
         <source>汇率日期(&amp;D)</source>
         <translation>Rate &amp;date</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="353"/>
+        <location filename="../settings_dialog.py" line="395"/>
         <source>外资项目计入总投资、划分规模档次时按此汇率折算,报表中同时注明汇率及日期。</source>
         <translation>Foreign projects are converted at this rate for totals and size bands; reports state the rate and its date.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="415"/>
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="372"/>
+        <location filename="../settings_dialog.py" line="416"/>
         <source> 期</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="379"/>
+        <location filename="../settings_dialog.py" line="426"/>
+        <source>不注明</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="427"/>
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="432"/>
+        <source>今年新签约、总投资不低于此数的项目,项目简报称为“今年新签约的重大项目之一”</source>
+        <translation>A project signed this year with at least this total investment is called one of this year&apos;s major new signings in its brief</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="434"/>
         <source>简报标题(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="380"/>
+        <location filename="../settings_dialog.py" line="435"/>
         <source>编印单位(&amp;E)</source>
         <translation>Issued &amp;by</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="381"/>
+        <location filename="../settings_dialog.py" line="436"/>
         <source>下一期期数(&amp;I)</source>
         <translation>Next &amp;issue no.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="382"/>
+        <location filename="../settings_dialog.py" line="437"/>
+        <source>期数按年度编号:新一年的第一期简报为第 1 期。</source>
+        <translation>Issues are numbered per year: the first briefing of a new year is No. 1.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="440"/>
         <source>报:</source>
         <translation>Report to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="383"/>
+        <location filename="../settings_dialog.py" line="441"/>
         <source>送:</source>
         <translation>Copy to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="384"/>
+        <location filename="../settings_dialog.py" line="442"/>
         <source>发:</source>
         <translation>Distribute to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="396"/>
+        <location filename="../settings_dialog.py" line="443"/>
+        <source>印数(&amp;P)</source>
+        <translation>&amp;Printed copies</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="445"/>
+        <source>重大项目总投资不低于(亿元)(&amp;M)</source>
+        <translation>&amp;Major project from (100 m CNY)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="454"/>
+        <source>单位排列顺序</source>
+        <translation>Order of units</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="466"/>
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="410"/>
+        <location filename="../settings_dialog.py" line="480"/>
         <source>请填写 1 美元兑人民币的汇率,应在 1 至 20 之间,如 7.1026</source>
         <translation>Enter the CNY rate for 1 USD, between 1 and 20, e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="416"/>
+        <location filename="../settings_dialog.py" line="486"/>
         <source>汇率最多保留 6 位小数</source>
         <translation>The rate can have at most 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="426"/>
+        <location filename="../settings_dialog.py" line="497"/>
+        <source>请填写正数(亿元),如 10</source>
+        <translation>Enter a positive number (100 m CNY), e.g. 10</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="507"/>
         <source>汇率日期不能晚于今天</source>
         <translation>The rate date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="433"/>
+        <location filename="../settings_dialog.py" line="514"/>
         <source>请填写互不相同的正数下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Enter distinct positive lower bounds (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="437"/>
+        <location filename="../settings_dialog.py" line="518"/>
         <source>产业类别有重复,请删除重复的一项</source>
         <translation>An industry is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="440"/>
+        <location filename="../settings_dialog.py" line="521"/>
         <source>请填写重点产业链体系名称,如 4+3+1</source>
         <translation>Enter the name of the priority chain system, e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="442"/>
+        <location filename="../settings_dialog.py" line="523"/>
         <source>产业链有重复,请删除重复的一项</source>
         <translation>An industry chain is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="444"/>
+        <location filename="../settings_dialog.py" line="525"/>
         <source>请填写简报标题</source>
         <translation>Enter a briefing title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="451"/>
+        <location filename="../settings_dialog.py" line="533"/>
         <source>请填写总部名称</source>
         <translation>Enter the headquarters name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="455"/>
+        <location filename="../settings_dialog.py" line="537"/>
         <source>请填写单位名称</source>
         <translation>Enter the unit name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="457"/>
+        <location filename="../settings_dialog.py" line="539"/>
         <source>已有同名单位,请换一个名称</source>
         <translation>A unit with this name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="461"/>
+        <location filename="../settings_dialog.py" line="543"/>
         <source>每位招商人员都须填写姓名</source>
         <translation>Every staff member needs a name</translation>
     </message>
@@ -3347,22 +3450,35 @@ Save anyway?</translation>
 <context>
     <name>_EditableList</name>
     <message>
-        <location filename="../settings_dialog.py" line="72"/>
+        <location filename="../settings_dialog.py" line="73"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="73"/>
+        <location filename="../settings_dialog.py" line="74"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="74"/>
+        <location filename="../settings_dialog.py" line="75"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="75"/>
+        <location filename="../settings_dialog.py" line="76"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+</context>
+<context>
+    <name>_OrderList</name>
+    <message>
+        <location filename="../settings_dialog.py" line="128"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="128"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>

@@ -67,7 +67,7 @@ def main() -> int:
     project = find_project("大亚新能源材料建设项目")
     form = ProjectForm(window.session, project.uuid, window)
     form.resize(1000, 760)
-    form.tabs.setCurrentIndex(2)  # 投资额与分期: amounts, phases, capacity
+    form.tabs.setCurrentIndex(5)  # 建设内容与效益: figures with their qualifiers, capacity
     form.show()
     shoot(form, "project-form.png")
     form.reject()
@@ -89,7 +89,10 @@ def main() -> int:
     from reports.listing import build_listing
 
     listing = build_listing(
-        listing_data(ProjectFilter(stages=frozenset({Stage.TALKS, Stage.SIGNED}))),
+        listing_data(
+            ProjectFilter(stages=frozenset({Stage.TALKS, Stage.SIGNED})),
+            printed_on=date(2023, 8, 5),
+        ),
         work / "listing.pdf",
     )
     for pdf, stem in (

@@ -312,9 +312,10 @@ class ProjectForm(QDialog):
         self._amount(form, self.tr("固定资产投资"), "fixed_asset_investment")
         self._amount(form, self.tr("注册资本"), "registered_capital")
         self.phases = QTableWidget(0, 7)
-        self.phases.horizontalHeader().setSectionResizeMode(
-            PHASE_CONTENT, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.phases.horizontalHeader()
+        header.setSectionResizeMode(PHASE_CONTENT, QHeaderView.ResizeMode.Stretch)
+        for column in (PHASE_AREA_QUALIFIER, PHASE_SALES_QUALIFIER):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.phases.setTabKeyNavigation(False)
         self.phases.setMinimumHeight(130)
         self.phases.itemChanged.connect(lambda _item: self._phase_names_changed())
@@ -456,7 +457,12 @@ class ProjectForm(QDialog):
                 self.tr("所属分期"),
             ]
         )
-        self.capacity.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.capacity.horizontalHeader().setSectionResizeMode(
+            CAPACITY_PRODUCT, QHeaderView.ResizeMode.Stretch
+        )
+        self.capacity.horizontalHeader().setSectionResizeMode(
+            CAPACITY_QUALIFIER, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.capacity.setTabKeyNavigation(False)
         self.capacity.setMinimumHeight(130)
         add = _button(self.tr("添加产能"), "addCapacity")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -148,10 +148,12 @@ class Ink:
     """The fonts of a document, and for each character the font that has its glyph:
     the role's own, or the fallback (so no glyph is a box)."""
 
+    # Shared by every document of the process: a registered font does not change.
+    _covers: ClassVar[dict[tuple[str, str], bool]] = {}
+    _widths: ClassVar[dict[tuple[str, float], dict[str, float]]] = {}
+
     def __init__(self, faces: Typefaces) -> None:
         self.faces = faces
-        self._covers: dict[tuple[str, str], bool] = {}
-        self._widths: dict[tuple[str, float], dict[str, float]] = {}
 
     def covers(self, font: PdfFont, char: str) -> bool:
         key = (font.name, char)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -13,11 +14,22 @@ from pypdf import PdfReader
 from reports.fonts import Typefaces
 
 
+def _version(path: Path) -> tuple[str, int, int]:
+    """A file as it is now: a rewritten PDF is read again."""
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
 def pdf_text(path: Path) -> str:
     """The PDF's text with line breaks and spaces removed (sentences wrap anywhere).
 
     pypdf reads both the embedded TrueType subsets and the built-in CID font."""
-    reader = PdfReader(str(path))
+    return _text_of(_version(Path(path)))
+
+
+@cache
+def _text_of(version: tuple[str, int, int]) -> str:
+    reader = PdfReader(version[0])
     return re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
 
 
@@ -28,16 +40,20 @@ def page_count(path: Path) -> int:
 def page_lines(path: Path) -> list[list[str]]:
     """Each page's text lines as pdftotext lays them out (blank lines dropped), the
     page number line included."""
-    pages = []
-    for number in range(1, page_count(path) + 1):
-        result = subprocess.run(
-            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(path), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        pages.append([line.strip() for line in result.stdout.splitlines() if line.strip()])
-    return pages
+    return [list(lines) for lines in _lines_of(_version(Path(path)))]
+
+
+@cache
+def _lines_of(version: tuple[str, int, int]) -> tuple[tuple[str, ...], ...]:
+    result = subprocess.run(
+        ["pdftotext", "-layout", version[0], "-"], capture_output=True, text=True, check=True
+    )
+    pages = result.stdout.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()  # pdftotext ends every page with a form feed
+    return tuple(
+        tuple(line.strip() for line in page.splitlines() if line.strip()) for page in pages
+    )
 
 
 def render_pages(path: Path, folder: Path, resolution: int = 40) -> list[Path]:

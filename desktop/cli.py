@@ -282,34 +282,32 @@ def _counts_text(counts: dict[str, int]) -> str:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from db.io.handover.merge import merge_handover
+    from db.io.handover.merge import merge_files
 
     refused = 0
     with _writing(args.hqfile) as store:
-        for path in args.handovers:
-            outcome = merge_handover(store, path)
-            name = outcome.unit_name or ""
-            if outcome.status == "refused":
-                refused += 1
-                print(
-                    f"拒收 {outcome.file_name}:{outcome.reason_zh} / refused: {outcome.reason_en}"
-                )
-            elif outcome.status == "already":
-                print(f"已合并过 {outcome.file_name}({name}第{outcome.sequence}次),未作改动")
-            elif outcome.status == "stale":
-                print(
-                    f"过期 {outcome.file_name}:{name}已有更新的交接文件,此文件未作改动"
-                    f" / stale: a newer handover of {name} was merged; nothing changed"
-                )
-            else:
-                line = f"已合并 {outcome.file_name}({name}第{outcome.sequence}次):项目"
-                line += _counts_text(outcome.by_table.get("project", {}))
-                line += f";冲突{outcome.counts.get('conflict', 0)}"
-                if outcome.duplicates:
-                    line += f";疑似重复{outcome.duplicates}组"
-                if outcome.flag == "sequence_backwards":
-                    line += ";注意:交接序号倒退(该单位可能从旧备份恢复了文件)"
-                print(line)
+        outcomes = merge_files(store, args.handovers)
+    for outcome in outcomes:
+        name = outcome.unit_name or ""
+        if outcome.status == "refused":
+            refused += 1
+            print(f"拒收 {outcome.file_name}:{outcome.reason_zh} / refused: {outcome.reason_en}")
+        elif outcome.status == "already":
+            print(f"已合并过 {outcome.file_name}({name}第{outcome.sequence}次),未作改动")
+        elif outcome.status == "stale":
+            print(
+                f"过期 {outcome.file_name}:{name}已有更新的交接文件,此文件未作改动"
+                f" / stale: a newer handover of {name} was merged; nothing changed"
+            )
+        else:
+            line = f"已合并 {outcome.file_name}({name}第{outcome.sequence}次):项目"
+            line += _counts_text(outcome.by_table.get("project", {}))
+            line += f";冲突{outcome.counts.get('conflict', 0)}"
+            if outcome.duplicates:
+                line += f";疑似重复{outcome.duplicates}组"
+            if outcome.flag == "sequence_backwards":
+                line += ";注意:交接序号倒退(该单位可能从旧备份恢复了文件)"
+            print(line)
     return EXIT_USER_ERROR if refused else 0
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 
 from db.errors import UserError
-from db.io.handover.merge import MergeOutcome, merge_handover
+from db.io.handover.merge import HandoverBatch, MergeOutcome
 from db.store.connection import close_thread_connection
 from db.store.unit_file import Store
 from ui.background import BackgroundJob
@@ -31,11 +31,13 @@ class MergeJob(BackgroundJob):
     def run(self) -> None:
         outcomes: list[MergeOutcome] = []
         try:
+            batch = HandoverBatch(self.store)
             for index, path in enumerate(self.paths):
                 if self.cancelled:
                     break
                 self.progress.emit(index, len(self.paths), path.name)
-                outcomes.append(merge_handover(self.store, path))
+                batch.merge(path)
+            outcomes = batch.finish()
             self.progress.emit(len(outcomes), len(self.paths), "")
         except UserError as error:
             self.failed.emit(error)

@@ -15,8 +15,8 @@ from db.records.ops import operation
 from db.store.models import (
     MODEL_BY_TABLE,
     DuplicatePair,
-    MergeBase,
     MergeConflict,
+    MergedRecord,
     SyncedModel,
     UnitKey,
     utc_now,
@@ -65,24 +65,21 @@ def resolve_conflict(conflict_uuid: str, take_unit: bool) -> None:
     conflict = _open_conflict(conflict_uuid)
     model = MODEL_BY_TABLE[conflict.table_name]
     row = model.get(model.uuid == conflict.record_uuid)
+    assert isinstance(row, MergedRecord)
     if take_unit:
         _apply(row, json.loads(conflict.unit_values))
         row.save()
-    base = MergeBase.get_or_none(
-        (MergeBase.table_name == conflict.table_name)
-        & (MergeBase.record_uuid == conflict.record_uuid)
-    ) or MergeBase(table_name=conflict.table_name, record_uuid=conflict.record_uuid, hq_revision=0)
-    base.unit_uuid = conflict.unit_uuid
-    base.unit_revision = conflict.unit_revision
-    if take_unit:
-        base.hq_revision = row.revision  # headquarters now holds the unit's version
-    # Kept: headquarters' version still differs from the unit's, so the base keeps
-    # the revision it was last the same at (0: never), and the unit's next change
-    # of this record is a conflict again rather than a silent overwrite.
-    base.export_uuid = conflict.export_uuid
-    base.merged_at = utc_now()
-    base.deleted = False
-    base.save()
+    hq_revision = row.merged_hq_revision if row.merged_unit == conflict.unit_uuid else None
+    row.merged_unit = conflict.unit_uuid
+    row.merged_export = conflict.export_uuid
+    row.merged_at = utc_now()
+    row.merged_revision = conflict.unit_revision
+    # Taken: headquarters now holds the unit's version.  Kept: headquarters'
+    # version still differs from the unit's, so the base keeps the revision the
+    # two were last the same at (0: never), and the unit's next change of this
+    # record is a conflict again rather than a silent overwrite.
+    row.merged_hq_revision = row.revision if take_unit else (hq_revision or 0)
+    row.save()
     conflict.status = TAKE_UNIT if take_unit else KEEP_HQ
     conflict.resolved_at = utc_now()
     conflict.save()

@@ -105,21 +105,18 @@ def _v2_search_index(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
-# Version 3: handing files to headquarters.  Every file has these tables (one
-# format for units and headquarters); only a headquarters file fills them: the
-# log of accepted handovers, the pinned key of each unit, the unit revision each
-# merged record was last merged at (the base of the three-way merge, with its
-# provenance), the conflicts kept for review, and the suspected duplicates.
+# Version 3: handing files to headquarters.  Every file has these tables and
+# columns (one format for units and headquarters); only a headquarters file fills
+# them: the log of accepted handovers, the pinned key of each unit, the
+# conflicts kept for review, the suspected duplicates, and on every record the
+# base of the three-way merge with its provenance (the unit and export it was
+# last merged from, when, the unit's revision then and headquarters' own).
 V3_SCHEMA: tuple[str, ...] = (
     'CREATE TABLE "handover" ("id" INTEGER NOT NULL PRIMARY KEY, "export_uuid" VARCHAR(36) NOT NULL, "unit_uuid" VARCHAR(36) NOT NULL, "unit_name" VARCHAR(255) NOT NULL, "sequence" INTEGER NOT NULL, "exported_at" DATETIME NOT NULL, "merged_at" DATETIME NOT NULL, "file_name" VARCHAR(255) NOT NULL, "data_sha256" VARCHAR(64) NOT NULL, "manifest" TEXT NOT NULL, "summary" TEXT NOT NULL, "flag" VARCHAR(255));',
     'CREATE UNIQUE INDEX "handover_export_uuid" ON "handover" ("export_uuid");',
     'CREATE INDEX "handover_unit_uuid" ON "handover" ("unit_uuid");',
     'CREATE TABLE "unit_key" ("id" INTEGER NOT NULL PRIMARY KEY, "unit_uuid" VARCHAR(36) NOT NULL, "public_key" VARCHAR(255) NOT NULL, "action" VARCHAR(255) NOT NULL, "at" DATETIME NOT NULL, "note" TEXT);',
     'CREATE INDEX "unit_key_unit_uuid" ON "unit_key" ("unit_uuid");',
-    'CREATE TABLE "merge_base" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "table_name" VARCHAR(255) NOT NULL, "record_uuid" VARCHAR(36) NOT NULL, "unit_uuid" VARCHAR(36) NOT NULL, "unit_revision" INTEGER NOT NULL, "hq_revision" INTEGER NOT NULL, "export_uuid" VARCHAR(36) NOT NULL, "merged_at" DATETIME NOT NULL);',
-    'CREATE UNIQUE INDEX "merge_base_uuid" ON "merge_base" ("uuid");',
-    'CREATE INDEX "merge_base_deleted" ON "merge_base" ("deleted");',
-    'CREATE UNIQUE INDEX "merge_base_table_name_record_uuid" ON "merge_base" ("table_name", "record_uuid");',
     'CREATE TABLE "merge_conflict" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "revision" INTEGER NOT NULL, "updated_at" DATETIME NOT NULL, "deleted" INTEGER NOT NULL, "table_name" VARCHAR(255) NOT NULL, "record_uuid" VARCHAR(36) NOT NULL, "unit_uuid" VARCHAR(36) NOT NULL, "export_uuid" VARCHAR(36) NOT NULL, "unit_revision" INTEGER NOT NULL, "hq_values" TEXT NOT NULL, "unit_values" TEXT NOT NULL, "fields" TEXT NOT NULL, "status" VARCHAR(255) NOT NULL, "detected_at" DATETIME NOT NULL, "resolved_at" DATETIME);',
     'CREATE UNIQUE INDEX "merge_conflict_uuid" ON "merge_conflict" ("uuid");',
     'CREATE INDEX "merge_conflict_deleted" ON "merge_conflict" ("deleted");',
@@ -133,9 +130,33 @@ V3_SCHEMA: tuple[str, ...] = (
 )
 
 
+V3_MERGED_TABLES: tuple[str, ...] = (
+    "unit",
+    "cadre",
+    "investor",
+    "signing_event",
+    "project",
+    "phase",
+    "capacity_line",
+    "stage_event",
+    "milestone",
+    "follow_up",
+)
+V3_MERGED_COLUMNS: tuple[str, ...] = (
+    '"merged_unit" VARCHAR(36)',
+    '"merged_export" VARCHAR(36)',
+    '"merged_at" DATETIME',
+    '"merged_revision" INTEGER',
+    '"merged_hq_revision" INTEGER',
+)
+
+
 def _v3_handover(db: SqliteDatabase) -> None:
     for statement in V3_SCHEMA:
         db.execute_sql(statement)
+    for table in V3_MERGED_TABLES:
+        for column in V3_MERGED_COLUMNS:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN {column};')
 
 
 # Version 4: the qualifier of a planned figure as officials write it (约/超/达/以上,

@@ -138,6 +138,26 @@ class SyncedModel(BaseModel):
         return cls.select(*fields).where(cls.deleted == False)  # noqa: E712 - peewee expression
 
 
+class MergedRecord(SyncedModel):
+    """A record a unit reports and headquarters merges.  At headquarters it keeps the
+    base of the three-way merge with its provenance: the unit and export it was last
+    merged from, when, the unit's revision then (``merged_revision``) and the
+    revision headquarters' copy had then (``merged_hq_revision``; 0 when the two
+    copies differed even then).  These columns are derived: they never count as a
+    change of the record.  A unit's own file leaves them empty."""
+
+    MERGE_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        {"merged_unit", "merged_export", "merged_at", "merged_revision", "merged_hq_revision"}
+    )
+    DERIVED: ClassVar[frozenset[str]] = MERGE_FIELDS
+
+    merged_unit = CharField(max_length=36, null=True)
+    merged_export = CharField(max_length=36, null=True)
+    merged_at = DateTimeField(null=True)
+    merged_revision = IntegerField(null=True)
+    merged_hq_revision = IntegerField(null=True)
+
+
 class Setting(SyncedModel):
     """One setting of the file, its value as JSON text (see db.settings)."""
 
@@ -145,7 +165,7 @@ class Setting(SyncedModel):
     value = TextField()
 
 
-class Unit(SyncedModel):
+class Unit(MergedRecord):
     """责任单位: a reporting unit (驻点招商办, 开发区, 镇区, 园区) or headquarters."""
 
     name = CharField()
@@ -159,7 +179,7 @@ class Unit(SyncedModel):
         return unit
 
 
-class Cadre(SyncedModel):
+class Cadre(MergedRecord):
     """招商人员 of a unit."""
 
     unit = ForeignKeyField(Unit, backref="cadres", on_delete="RESTRICT")
@@ -169,7 +189,7 @@ class Cadre(SyncedModel):
     phone = CharField(null=True)
 
 
-class Investor(SyncedModel):
+class Investor(MergedRecord):
     """投资方."""
 
     name = CharField(index=True)
@@ -181,7 +201,7 @@ class Investor(SyncedModel):
     contact_phone = CharField(null=True)
 
 
-class SigningEvent(SyncedModel):
+class SigningEvent(MergedRecord):
     """签约活动: a ceremony where several projects sign at once."""
 
     name = CharField()
@@ -192,7 +212,7 @@ class SigningEvent(SyncedModel):
     note = TextField(null=True)
 
 
-class Project(SyncedModel):
+class Project(MergedRecord):
     """项目: one line of the ledger."""
 
     code = CharField(null=True, index=True)  # 项目编号
@@ -239,10 +259,10 @@ class Project(SyncedModel):
     expected_tax_qualifier = CharField(null=True)
     new_jobs_qualifier = CharField(null=True)
 
-    DERIVED: ClassVar[frozenset[str]] = frozenset({"stage"})
+    DERIVED: ClassVar[frozenset[str]] = MergedRecord.MERGE_FIELDS | {"stage"}
 
 
-class Phase(SyncedModel):
+class Phase(MergedRecord):
     """分期: 一期, 二期… with their own investment and content."""
 
     project = ForeignKeyField(Project, backref="phases", on_delete="CASCADE")
@@ -257,7 +277,7 @@ class Phase(SyncedModel):
     expected_sales_qualifier = CharField(null=True)
 
 
-class CapacityLine(SyncedModel):
+class CapacityLine(MergedRecord):
     """产能: a planned product line (电池箔 5 万吨/年).  No phase = at full capacity."""
 
     project = ForeignKeyField(Project, backref="capacity_lines", on_delete="CASCADE")
@@ -271,7 +291,7 @@ class CapacityLine(SyncedModel):
     quantity_qualifier = CharField(null=True)  # 总产能达4万吨: db.rules.qualifier
 
 
-class StageEvent(SyncedModel):
+class StageEvent(MergedRecord):
     """进展: the project entered ``stage`` on ``date`` (not the date of typing)."""
 
     project = ForeignKeyField(Project, backref="stage_events", on_delete="CASCADE")
@@ -283,7 +303,7 @@ class StageEvent(SyncedModel):
     recorded_at = DateTimeField(default=utc_now)
 
 
-class Milestone(SyncedModel):
+class Milestone(MergedRecord):
     """节点: a dated fact such as 拿地, 证照办结, 主体封顶."""
 
     project = ForeignKeyField(Project, backref="milestones", on_delete="CASCADE")
@@ -293,7 +313,7 @@ class Milestone(SyncedModel):
     note = TextField(null=True)
 
 
-class FollowUp(SyncedModel):
+class FollowUp(MergedRecord):
     """走访/洽谈记录."""
 
     project = ForeignKeyField(Project, backref="follow_ups", on_delete="CASCADE")
@@ -366,26 +386,8 @@ class UnitKey(BaseModel):
     note = TextField(null=True)
 
 
-class MergeBase(SyncedModel):
-    """Per merged record: the unit revision it was last merged at (the base of the
-    three-way merge), the headquarters revision it had then, and its provenance
-    (the unit, the export, the time).  Written in bulk by the merge; resolving a
-    conflict moves it as an operation (so that undo puts it back)."""
-
-    table_name = CharField()
-    record_uuid = CharField(max_length=36)
-    unit_uuid = CharField(max_length=36)
-    unit_revision = IntegerField()
-    hq_revision = IntegerField()
-    export_uuid = CharField(max_length=36)
-    merged_at = DateTimeField()
-
-    class Meta:
-        indexes = ((("table_name", "record_uuid"), True),)
-
-
 # The records a unit reports and headquarters merges, parents before children.
-RECORDS: tuple[type[SyncedModel], ...] = (
+RECORDS: tuple[type[MergedRecord], ...] = (
     Unit,
     Cadre,
     Investor,
@@ -401,7 +403,6 @@ RECORDS: tuple[type[SyncedModel], ...] = (
 MODELS: tuple[type[SyncedModel], ...] = (
     Setting,
     *RECORDS,
-    MergeBase,
     MergeConflict,
     DuplicatePair,
 )

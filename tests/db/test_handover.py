@@ -34,7 +34,7 @@ from db.reads.handover import duplicate_pairs, open_conflicts, unit_handovers
 from db.records.handover import decide_duplicate, reregister_unit, resolve_conflict
 from db.records.projects import delete_projects, load_project, save_project
 from db.store import keys
-from db.store.models import MergeConflict, Project
+from db.store.models import MergeConflict, Project, new_uuid
 from db.store.unit_file import Store, open_store
 from tests.handover_city import City, hq_digest, hq_file, rows_by_unit, unit_file
 
@@ -388,6 +388,14 @@ def test_an_interrupted_export_leaves_nothing_under_the_final_name(
 # -- refused files --------------------------------------------------------------------
 
 
+def _fresh(members: dict[str, bytes], **changes: Any) -> dict[str, bytes]:
+    """The members of a handover as a new export (unsigned: the signature is old)."""
+    manifest = replace(
+        parse_manifest(members[MANIFEST]), export_uuid=new_uuid(), sequence=2, **changes
+    )
+    return {**members, MANIFEST: manifest.to_bytes()}
+
+
 def _members(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
@@ -410,9 +418,15 @@ def _private_key(city: City, unit: str) -> Ed25519PrivateKey:
 
 
 def _signed(city: City, out: Path, data: bytes, unit: str = ZONE, **changes: Any) -> Path:
-    """A handover that is properly signed by the unit, holding ``data``."""
+    """A new handover, properly signed by the unit, holding ``data``."""
     manifest = parse_manifest(_members(city.handovers[unit])[MANIFEST])
-    manifest = replace(manifest, data_sha256=hashlib.sha256(data).hexdigest(), **changes)
+    manifest = replace(
+        manifest,
+        data_sha256=hashlib.sha256(data).hexdigest(),
+        export_uuid=new_uuid(),
+        sequence=manifest.sequence + 1,
+        **changes,
+    )
     raw = manifest.to_bytes()
     signature = base64.b64encode(_private_key(city, unit).sign(raw))
     return _pack(out, {MANIFEST: raw, SIGNATURE: signature, DATA: data})
@@ -438,18 +452,15 @@ def _flip(data: bytes, offset: int) -> bytes:
 BadFile = Callable[[City, Path], Path]
 REFUSED: dict[str, tuple[BadFile, str]] = {
     "truncated": (lambda c, t: _truncated(c, t), "不是招商台账交接文件"),
-    "one byte flipped in the data": (
-        lambda c, t: _pack(
-            t / "x.zshd",
-            {**_members(c.handovers[ZONE]), DATA: _flip(_members(c.handovers[ZONE])[DATA], 9000)},
-        ),
+    "one byte flipped in the data after signing": (
+        lambda c, t: _flipped_after_signing(c, t),
         "数据校验值与交接清单不符",
     ),
     "one byte flipped in the manifest": (
         lambda c, t: _pack(
             t / "x.zshd",
             {
-                **_members(c.handovers[ZONE]),
+                **_signed_members(c, t),
                 MANIFEST: _members(c.handovers[ZONE])[MANIFEST].replace(
                     b'"sequence": 1', b'"sequence": 7'
                 ),
@@ -508,7 +519,7 @@ REFUSED: dict[str, tuple[BadFile, str]] = {
     "a wrong signature": (
         lambda c, t: _pack(
             t / "x.zshd",
-            {**_members(c.handovers[ZONE]), SIGNATURE: base64.b64encode(bytes(64))},
+            {**_fresh(_members(c.handovers[ZONE])), SIGNATURE: base64.b64encode(bytes(64))},
         ),
         "签名无效",
     ),
@@ -521,6 +532,15 @@ REFUSED: dict[str, tuple[BadFile, str]] = {
         "多出文件",
     ),
 }
+
+
+def _signed_members(city: City, tmp: Path) -> dict[str, bytes]:
+    return _members(_signed(city, tmp / "signed.zshd", _members(city.handovers[ZONE])[DATA]))
+
+
+def _flipped_after_signing(city: City, tmp: Path) -> Path:
+    signed = _members(_signed(city, tmp / "signed.zshd", _members(city.handovers[ZONE])[DATA]))
+    return _pack(tmp / "x.zshd", {**signed, DATA: _flip(signed[DATA], 9000)})
 
 
 def _truncated(city: City, tmp: Path) -> Path:
@@ -568,7 +588,7 @@ def test_a_bad_file_is_refused_with_its_reason_and_changes_nothing(
 
 
 def test_an_older_schema_is_migrated_in_the_copy(hq: Store, city: City, tmp_path: Path) -> None:
-    from db.store.migrations import V3_SCHEMA, V4_SCHEMA
+    from db.store.migrations import V3_MERGED_COLUMNS, V3_MERGED_TABLES, V3_SCHEMA, V4_SCHEMA
 
     tables = [s.split('"')[1] for s in V3_SCHEMA if s.startswith("CREATE TABLE")]
     # Version 4 added columns only: dropping them gives back version 3's tables exactly.
@@ -577,6 +597,11 @@ def test_an_older_schema_is_migrated_in_the_copy(hq: Store, city: City, tmp_path
         city,
         tmp_path,
         *(f'ALTER TABLE "{t}" DROP COLUMN "{c}"' for t, c in columns),
+        *(
+            f'ALTER TABLE "{t}" DROP COLUMN {c.split()[0]}'
+            for t in V3_MERGED_TABLES
+            for c in V3_MERGED_COLUMNS
+        ),
         *(f'DROP TABLE "{t}"' for t in tables),
         version=2,
     )

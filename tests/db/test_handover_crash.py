@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from db.io.handover.manifest import MANIFEST, parse_manifest
+from db.store.migrations import V3_MERGED_TABLES
 from db.store.unit_file import open_store
 from tests.handover_city import City, hq_file
 
@@ -37,7 +38,10 @@ def _check(hq: Path, handovers: dict[str, Path]) -> int:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         merged = {uuid for (uuid,) in conn.execute("SELECT export_uuid FROM handover")}
         projects = {uuid for (uuid,) in conn.execute("SELECT uuid FROM project")}
-        bases = conn.execute("SELECT count(*) FROM merge_base").fetchone()[0]
+        bases = sum(
+            conn.execute(f"SELECT count(*) FROM {t} WHERE merged_unit IS NOT NULL").fetchone()[0]
+            for t in V3_MERGED_TABLES
+        )
     finally:
         conn.close()
     expected_projects = set()

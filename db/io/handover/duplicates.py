@@ -36,36 +36,33 @@ class _Candidate:
     total_wan_cny: Decimal | None
     credit_code: str | None
     investor_key: str
-    first_event: date | None
 
 
 def _candidates(rules: CountingRules) -> list[_Candidate]:
     rows = database.execute_sql(
         """
         SELECT p.id, p.uuid, p.unit_id, p.name, p.capital, p.total_investment,
-               i.credit_code, i.name,
-               (SELECT min(e.date) FROM stage_event e WHERE e.project_id = p.id AND e.deleted = 0)
+               i.credit_code, i.name
         FROM project p JOIN investor i ON i.id = p.investor_id
         WHERE p.deleted = 0
         """
     ).fetchall()
     found = []
-    for pid, uuid, unit_id, name, capital, scaled, code, investor, first in rows:
+    domestic = Capital.DOMESTIC.value
+    for pid, uuid, unit_id, name, capital, scaled, code, investor in rows:
         total = from_stored(scaled, MONEY_PLACES) if scaled is not None else None
-        in_cny = rules.to_cny(Capital(capital), total) if total is not None else None
-        found.append(
-            _Candidate(
-                pid,
-                uuid,
-                unit_id,
-                name,
-                in_cny,
-                code or None,
-                name_key(investor),
-                date.fromisoformat(first) if first else None,
-            )
-        )
+        if total is not None and capital != domestic:
+            total = rules.to_cny(Capital(capital), total)
+        found.append(_Candidate(pid, uuid, unit_id, name, total, code or None, name_key(investor)))
     return found
+
+
+def _first_event(project_id: int) -> date:
+    """The day a project was first recorded (its earliest live stage event)."""
+    (first,) = database.execute_sql(
+        "SELECT min(date) FROM stage_event WHERE project_id = ? AND deleted = 0", [project_id]
+    ).fetchone()
+    return date.fromisoformat(first) if first else date.max
 
 
 def _alike(a: _Candidate, b: _Candidate) -> str | None:
@@ -81,12 +78,11 @@ def _alike(a: _Candidate, b: _Candidate) -> str | None:
 
 def _first_reported(a: _Candidate, b: _Candidate) -> _Candidate:
     """首报: the project with the earlier first dated event (the earlier entry on a tie)."""
-    never = date.max
-    return min((a, b), key=lambda c: (c.first_event or never, c.id))
+    return min((a, b), key=lambda c: (_first_event(c.id), c.id))
 
 
-def detect_duplicates(now: datetime) -> int:
-    """List the new look-alike pairs across units; returns how many were added."""
+def detect_duplicates(now: datetime) -> list[tuple[str, str]]:
+    """List the new look-alike pairs across units; returns them (project UUIDs)."""
     candidates = _candidates(CountingRules.of_file())
     groups: dict[tuple[str, str], list[_Candidate]] = defaultdict(list)
     for candidate in candidates:
@@ -100,7 +96,7 @@ def detect_duplicates(now: datetime) -> int:
             "SELECT first_uuid, second_uuid FROM duplicate_pair"
         ).fetchall()
     }
-    added = 0
+    added: list[tuple[str, str]] = []
     for (kind, _), members in groups.items():
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
@@ -122,5 +118,5 @@ def detect_duplicates(now: datetime) -> int:
                     detected_at=now,
                 )
                 seen.add((first, second))
-                added += 1
+                added.append((first, second))
     return added

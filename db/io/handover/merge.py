@@ -1,8 +1,9 @@
 """Merging a verified handover into headquarters' file: three-way, by UUID, set-based.
 
 For every record of the handover (unit, cadres, investors, signing events,
-projects and what belongs to them, parents first), headquarters knows the unit
-revision it last merged and the revision its own copy had then (``merge_base``):
+projects and what belongs to them, parents first), headquarters' copy keeps the
+unit revision it was last merged at and the revision the copy had then (the
+``merged_*`` columns of db.store.models.MergedRecord):
 
 - not at headquarters yet → inserted (``new``);
 - the unit's revision is not newer than the base → nothing to take
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from db.store.models import (
     RECORDS,
     Handover,
     MergeConflict,
+    MergedRecord,
     SyncedModel,
     UnitKey,
     utc_now,
@@ -51,12 +53,6 @@ from db.store.models import (
 from db.store.unit_file import Store
 
 KINDS = ("new", "changed", "unchanged", "kept_hq", "conflict", "deleted")
-# A version-4 UUID made by SQLite, for the bookkeeping rows the merge inserts in bulk.
-UUID_SQL = (
-    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
-    "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
-    "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
-)
 
 
 @dataclass(frozen=True)
@@ -66,6 +62,8 @@ class MergeOutcome:
     file_name: str
     status: str  # merged / already / stale / refused
     unit_name: str | None = None
+    unit_uuid: str | None = None
+    export_uuid: str | None = None
     sequence: int | None = None
     reason_zh: str | None = None
     reason_en: str | None = None
@@ -90,11 +88,11 @@ def pinned_key(unit_uuid: str) -> str | None:
     return str(latest.public_key)
 
 
-def _columns(model: type[SyncedModel]) -> list[tuple[str, type[SyncedModel] | None]]:
+def _columns(model: type[MergedRecord]) -> list[tuple[str, type[SyncedModel] | None]]:
     """The columns a merge carries over, with the model a foreign key points at."""
     columns: list[tuple[str, type[SyncedModel] | None]] = []
     for name, fld in model._meta.fields.items():
-        if name in BOOKKEEPING or name == "uuid":
+        if name in BOOKKEEPING or name == "uuid" or name in model.MERGE_FIELDS:
             continue
         target = fld.rel_model if isinstance(fld, ForeignKeyField) else None
         columns.append((fld.column_name, target))
@@ -112,7 +110,7 @@ def _source(column: str, target: type[SyncedModel] | None) -> str:
     )
 
 
-def _values(row: dict[str, Any], model: type[SyncedModel], schema: str) -> dict[str, Any]:
+def _values(row: dict[str, Any], model: type[MergedRecord], schema: str) -> dict[str, Any]:
     """A record's user-visible values, foreign keys as the UUIDs they point at."""
     values: dict[str, Any] = {}
     for column, target in _columns(model):
@@ -137,12 +135,55 @@ class _Merge:
         self.manifest = manifest
         self.now = now
         self.by_table: dict[str, dict[str, int]] = {}
-        self.touched_projects: set[str] = set()
+        self.new_project_ids: set[int] = set()
+        self.changed_project_ids: set[int] = set()
+        self.touched_project_ids: set[int] = set()
 
-    def table(self, model: type[SyncedModel]) -> None:
+    def table(self, model: type[MergedRecord]) -> None:
         table = model._meta.table_name
         columns = _columns(model)
         unit = self.manifest.unit_uuid
+        export = self.manifest.export_uuid
+        names = [column for column, _ in columns]
+        quoted = ", ".join(f'"{c}"' for c in names)
+        sources = ", ".join(f'{_source(c, target)} AS "{c}"' for c, target in columns)
+        counts = dict.fromkeys(KINDS, 0)
+        # Records headquarters does not have yet: inserted straight away (one index
+        # look-up each, as a plain upsert makes), with their base.
+        inserted = database.execute_sql(
+            f"""
+            INSERT INTO main."{table}" (uuid, revision, updated_at, {quoted},
+              merged_unit, merged_export, merged_at, merged_revision, merged_hq_revision)
+            SELECT s.uuid, s.revision, s.updated_at, {sources}, ?, ?, ?, s.revision, s.revision
+            FROM h."{table}" s WHERE true
+            ON CONFLICT (uuid) DO NOTHING
+            RETURNING id, deleted
+            """,
+            [unit, export, self.now],
+        ).fetchall()
+        counts["new"] = len(inserted)
+        counts["deleted"] = sum(1 for _, deleted in inserted if deleted)
+        if table == "project":
+            self.new_project_ids = {pid for pid, _ in inserted}
+        total = database.execute_sql(f'SELECT count(*) FROM h."{table}"').fetchone()[0]
+        if total > len(inserted):
+            self._existing(model, counts, quoted, sources, names)
+        if table == "stage_event":
+            self._note_events()
+        self.by_table[table] = counts
+
+    def _existing(
+        self,
+        model: type[MergedRecord],
+        counts: dict[str, int],
+        quoted: str,
+        sources: str,
+        names: list[str],
+    ) -> None:
+        """The records headquarters had already: unchanged, changed by one side, or both."""
+        table = model._meta.table_name
+        unit = self.manifest.unit_uuid
+        export = self.manifest.export_uuid
         database.execute_sql("DROP TABLE IF EXISTS temp.merge_plan")
         database.execute_sql(
             f"""
@@ -150,79 +191,59 @@ class _Merge:
             SELECT s.uuid AS uuid, s.revision AS unit_revision, s.deleted AS unit_deleted,
                    t.deleted AS hq_deleted,
               CASE
-                WHEN t.id IS NULL THEN 'new'
-                WHEN b.id IS NULL OR b.unit_uuid <> ? THEN 'conflict'
-                WHEN s.revision <= b.unit_revision THEN
-                  CASE WHEN t.revision = b.hq_revision THEN 'unchanged' ELSE 'kept_hq' END
-                WHEN t.revision = b.hq_revision THEN 'changed'
+                WHEN t.merged_unit IS NULL OR t.merged_unit <> ? THEN 'conflict'
+                WHEN s.revision <= t.merged_revision THEN
+                  CASE WHEN t.revision = t.merged_hq_revision THEN 'unchanged' ELSE 'kept_hq' END
+                WHEN t.revision = t.merged_hq_revision THEN 'changed'
                 ELSE 'conflict'
               END AS action
-            FROM h."{table}" s
-            LEFT JOIN main."{table}" t ON t.uuid = s.uuid
-            LEFT JOIN main.merge_base b
-              ON b.table_name = ? AND b.record_uuid = s.uuid AND b.deleted = 0
+            FROM h."{table}" s JOIN main."{table}" t ON t.uuid = s.uuid
+            WHERE t.merged_export IS NOT ?
             """,
-            [unit, table],
-        )
-        names = [column for column, _ in columns]
-        quoted = ", ".join(f'"{c}"' for c in names)
-        sources = ", ".join(f'{_source(c, target)} AS "{c}"' for c, target in columns)
-        plan = "JOIN temp.merge_plan p ON p.uuid = s.uuid"
-        database.execute_sql(
-            f"""
-            INSERT INTO main."{table}" (uuid, revision, updated_at, {quoted})
-            SELECT s.uuid, s.revision, s.updated_at, {sources}
-            FROM h."{table}" s {plan} WHERE p.action = 'new'
-            """
+            [unit, export],
         )
         compared = [c for c in names if c not in model.DERIVED]
         old = ", ".join(f't."{c}"' for c in compared)
         new = ", ".join(f'src."{c}"' for c in compared)
-        differs = f"(({old}) IS NOT ({new}))"
+        bump = f"(CASE WHEN (({old}) IS NOT ({new})) THEN 1 ELSE 0 END)"
         assignments = ", ".join(f'"{c}" = src."{c}"' for c in names)
         database.execute_sql(
             f"""
             UPDATE main."{table}" AS t SET {assignments},
-              revision = t.revision + (CASE WHEN {differs} THEN 1 ELSE 0 END),
-              updated_at = CASE WHEN {differs} THEN ? ELSE t.updated_at END
-            FROM (SELECT s.uuid AS uuid, {sources}
-                  FROM h."{table}" s {plan} WHERE p.action = 'changed') AS src
+              revision = t.revision + {bump},
+              updated_at = CASE WHEN {bump} = 1 THEN ? ELSE t.updated_at END,
+              merged_unit = ?, merged_export = ?, merged_at = ?,
+              merged_revision = src.unit_revision, merged_hq_revision = t.revision + {bump}
+            FROM (SELECT s.uuid AS uuid, s.revision AS unit_revision, {sources}
+                  FROM h."{table}" s JOIN temp.merge_plan p ON p.uuid = s.uuid
+                  WHERE p.action = 'changed') AS src
             WHERE t.uuid = src.uuid
             """,
-            [self.now],
+            [self.now, unit, export, self.now],
         )
-        database.execute_sql(
-            f"""
-            INSERT INTO main.merge_base (uuid, revision, updated_at, deleted, table_name,
-              record_uuid, unit_uuid, unit_revision, hq_revision, export_uuid, merged_at)
-            SELECT {UUID_SQL}, 1, ?, 0, ?, p.uuid, ?, p.unit_revision, t.revision, ?, ?
-            FROM temp.merge_plan p JOIN main."{table}" t ON t.uuid = p.uuid
-            WHERE p.action IN ('new', 'changed')
-            ON CONFLICT (table_name, record_uuid) DO UPDATE SET
-              unit_uuid = excluded.unit_uuid, unit_revision = excluded.unit_revision,
-              hq_revision = excluded.hq_revision, export_uuid = excluded.export_uuid,
-              merged_at = excluded.merged_at, deleted = 0,
-              revision = merge_base.revision + 1, updated_at = excluded.updated_at
-            """,
-            [self.now, table, unit, self.manifest.export_uuid, self.now],
-        )
-        counts = dict.fromkeys(KINDS, 0)
         for action, count in database.execute_sql(
             "SELECT action, count(*) FROM temp.merge_plan GROUP BY action"
         ).fetchall():
             counts[action] = count
-        counts["deleted"] = database.execute_sql(
-            "SELECT count(*) FROM temp.merge_plan WHERE action IN ('new', 'changed') "
-            "AND unit_deleted = 1 AND coalesce(hq_deleted, 0) = 0"
+        counts["deleted"] += database.execute_sql(
+            "SELECT count(*) FROM temp.merge_plan WHERE action = 'changed' "
+            "AND unit_deleted = 1 AND hq_deleted = 0"
         ).fetchone()[0]
         for (uuid,) in database.execute_sql(
             "SELECT uuid FROM temp.merge_plan WHERE action = 'conflict'"
         ).fetchall():
             self._conflict(model, uuid)
-        self._note_projects(model)
-        self.by_table[table] = counts
+        if table == "project":
+            self.changed_project_ids = {
+                pid
+                for (pid,) in database.execute_sql(
+                    "SELECT t.id FROM temp.merge_plan p JOIN main.project t ON t.uuid = p.uuid "
+                    "WHERE p.action = 'changed'"
+                ).fetchall()
+            }
+        database.execute_sql("DROP TABLE temp.merge_plan")
 
-    def _conflict(self, model: type[SyncedModel], uuid: str) -> None:
+    def _conflict(self, model: type[MergedRecord], uuid: str) -> None:
         table = model._meta.table_name
         unit_row = _row("h", table, uuid)
         hq_values = _values(_row("main", table, uuid), model, "main")
@@ -250,30 +271,28 @@ class _Merge:
         conflict.fields = json.dumps(differing)
         conflict.save()
 
-    def _note_projects(self, model: type[SyncedModel]) -> None:
-        """The projects whose cached stage may have to follow merged events."""
-        table = model._meta.table_name
-        if table == "project":
-            sql = "SELECT uuid FROM temp.merge_plan WHERE action IN ('new', 'changed')"
-        elif table == "stage_event":
-            sql = (
-                "SELECT hp.uuid FROM temp.merge_plan p JOIN h.stage_event s ON s.uuid = p.uuid "
-                "JOIN h.project hp ON hp.id = s.project_id WHERE p.action IN ('new', 'changed')"
-            )
-        else:
-            return
-        self.touched_projects.update(uuid for (uuid,) in database.execute_sql(sql).fetchall())
+    def _note_events(self) -> None:
+        """The projects whose cached stage may have to follow the merged events: those
+        with an event taken in this merge, except the projects new in it, which
+        arrived with the unit's cached stage of exactly these events."""
+        rows = database.execute_sql(
+            "SELECT DISTINCT m.project_id FROM h.stage_event s "
+            "JOIN main.stage_event m ON m.uuid = s.uuid WHERE m.merged_export = ?",
+            [self.manifest.export_uuid],
+        ).fetchall()
+        self.touched_project_ids = {pid for (pid,) in rows} - self.new_project_ids
 
     def refresh_stages(self) -> None:
         """The cached stage of the touched projects, from their events (a derived column)."""
-        if not self.touched_projects:
+        ids = self.touched_project_ids | self.changed_project_ids
+        if not ids:
             return
         database.execute_sql(
-            "CREATE TEMP TABLE IF NOT EXISTS merge_projects (uuid TEXT PRIMARY KEY)"
+            "CREATE TEMP TABLE IF NOT EXISTS merge_projects (id INTEGER PRIMARY KEY)"
         )
         database.execute_sql("DELETE FROM temp.merge_projects")
         database.cursor().executemany(
-            "INSERT INTO temp.merge_projects VALUES (?)", [(u,) for u in self.touched_projects]
+            "INSERT INTO temp.merge_projects VALUES (?)", [(pid,) for pid in ids]
         )
         database.execute_sql(
             f"""
@@ -282,7 +301,7 @@ class _Merge:
               WHERE e.project_id = project.id AND e.deleted = 0
               ORDER BY e.date DESC, {stage_rank_sql("e.stage")} DESC, e.recorded_at DESC, e.id DESC
               LIMIT 1), 'lead')
-            WHERE uuid IN (SELECT uuid FROM temp.merge_projects)
+            WHERE id IN (SELECT id FROM temp.merge_projects)
             """
         )
 
@@ -300,24 +319,106 @@ def _last_handover(unit_uuid: str) -> Handover | None:
     return last
 
 
-def merge_handover(store: Store, path: str | Path, now: datetime | None = None) -> MergeOutcome:
-    """Check one handover file and merge it into headquarters' open ``store``."""
-    path = Path(path)
-    now = now or utc_now()
-    with store.bound():
-        if not settings.is_headquarters():
-            raise UserError(
-                "只能在总部文件中合并交接文件", "handover files are merged into a headquarters file"
-            )
+class HandoverBatch:
+    """Merging handover files one after another into headquarters' open file; each
+    file is one transaction.  ``finish`` then looks once for the projects reported
+    by two units (a pass over every project, so not repeated for every file)."""
+
+    def __init__(self, store: Store, now: datetime | None = None) -> None:
+        self.store = store
+        self.now = now or utc_now()
+        self.outcomes: list[MergeOutcome] = []
+        with store.bound():
+            if not settings.is_headquarters():
+                raise UserError(
+                    "只能在总部文件中合并交接文件",
+                    "handover files are merged into a headquarters file",
+                )
+
+    def merge(self, path: str | Path) -> MergeOutcome:
+        """Check one handover file and merge it (no search for duplicates yet)."""
+        path = Path(path)
+        with self.store.bound():
+            outcome = self._merge(path)
+        self.outcomes.append(outcome)
+        return outcome
+
+    def _merge(self, path: Path) -> MergeOutcome:
         try:
             manifest = read_package(path).manifest
-            verified = verify_handover(path, pinned_key(manifest.unit_uuid))
+        except HandoverRefused as refused:
+            return MergeOutcome(path.name, "refused", reason_zh=refused.zh, reason_en=refused.en)
+        pinned = pinned_key(manifest.unit_uuid)
+        if pinned is None or pinned == manifest.public_key:
+            known = _known(path, manifest)
+            if known is not None:
+                return known  # already merged, or stale: nothing to read, nothing changes
+        try:
+            verified = verify_handover(path, pinned)
         except HandoverRefused as refused:
             return MergeOutcome(path.name, "refused", reason_zh=refused.zh, reason_en=refused.en)
         try:
-            return _merge(store, path, verified.manifest, verified.copy, now)
+            return _merge(self.store, path, verified.manifest, verified.copy, self.now)
         finally:
             verified.cleanup()
+
+    def finish(self) -> list[MergeOutcome]:
+        """List the new suspected duplicates; each file's outcome counts those of its unit."""
+        if not any(o.status == "merged" for o in self.outcomes):
+            return self.outcomes
+        with self.store.bound(), self.store.db.atomic():
+            pairs = detect_duplicates(self.now)
+            units = dict(
+                database.execute_sql(
+                    "SELECT p.uuid, u.uuid FROM project p JOIN unit u ON u.id = p.unit_id"
+                ).fetchall()
+            )
+            for index, outcome in enumerate(self.outcomes):
+                if outcome.status != "merged":
+                    continue
+                unit = outcome.unit_uuid
+                mine = sum(1 for pair in pairs if unit in (units.get(pair[0]), units.get(pair[1])))
+                if mine:
+                    self.outcomes[index] = replace(outcome, duplicates=mine)
+                    _note_duplicates(outcome, mine)
+        return self.outcomes
+
+
+def _note_duplicates(outcome: MergeOutcome, count: int) -> None:
+    handover = Handover.get_or_none(Handover.export_uuid == outcome.export_uuid)
+    if handover is None:
+        return
+    summary = json.loads(handover.summary)
+    summary["duplicates"] = count
+    handover.summary = json.dumps(summary)
+    handover.save()
+
+
+def _known(path: Path, manifest: Manifest) -> MergeOutcome | None:
+    """An export headquarters has merged already, or one older than the last merged."""
+    outcome: dict[str, Any] = {
+        "file_name": path.name,
+        "unit_name": manifest.unit_name,
+        "sequence": manifest.sequence,
+        "unit_uuid": manifest.unit_uuid,
+        "export_uuid": manifest.export_uuid,
+    }
+    if Handover.select().where(Handover.export_uuid == manifest.export_uuid).exists():
+        return MergeOutcome(**outcome, status="already")
+    last = _last_handover(manifest.unit_uuid)
+    stale = (
+        last is not None
+        and manifest.sequence <= last.sequence
+        and manifest.exported <= last.exported_at
+    )
+    return MergeOutcome(**outcome, status="stale") if stale else None
+
+
+def merge_handover(store: Store, path: str | Path, now: datetime | None = None) -> MergeOutcome:
+    """Check one handover file and merge it into headquarters' open ``store``."""
+    batch = HandoverBatch(store, now)
+    batch.merge(path)
+    return batch.finish()[0]
 
 
 def _merge(store: Store, path: Path, manifest: Manifest, copy: Path, now: datetime) -> MergeOutcome:
@@ -325,15 +426,13 @@ def _merge(store: Store, path: Path, manifest: Manifest, copy: Path, now: dateti
         "file_name": path.name,
         "unit_name": manifest.unit_name,
         "sequence": manifest.sequence,
+        "unit_uuid": manifest.unit_uuid,
+        "export_uuid": manifest.export_uuid,
     }
-    if Handover.select().where(Handover.export_uuid == manifest.export_uuid).exists():
-        return MergeOutcome(**outcome, status="already")
     last = _last_handover(manifest.unit_uuid)
     flag = None
     if last is not None and manifest.sequence <= last.sequence:
-        if manifest.exported <= last.exported_at:
-            return MergeOutcome(**outcome, status="stale")
-        flag = "sequence_backwards"
+        flag = "sequence_backwards"  # a later export with an earlier number
     database.execute_sql("ATTACH DATABASE ? AS h", [str(copy)])
     try:
         with store.db.atomic():
@@ -349,7 +448,6 @@ def _merge(store: Store, path: Path, manifest: Manifest, copy: Path, now: dateti
                     at=now,
                     note=f"首次交接:{path.name}",
                 )
-            duplicates = detect_duplicates(now)
             counts = merge.totals()
             Handover.create(
                 export_uuid=manifest.export_uuid,
@@ -361,9 +459,7 @@ def _merge(store: Store, path: Path, manifest: Manifest, copy: Path, now: dateti
                 file_name=path.name,
                 data_sha256=manifest.data_sha256,
                 manifest=manifest.to_bytes().decode("utf-8"),
-                summary=json.dumps(
-                    {"counts": counts, "tables": merge.by_table, "duplicates": duplicates}
-                ),
+                summary=json.dumps({"counts": counts, "tables": merge.by_table, "duplicates": 0}),
                 flag=flag,
             )
             database.execute_sql("DROP TABLE IF EXISTS temp.merge_plan")
@@ -375,7 +471,6 @@ def _merge(store: Store, path: Path, manifest: Manifest, copy: Path, now: dateti
         status="merged",
         counts=counts,
         by_table=merge.by_table,
-        duplicates=duplicates,
         flag=flag,
     )
 
@@ -387,10 +482,9 @@ def merge_files(
     store: Store, paths: Sequence[str | Path], progress: Progress | None = None
 ) -> list[MergeOutcome]:
     """Merge several handover files in turn, each in its own transaction."""
-    outcomes: list[MergeOutcome] = []
+    batch = HandoverBatch(store)
     for path in paths:
-        outcome = merge_handover(store, path)
-        outcomes.append(outcome)
-        if progress is not None and not progress(len(outcomes), len(paths), outcome):
+        outcome = batch.merge(path)
+        if progress is not None and not progress(len(batch.outcomes), len(paths), outcome):
             break
-    return outcomes
+    return batch.finish()

@@ -77,6 +77,22 @@ def test_the_merged_city_gives_the_figures_of_one_file(hq: Store, city: City) ->
     assert merged["pipeline"]["count"] == 113
 
 
+def test_the_city_briefing_from_the_merged_file_covers_every_unit(hq: Store, city: City) -> None:
+    from db.reads.briefing import briefing_data
+
+    _merge_all(hq, city)
+    with hq.reading():
+        data = briefing_data(TO_JULY)
+    assert data.figures.unit is None  # the whole city
+    assert {line.unit for line in data.figures.by_unit} == set(city.handovers)
+    reference = open_store(city.reference, write=False)
+    with reference.reading():
+        expected = briefing_data(TO_JULY)
+    reference.close()
+    assert sorted(r.name for r in data.appendix) == sorted(r.name for r in expected.appendix)
+    assert data.figures.by_unit == expected.figures.by_unit
+
+
 def test_the_headquarters_view_lists_each_unit(hq: Store, city: City) -> None:
     first = next(iter(city.handovers))
     merge_handover(hq, city.handovers[first])

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generator import generate, write_unit_files  # noqa: E402
+from bench.measure import Measurement, table  # noqa: E402
 from db.io.handover.export import export_handover  # noqa: E402
 from db.io.handover.merge import _columns, merge_files  # noqa: E402
 from db.records.files import create_hq_file  # noqa: E402
@@ -76,15 +77,25 @@ def baseline(hq: Path, handovers: list[Path], work: Path) -> None:
     conn.close()
 
 
+def bench(quick: bool = False) -> list[Measurement]:
+    """The measurements of ``make bench`` (bench/measure.py)."""
+    units, per_unit = (4, 1000) if quick else (20, 5000)
+    return run(units, per_unit)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=20)
     parser.add_argument("--projects", type=int, default=5000, help="projects per unit")
     args = parser.parse_args()
+    print(table(run(args.units, args.projects)))
+
+
+def run(units: int, per_unit: int) -> list[Measurement]:
     work = Path(tempfile.mkdtemp(prefix="zhaoshang-merge-"))
-    total = args.units * args.projects
-    print(f"{args.units} units × {args.projects:,} projects = {total:,} projects")
-    projects = generate(total, args.units, seed=3)
+    total = units * per_unit
+    print(f"{units} units × {per_unit:,} projects = {total:,} projects")
+    projects = generate(total, units, seed=3)
     timed("write the unit files (generator, bulk SQL)", lambda: write_unit_files(work, projects))
     out = work / "out"
     out.mkdir()
@@ -97,7 +108,7 @@ def main() -> None:
             store.close()
         return paths
 
-    _, handovers = timed(f"export {args.units} handover files", export_all)
+    exported, handovers = timed(f"export {units} handover files", export_all)
     hq_path = work / "hq.zsdb"
     hq = create_hq_file(hq_path, "市招商中心")
 
@@ -105,10 +116,10 @@ def main() -> None:
         for outcome in merge_files(hq, handovers):
             assert outcome.status == expected, outcome.reason_zh
 
-    ours, _ = timed(
-        f"merge {args.units} files (checks + three-way merge)", lambda: merge_all("merged")
+    ours, _ = timed(f"merge {units} files (checks + three-way merge)", lambda: merge_all("merged"))
+    again, _ = timed(
+        "merge the same files again (recognised, nothing changed)", lambda: merge_all("already")
     )
-    timed("merge the same files again (recognised, nothing changed)", lambda: merge_all("already"))
     hq.close()
     plain_path = work / "plain.zsdb"
     create_hq_file(plain_path, "市招商中心").close()
@@ -117,7 +128,17 @@ def main() -> None:
         lambda: baseline(plain_path, handovers, work),
     )
     print(f"{'ratio merge / baseline':<58} {ours / raw:8.2f}")
-    print(f"{'files in':<58} {work}")
+    size = f"{units} files × {per_unit:,} projects"
+    return [
+        Measurement(
+            f"handover: merge {size} (checks included)",
+            ours,
+            "ATTACH + upsert of the same rows",
+            raw,
+        ),
+        Measurement(f"handover: merge the same {units} files again", again),
+        Measurement(f"handover: export {units} unit files of {per_unit:,} projects", exported),
+    ]
 
 
 if __name__ == "__main__":

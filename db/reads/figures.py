@@ -335,13 +335,13 @@ def _pipeline(rules: CountingRules, counted: list[CountedProject], as_of: date) 
 
 def signed_in_period(period: Period, unit: UnitScope | None = None) -> SignedFigures:
     """新签约 in ``period`` (both ends inclusive), for the file or one unit."""
-    rules = CountingRules.of_file()
+    rules = CountingRules.of_file(period.end)
     return _signed(rules, _counted_projects(rules, unit), period)
 
 
 def pipeline_as_of(as_of: date, unit: UnitScope | None = None) -> PipelineFigures:
     """在手在谈 on ``as_of``, for the file or one unit."""
-    rules = CountingRules.of_file()
+    rules = CountingRules.of_file(as_of)
     return _pipeline(rules, _counted_projects(rules, unit, as_of), as_of)
 
 
@@ -379,8 +379,9 @@ def by_unit(
 
 
 def figures(period: Period, unit: UnitScope | None = None) -> Figures:
-    """Every figure of a briefing: signings in the period, the pipeline at its end, by unit."""
-    rules = CountingRules.of_file()
+    """Every figure of a briefing: signings in the period, the pipeline at its end, by unit;
+    foreign money at the rate in force at the period's end."""
+    rules = CountingRules.of_file(period.end)
     counted = _counted_projects(rules, unit, period.end)
     signed = _signed(rules, counted, period)
     pipeline = _pipeline(rules, counted, period.end)

@@ -23,7 +23,15 @@ def put_exchange_rate(rate: Decimal, when: date) -> None:
             f"汇率应为正数且合理(1美元兑人民币),收到:{rate}",
             f"the USD→CNY rate must be positive and plausible, got {rate}",
         )
-    settings.put("exchange_rate", {"usd_cny": str(rate), "date": when.isoformat()})
+    current = settings.exchange_rate()
+    if (current.usd_cny, current.date) == (rate, when):
+        return  # the rate as it is: nothing to write
+    entry = {"usd_cny": str(rate), "date": when.isoformat()}
+    history = [r for r in settings.get("exchange_rates") or [] if r.get("date") != entry["date"]]
+    history = sorted([*history, entry], key=lambda r: str(r["date"]))
+    settings.put("exchange_rates", history)
+    # The current rate is the latest one by date.
+    settings.put("exchange_rate", history[-1])
 
 
 def put_size_bands(bounds: list[Decimal]) -> None:

@@ -12,6 +12,7 @@ tests/db/test_rules_agree.py checks that each pair agrees on generated data.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -33,10 +34,11 @@ class CountingRules:
     priority: settings.PrioritySystem
 
     @classmethod
-    def of_file(cls) -> CountingRules:
-        """The rules as the open file configures them."""
+    def of_file(cls, as_of: date | None = None) -> CountingRules:
+        """The rules as the open file configures them; ``as_of`` picks the exchange
+        rate in force on that day (the figures of a period: its last day)."""
         return cls(
-            settings.exchange_rate(),
+            settings.exchange_rate(as_of),
             settings.size_bands(),
             settings.thresholds(),
             settings.priority_system(),

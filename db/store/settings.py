@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "file.role": ROLE_UNIT,
     "file.unit_uuid": None,
     "exchange_rate": {"usd_cny": "7.1", "date": None},
+    "exchange_rates": [],  # every rate entered, with its date
     # Lower bounds in 亿元 of the exclusive size bands, largest first; the last
     # band takes every counted project below the one above it.
     "size_bands": ["30", "10", "5", "1"],
@@ -99,10 +100,34 @@ class ExchangeRate:
     date: date | None
 
 
-def exchange_rate() -> ExchangeRate:
-    raw = get("exchange_rate")
+def _rate(raw: dict[str, Any]) -> ExchangeRate:
     when = date.fromisoformat(raw["date"]) if raw.get("date") else None
     return ExchangeRate(Decimal(raw["usd_cny"]), when)
+
+
+def exchange_rates() -> tuple[ExchangeRate, ...]:
+    """Every rate entered, by its date (汇率的历史): a briefing of a past period
+    converts at the rate of its own time."""
+    history = [_rate(raw) for raw in get("exchange_rates") or []]
+    current = _rate(get("exchange_rate"))
+    if current.date is not None and all(r.date != current.date for r in history):
+        history.append(current)
+    return tuple(
+        sorted((r for r in history if r.date is not None), key=lambda r: r.date or date.min)
+    )
+
+
+def exchange_rate(as_of: date | None = None) -> ExchangeRate:
+    """The rate now, or in force on ``as_of``: the latest dated on or before it (the
+    earliest known when every rate is later)."""
+    current = _rate(get("exchange_rate"))
+    if as_of is None:
+        return current
+    history = exchange_rates()
+    before = [r for r in history if r.date is not None and r.date <= as_of]
+    if before:
+        return before[-1]
+    return history[0] if history else current
 
 
 def size_bands() -> tuple[Decimal, ...]:

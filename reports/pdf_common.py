@@ -96,6 +96,8 @@ else:
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _BETWEEN_DIGITS = re.compile(r"(?<=\d)[,:](?=\d)")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+_HALF_WIDTH_MARK = re.compile(r"[,;:()!?]")
+_SPACE_BY_MARK = re.compile(r"(?<=[，；：（）！？、。])[ \t]+|[ \t]+(?=[，；：（）！？、。])")
 
 
 def cn(words: str) -> str:
@@ -104,17 +106,19 @@ def cn(words: str) -> str:
     are 1,000 and 10:30 between digits."""
     if not _CJK.search(words):
         return words
-    kept = {m.start() for m in _BETWEEN_DIGITS.finditer(words)}
-    out = []
-    for i, ch in enumerate(words):
-        if ch in _FULL_WIDTH and i not in kept:
-            out.append(_FULL_WIDTH[ch])
-        else:
-            out.append(ch)
+    if _HALF_WIDTH_MARK.search(words):
+        kept = {m.start() for m in _BETWEEN_DIGITS.finditer(words)}
+        out = []
+        for i, ch in enumerate(words):
+            if ch in _FULL_WIDTH and i not in kept:
+                out.append(_FULL_WIDTH[ch])
+            else:
+                out.append(ch)
+        words = "".join(out)
+    if " " not in words and "\t" not in words:
+        return words
     # Full-width marks carry their own space.
-    return re.sub(
-        r"(?<=[，；：（）！？、。])[ \t]+|[ \t]+(?=[，；：（）！？、。])", "", "".join(out)
-    )
+    return _SPACE_BY_MARK.sub("", words)
 
 
 def text(value: object) -> str:
@@ -151,6 +155,9 @@ class Ink:
     # Shared by every document of the process: a registered font does not change.
     _covers: ClassVar[dict[tuple[str, str], bool]] = {}
     _widths: ClassVar[dict[tuple[str, float], dict[str, float]]] = {}
+    # Per font, the characters set in it (those it has, and spaces): a text made only
+    # of them is one run, measured without looking at each character again.
+    _own: ClassVar[dict[str, set[str]]] = {}
 
     def __init__(self, faces: Typefaces) -> None:
         self.faces = faces
@@ -164,6 +171,9 @@ class Ink:
 
     def runs(self, words: str, font: PdfFont) -> list[tuple[PdfFont, str]]:
         """``words`` in runs of one font: the role's, or the fallback's where it lacks one."""
+        own = self._own.get(font.name)
+        if own is not None and words and own.issuperset(words):
+            return [(font, words)]
         fallback = self.faces.fallback
         runs: list[tuple[PdfFont, str]] = []
         for ch in words:
@@ -176,8 +186,17 @@ class Ink:
 
     def width(self, words: str, font: PdfFont, size: float) -> float:
         """The width of ``words`` in ``font`` (character widths cached)."""
+        cache = self._widths.get((font.name, size))
+        own = self._own.get(font.name)
+        if cache is not None and own is not None and own.issuperset(words):
+            try:
+                return sum(map(cache.__getitem__, words), 0.0)
+            except KeyError:
+                pass  # a character not measured at this size yet
         total = 0.0
         for run_font, run in self.runs(words, font):
+            if run_font is font:
+                self._own.setdefault(font.name, set()).update(run)
             cache = self._widths.setdefault((run_font.name, size), {})
             for ch in run:
                 w = cache.get(ch)
@@ -195,6 +214,7 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_./:%+·'~]*")
 _NO_START = frozenset("，。、；：？！）》」』”’%％…·,.;:?!)]")
 _NO_END = frozenset("（《「『“‘([")
 SOFT_BREAK = "\u200b"  # where a header may break
+_BREAKS = re.compile(r"[\s\u200b]")  # what a line may break at besides words
 SHORT_TEXT = 6  # characters: a cell this short keeps to one line
 
 # Words of the ledger's names that a line should not break inside.
@@ -355,8 +375,12 @@ class Text(_FlowableBase):
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
         self.keepWithNext = style.keep_with_next
-        self._tokens = tokens(self.words, lexicon)
-        self._widths = [0.0 if t == "\n" else self._measure(t) for t in self._tokens]
+        self.lexicon = lexicon
+        # One piece of text (no space, line break or soft break): it is measured whole,
+        # and cut into tokens only when it has to be broken.
+        self._plain = _BREAKS.search(self.words) is None
+        self._cut: tuple[list[str], list[float]] | None = None
+        self._natural: float | None = None
         # (text, width, justified) per line, once wrapped; a split part has them fixed.
         self._lines: list[tuple[str, float, bool]] = []
         self._fixed = False
@@ -366,6 +390,21 @@ class Text(_FlowableBase):
     def _measure(self, words: str) -> float:
         return self.ink.width(words, self.font, self.style.size)
 
+    def _pieces(self) -> tuple[list[str], list[float]]:
+        """The tokens and their widths."""
+        if self._cut is None:
+            cut = tokens(self.words, self.lexicon)
+            self._cut = cut, [0.0 if t == "\n" else self._measure(t) for t in cut]
+        return self._cut
+
+    @property
+    def _tokens(self) -> list[str]:
+        return self._pieces()[0]
+
+    @property
+    def _widths(self) -> list[float]:
+        return self._pieces()[1]
+
     @property
     def min_width(self) -> float:
         """The widest piece that cannot be broken; a short text (up to six characters:
@@ -373,27 +412,40 @@ class Text(_FlowableBase):
         natural = self.natural_width
         if natural <= SHORT_TEXT * self.style.size:
             return natural
-        pieces = (w for t, w in zip(self._tokens, self._widths, strict=True) if t != " ")
+        cut, widths = self._pieces()
+        pieces = (w for t, w in zip(cut, widths, strict=True) if t != " ")
         return max(pieces, default=0.0) + self.style.left_indent
 
     @property
     def natural_width(self) -> float:
         """The width on one line (per explicit line)."""
-        widest = current = 0.0
-        for t, w in zip(self._tokens, self._widths, strict=True):
-            if t == "\n":
-                widest, current = max(widest, current), 0.0
+        return self._line_width() + self.style.left_indent + self.style.first_indent
+
+    def _line_width(self) -> float:
+        """The widest explicit line's text, on one line."""
+        if self._natural is None:
+            if self._plain:
+                widest = self._measure(self.words)
             else:
-                current += w
-        return max(widest, current) + self.style.left_indent + self.style.first_indent
+                widest = current = 0.0
+                for t, w in zip(*self._pieces(), strict=True):
+                    if t == "\n":
+                        widest, current = max(widest, current), 0.0
+                    else:
+                        current += w
+                widest = max(widest, current)
+            self._natural = widest
+        return self._natural
 
     def _break(self, width: float) -> list[tuple[str, float, bool]]:
         first_width = width - self.style.left_indent - self.style.first_indent
         rest_width = width - self.style.left_indent
+        fuzz = 0.01
+        if self._plain and self._line_width() <= first_width + fuzz:
+            return [(self.words, self._line_width(), False)]  # one piece on one line
         lines: list[list[tuple[str, float]]] = [[]]
         hard: list[bool] = []  # the line ends at an explicit line break
         used = 0.0
-        fuzz = 0.01
 
         def room() -> float:
             return first_width if len(lines) == 1 else rest_width
@@ -533,6 +585,7 @@ class Styles:
         self.footer = TextStyle(Role.BODY, SI, SI * 1.5)
         self.cell_style = TextStyle(Role.BODY, cell_size, cell_size * 1.3)
         self.cell_head = TextStyle(Role.HEADING, cell_size, cell_size * 1.3, "CENTER")
+        self._cell_styles: dict[str, TextStyle] = {}
 
     def para(self, words: str, style: TextStyle, *, lexicon: Lexicon | None = None) -> Text:
         """A block of plain (user or fixed) text: Chinese punctuation, and characters
@@ -546,7 +599,9 @@ class Styles:
         return Text(words, style, self.ink, lexicon=RUNNING_TEXT, label=label, label_indent=indent)
 
     def cell(self, words: str, *, align: str = "LEFT", lexicon: Lexicon | None = None) -> Text:
-        style = self.cell_style.clone(align=align)
+        style = self._cell_styles.get(align)
+        if style is None:
+            style = self._cell_styles[align] = self.cell_style.clone(align=align)
         return Text(words, style, self.ink, lexicon=lexicon or DEFAULT_LEXICON)
 
     def head_cell(self, words: str) -> Text:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,8 +19,10 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -558,6 +561,29 @@ class Text(_FlowableBase):
             canv.drawText(text)
             y -= leading
 
+    def set_on(self, page: PageText, x: float, y: float) -> None:
+        """The lines as ``draw`` sets them, written into ``page`` with the text's
+        origin at (x, y)."""
+        style = self.style
+        size, leading = style.size, style.leading
+        page.begin(x, y, style.color)
+        y = leading * (len(self._lines) - 1) + (leading - size) / 2 + 0.2 * size
+        for index, (line, width, justified) in enumerate(self._lines):
+            start = style.left_indent + (style.first_indent if self._first and index == 0 else 0.0)
+            room = self._width - start
+            if style.align == "RIGHT":
+                x = start + room - width
+            elif style.align == "CENTER":
+                x = start + (room - width) / 2
+            else:
+                x = start
+            spacing = 0.0
+            if justified and len(line) > 1 and room > width:
+                spacing = (room - width) / (len(line) - 1)
+            page.line(x, y, self.ink.runs(line, self.font), size, leading, spacing)
+            y -= leading
+        page.end()
+
 
 class Styles:
     """The text styles of the documents, each on its role's font (GB/T 9704 sizes)."""
@@ -738,6 +764,7 @@ class RowTable(_FlowableBase):
             head.keepWithNext = 0
         self.tail = tail
         self._heights = heights
+        self._head_height: float | None = None
         self._tried = False
         self.overfull = False
 
@@ -759,26 +786,21 @@ class RowTable(_FlowableBase):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return availWidth, 0xFFFFFF  # always placed through split()
 
-    def _table(self, start: int, stop: int) -> Table:
-        rows = self.rows[start:stop]
-        heights = self.heights()[start:stop]
-        table = Table(
-            [self.header, *rows],
-            colWidths=self.widths,
-            rowHeights=[self._row_height(self.header), *heights],
-        )
-        commands: list[tuple[Any, ...]] = [
-            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), TOP_PAD),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), BOTTOM_PAD),
-            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ]
+    def _header_height(self) -> float:
+        if self._head_height is None:
+            self._head_height = self._row_height(self.header)
+        return self._head_height
+
+    def _table(self, start: int, stop: int) -> TablePart:
+        shaded = [0]
         if self.total and stop == len(self.rows):
-            commands.append(("BACKGROUND", (0, -1), (-1, -1), HEAD_BG))
-        return style_table(table, self.header[0].ink.faces, commands)
+            shaded.append(stop - start)
+        return TablePart(
+            [self.header, *self.rows[start:stop]],
+            self.widths,
+            [self._header_height(), *self.heights()[start:stop]],
+            shaded,
+        )
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         heads = 0.0
@@ -786,7 +808,7 @@ class RowTable(_FlowableBase):
             heads += head.wrap(availWidth, availHeight)[1]
             heads += head.getSpaceBefore() + head.getSpaceAfter()
         heights = self.heights()
-        room = availHeight - heads - self._row_height(self.header)
+        room = availHeight - heads - self._header_height()
         n = len(heights)
         fit, used = 0, 0.0
         while fit < n and used + heights[fit] <= room + 0.01:
@@ -818,6 +840,171 @@ class RowTable(_FlowableBase):
             heights=heights[fit:],
         )
         return [*self.heads, self._table(0, fit), rest]
+
+
+class TablePart(_FlowableBase):
+    """The rows of a table on one page, drawn as a bordered table: the header shaded
+    (and the total row), each cell's text in the middle of its row with the paddings
+    around it, the grid over them.  The text goes into the page in one piece
+    (``PageText``), not cell by cell through reportlab's Table."""
+
+    hAlign = "CENTER"
+
+    def __init__(
+        self, rows: list[list[Text]], widths: list[float], heights: list[float], shaded: list[int]
+    ) -> None:
+        super().__init__()
+        self.rows = rows
+        self.widths = widths
+        self.heights = heights
+        self.shaded = shaded
+        self.columns = [0.0]  # the left edge of each column, and the right edge
+        for w in widths:
+            self.columns.append(self.columns[-1] + w)
+        # The top edge of each row, and the bottom one: summed from the bottom (with the
+        # rounding carried, as reportlab's Table sums them).
+        edges, height, carry = [], 0.0, 0.0
+        for h in reversed(heights):
+            edges.append(height)
+            y = h - carry
+            t = height + y
+            carry = (t - height) - y
+            height = t
+        edges.append(height)
+        edges.reverse()
+        self.edges = edges
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.columns[-1], self.edges[0]
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        columns, edges = self.columns, self.edges
+        for row in self.shaded:
+            canv.setFillColor(HEAD_BG)
+            canv.rect(0, edges[row], columns[-1], edges[row + 1] - edges[row], stroke=0, fill=1)
+        page = PageText.of(canv, self.rows[0][0].ink.faces)
+        for row, cells in enumerate(self.rows):
+            bottom, height = edges[row + 1], self.heights[row]
+            for cell, left, width in zip(cells, columns[:-1], self.widths, strict=True):
+                h = cell.wrap(width - 2 * PADDING, 0xFFFFFF)[1]
+                x = left + PADDING
+                y = bottom + (height + BOTTOM_PAD - TOP_PAD + h) / 2.0 - h
+                if page is None or cell.label:
+                    cell.drawOn(canv, x, y)
+                else:
+                    cell.set_on(page, x, y)
+        if page is not None:
+            page.close()
+        canv.setStrokeColor(GRID)
+        canv.setLineWidth(0.5)
+        canv.setLineCap(1)
+        canv.setLineJoin(1)
+        # The frame, then the lines inside it (GRID): each line a path of its own.
+        left, right, top, bottom = columns[0], columns[-1], edges[0], edges[-1]
+        for y in (top, bottom):
+            canv.line(left, y, right, y)
+        for x in (left, right):
+            canv.line(x, bottom, x, top)
+        for y in edges[1:-1]:
+            canv.line(left, y, right, y)
+        for x in columns[1:-1]:
+            canv.line(x, bottom, x, top)
+        canv.restoreState()
+
+
+class PageText:
+    """Text written straight into a page's content, as reportlab's text objects write
+    it (the same operators, the same glyph codes: those reportlab's subsetting gives
+    each character, asked once per character and document), without their work per
+    call: a table's thousands of cells."""
+
+    # Per document: each font's character → (subset, its byte escaped for a PDF string).
+    _codes: ClassVar[weakref.WeakKeyDictionary[Any, dict[str, dict[str, tuple[int, str]]]]] = (
+        weakref.WeakKeyDictionary()
+    )
+
+    def __init__(self, canv: Canvas) -> None:
+        self.canv = canv
+        self.doc = canv._doc  # reportlab's subsets are kept per document
+        codes = self._codes.get(self.doc)
+        if codes is None:
+            codes = self._codes[self.doc] = {}
+        self.codes = codes
+        self.code: list[str] = []
+        self.font: tuple[str, int] | None = None
+        self._names: dict[tuple[str, int], str] = {}
+
+    @classmethod
+    def of(cls, canv: Canvas, faces: Typefaces) -> PageText | None:
+        """A writer for ``canv``, or None when a font of ``faces`` is not TrueType
+        (the built-in CID font): such text goes through reportlab's text objects."""
+        fonts = (faces.title, faces.body, faces.heading, faces.subheading, faces.fallback)
+        if all(isinstance(pdfmetrics.getFont(f.name), TTFont) for f in fonts):
+            return cls(canv)
+        return None
+
+    def begin(self, x: float, y: float, color: colors.Color) -> None:
+        """A block of text with its origin at (x, y), in ``color``."""
+        self.code.append(
+            f"q 1 0 0 1 {fp_str(x, y)} cm {fp_str(color.red, color.green, color.blue)} rg BT"
+        )
+        self.font = None
+
+    def line(
+        self,
+        x: float,
+        y: float,
+        runs: list[tuple[PdfFont, str]],
+        size: float,
+        leading: float,
+        spacing: float = 0.0,
+    ) -> None:
+        """One line of text starting at (x, y) in the block, each run in its font, the
+        characters ``spacing`` apart (a justified line)."""
+        code = self.code
+        code.append(f"1 0 0 1 {fp_str(x, y)} Tm {fp_str(spacing)} Tc")
+        font_size = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+        for font, run in runs:
+            glyphs = self.codes.get(font.name)
+            if glyphs is None:
+                glyphs = self.codes[font.name] = {}
+            ttf = pdfmetrics.getFont(font.name)
+            chunk: list[str] = []
+            current = -1
+            for ch in run:
+                known = glyphs.get(ch)
+                if known is None:
+                    ((subset, byte),) = ttf.splitString(ch, self.doc)
+                    known = glyphs[ch] = (subset, escapePDF(byte))
+                subset, escaped = known
+                if subset != current:
+                    if chunk:
+                        code.append(f"({''.join(chunk)}) Tj")
+                        chunk = []
+                    current = subset
+                    if (font.name, subset) != self.font:
+                        code.append(f"{self._name(ttf, subset)} {font_size}")
+                        self.font = (font.name, subset)
+                chunk.append(escaped)
+            if chunk:
+                code.append(f"({''.join(chunk)}) Tj")
+
+    def _name(self, ttf: Any, subset: int) -> str:
+        key = (ttf.fontName, subset)
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = ttf.getSubsetInternalName(subset, self.doc)
+        return name
+
+    def end(self) -> None:
+        self.code.append("ET Q")
+
+    def close(self) -> None:
+        """Everything written, into the page."""
+        if self.code:
+            self.canv.addLiteral(" ".join(self.code))
 
 
 class AtFoot(_FlowableBase):

@@ -4,18 +4,22 @@ Reading finds the header row among the first ten rows (a title row such as
 “XX驻点招商办项目台账” may sit above it) and tolerates stray spaces, full-width
 parentheses and a trailing ``*`` in the headers; unknown columns are ignored and
 empty rows skipped.  Row numbers are the spreadsheet's own, as Excel shows them.
+
+The file's size, its rows and the cells of a row are held to db.io.ledger.limits
+before the next row is read (an .xlsx archive even before its first cell:
+db.io.ledger.xlsx); a refusal names the row.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from db.errors import UserError
+from db.io.ledger.limits import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MIB
 from db.io.ledger.template import (
     COLUMNS,
     HEADER_SEARCH_ROWS,
@@ -24,6 +28,9 @@ from db.io.ledger.template import (
     LedgerProblem,
     header_key,
 )
+from db.io.ledger.xlsx import worksheets
+
+Rows = list[tuple[int, dict[str, Any]]]  # (row number, {template column: cell value})
 
 
 def _blank(value: object) -> bool:
@@ -32,16 +39,18 @@ def _blank(value: object) -> bool:
 
 def _locate_header(
     grid: Iterable[Sequence[object]],
-) -> tuple[int, dict[int, str], list[tuple[int, Sequence[object]]]] | None:
+) -> tuple[int, dict[int, str], Iterator[tuple[int, Sequence[object]]]] | None:
     """The header row's number, its template columns by position, and the rows below
     it; None when none of the first rows looks like the template's header."""
     known = {header_key(c): c for c in COLUMNS}
-    rows = list(enumerate(grid, start=1))
+    rows = enumerate(grid, start=1)
+    first: list[tuple[int, Sequence[object]]] = []
     best: tuple[int, dict[int, str]] | None = None
-    for number, cells in rows[:HEADER_SEARCH_ROWS]:
+    for number, cells in rows:
+        first.append((number, cells))
         found = {
             i: known[header_key(c)]
-            for i, c in enumerate(cells)
+            for i, c in enumerate(cells[:MAX_COLUMNS])
             if not _blank(c) and header_key(c) in known
         }
         if set(found.values()) >= REQUIRED:
@@ -49,11 +58,18 @@ def _locate_header(
             break
         if best is None or len(found) > len(best[1]):
             best = (number, found)
+        if number == HEADER_SEARCH_ROWS:
+            break
     # One matching cell may be a coincidence (a title that says 备注); two are a header.
     if best is None or len(best[1]) < 2:
         return None
     number, found = best
-    return number, found, rows[number:]
+
+    def below() -> Iterator[tuple[int, Sequence[object]]]:
+        yield from first[number:]
+        yield from rows
+
+    return number, found, below()
 
 
 def _no_header(path: Path) -> LedgerImportError:
@@ -70,8 +86,8 @@ def _no_header(path: Path) -> LedgerImportError:
 
 
 def _body(
-    header_row: int, columns: dict[int, str], body: list[tuple[int, Sequence[object]]]
-) -> list[tuple[int, dict[str, Any]]]:
+    header_row: int, columns: dict[int, str], body: Iterator[tuple[int, Sequence[object]]]
+) -> Rows:
     problems: list[LedgerProblem] = []
     position: dict[str, int] = {}
     for index, name in sorted(columns.items()):
@@ -91,37 +107,42 @@ def _body(
         )
     if problems:
         raise LedgerImportError(problems)
-    result: list[tuple[int, dict[str, Any]]] = []
+    wanted = list(position.items())
+    width = max(position.values()) + 1
+    result: Rows = []
     for number, cells in body:
-        values = {name: (cells[i] if i < len(cells) else None) for name, i in position.items()}
+        if len(cells) > MAX_COLUMNS and any(not _blank(c) for c in cells[MAX_COLUMNS:]):
+            raise LedgerImportError(
+                [LedgerProblem(number, None, f"超过{MAX_COLUMNS}列,请删去表格右侧多余的列")]
+            )
+        if len(cells) < width:
+            cells = [*cells, *([None] * (width - len(cells)))]
+        # An empty cell reads as None whichever reader read it ("" from CSV and calamine).
+        values = {name: (None if cells[i] == "" else cells[i]) for name, i in wanted}
         if all(_blank(v) for v in values.values()):
             continue
+        if len(result) == MAX_ROWS:
+            raise LedgerImportError(
+                [
+                    LedgerProblem(
+                        number,
+                        None,
+                        f"台账最多{MAX_ROWS}行项目,请分成几个文件导入(此行及以下未读取)",
+                    )
+                ]
+            )
         result.append((number, values))
     return result
 
 
-def _read_xlsx(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        raise UserError(
-            f"无法读取 Excel 文件(文件损坏或不是 .xlsx 格式):{path}",
-            f"cannot read the Excel file: {path} ({exc})",
-        ) from exc
-    try:
-        # The ledger is the first sheet with the template's header; a sheet of
-        # notes (填表说明) before it is passed over.
-        for sheet in workbook.worksheets:
-            sheet.reset_dimensions()  # some writers store a wrong size; read every row
-            located = _locate_header(sheet.iter_rows(values_only=True))
-            if located is not None:
-                return _body(*located)
-        raise _no_header(path)
-    finally:
-        workbook.close()
+def _read_xlsx(path: Path) -> Rows:
+    # The ledger is the first sheet with the template's header; a sheet of
+    # notes (填表说明) before it is passed over.
+    for grid in worksheets(path):
+        located = _locate_header(grid)
+        if located is not None:
+            return _body(*located)
+    raise _no_header(path)
 
 
 def _decode_csv(raw: bytes, path: Path) -> str:
@@ -137,19 +158,36 @@ def _decode_csv(raw: bytes, path: Path) -> str:
     )
 
 
-def _read_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
+def _csv_rows(path: Path, text: str) -> Iterator[Sequence[object]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise LedgerImportError(
+                [LedgerProblem(reader.line_num, None, f"CSV 格式有误({exc}),请在 Excel/WPS 中另存")]
+            ) from exc
+        yield row
+
+
+def _read_csv(path: Path) -> Rows:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise UserError(f"无法读取文件:{path}", f"cannot read {path}: {exc}") from exc
-    reader = csv.reader(io.StringIO(_decode_csv(raw, path), newline=""))
-    located = _locate_header([c or None for c in row] for row in reader)
+    text = _decode_csv(raw, path)
+    # The csv module refuses a cell over 131,072 characters without saying where;
+    # a cell's length is checked with its row and column (db.io.ledger.limits).
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    located = _locate_header(_csv_rows(path, text))
     if located is None:
         raise _no_header(path)
     return _body(*located)
 
 
-def read_ledger(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
+def read_ledger(path: str | Path) -> Rows:
     """Rows of a .xlsx or .csv ledger as (row number, {header: cell value})."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -160,4 +198,12 @@ def read_ledger(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
         )
     if not path.is_file():
         raise UserError(f"文件不存在:{path}", f"file not found: {path}")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise UserError(
+            f"台账文件有{size // MIB}MB,超过上限{MAX_FILE_BYTES // MIB}MB,"
+            f"请分成几个文件导入:{path.name}",
+            f"the ledger is {size // MIB} MB, more than {MAX_FILE_BYTES // MIB} MB; "
+            f"split it: {path.name}",
+        )
     return _read_xlsx(path) if suffix == ".xlsx" else _read_csv(path)

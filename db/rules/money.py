@@ -9,6 +9,9 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 WAN_PER_YI = Decimal(10000)
+# Thousands separators and spaces people type in a figure: ASCII and full-width
+# commas (1，250.5 from a Chinese keyboard), spaces, no-break and ideographic spaces.
+_SEPARATORS = str.maketrans(dict.fromkeys(",\uff0c \u00a0\u3000"))
 
 
 class AmountError(ValueError):
@@ -27,8 +30,8 @@ def parse_amount(text: object, *, allow_negative: bool = False) -> Decimal | Non
     """Read an amount typed by a person or stored in a spreadsheet cell.
 
     Accepts ints, Decimals, floats from spreadsheet cells (through their shortest
-    repr, so 7.06 stays 7.06) and text with thousands separators.  Empty means
-    None.
+    repr, so 7.06 stays 7.06) and text with thousands separators (ASCII or
+    full-width commas) and spaces.  Empty means None.
     """
     if text is None:
         return None
@@ -41,7 +44,7 @@ def parse_amount(text: object, *, allow_negative: bool = False) -> Decimal | Non
     elif isinstance(text, float):
         value = Decimal(repr(text))
     else:
-        cleaned = str(text).strip().replace(",", "").replace(",", "").replace(" ", "")
+        cleaned = str(text).strip().translate(_SEPARATORS)
         if not cleaned:
             return None
         try:

@@ -653,7 +653,7 @@ def rich_rows() -> list[dict[str, Any]]:
             项目阶段="开工",
             开工日期=date(2023, 7, 31),
             责任单位="深圳驻点招商办",
-            **{"总投资(万元)": None, "总投资(万美元)": Decimal("12345678901.123456")},
+            **{"总投资(万元)": None, "总投资(万美元)": Decimal("12345678.123456")},
         ),
         ledger_row(
             项目编号="SZ-8",
@@ -697,7 +697,7 @@ def test_ledger_rows_are_typed_and_ordered_by_unit_then_code(hq_file: Store) -> 
     assert first["项目阶段"] == "投产"
     assert rows[4]["项目阶段"] == "中止"
     only = ledger_rows([project("外资光学项目").id])
-    assert [r["总投资(万美元)"] for r in only] == [Decimal("12345678901.123456")]
+    assert [r["总投资(万美元)"] for r in only] == [Decimal("12345678.123456")]
 
 
 def test_first_contact_is_the_first_lead_or_talks_date(unit_file: Store) -> None:

@@ -4,6 +4,10 @@ with its row and column, before anything is written.
 Dates become stage events (进展): 首次对接日期 → 在谈 (线索 when the row's stage
 is 线索), 签约日期 → 签约, 开工日期 → 开工, 投产日期 → 投产; they must follow the
 path and agree with the row's 项目阶段.
+
+Every cell is first held to db.io.ledger.limits (length, control characters,
+the range of a figure).  A text the export wrote with a leading apostrophe so
+that a spreadsheet shows it as text ('=…, '+…, '-…, '@…) is read without it.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from db.io.ledger.limits import range_problem, text_problem
 from db.io.ledger.template import (
     AMOUNT_COLUMNS,
     DECIMAL_FIELDS,
     FIRST_CONTACT,
+    FORMULA_GUARD,
     QUALIFIED_COLUMNS,
     STAGE_DATES,
     TEXT_FIELDS,
@@ -41,22 +47,29 @@ def _blank(value: object) -> bool:
 
 
 def _text(value: object) -> str | None:
-    """A cell as text: numbers without a spurious .0, dates as YYYY-MM-DD."""
+    """A cell as text: numbers without a spurious .0, dates as YYYY-MM-DD, a text
+    guarded against formulas (FORMULA_GUARD) without its apostrophe."""
     if value is None:
         return None
+    if isinstance(value, str):
+        text = value.strip()
+        if FORMULA_GUARD.match(text):
+            text = text[1:]
+        return text or None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value).strip()
-    return text or None
+    return str(value).strip() or None
 
 
-def _scale_of(attr: str) -> int:
-    places: int = Project._meta.fields[attr].places
-    return places
+# Decimal places each figure is stored with (db.store.fields).
+_PLACES: dict[str, int] = {
+    attr: Project._meta.fields[attr].places
+    for attr in ("total_investment", *DECIMAL_FIELDS.values())
+}
 
 
 class _Cells:
@@ -67,6 +80,12 @@ class _Cells:
         self.values = dict(values)  # qualifier() takes a figure's qualifier off its copy
         self.problems: list[LedgerProblem] = []
         self.bad: set[str] = set()  # columns already reported
+        for column, value in values.items():
+            if isinstance(value, str):
+                why = text_problem(column, value.strip())
+                if why is not None:
+                    self.problem(column, why)
+                    self.values[column] = None  # reported: not read again
 
     def has(self, column: str) -> bool:
         return column in self.values
@@ -81,7 +100,7 @@ class _Cells:
 
     def required(self, column: str) -> str | None:
         text = self.text(column)
-        if text is None:
+        if text is None and column not in self.bad:
             self.problem(column, f"请填写{column}")
         return text
 
@@ -105,11 +124,20 @@ class _Cells:
         if value is None:
             return None
         if value < 0:
-            self.problem(column, f"不能为负数,收到 {value}")
+            self.problem(column, f"不能为负数,收到 {_text(raw)}")
             return None
-        exponent = value.normalize().as_tuple().exponent
-        if places is not None and isinstance(exponent, int) and -exponent > places:
-            self.problem(column, f"最多{places}位小数,收到 {value}")
+        out_of_range = range_problem(column, value, _text(raw) or "")
+        if out_of_range is not None:
+            self.problem(column, out_of_range)
+            return None
+        exponent = value.as_tuple().exponent
+        if (
+            places is not None
+            and isinstance(exponent, int)
+            and exponent < -places
+            and value != value.quantize(Decimal(1).scaleb(-places))
+        ):
+            self.problem(column, f"最多{places}位小数,收到 {_text(raw)}")
             return None
         return value
 
@@ -243,7 +271,7 @@ def check_row(
         except ValueError:
             cells.problem("项目阶段", f"应为 {_STAGE_CHOICES} 之一,收到“{stage_text}”")
 
-    money_places = _scale_of("total_investment")
+    money_places = _PLACES["total_investment"]
     amounts = {c: cells.amount(col, money_places) for c, col in AMOUNT_COLUMNS.items()}
     total: Decimal | None = None
     if capital is not None:
@@ -282,7 +310,7 @@ def check_row(
             fields[qualifier_attr] = qualifier.value if qualifier is not None else None
     for column, attr in DECIMAL_FIELDS.items():
         if cells.has(column):
-            fields[attr] = cells.amount(column, _scale_of(attr))
+            fields[attr] = cells.amount(column, _PLACES[attr])
     if cells.has("新增就业(人)"):
         fields["new_jobs"] = cells.whole("新增就业(人)")
     for qualifier_attr in QUALIFIED_COLUMNS.values():

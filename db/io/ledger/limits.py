@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from db.rules.money import plain
-
 MIB = 1024 * 1024
 
 # The file itself, before it is opened.
@@ -82,12 +80,13 @@ def text_problem(column: str, text: str) -> str | None:
     return None
 
 
-def range_problem(column: str, value: Decimal) -> str | None:
-    """Why a figure is out of its column's range, or None (negatives are checked apart)."""
+def range_problem(column: str, value: Decimal, shown: str) -> str | None:
+    """Why a figure is out of its column's range, or None (negatives are checked apart);
+    ``shown`` is the cell as the user typed it."""
     limit = MAX_RANGE.get(column)
     if limit is None or value <= limit:
         return None
     if limit == MAX_WAN:
         unit = "万美元" if "美元" in column else "万元"
-        return f"过大(最多1亿{unit}),请确认单位是{unit}而不是{unit[1:]},收到 {plain(value)}"
-    return f"过大(最多{limit:,}),收到 {plain(value)}"
+        return f"过大(最多1亿{unit}),请确认单位是{unit}而不是{unit[1:]},收到 {shown}"
+    return f"过大(最多{limit:,}),收到 {shown}"

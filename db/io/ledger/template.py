@@ -95,6 +95,18 @@ AMOUNT_COLUMNS: dict[Capital, str] = {
 }
 
 
+# Text a spreadsheet would take for a formula when it opens the file (OWASP's CSV
+# injection: = + - @ tab and carriage return) is exported behind an apostrophe,
+# after any apostrophes it already begins with; import takes one apostrophe off.
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+FORMULA_GUARD = re.compile(r"'+[=+\-@\t\r]")
+
+
+def guard_formula(text: str) -> str:
+    """``text`` as the export writes it: '=HYPERLINK(…) for =HYPERLINK(…)."""
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
 def header_key(text: object) -> str:
     """A header as the template spells it: 总投资（万元）* → 总投资(万元)."""
     # NFKC turns full-width parentheses, asterisks and spaces into ASCII ones.

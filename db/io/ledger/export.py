@@ -7,6 +7,12 @@ them exact (up to 15 significant digits) and become text otherwise, dates are
 date cells (yyyy-mm-dd) or YYYY-MM-DD text, and codes stay text.  The file is
 written beside the target and then moved over it, so a crash never leaves half
 a file behind.
+
+A text that a spreadsheet would take for a formula (=, +, -, @, tab or carriage
+return first: OWASP's CSV injection) is written so that Excel and WPS show it
+as text: in CSV behind an apostrophe (template.guard_formula, which the import
+takes off again), in .xlsx as a text cell marked as typed with an apostrophe
+(quotePrefix), so that editing it keeps it text.  Numbers stay numbers.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from peewee import fn
@@ -33,6 +40,9 @@ from db.io.ledger.template import (
     FIRST_CONTACT,
     QUALIFIED_COLUMNS,
     TEXT_FIELDS,
+    guard_apostrophe,
+    guard_formula,
+    looks_like_formula,
 )
 from db.rules.money import plain
 from db.rules.qualifier import qualified, qualifier_of
@@ -175,6 +185,7 @@ def _write_xlsx(rows: list[dict[str, Any]], path: Path) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
+        _check_writable(row)
         sheet.append([_cell(row.get(column)) for column in COLUMNS])
     widths = {column: _display_width(column) for column in COLUMNS}
     for excel_row in sheet.iter_rows(min_row=2):
@@ -184,14 +195,33 @@ def _write_xlsx(rows: list[dict[str, Any]], path: Path) -> None:
                 continue
             if isinstance(value, date):
                 cell.number_format = DATE_FORMAT
-            elif isinstance(value, str) and value.startswith("="):
+            elif isinstance(value, str) and looks_like_formula(value):
+                cell.value = guard_apostrophe(value)
                 cell.data_type = "s"  # text a person typed, not a formula to run
+                cell.quotePrefix = True
             widths[column] = max(widths[column], _display_width(value))
     for index, column in enumerate(COLUMNS, start=1):
         width = min(max(widths[column] + 2, MIN_WIDTH), MAX_WIDTH)
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     workbook.save(path)
+
+
+def _check_writable(row: dict[str, Any]) -> None:
+    """Refuse, naming the project, a text the .xlsx format cannot hold (NUL and its kin)."""
+    column = next(
+        (c for c, v in row.items() if isinstance(v, str) and ILLEGAL_CHARACTERS_RE.search(v)),
+        None,
+    )
+    if column is None:
+        return
+    name = row.get("项目名称")
+    raise UserError(
+        f"项目“{name}”的“{column}”含有控制字符,无法写入 Excel 文件;"
+        "请在项目表单中删去该字符,或导出为 .csv",
+        f"the {column} of project {name} holds a control character that an .xlsx "
+        "cannot hold; remove it in the project form, or export as .csv",
+    )
 
 
 def _csv_text(value: Any) -> str:
@@ -201,6 +231,8 @@ def _csv_text(value: Any) -> str:
         return plain(value)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str):
+        return guard_formula(value)
     return str(value)
 
 

@@ -96,15 +96,26 @@ AMOUNT_COLUMNS: dict[Capital, str] = {
 
 
 # Text a spreadsheet would take for a formula when it opens the file (OWASP's CSV
-# injection: = + - @ tab and carriage return) is exported behind an apostrophe,
-# after any apostrophes it already begins with; import takes one apostrophe off.
+# injection: = + - @ tab and carriage return first).  The export puts an apostrophe
+# before it in CSV, and marks the cell as text in .xlsx; the import takes one
+# apostrophe off a text that begins with apostrophes and then such a character,
+# so the export adds one before a text the user already began with one.
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 FORMULA_GUARD = re.compile(r"'+[=+\-@\t\r]")
 
 
+def looks_like_formula(text: str) -> bool:
+    return _FORMULA_START.match(text) is not None
+
+
 def guard_formula(text: str) -> str:
-    """``text`` as the export writes it: '=HYPERLINK(…) for =HYPERLINK(…)."""
-    return "'" + text if _FORMULA_START.match(text) else text
+    """``text`` as a CSV cell: '=HYPERLINK(…) for =HYPERLINK(…)."""
+    return "'" + text if looks_like_formula(text) else text
+
+
+def guard_apostrophe(text: str) -> str:
+    """``text`` as an .xlsx text cell, which needs no apostrophe of its own: ''=1 for '=1."""
+    return "'" + text if FORMULA_GUARD.match(text) else text
 
 
 def header_key(text: object) -> str:

@@ -213,12 +213,8 @@ class Typefaces:
         return self.body.notice or self.fallback.notice
 
     def of(self, role: Role) -> PdfFont:
-        return {
-            Role.TITLE: self.title,
-            Role.BODY: self.body,
-            Role.HEADING: self.heading,
-            Role.SUBHEADING: self.subheading,
-        }[role]
+        font: PdfFont = getattr(self, role)  # the fields are named as the roles
+        return font
 
     def by_name(self, name: str) -> PdfFont:
         for font in (self.title, self.body, self.heading, self.subheading, self.fallback):

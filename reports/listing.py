@@ -29,6 +29,7 @@ from reports.pdf_common import (
     data_table,
     date_cn,
     iso,
+    table_least_width,
     write_pdf,
 )
 
@@ -105,26 +106,34 @@ def build_listing(data: ListingData, out: Path, faces: Typefaces | None = None) 
         total_row[position] = yi_text(t.foreign_total_wan_usd)
     unit_index = data.column_keys.index("unit") if "unit" in data.column_keys else None
     names = {str(row.values[unit_index]) for row in data.rows} if unit_index is not None else set()
-    lexicon = Lexicon(BREAK_WORDS | {n for n in names if len(n) <= 5})
+    lexicon = Lexicon(BREAK_WORDS | {n for n in names if len(n) <= 5}, remember=True)
     caption = f"{data.editor}　{date_cn(data.printed_on)}　{data.filter_words}　共{t.count}个项目"
-    for size in _SIZES:
-        styles = Styles(faces, cell_size=size)
-        heads = [
-            styles.para(data.title, styles.title),
-            styles.para(caption, styles.caption),
-            Spacer(1, 3 * MM),
-        ]
-        table = data_table(
-            styles,
-            columns,
-            rows,
-            BLOCK_HEIGHT,
-            total_row=total_row if rows else None,
-            lexicon=lexicon,
-            heads=heads,
-        )
-        if not table.overfull:
-            break
+    body = [*rows, total_row] if rows else rows
+    # The largest size at which no code or date would break (else the smallest).
+    size = next(
+        (
+            size
+            for size in _SIZES[:-1]
+            if table_least_width(Styles(faces, cell_size=size), columns, body, lexicon=lexicon)
+            <= BLOCK_HEIGHT + 0.01
+        ),
+        _SIZES[-1],
+    )
+    styles = Styles(faces, cell_size=size)
+    heads = [
+        styles.para(data.title, styles.title),
+        styles.para(caption, styles.caption),
+        Spacer(1, 3 * MM),
+    ]
+    table = data_table(
+        styles,
+        columns,
+        rows,
+        BLOCK_HEIGHT,
+        total_row=total_row if rows else None,
+        lexicon=lexicon,
+        heads=heads,
+    )
     story: list[object] = [
         table,
         Spacer(1, 3 * MM),

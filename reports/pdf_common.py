@@ -10,7 +10,7 @@ import re
 import secrets
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -164,6 +164,8 @@ class Ink:
 
     def __init__(self, faces: Typefaces) -> None:
         self.faces = faces
+        # The widths of the texts measured for this document, by font, size and text.
+        self._measured: dict[tuple[str, float, str], float] = {}
 
     def covers(self, font: PdfFont, char: str) -> bool:
         key = (font.name, char)
@@ -188,7 +190,15 @@ class Ink:
         return runs
 
     def width(self, words: str, font: PdfFont, size: float) -> float:
-        """The width of ``words`` in ``font`` (character widths cached)."""
+        """The width of ``words`` in ``font`` (character widths cached, and the
+        document's texts)."""
+        key = (font.name, size, words)
+        known = self._measured.get(key)
+        if known is None:
+            known = self._measured[key] = self._width(words, font, size)
+        return known
+
+    def _width(self, words: str, font: PdfFont, size: float) -> float:
         cache = self._widths.get((font.name, size))
         own = self._own.get(font.name)
         if cache is not None and own is not None and own.issuperset(words):
@@ -268,13 +278,17 @@ BREAK_WORDS: frozenset[str] = frozenset(
 
 
 class Lexicon:
-    """Words a line should not break inside, looked up by their first character."""
+    """Words a line should not break inside, looked up by their first character.
 
-    def __init__(self, words: Iterable[str]) -> None:
+    One made for a document may ``remember`` how it cut each text, for a table set at
+    several sizes until one fits (the cuts do not depend on the size)."""
+
+    def __init__(self, words: Iterable[str], *, remember: bool = False) -> None:
         self._by_first: dict[str, list[str]] = {}
         for word in sorted(set(words), key=len, reverse=True):
             if len(word) > 1:
                 self._by_first.setdefault(word[0], []).append(word)
+        self.cuts: dict[str, list[str]] | None = {} if remember else None
 
     def longest(self, words: str, at: int) -> str | None:
         for word in self._by_first.get(words[at], ()):
@@ -295,6 +309,16 @@ def tokens(words: str, lexicon: Lexicon | None) -> list[str]:
     inside a code, date or number (nor between a number and the character after it:
     42个, 2023年), a known word, before a closing mark or after an opening one.
     Without a lexicon only spaces, SOFT_BREAK and line breaks are break points."""
+    cuts = lexicon.cuts if lexicon is not None else None
+    if cuts is None:
+        return _cut(words, lexicon)
+    known = cuts.get(words)
+    if known is None:
+        known = cuts[words] = _cut(words, lexicon)
+    return known
+
+
+def _cut(words: str, lexicon: Lexicon | None) -> list[str]:
     out: list[str] = []
     glue = False  # the next piece joins the previous token
     i, n = 0, len(words)
@@ -389,6 +413,7 @@ class Text(_FlowableBase):
         self._fixed = False
         self._first = True  # this part holds the paragraph's first line
         self._width = 0.0
+        self._block: tuple[Any, str] | None = None  # (document, what set_on writes)
 
     def _measure(self, words: str) -> float:
         return self.ink.width(words, self.font, self.style.size)
@@ -500,6 +525,7 @@ class Text(_FlowableBase):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if not self._fixed and (not self._lines or availWidth != self._width):
             self._lines = self._break(availWidth)
+            self._block = None
         self._width = availWidth
         return availWidth, self.style.leading * len(self._lines)
 
@@ -563,11 +589,17 @@ class Text(_FlowableBase):
 
     def set_on(self, page: PageText, x: float, y: float) -> None:
         """The lines as ``draw`` sets them, written into ``page`` with the text's
-        origin at (x, y)."""
+        origin at (x, y).  What they write does not depend on where: it is made once
+        per document (a header on every page, a unit's name in many rows)."""
+        if self._block is None or self._block[0] is not page.doc:
+            self._block = (page.doc, self._written(page))
+        page.place(x, y, self._block[1])
+
+    def _written(self, page: PageText) -> str:
         style = self.style
         size, leading = style.size, style.leading
-        page.begin(x, y, style.color)
         y = leading * (len(self._lines) - 1) + (leading - size) / 2 + 0.2 * size
+        lines = []
         for index, (line, width, justified) in enumerate(self._lines):
             start = style.left_indent + (style.first_indent if self._first and index == 0 else 0.0)
             room = self._width - start
@@ -580,9 +612,9 @@ class Text(_FlowableBase):
             spacing = 0.0
             if justified and len(line) > 1 and room > width:
                 spacing = (room - width) / (len(line) - 1)
-            page.line(x, y, self.ink.runs(line, self.font), size, leading, spacing)
+            lines.append((x, y, self.ink.runs(line, self.font), spacing))
             y -= leading
-        page.end()
+        return page.block(lines, size, leading, style.color)
 
 
 class Styles:
@@ -699,18 +731,23 @@ def data_table(
     ``tail`` (the 报尾) follows at the foot of the page of its last rows."""
     words = lexicon or DEFAULT_LEXICON
     header = [styles.head_cell(c.header) for c in columns]
+    # The same words in one column are one cell, set once (a unit, a stage, a date).
+    seen: list[dict[str, Text]] = [{} for _ in columns]
     body: list[list[Text]] = []
-    for row in list(rows) + ([total_row] if total_row is not None else []):
+    for row in [*rows, total_row] if total_row is not None else rows:
         if len(row) != len(columns):
             raise ValueError(f"a row of {len(row)} cells in a table of {len(columns)} columns")
-        body.append(
-            [
-                styles.cell("" if v is None else str(v), align=c.align, lexicon=words)
-                for v, c in zip(row, columns, strict=True)
-            ]
-        )
+        cells = []
+        for v, c, known in zip(row, columns, seen, strict=True):
+            value = "" if v is None else str(v)
+            cell = known.get(value)
+            if cell is None:
+                cell = known[value] = styles.cell(value, align=c.align, lexicon=words)
+            cells.append(cell)
+        body.append(cells)
     fixed = {j: c.width for j, c in enumerate(columns) if c.width is not None}
-    by_column = [[header[j], *(r[j] for r in body)] for j in range(len(columns))]
+    # Each column's header and its distinct cells (the widths take their largest).
+    by_column = [[head, *known.values()] for head, known in zip(header, seen, strict=True)]
     widths = column_widths(by_column, width, fixed)
     table = RowTable(header, body, widths, total=total_row is not None, heads=heads, tail=tail)
     # Narrower than its unbreakable pieces: a code or date would have to break.
@@ -721,6 +758,45 @@ def data_table(
 def least_width(columns: Sequence[Sequence[Text]]) -> float:
     """The width a table needs so that no piece that should not break is broken."""
     return sum(max(c.min_width for c in cells) + 2 * PADDING for cells in columns)
+
+
+def table_least_width(
+    styles: Styles,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[object]],
+    *,
+    lexicon: Lexicon | None = None,
+) -> float:
+    """``least_width`` of the table ``data_table`` would make of these rows, without
+    making it: from each column's distinct texts, a short one measured whole (as
+    ``Text.min_width`` takes it), only the others cut into their pieces.  For trying a
+    long table at several sizes."""
+    words = lexicon or DEFAULT_LEXICON
+    style = styles.cell_style
+    font = styles.faces.of(style.role)
+    indents = style.left_indent + style.first_indent
+    short = SHORT_TEXT * style.size
+    total = 0.0
+    for j, column in enumerate(columns):
+        widest = styles.head_cell(column.header).min_width
+        seen: set[str] = set()
+        for row in rows:
+            value = "" if row[j] is None else str(row[j])
+            if value in seen:
+                continue
+            seen.add(value)
+            text = cn(value)
+            if _BREAKS.search(text) is not None:
+                widest = max(widest, styles.cell(value, lexicon=words).min_width)
+                continue
+            natural = styles.ink.width(text, font, style.size) + indents
+            if natural <= short:
+                widest = max(widest, natural)
+            else:  # one piece of text: its widest token
+                pieces = (styles.ink.width(t, font, style.size) for t in tokens(text, words))
+                widest = max(widest, max(pieces, default=0.0) + style.left_indent)
+        total += widest + 2 * PADDING
+    return total
 
 
 TOP_PAD, BOTTOM_PAD = 2.0, 3.0
@@ -914,27 +990,33 @@ class TablePart(_FlowableBase):
         canv.restoreState()
 
 
+@dataclass
+class _Subsets:
+    """What reportlab's subsetting of the TrueType fonts gave in one document: each
+    font's characters as (subset, the byte escaped for a PDF string), and the subsets'
+    PDF names."""
+
+    glyphs: dict[str, dict[str, tuple[int, str]]] = field(default_factory=dict)
+    names: dict[tuple[str, int], str] = field(default_factory=dict)
+
+
 class PageText:
     """Text written straight into a page's content, as reportlab's text objects write
     it (the same operators, the same glyph codes: those reportlab's subsetting gives
     each character, asked once per character and document), without their work per
     call: a table's thousands of cells."""
 
-    # Per document: each font's character → (subset, its byte escaped for a PDF string).
-    _codes: ClassVar[weakref.WeakKeyDictionary[Any, dict[str, dict[str, tuple[int, str]]]]] = (
-        weakref.WeakKeyDictionary()
-    )
+    # What reportlab's subsetting gave, per document.
+    _documents: ClassVar[weakref.WeakKeyDictionary[Any, _Subsets]] = weakref.WeakKeyDictionary()
 
     def __init__(self, canv: Canvas) -> None:
         self.canv = canv
         self.doc = canv._doc  # reportlab's subsets are kept per document
-        codes = self._codes.get(self.doc)
-        if codes is None:
-            codes = self._codes[self.doc] = {}
-        self.codes = codes
+        known = self._documents.get(self.doc)
+        if known is None:
+            known = self._documents[self.doc] = _Subsets()
+        self.known = known
         self.code: list[str] = []
-        self.font: tuple[str, int] | None = None
-        self._names: dict[tuple[str, int], str] = {}
 
     @classmethod
     def of(cls, canv: Canvas, faces: Typefaces) -> PageText | None:
@@ -945,64 +1027,68 @@ class PageText:
             return cls(canv)
         return None
 
-    def begin(self, x: float, y: float, color: colors.Color) -> None:
-        """A block of text with its origin at (x, y), in ``color``."""
-        self.code.append(
-            f"q 1 0 0 1 {fp_str(x, y)} cm {fp_str(color.red, color.green, color.blue)} rg BT"
-        )
-        self.font = None
-
-    def line(
+    def block(
         self,
-        x: float,
-        y: float,
-        runs: list[tuple[PdfFont, str]],
+        lines: list[tuple[float, float, list[tuple[PdfFont, str]], float]],
         size: float,
         leading: float,
-        spacing: float = 0.0,
-    ) -> None:
-        """One line of text starting at (x, y) in the block, each run in its font, the
-        characters ``spacing`` apart (a justified line)."""
-        code = self.code
-        code.append(f"1 0 0 1 {fp_str(x, y)} Tm {fp_str(spacing)} Tc")
+        color: colors.Color,
+    ) -> str:
+        """A block of text in ``color``: each line (x, y, its runs of one font, the
+        spacing of its characters) from the block's origin."""
+        code = [f"{fp_str(color.red, color.green, color.blue)} rg BT"]
         font_size = f"{fp_str(size)} Tf {fp_str(leading)} TL"
-        for font, run in runs:
-            glyphs = self.codes.get(font.name)
-            if glyphs is None:
-                glyphs = self.codes[font.name] = {}
-            ttf = pdfmetrics.getFont(font.name)
-            chunk: list[str] = []
-            current = -1
-            for ch in run:
-                known = glyphs.get(ch)
-                if known is None:
-                    ((subset, byte),) = ttf.splitString(ch, self.doc)
-                    known = glyphs[ch] = (subset, escapePDF(byte))
-                subset, escaped = known
-                if subset != current:
-                    if chunk:
-                        code.append(f"({''.join(chunk)}) Tj")
-                        chunk = []
-                    current = subset
-                    if (font.name, subset) != self.font:
+        current: tuple[str, int] | None = None
+        for x, y, runs, spacing in lines:
+            code.append(f"1 0 0 1 {fp_str(x, y)} Tm {fp_str(spacing)} Tc")
+            for font, run in runs:
+                ttf = pdfmetrics.getFont(font.name)
+                for subset, escaped in self._pieces(ttf, run):
+                    if (font.name, subset) != current:
                         code.append(f"{self._name(ttf, subset)} {font_size}")
-                        self.font = (font.name, subset)
-                chunk.append(escaped)
-            if chunk:
-                code.append(f"({''.join(chunk)}) Tj")
+                        current = (font.name, subset)
+                    code.append(f"({escaped}) Tj")
+        code.append("ET Q")
+        return " ".join(code)
 
     def _name(self, ttf: Any, subset: int) -> str:
+        """The PDF name of a subset of ``ttf`` (reportlab names it when first used)."""
         key = (ttf.fontName, subset)
-        name = self._names.get(key)
+        name = self.known.names.get(key)
         if name is None:
-            name = self._names[key] = ttf.getSubsetInternalName(subset, self.doc)
+            name = self.known.names[key] = ttf.getSubsetInternalName(subset, self.doc)
         return name
 
-    def end(self) -> None:
-        self.code.append("ET Q")
+    def _pieces(self, ttf: Any, run: str) -> list[tuple[int, str]]:
+        """``run`` in pieces of one subset of ``ttf``, each escaped for a PDF string."""
+        glyphs = self.known.glyphs.get(ttf.fontName)
+        if glyphs is None:
+            glyphs = self.known.glyphs[ttf.fontName] = {}
+        pieces: list[tuple[int, str]] = []
+        chunk: list[str] = []
+        current = -1
+        for ch in run:
+            known = glyphs.get(ch)
+            if known is None:
+                ((subset, byte),) = ttf.splitString(ch, self.doc)
+                known = glyphs[ch] = (subset, escapePDF(byte))
+            subset, escaped = known
+            if subset != current:
+                if chunk:
+                    pieces.append((current, "".join(chunk)))
+                    chunk = []
+                current = subset
+            chunk.append(escaped)
+        if chunk:
+            pieces.append((current, "".join(chunk)))
+        return pieces
+
+    def place(self, x: float, y: float, block: str) -> None:
+        """A block written by ``block``, with its origin at (x, y)."""
+        self.code.append(f"q 1 0 0 1 {fp_str(x, y)} cm {block}")
 
     def close(self) -> None:
-        """Everything written, into the page."""
+        """Everything placed, into the page."""
         if self.code:
             self.canv.addLiteral(" ".join(self.code))
 

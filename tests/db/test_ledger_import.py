@@ -13,7 +13,7 @@ import pytest
 from openpyxl import Workbook
 
 from db.errors import UserError
-from db.io.ledger import importing
+from db.io.ledger import write as ledger_write
 from db.io.ledger.export import export_ledger, ledger_rows
 from db.io.ledger.importing import import_ledger, import_rows
 from db.io.ledger.read import read_ledger
@@ -373,17 +373,21 @@ def test_a_failure_while_writing_keeps_nothing(
     ]
     path = write_xlsx(tmp_path / "台账.xlsx", rows)
     before = counts()
-    real_record_stage = importing.record_stage
+    real_write = ledger_write.ProjectWriter.write
+    written: list[int] = []
 
-    def failing_on_the_third_project(target: Project, *args: Any, **kwargs: Any) -> StageEvent:
-        if target.name == "项目3":
+    def failing_on_the_second_chunk(writer: Any, items: Any) -> None:
+        if written:
             raise RuntimeError("disk full")
-        return real_record_stage(target, *args, **kwargs)
+        real_write(writer, items)
+        written.append(len(items))
 
-    monkeypatch.setattr(importing, "record_stage", failing_on_the_third_project)
+    monkeypatch.setattr(ledger_write, "CHUNK", 2)
+    monkeypatch.setattr(ledger_write.ProjectWriter, "write", failing_on_the_second_chunk)
     with pytest.raises(RuntimeError):
         import_ledger(path)
 
+    assert written == [2]  # two projects, their investors and events were written
     assert counts() == before
     monkeypatch.undo()
     assert import_ledger(path).value.created == 4

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from db.io.ledger.limits import range_problem, text_problem
+from db.io.ledger.limits import may_break_limits, range_problem, text_problem
 from db.io.ledger.template import (
     AMOUNT_COLUMNS,
     DECIMAL_FIELDS,
@@ -53,7 +53,7 @@ def _text(value: object) -> str | None:
         return None
     if isinstance(value, str):
         text = value.strip()
-        if FORMULA_GUARD.match(text):
+        if text[:1] == "'" and FORMULA_GUARD.match(text):
             text = text[1:]
         return text or None
     if isinstance(value, float) and value.is_integer():
@@ -81,7 +81,7 @@ class _Cells:
         self.problems: list[LedgerProblem] = []
         self.bad: set[str] = set()  # columns already reported
         for column, value in values.items():
-            if isinstance(value, str):
+            if isinstance(value, str) and may_break_limits(column, value):
                 why = text_problem(column, value.strip())
                 if why is not None:
                     self.problem(column, why)

@@ -19,19 +19,26 @@ project: the columns present in the file replace its values (an empty cell
 clears one), and the row's dated events are added unless the project already
 has them (same stage and date); events are never removed.  A row without
 项目编号 creates a project with the next free code ZS-<year>-<number>.
+
+Every row is checked first (db.io.ledger.check); then, inside the write
+transaction, the projects the rows update and their events are read in a few
+queries, every problem against them is added, and only a ledger without any is
+written, in bulk (db.io.ledger.write).
 """
 
 from __future__ import annotations
 
+import gc
 import re
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
-from db.errors import UserError, ValidationError
+from db.errors import UserError
 from db.io.ledger.check import Checked, check_row, duplicate_codes
 from db.io.ledger.read import read_ledger
 from db.io.ledger.template import (
@@ -42,14 +49,24 @@ from db.io.ledger.template import (
     LedgerImportError,
     LedgerProblem,
 )
-from db.records.investors import find_or_create_investor
+from db.io.ledger.write import (
+    CHUNK,
+    InvestorBook,
+    PlannedEvent,
+    PlannedProject,
+    ProjectWriter,
+    next_id,
+    stage_after,
+    stored_events,
+    stored_rows,
+    write_in_chunks,
+)
 from db.records.ops import OpResult, operation
-from db.records.stages import record_stage
 from db.records.units import get_or_create_unit
-from db.rules.stages import first_dates, live_events, order_problem, with_event
+from db.rules.stages import first_dates, order_problem, with_event
 from db.rules.vocabulary import Stage
 from db.store import settings
-from db.store.models import Investor, Project, Unit
+from db.store.models import Project, StageEvent, Unit, utc_now
 
 
 @dataclass(frozen=True)
@@ -79,81 +96,92 @@ class ImportResult:
         )
 
 
-def _match_existing(item: Checked) -> list[LedgerProblem]:
-    """Find the live project the row updates, and check its dates against that one's."""
-    if item.code is None:
-        return []
-    matches = cast(
-        list[Project],
-        list(
-            Project.live()
-            .join(Unit)
-            .where((Project.code == item.code) & (Unit.name == item.unit_name))
-        ),
+def _match_existing(checked: list[Checked]) -> tuple[dict[int, int], list[LedgerProblem]]:
+    """The live project each row with a 项目编号 updates (by the row's number), and the
+    rows whose number names more than one project of its unit."""
+    wanted = {(item.unit_name, item.code) for item in checked if item.code is not None}
+    if not wanted:
+        return {}, []
+    found: dict[tuple[str, str], list[int]] = defaultdict(list)
+    query = (
+        Project.live(Project.id, Unit.name, Project.code)
+        .join(Unit)
+        .where(Project.code.is_null(False))
+        .tuples()
     )
-    if len(matches) > 1:
-        return [
-            LedgerProblem(
-                item.row,
-                "项目编号",
-                f"文件中已有{len(matches)}个编号为“{item.code}”的项目,无法确定更新哪一个;"
-                f"请先在软件中改正编号",
+    for project_id, unit_name, code in cast(Iterable[tuple[int, str, str]], query):
+        if (unit_name, code) in wanted:
+            found[(unit_name, code)].append(project_id)
+    matches: dict[int, int] = {}
+    problems: list[LedgerProblem] = []
+    for item in checked:
+        ids = found.get((item.unit_name, item.code or ""), [])
+        if len(ids) > 1:
+            problems.append(
+                LedgerProblem(
+                    item.row,
+                    "项目编号",
+                    f"文件中已有{len(ids)}个编号为“{item.code}”的项目,无法确定更新哪一个;"
+                    f"请先在软件中改正编号",
+                )
             )
-        ]
-    if not matches:
-        return []
-    item.existing = matches[0]
-    firsts = first_dates(live_events(item.existing))
-    for step, when in item.events:
-        firsts = with_event(firsts, step, when)
-    why = order_problem(firsts)
-    if why:
-        return [LedgerProblem(item.row, None, f"与已有项目“{item.code}”的进展日期冲突:{why}")]
-    return []
+        elif ids:
+            matches[item.row] = ids[0]
+    return matches, problems
 
 
 def _next_code_number(year: int, rows: list[Checked]) -> int:
     """One past the highest ZS-<year>-NNNN in the file (tombstones too) and the ledger."""
     prefix = f"{AUTO_CODE_PREFIX}-{year}-"
     pattern = re.compile(re.escape(prefix) + r"(\d+)")
-    query = Project.select(Project.code).where(Project.code.startswith(prefix))
-    taken = [str(p.code) for p in query] + [r.code for r in rows if r.code]
+    query = Project.select(Project.code).where(Project.code.startswith(prefix)).tuples()
+    taken = [str(code) for (code,) in cast(Iterable[tuple[str]], query)]
+    taken += [r.code for r in rows if r.code]
     numbers = [int(m.group(1)) for c in taken if (m := pattern.fullmatch(c))]
     return max(numbers, default=0) + 1
 
 
-def _write_row(item: Checked, unit: Unit, code: str | None, today: date, note: str) -> None:
-    investor: Investor = find_or_create_investor(item.investor, item.credit_code)
-    if item.origin and not investor.origin:
-        investor.origin = item.origin
-        investor.save()
-    project = item.existing
-    if project is None:
-        project = Project(unit=unit, code=code, investor=investor, **item.fields)
-        project.save()
-    else:
-        project.investor = investor
-        for attr, value in item.fields.items():
-            setattr(project, attr, value)
-        project.save()
-    present = {(Stage(e.stage), e.date) for e in live_events(project)}
-    for step, when in item.events:
-        if (step, when) not in present:
-            record_stage(project, step, when, note=note)
-    if item.stage in UNDATED_STAGES and not _has_reached(project, item.stage):
-        reason = None
+class _EventIds:
+    """Ids for the planned stage events, one past the table's largest."""
+
+    def __init__(self) -> None:
+        self.next = next_id(StageEvent)
+
+    def take(self) -> int:
+        self.next += 1
+        return self.next - 1
+
+
+def _plan_events(
+    item: Checked,
+    present: list[PlannedEvent],
+    today: date,
+    now: Any,
+    ids: _EventIds,
+) -> list[PlannedEvent]:
+    """The row's events the project does not have yet (same stage and date), and the
+    event of an undated stage (中止, 注册, 竣工, 达产) it has not reached, dated the
+    row's latest date (the import day when it has none)."""
+    have = {(e.stage, e.date) for e in present}
+    new = [
+        PlannedEvent(ids.take(), step.value, when, now)
+        for step, when in item.events
+        if (step.value, when) not in have
+    ]
+    if item.stage in UNDATED_STAGES:
+        events = [*present, *new]
         if item.stage is Stage.DROPPED:
-            reason = item.fields.get("remarks") or DROPPED_REASON
-        day = max((when for _, when in item.events), default=today)
-        record_stage(project, item.stage, day, reason=reason, note=note)
-
-
-def _has_reached(project: Project, stage: Stage) -> bool:
-    """Whether an undated stage needs no new event: 中止 when the project is 中止 now
-    (re-importing the same ledger adds nothing), the others when any event has it."""
-    if stage is Stage.DROPPED:
-        return bool(project.stage == Stage.DROPPED.value)
-    return any(e.stage == stage.value for e in live_events(project))
+            # dropped already: importing the same ledger again adds nothing
+            reached = stage_after(events) == Stage.DROPPED.value
+        else:
+            reached = any(e.stage == item.stage.value for e in events)
+        if not reached:
+            reason = None
+            if item.stage is Stage.DROPPED:
+                reason = item.fields.get("remarks") or DROPPED_REASON
+            day = max((when for _, when in item.events), default=today)
+            new.append(PlannedEvent(ids.take(), item.stage.value, day, now, reason))
+    return new
 
 
 def _problem_order(problem: LedgerProblem) -> tuple[int, int]:
@@ -177,10 +205,41 @@ def import_rows(
 ) -> OpResult[ImportResult]:
     """Check every row, then write all of them in one transaction, or none.
 
-    ``progress`` is told after each written row; when it answers False the
+    ``progress`` is told how many rows are written, a chunk at a time (and with
+    none written yet while the rows are checked); when it answers False the
     import stops and the transaction is rolled back (ImportCancelled).  The
     result's ``undo`` takes the whole import back."""
-    return _import(rows, source, progress)
+    with _bulk_work():
+        return _import(rows, source, progress)
+
+
+@contextmanager
+def _bulk_work() -> Iterator[None]:
+    """Hold the cycle collector while a ledger's hundred thousand rows are in memory:
+    they hold no cycles, and its full passes over them made the import quadratic."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check_all(
+    rows: list[tuple[int, dict[str, Any]]], own: Unit | None, go_on: Callable[[int], None]
+) -> tuple[list[Checked], list[LedgerProblem]]:
+    problems: list[LedgerProblem] = []
+    checked: list[Checked] = []
+    for index, (row, values) in enumerate(rows, start=1):
+        item, row_problems = check_row(row, values, own)
+        problems += row_problems
+        if item is not None:
+            checked.append(item)
+        if index % CHUNK == 0:
+            go_on(0)
+    go_on(0)
+    return checked, problems + duplicate_codes(rows, own)
 
 
 @operation
@@ -193,60 +252,95 @@ def _import(
         raise UserError(
             "此文件没有所属单位,无法导入台账", "this file has no unit; cannot import a ledger"
         )
-    problems: list[LedgerProblem] = []
-    checked: list[Checked] = []
-    for row, values in rows:
-        item, row_problems = check_row(row, values, own)
-        problems += row_problems
-        if item is not None:
-            checked.append(item)
-    problems += duplicate_codes(rows, own)
+
+    def go_on(done: int) -> None:
+        if progress is not None and not progress(done, len(rows)):
+            raise ImportCancelled()
+
+    checked, problems = _check_all(rows, own, go_on)
     # Inside the write transaction: a second import waits for this one, then
     # finds the projects this one created.
-    for item in checked:
-        problems += _match_existing(item)
-    if problems:
-        raise LedgerImportError(sorted(problems, key=_problem_order))
+    matches, match_problems = _match_existing(checked)
+    problems += match_problems
+    stored = stored_rows(Project, matches.values())
+    present = stored_events(matches.values())
 
     today = date.today()
-    note = f"台账导入:{Path(source).name}"
-    units: dict[str, Unit] = {}
-    units_created: list[str] = []
-    created = updated = 0
-    number = _next_code_number(today.year, checked)
+    now = utc_now()
+    event_ids = _EventIds()
+    planned_events: dict[int, list[PlannedEvent]] = {}
     for item in checked:
-        unit = units.get(item.unit_name)
-        if unit is None:
-            if Unit.named(item.unit_name) is None:
-                units_created.append(item.unit_name)
-            unit = units[item.unit_name] = get_or_create_unit(item.unit_name)
-        code = item.code
-        if item.existing is None and code is None:
-            code = f"{AUTO_CODE_PREFIX}-{today.year}-{number:04d}"
-            number += 1
-        try:
-            _write_row(item, unit, code, today, note)
-        except ValidationError as exc:
-            raise LedgerImportError([LedgerProblem(item.row, None, exc.zh)]) from exc
-        if item.existing is None:
-            created += 1
-        else:
-            updated += 1
-        if progress is not None and not progress(created + updated, len(checked)):
-            raise ImportCancelled()
+        project_id = matches.get(item.row)
+        events = present.get(project_id, []) if project_id is not None else []
+        new = _plan_events(item, events, today, now, event_ids)
+        planned_events[item.row] = new
+        if project_id is not None:
+            firsts = first_dates(events)
+            for event in new:
+                firsts = with_event(firsts, Stage(event.stage), event.date)
+            why = order_problem(firsts)
+            if why:
+                problems.append(
+                    LedgerProblem(item.row, None, f"与已有项目“{item.code}”的进展日期冲突:{why}")
+                )
+    if problems:
+        raise LedgerImportError(sorted(problems, key=_problem_order))
+    go_on(0)
+
+    units: dict[str, int] = {}
+    units_created: list[str] = []
+    for name in dict.fromkeys(item.unit_name for item in checked):
+        if Unit.named(name) is None:
+            units_created.append(name)
+        units[name] = get_or_create_unit(name).id
+
+    investors = InvestorBook(
+        {item.investor for item in checked},
+        {item.credit_code for item in checked if item.credit_code},
+    )
+    number = _next_code_number(today.year, checked)
+    next_project = next_id(Project)
+    planned: list[PlannedProject] = []
+    for item in checked:
+        values = dict(item.fields)
+        values["investor"] = investors.resolve(item.investor, item.credit_code, item.origin)
+        values["unit"] = units[item.unit_name]
+        project_id = matches.get(item.row)
+        if project_id is None:
+            code = item.code
+            if code is None:
+                code = f"{AUTO_CODE_PREFIX}-{today.year}-{number:04d}"
+                number += 1
+            values["code"] = code
+            project_id, next_project = next_project, next_project + 1
+        events = planned_events[item.row]
+        values["stage"] = stage_after([*present.get(project_id, []), *events])
+        planned.append(PlannedProject(item.row, project_id, values, stored.get(project_id), events))
+
+    investors.write(now)
+    note = f"台账导入:{Path(source).name}"
+    writer = ProjectWriter([a for p in planned for a in p.values], now, note)
+    try:
+        write_in_chunks(planned, writer, go_on)
+    finally:
+        writer.close()
+
     chains = set(settings.priority_system().chains)
     unknown = Counter(
         str(item.fields["chain"])
         for item in checked
         if item.fields.get("chain") and item.fields["chain"] not in chains
     )
+    created = sum(1 for p in planned if p.stored is None)
     return ImportResult(
         created,
-        updated,
+        len(planned) - created,
         tuple(units_created),
         tuple(sorted(unknown.items(), key=lambda i: (-i[1], i[0]))),
     )
 
 
 def import_ledger(path: str | Path, progress: Progress | None = None) -> OpResult[ImportResult]:
-    return import_rows(read_ledger(path), str(path), progress)
+    with _bulk_work():
+        rows = read_ledger(path)
+    return import_rows(rows, str(path), progress)

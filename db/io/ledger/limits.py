@@ -67,8 +67,18 @@ def cell_length(column: str) -> int:
     return CELL_LENGTH.get(column, SHORT_TEXT)
 
 
+def may_break_limits(column: str, text: str) -> bool:
+    """A quick look, true for every text ``text_problem`` refuses (and a few it takes:
+    spaces and line breaks around the text, which are stripped)."""
+    return (
+        len(text) > CELL_LENGTH.get(column, SHORT_TEXT)
+        or _CONTROL_OR_BREAK.search(text) is not None
+    )
+
+
 def text_problem(column: str, text: str) -> str | None:
-    """Why a cell's text cannot be taken (too long, a control character), or None."""
+    """Why a cell's text cannot be taken (too long, a control character), or None;
+    ``text`` without the spaces and line breaks around it."""
     limit = cell_length(column)
     if len(text) > limit:
         return f"最多{limit}个字符,此格有{len(text)}个字符,请删减"

@@ -1,7 +1,10 @@
 """概览: the period's figures from the counting rules, as cards, charts and a unit table.
 
 Every number here comes from ``db.figures.figures``, the same function behind the
-briefing and ``zhaoshang figures``; this module only words and draws them.
+briefing and ``zhaoshang figures``; this module only words and draws them.  They are
+computed off the UI thread (a city's whole history takes a moment), so typing in the
+period or the ledger never waits for them: a change asked for while one computation
+runs is computed once it ends, and only the latest request is shown.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QThread, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +36,8 @@ from db.reads.figures import Figures, Period, figures
 from db.reads.units import UnitInfo, live_units, unit_by_uuid
 from db.rules.industry import Sector
 from db.rules.money import plain, yi_text
+from db.store import connection
+from ui.background import BackgroundJob
 from ui.charts import BarChart
 from ui.refresh import RefreshGuard
 from ui.session import Session
@@ -55,8 +60,40 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+class FiguresJob(BackgroundJob):
+    """The figures of one request, computed in their own thread with its own connection
+    to the open file; at headquarters with the city's, for the table of units."""
+
+    finished = Signal(object, object, object)  # the job, the scope's Figures, the city's or None
+    failed = Signal(object, str)  # the job, why
+
+    def __init__(self, period: Period, scope: UnitInfo | None, with_city: bool) -> None:
+        super().__init__()
+        self.file = connection.current()
+        self.period = period
+        self.scope = scope
+        self.with_city = with_city
+
+    def run(self) -> None:
+        try:
+            with connection.bound(self.file):
+                try:
+                    shown = figures(self.period, self.scope)
+                    city = None
+                    if self.with_city:
+                        city = shown if self.scope is None else figures(self.period, None)
+                finally:
+                    connection.close_thread_connection()
+        except Exception as error:  # reported on the UI thread, never raised in this one
+            self.failed.emit(self, str(error))
+            return
+        self.finished.emit(self, shown, city)
+
+
 class Dashboard(QWidget):
     """The figures of a period for the unit (or, at headquarters, the city or one unit)."""
+
+    figures_shown = Signal()  # the latest request's figures are on screen
 
     def __init__(
         self,
@@ -70,10 +107,15 @@ class Dashboard(QWidget):
         self.today = today
         self.figures: Figures | None = None
         self._presets: list[tuple[str, Period | None]] = []
+        self._job: FiguresJob | None = None
+        self._thread: QThread | None = None
+        self._again = False  # asked for while a computation ran
         self._build()
         self._fill_presets()
         self._fill_units()
         RefreshGuard(self, self.session, FIGURE_TABLES, self.refresh)
+        # A computation still running when the file closes finishes on that file.
+        self.session.closed.connect(self._wait_for_job)
         self.refresh()
 
     # -- building -----------------------------------------------------------------
@@ -328,19 +370,63 @@ class Dashboard(QWidget):
 
     # -- the figures --------------------------------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        """Whether figures are being computed (and others will be shown)."""
+        return self._thread is not None
+
     def refresh(self) -> None:
-        """Recompute the figures and show them."""
+        """Recompute the figures in the background and show them when they are ready."""
+        if self._thread is not None:
+            self._again = True
+            return
         if self.session.is_headquarters:
             self._fill_units()
         period = self.period()
         if period is None:
             return
-        scope = self._scope()
-        self.figures = figures(period, scope)
-        self._show(self.figures)
-        if self.session.is_headquarters:
-            city = self.figures if scope is None else figures(period, None)
+        job = FiguresJob(period, self._scope(), self.session.is_headquarters)
+        job.finished.connect(self._computed)
+        job.failed.connect(self._failed)
+        self._job = job
+        self._thread = job.start()
+
+    def _forget_job(self) -> None:
+        """Let the finished (or abandoned) job's thread end, and drop both."""
+        if self._job is not None:
+            self._job.finished.disconnect(self._computed)
+            self._job.failed.disconnect(self._failed)
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+        self._job = self._thread = None
+
+    def _done(self) -> bool:
+        """Forget the finished job; True when a newer request must be computed instead."""
+        self._forget_job()
+        again, self._again = self._again, False
+        if again:
+            self.refresh()
+        return again
+
+    def _computed(self, job: FiguresJob, shown: Figures, city: Figures | None) -> None:
+        if job is not self._job or self._done():
+            return
+        self.figures = shown
+        self._show(shown)
+        if city is not None:
             self._show_units(city)
+        self.figures_shown.emit()
+
+    def _failed(self, job: FiguresJob, reason: str) -> None:
+        if job is not self._job or self._done():
+            return
+        self.period_error.setText(self.tr("无法计算统计数字:{reason}").format(reason=reason))
+        self.period_error.show()
+
+    def _wait_for_job(self) -> None:
+        self._forget_job()
+        self._again = False
 
     def _show(self, fig: Figures) -> None:
         signed, pipeline, rate = fig.signed, fig.pipeline, fig.exchange_rate

@@ -9,24 +9,25 @@ Each is a plain function of the open unit file, a period or a date, and a scope
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol, overload
 
-from db.rules.counting import CountingRules, counted_once_sql, sector_sql
+from db.rules.counting import CountingRules, Sql, counted_once_sql, sector_sql
 from db.rules.industry import Sector
 from db.rules.money import pct_text, plain
-from db.rules.stages import live_events, stage_on, stages_on
+from db.rules.stages import live_events, stage_on, stage_rank_sql
 from db.rules.vocabulary import (
     NEGOTIATING_STAGES,
+    PATH,
     PIPELINE_STAGES,
     SIGNED_NOT_STARTED_STAGES,
     Capital,
     Stage,
 )
-from db.store import settings
+from db.store import connection, settings
 from db.store.connection import database
 from db.store.fields import MONEY_PLACES, from_stored
 from db.store.models import Project, Unit
@@ -94,7 +95,7 @@ class SignedFigures:
     priority_count: int
     priority_share_pct: str
     industries: tuple[tuple[str, int], ...]
-    projects: tuple[CountedProject, ...] = field(repr=False)
+    projects: Sequence[CountedProject] = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class PipelineFigures:
     total_wan_cny: Decimal
     size_bands: tuple[tuple[Decimal, int], ...]
     industries: tuple[tuple[str, int], ...]
-    projects: tuple[CountedProject, ...] = field(repr=False)
+    projects: Sequence[CountedProject] = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -201,28 +202,200 @@ class Figures:
 # -- the projects behind the figures ---------------------------------------------------
 
 
-def _counted_projects(
-    rules: CountingRules, unit: UnitScope | None, as_of: date | None = None
-) -> list[CountedProject]:
-    """The counted projects, each with its stage on ``as_of`` when one is given."""
-    stages = stages_on(as_of) if as_of is not None else {}
+class ProjectList(Sequence[CountedProject]):
+    """The projects behind a figure, read from the file the first time they are used.
+
+    The counts and totals come from aggregate queries; the dashboard never needs the
+    tens of thousands of projects behind them, a briefing's tables do.  The list is
+    read from the same file, in the thread that first uses it: read it inside the
+    same ``Store.reading()`` as the figures when a writer may be at work."""
+
+    def __init__(self, load: Callable[[], list[CountedProject]]) -> None:
+        self._load = load
+        self._db = connection.current()
+        self._items: tuple[CountedProject, ...] | None = None
+
+    def _loaded(self) -> tuple[CountedProject, ...]:
+        if self._items is None:
+            with connection.bound(self._db):
+                self._items = tuple(self._load())
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> CountedProject: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[CountedProject, ...]: ...
+    def __getitem__(self, index: int | slice) -> CountedProject | tuple[CountedProject, ...]:
+        return self._loaded()[index]
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+    def __iter__(self) -> Iterator[CountedProject]:
+        return iter(self._loaded())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return self._loaded() == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a list of records, compared by content
+
+    def __repr__(self) -> str:
+        state = f"{len(self._items)} projects" if self._items is not None else "not read yet"
+        return f"ProjectList({state})"
+
+
+class _Group(NamedTuple):
+    """One cell of an aggregate query: the projects sharing these values, counted and summed."""
+
+    unit_id: int
+    capital: Capital
+    band: int  # index into CountingRules.bands
+    sector: Sector | None  # grouped for signings only
+    in_priority: bool
+    local_industry: str | None
+    stage: Stage | None  # grouped for the pipeline only
+    size: int  # how many projects
+    total: Decimal  # 万 of the group's currency
+
+    def in_cny(self, rules: CountingRules) -> Decimal:
+        return rules.to_cny(self.capital, self.total)
+
+
+_STAGES = {stage.value: stage for stage in Stage}
+_CAPITALS = {capital.value: capital for capital in Capital}
+_PIPELINE_CODES = ", ".join(f"'{stage.value}'" for stage in sorted(PIPELINE_STAGES))
+
+
+def _first_signings_sql(period: Period) -> Sql:
+    """新签约: the projects whose first live 签约 event lies in the period (date index)."""
+    return (
+        "SELECT e.project_id FROM stage_event e "
+        "WHERE e.stage = 'signed' AND +e.deleted = 0 AND e.date BETWEEN ? AND ? "
+        "AND NOT EXISTS (SELECT 1 FROM stage_event f WHERE f.project_id = e.project_id "
+        "AND f.stage = 'signed' AND +f.deleted = 0 AND f.date < ?)",
+        [period.start.isoformat(), period.end.isoformat(), period.start.isoformat()],
+    )
+
+
+class _StageOn(NamedTuple):
+    """The stage of project ``p`` on a date, in SQL: the common table expressions the
+    statement starts with, the join to add to ``FROM project p``, the expression, and
+    the parameters of the expressions."""
+
+    ctes: str
+    join: str
+    expression: str
+    params: list[Any]
+
+
+def _stage_on_sql(as_of: date) -> _StageOn:
+    """The stage of project ``p`` on ``as_of``: its latest live event on or before it.
+
+    A project's cached stage is its latest event (db.records.stages and the merge keep
+    it so), which is its stage on ``as_of`` unless it has events after that day; only
+    those projects have their events read, in one pass: the latest by date, then by
+    path order (events of one day count in path order, see db.rules.stages)."""
+    rank = stage_rank_sql("stage")
+    decode = " ".join(
+        f"WHEN '{chr(65 + stage.rank)}' THEN '{stage.value}'" for stage in (*PATH, Stage.DROPPED)
+    )
+    ctes = (
+        "later AS MATERIALIZED (SELECT project_id FROM stage_event "
+        "WHERE date > ? AND +deleted = 0), "
+        "latest AS MATERIALIZED (SELECT project_id, max(date || char(65 + "
+        f"{rank})) AS mark FROM stage_event WHERE date <= ? AND +deleted = 0 "
+        "AND project_id IN later GROUP BY project_id)"
+    )
+    expression = (
+        f"(CASE WHEN latest.mark IS NOT NULL THEN CASE substr(latest.mark, -1) {decode} END "
+        "WHEN p.id IN later THEN NULL ELSE p.stage END)"
+    )
+    join = "LEFT JOIN latest ON latest.project_id = p.id"
+    return _StageOn(ctes, join, expression, [as_of.isoformat(), as_of.isoformat()])
+
+
+def _scope_sql(rules: CountingRules, unit: UnitScope | None) -> Sql:
+    """The counted live projects (亿元以上产业项目, counted once) of the file or the unit."""
     counted, params = rules.counted_sql("p")
-    priority, priority_params = rules.priority_sql("p")
-    sql = f"""
-    SELECT p.id, p.uuid, p.name, u.id, u.name, p.capital, p.total_investment, p.industry_code,
-           {sector_sql("p")}, p.chain, {priority}, p.local_industry, s.signed_on
-    FROM project p
-    JOIN unit u ON u.id = p.unit_id
-    LEFT JOIN (SELECT project_id, MIN(date) AS signed_on FROM stage_event
-               WHERE stage = 'signed' AND deleted = 0 GROUP BY project_id) s
-      ON s.project_id = p.id
-    WHERE p.deleted = 0 AND {counted} AND {counted_once_sql("p")}
-    """
-    params = [*priority_params, *params]
+    clause = f"+p.deleted = 0 AND {counted} AND {counted_once_sql('p')}"
     if unit is not None:
-        sql += " AND p.unit_id = ?"
-        params.append(unit.id)
-    capitals = {c.value: c for c in Capital}
+        clause += " AND p.unit_id = ?"
+        params = [*params, unit.id]
+    return clause, params
+
+
+def _groups(sql: str, params: list[Any]) -> list[_Group]:
+    rows = database.execute_sql(sql, params).fetchall()
+    return [
+        _Group(
+            unit_id,
+            _CAPITALS[capital],
+            band,
+            Sector(sector) if sector is not None else None,
+            bool(priority),
+            industry,
+            _STAGES[stage] if stage is not None else None,
+            count,
+            from_stored(total, MONEY_PLACES),
+        )
+        for unit_id, capital, band, sector, priority, industry, stage, count, total in rows
+    ]
+
+
+def _signed_groups(rules: CountingRules, period: Period, unit: UnitScope | None) -> list[_Group]:
+    first, first_params = _first_signings_sql(period)
+    scope, scope_params = _scope_sql(rules, unit)
+    band, band_params = rules.band_index_sql("p")
+    priority, priority_params = rules.priority_sql("p")
+    sql = (
+        f"WITH first AS MATERIALIZED ({first}) "
+        f"SELECT p.unit_id, p.capital, {band}, {sector_sql('p')}, {priority}, p.local_industry, "
+        "NULL, count(*), sum(p.total_investment) "
+        f"FROM project p WHERE p.id IN first AND {scope} GROUP BY 3, 4, 5, 2, 1, 6"
+    )
+    return _groups(sql, [*first_params, *band_params, *priority_params, *scope_params])
+
+
+def _pipeline_groups(rules: CountingRules, as_of: date, unit: UnitScope | None) -> list[_Group]:
+    stage = _stage_on_sql(as_of)
+    scope, scope_params = _scope_sql(rules, unit)
+    band, band_params = rules.band_index_sql("p")
+    # Grouped first by computed values, so that no index of project dictates the scan.
+    sql = (
+        f"WITH {stage.ctes} "
+        f"SELECT p.unit_id, p.capital, {band}, NULL, 0, p.local_industry, "
+        f"{stage.expression} AS stage_on, count(*), sum(p.total_investment) "
+        f"FROM project p {stage.join} WHERE {scope} AND stage_on IN ({_PIPELINE_CODES}) "
+        "GROUP BY 7, 3, 2, 1, 6"
+    )
+    return _groups(sql, [*stage.params, *band_params, *scope_params])
+
+
+def _counted_projects(
+    rules: CountingRules,
+    unit: UnitScope | None,
+    members: Sql,
+    as_of: date | None,
+) -> list[CountedProject]:
+    """The counted projects of ``members`` (a query of project ids), each with its first
+    签约 date and, when ``as_of`` is given, its stage on that date."""
+    member_sql, member_params = members
+    scope, scope_params = _scope_sql(rules, unit)
+    priority, priority_params = rules.priority_sql("p")
+    stage = _stage_on_sql(as_of or date.max)
+    stage_on = stage.expression if as_of is not None else "NULL"
+    sql = f"""
+    WITH {stage.ctes}, members AS MATERIALIZED ({member_sql})
+    SELECT p.id, p.uuid, p.name, u.id, u.name, p.capital, p.total_investment, p.industry_code,
+           {sector_sql("p")}, p.chain, {priority}, p.local_industry,
+           (SELECT MIN(s.date) FROM stage_event s
+            WHERE s.project_id = p.id AND s.stage = 'signed' AND +s.deleted = 0), {stage_on}
+    FROM project p JOIN unit u ON u.id = p.unit_id {stage.join}
+    WHERE p.id IN members AND {scope}
+    """
+    params = [*stage.params, *member_params, *priority_params, *scope_params]
     projects = []
     for (
         pid,
@@ -238,8 +411,9 @@ def _counted_projects(
         in_priority,
         industry,
         signed_on,
+        stage_code,
     ) in database.execute_sql(sql, params).fetchall():
-        cap = capitals[capital]
+        cap = _CAPITALS[capital]
         total = from_stored(scaled, MONEY_PLACES)
         in_cny = rules.to_cny(cap, total)
         projects.append(
@@ -259,10 +433,29 @@ def _counted_projects(
                 local_industry=industry,
                 band=rules.band_of(in_cny),
                 signed_on=date.fromisoformat(signed_on) if signed_on else None,
-                stage=stages.get(pid),
+                stage=_STAGES[stage_code] if stage_code is not None else None,
             )
         )
     return projects
+
+
+def _signed_projects(
+    rules: CountingRules, period: Period, unit: UnitScope | None, as_of: date | None
+) -> list[CountedProject]:
+    projects = _counted_projects(rules, unit, _first_signings_sql(period), as_of)
+    return sorted(projects, key=lambda p: (p.signed_on, p.name))
+
+
+def _pipeline_projects(
+    rules: CountingRules, as_of: date, unit: UnitScope | None
+) -> list[CountedProject]:
+    stage = _stage_on_sql(as_of)
+    members: Sql = (
+        f"SELECT p.id FROM project p {stage.join} WHERE {stage.expression} IN ({_PIPELINE_CODES})",
+        [],
+    )
+    projects = _counted_projects(rules, unit, members, as_of)
+    return sorted(projects, key=lambda p: (-p.total_wan_cny, p.name))
 
 
 def project_stage_on(project: Project, when: date) -> Stage | None:
@@ -270,109 +463,119 @@ def project_stage_on(project: Project, when: date) -> Stage | None:
     return stage_on(live_events(project), when)
 
 
-def _bands(rules: CountingRules, projects: list[CountedProject]) -> tuple[tuple[Decimal, int], ...]:
-    counts = Counter(p.band for p in projects)
-    return tuple((bound, counts.get(bound, 0)) for bound in rules.bands)
-
-
-def _industries(projects: list[CountedProject]) -> tuple[tuple[str, int], ...]:
-    counts = Counter(p.local_industry for p in projects if p.local_industry)
-    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
-
-
-def _sum(values: list[Decimal]) -> Decimal:
+def _sum(values: Iterable[Decimal]) -> Decimal:
     return sum(values, Decimal(0))
 
 
-def _signed(rules: CountingRules, counted: list[CountedProject], period: Period) -> SignedFigures:
-    projects = sorted(
-        (p for p in counted if p.signed_on and period.start <= p.signed_on <= period.end),
-        key=lambda p: (p.signed_on, p.name),
-    )
-    domestic = [p for p in projects if p.capital is Capital.DOMESTIC]
-    foreign = [p for p in projects if p.capital is Capital.FOREIGN]
-    sectors = Counter(p.sector for p in projects)
-    priority = sum(1 for p in projects if p.in_priority_chain)
+def _bands(rules: CountingRules, groups: list[_Group]) -> tuple[tuple[Decimal, int], ...]:
+    counts = Counter[int]()
+    for group in groups:
+        counts[group.band] += group.size
+    return tuple((bound, counts[index]) for index, bound in enumerate(rules.bands))
+
+
+def _ranked(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
+    """Labels by count, most first, then by label."""
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _industry_counts(groups: Iterable[_Group]) -> Counter[str]:
+    counts = Counter[str]()
+    for group in groups:
+        if group.local_industry:
+            counts[group.local_industry] += group.size
+    return counts
+
+
+def _split(groups: list[_Group], capital: Capital) -> tuple[int, Decimal]:
+    """Count and total (万 of the currency) of the groups of one capital."""
+    mine = [g for g in groups if g.capital is capital]
+    return sum(g.size for g in mine), _sum(g.total for g in mine)
+
+
+def _signed(
+    rules: CountingRules, groups: list[_Group], projects: Sequence[CountedProject]
+) -> SignedFigures:
+    count = sum(g.size for g in groups)
+    domestic_count, domestic_total = _split(groups, Capital.DOMESTIC)
+    foreign_count, foreign_total = _split(groups, Capital.FOREIGN)
+    sectors = Counter[Sector]()
+    for group in groups:
+        if group.sector is not None:
+            sectors[group.sector] += group.size
+    priority = sum(g.size for g in groups if g.in_priority)
     return SignedFigures(
-        count=len(projects),
-        total_wan_cny=_sum([p.total_wan_cny for p in projects]),
-        domestic_count=len(domestic),
-        domestic_total_wan_cny=_sum([p.total for p in domestic]),
-        foreign_count=len(foreign),
-        foreign_total_wan_usd=_sum([p.total for p in foreign]),
-        size_bands=_bands(rules, projects),
-        sectors={sector: sectors.get(sector, 0) for sector in Sector},
+        count=count,
+        total_wan_cny=_sum(g.in_cny(rules) for g in groups),
+        domestic_count=domestic_count,
+        domestic_total_wan_cny=domestic_total,
+        foreign_count=foreign_count,
+        foreign_total_wan_usd=foreign_total,
+        size_bands=_bands(rules, groups),
+        sectors={sector: sectors[sector] for sector in Sector},
         priority_count=priority,
-        priority_share_pct=pct_text(priority, len(projects)),
-        industries=_industries(projects),
-        projects=tuple(projects),
+        priority_share_pct=pct_text(priority, count),
+        industries=_ranked(_industry_counts(groups)),
+        projects=projects,
     )
 
 
-def _pipeline(rules: CountingRules, counted: list[CountedProject], as_of: date) -> PipelineFigures:
-    """``counted`` must carry the stages on ``as_of`` (see _counted_projects)."""
-    projects = sorted(
-        (p for p in counted if p.stage in PIPELINE_STAGES),
-        key=lambda p: (-p.total_wan_cny, p.name),
-    )
-    domestic = [p for p in projects if p.capital is Capital.DOMESTIC]
-    foreign = [p for p in projects if p.capital is Capital.FOREIGN]
+def _pipeline(
+    rules: CountingRules, groups: list[_Group], as_of: date, projects: Sequence[CountedProject]
+) -> PipelineFigures:
+    domestic_count, domestic_total = _split(groups, Capital.DOMESTIC)
+    foreign_count, foreign_total = _split(groups, Capital.FOREIGN)
     return PipelineFigures(
         as_of=as_of,
-        count=len(projects),
-        negotiating=sum(1 for p in projects if p.stage in NEGOTIATING_STAGES),
-        signed_not_started=sum(1 for p in projects if p.stage in SIGNED_NOT_STARTED_STAGES),
-        domestic_count=len(domestic),
-        domestic_total_wan_cny=_sum([p.total for p in domestic]),
-        foreign_count=len(foreign),
-        foreign_total_wan_usd=_sum([p.total for p in foreign]),
-        total_wan_cny=_sum([p.total_wan_cny for p in projects]),
-        size_bands=_bands(rules, projects),
-        industries=_industries(projects),
-        projects=tuple(projects),
+        count=sum(g.size for g in groups),
+        negotiating=sum(g.size for g in groups if g.stage in NEGOTIATING_STAGES),
+        signed_not_started=sum(g.size for g in groups if g.stage in SIGNED_NOT_STARTED_STAGES),
+        domestic_count=domestic_count,
+        domestic_total_wan_cny=domestic_total,
+        foreign_count=foreign_count,
+        foreign_total_wan_usd=foreign_total,
+        total_wan_cny=_sum(g.in_cny(rules) for g in groups),
+        size_bands=_bands(rules, groups),
+        industries=_ranked(_industry_counts(groups)),
+        projects=projects,
     )
 
 
 def signed_in_period(period: Period, unit: UnitScope | None = None) -> SignedFigures:
     """新签约 in ``period`` (both ends inclusive), for the file or one unit."""
     rules = CountingRules.of_file(period.end)
-    return _signed(rules, _counted_projects(rules, unit), period)
+    projects = ProjectList(lambda: _signed_projects(rules, period, unit, None))
+    return _signed(rules, _signed_groups(rules, period, unit), projects)
 
 
 def pipeline_as_of(as_of: date, unit: UnitScope | None = None) -> PipelineFigures:
     """在手在谈 on ``as_of``, for the file or one unit."""
     rules = CountingRules.of_file(as_of)
-    return _pipeline(rules, _counted_projects(rules, unit, as_of), as_of)
+    projects = ProjectList(lambda: _pipeline_projects(rules, as_of, unit))
+    return _pipeline(rules, _pipeline_groups(rules, as_of, unit), as_of, projects)
 
 
-def by_unit(
-    signed: SignedFigures, pipeline: PipelineFigures, units: Sequence[UnitScope]
+def _by_unit(
+    rules: CountingRules,
+    signed: list[_Group],
+    pipeline: list[_Group],
+    units: Sequence[UnitScope],
 ) -> tuple[UnitFigures, ...]:
     """Each unit's signings and pipeline, sorted by name (各单位情况)."""
-    signed_of: dict[int, list[CountedProject]] = {}
-    for p in signed.projects:
-        signed_of.setdefault(p.unit_id, []).append(p)
-    pipeline_of: dict[int, list[CountedProject]] = {}
-    for p in pipeline.projects:
-        pipeline_of.setdefault(p.unit_id, []).append(p)
     lines = []
     for unit in sorted(units, key=lambda u: u.name):
-        unit_signed = signed_of.get(unit.id, [])
-        unit_pipeline = pipeline_of.get(unit.id, [])
-        industries = Counter(
-            p.local_industry for p in unit_signed + unit_pipeline if p.local_industry
-        )
+        unit_signed = [g for g in signed if g.unit_id == unit.id]
+        unit_pipeline = [g for g in pipeline if g.unit_id == unit.id]
+        industries = _ranked(_industry_counts([*unit_signed, *unit_pipeline]))
         lines.append(
             UnitFigures(
                 unit=unit.name,
                 kind=unit.kind,
-                signed_count=len(unit_signed),
-                signed_total_wan_cny=_sum([p.total_wan_cny for p in unit_signed]),
-                pipeline_count=len(unit_pipeline),
-                pipeline_total_wan_cny=_sum([p.total_wan_cny for p in unit_pipeline]),
-                industries=tuple(
-                    label for label, _ in sorted(industries.items(), key=lambda i: (-i[1], i[0]))
-                ),
+                signed_count=sum(g.size for g in unit_signed),
+                signed_total_wan_cny=_sum(g.in_cny(rules) for g in unit_signed),
+                pipeline_count=sum(g.size for g in unit_pipeline),
+                pipeline_total_wan_cny=_sum(g.in_cny(rules) for g in unit_pipeline),
+                industries=tuple(label for label, _ in industries),
             )
         )
     return tuple(lines)
@@ -380,11 +583,26 @@ def by_unit(
 
 def figures(period: Period, unit: UnitScope | None = None) -> Figures:
     """Every figure of a briefing: signings in the period, the pipeline at its end, by unit;
-    foreign money at the rate in force at the period's end."""
+    foreign money at the rate in force at the period's end.
+
+    A few aggregate queries (signings through the date index, the stage on the period's
+    end from the cached stage and, for projects with later events, their events), summed
+    here exactly; the projects behind the figures are read only when used."""
     rules = CountingRules.of_file(period.end)
-    counted = _counted_projects(rules, unit, period.end)
-    signed = _signed(rules, counted, period)
-    pipeline = _pipeline(rules, counted, period.end)
+    as_of = period.end
+    signed_groups = _signed_groups(rules, period, unit)
+    pipeline_groups = _pipeline_groups(rules, as_of, unit)
+    signed = _signed(
+        rules,
+        signed_groups,
+        ProjectList(lambda: _signed_projects(rules, period, unit, as_of)),
+    )
+    pipeline = _pipeline(
+        rules,
+        pipeline_groups,
+        as_of,
+        ProjectList(lambda: _pipeline_projects(rules, as_of, unit)),
+    )
     units: Sequence[UnitScope] = [unit] if unit is not None else list(Unit.live())
     return Figures(
         period=period,
@@ -393,7 +611,7 @@ def figures(period: Period, unit: UnitScope | None = None) -> Figures:
         priority_name=rules.priority.name,
         signed=signed,
         pipeline=pipeline,
-        by_unit=by_unit(signed, pipeline, units),
+        by_unit=_by_unit(rules, signed_groups, pipeline_groups, units),
     )
 
 
@@ -408,7 +626,7 @@ class BandLine:
 
 
 def band_lines(
-    projects: tuple[CountedProject, ...], bounds: tuple[tuple[Decimal, int], ...]
+    projects: Sequence[CountedProject], bounds: tuple[tuple[Decimal, int], ...]
 ) -> tuple[BandLine, ...]:
     """The projects of a figure split by the size bands it was counted in."""
     lines = []

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import QDate
 
-from db.reads.figures import Period, figures
+import ui.dashboard
+from db.reads.figures import Figures, Period, figures
+from db.reads.units import UnitInfo
 from db.records.units import get_or_create_unit
 from db.rules.money import yi_text
 from db.rules.vocabulary import Stage
@@ -22,7 +26,13 @@ def make_dashboard(qtbot, session: Session) -> Dashboard:  # type: ignore[no-unt
     dashboard = Dashboard(session, today=lambda: TODAY)
     qtbot.addWidget(dashboard)
     dashboard.show()  # views refresh while on screen
+    settle(qtbot, dashboard)
     return dashboard
+
+
+def settle(qtbot, dashboard: Dashboard) -> None:  # type: ignore[no-untyped-def]
+    """The figures are computed off the UI thread: wait until the latest are shown."""
+    qtbot.waitUntil(lambda: not dashboard.busy)
 
 
 def test_cards_show_the_figures_and_follow_changes(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
@@ -58,6 +68,7 @@ def test_cards_show_the_figures_and_follow_changes(qtbot, session: Session) -> N
 
     make_project("创力电梯", 36000, events=[(Stage.SIGNED, date(2025, 3, 29))])
     session.notify()
+    settle(qtbot, dashboard)
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 3 个"
     assert dashboard.signed_total.text() == "总投资 34.67 亿元"
 
@@ -69,12 +80,14 @@ def test_changing_the_period_recomputes(qtbot, session: Session) -> None:  # typ
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 2 个"
 
     dashboard.select_preset("2025年上半年")
+    settle(qtbot, dashboard)
     assert dashboard.period_to.date().toString("yyyy-MM-dd") == "2025-06-30"
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 1 个"
     assert dashboard.signed_total.text() == "总投资 5 亿元"
 
     dashboard.period_to.setDate(QDate(2025, 12, 31))
     dashboard.period_from.setDate(QDate(2025, 7, 1))
+    settle(qtbot, dashboard)
     assert dashboard.period_combo.currentText() == "自定义"
     assert not dashboard.period_error.isVisibleTo(dashboard)
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 1 个"
@@ -119,11 +132,43 @@ def test_headquarters_shows_each_unit_and_can_narrow_to_one(qtbot, hq_session: S
     assert dashboard.caption.text().endswith("全市")
 
     dashboard.unit_combo.setCurrentIndex(dashboard.unit_combo.findText("上海驻点招商办"))
+    settle(qtbot, dashboard)
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 0 个"
     assert dashboard.pipeline_count.text() == "截至 2025-08-15 在手在谈 1 个"
     assert table.rowCount() == 2  # the table keeps showing the whole city
 
     get_or_create_unit("镇区甲")
     hq_session.notify()
+    settle(qtbot, dashboard)
     assert dashboard.unit_combo.findText("镇区甲") > 0
     assert dashboard.unit_combo.currentText() == "上海驻点招商办"
+
+
+def test_figures_are_computed_off_the_ui_thread_and_only_the_latest_shown(
+    qtbot,
+    session: Session,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    make_project("一月项目", 50000, events=[(Stage.SIGNED, date(2025, 1, 20))])
+    make_project("七月项目", 20000, events=[(Stage.SIGNED, date(2025, 7, 10))])
+    dashboard = make_dashboard(qtbot, session)
+    release = threading.Event()
+    threads: list[threading.Thread] = []
+
+    def slow(period: Period, unit: UnitInfo | None = None) -> Figures:
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return figures(period, unit)
+
+    monkeypatch.setattr(ui.dashboard, "figures", slow)
+    dashboard.select_preset("2025年上半年")  # returns while the figures are computed
+    qtbot.waitUntil(lambda: len(threads) == 1)
+    assert dashboard.busy and threads[0] is not threading.main_thread()
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 2 个"  # the old ones meanwhile
+    dashboard.select_preset("本年至今")  # asked for while the first runs
+    dashboard.select_preset("2025年1~6月")
+    release.set()
+    settle(qtbot, dashboard)
+    assert dashboard.period_to.date().toString("yyyy-MM-dd") == "2025-06-30"
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 1 个"
+    assert len(threads) == 2  # the first request, then only the latest

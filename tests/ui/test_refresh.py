@@ -45,6 +45,7 @@ def test_a_hidden_overview_waits_until_it_is_shown(
     tabs.addTab(dashboard, "概览")
     tabs.addTab(follow_ups, "待跟进")
     tabs.show()
+    qtbot.waitUntil(lambda: not dashboard.busy)  # the figures are computed off the UI thread
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 1 个"
     tabs.setCurrentWidget(follow_ups)
     computed = len(counted)
@@ -56,6 +57,7 @@ def test_a_hidden_overview_waits_until_it_is_shown(
     assert len(counted) == computed  # hidden: nothing recomputed
 
     tabs.setCurrentWidget(dashboard)
+    qtbot.waitUntil(lambda: not dashboard.busy)
     assert len(counted) == computed + 1  # shown: once, for all three edits
     session.run(
         "走访",

@@ -26,10 +26,11 @@ from reports.pdf_common import (
     DocumentInfo,
     Lexicon,
     Styles,
+    column_extents,
     data_table,
     date_cn,
     iso,
-    table_least_width,
+    least_width,
     write_pdf,
 )
 
@@ -110,16 +111,11 @@ def build_listing(data: ListingData, out: Path, faces: Typefaces | None = None) 
     caption = f"{data.editor}　{date_cn(data.printed_on)}　{data.filter_words}　共{t.count}个项目"
     body = [*rows, total_row] if rows else rows
     # The largest size at which no code or date would break (else the smallest).
-    size = next(
-        (
-            size
-            for size in _SIZES[:-1]
-            if table_least_width(Styles(faces, cell_size=size), columns, body, lexicon=lexicon)
-            <= BLOCK_HEIGHT + 0.01
-        ),
-        _SIZES[-1],
-    )
-    styles = Styles(faces, cell_size=size)
+    for size in _SIZES:
+        styles = Styles(faces, cell_size=size)
+        extents = column_extents(styles, columns, body, lexicon=lexicon)
+        if least_width(extents) <= BLOCK_HEIGHT + 0.01:
+            break
     heads = [
         styles.para(data.title, styles.title),
         styles.para(caption, styles.caption),
@@ -133,6 +129,7 @@ def build_listing(data: ListingData, out: Path, faces: Typefaces | None = None) 
         total_row=total_row if rows else None,
         lexicon=lexicon,
         heads=heads,
+        extents=extents,
     )
     story: list[object] = [
         table,

@@ -672,30 +672,77 @@ class Styles:
 PADDING = 3.0
 
 
+@dataclass(frozen=True)
+class Extent:
+    """What a column's texts need: the widest piece that may not break (``least``), and
+    the widest text on one line (``most``; the header counts only its pieces: it breaks
+    at its soft breaks rather than widen the column)."""
+
+    least: float
+    most: float
+
+
+def column_extents(
+    styles: Styles,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[object]],
+    *,
+    lexicon: Lexicon | None = None,
+) -> list[Extent]:
+    """Each column's extent, from its header and its distinct texts as ``Text`` sets
+    them in a cell: a piece of text without a space measured whole (and, short, never
+    broken: ``Text.min_width``), only the longer ones cut into their pieces."""
+    words = lexicon or DEFAULT_LEXICON
+    style = styles.cell_style
+    font, size = styles.faces.of(style.role), style.size
+    indents = style.left_indent + style.first_indent
+    short = SHORT_TEXT * size
+    extents = []
+    for j, column in enumerate(columns):
+        least = most = styles.head_cell(column.header).min_width
+        for value in {"" if row[j] is None else str(row[j]) for row in rows}:
+            text = cn(value)
+            if _BREAKS.search(text) is not None:
+                cell = styles.cell(value, lexicon=words)
+                natural, piece = cell.natural_width, cell.min_width
+            else:
+                natural = piece = styles.ink.width(text, font, size) + indents
+                if natural > short:
+                    pieces = (styles.ink.width(t, font, size) for t in tokens(text, words))
+                    piece = max(pieces, default=0.0) + style.left_indent
+            least, most = max(least, piece), max(most, natural)
+        extents.append(Extent(least, most))
+    return extents
+
+
+def least_width(extents: Sequence[Extent]) -> float:
+    """The width a table needs so that no piece that should not break is broken."""
+    return sum(e.least + 2 * PADDING for e in extents)
+
+
 def column_widths(
-    columns: Sequence[Sequence[Text]], total: float, fixed: dict[int, float] | None = None
+    extents: Sequence[Extent], total: float, fixed: dict[int, float] | None = None
 ) -> list[float]:
     """Widths that give each column at least its widest unbreakable piece and share the
     rest by how much more its cells would take on one line (an automatic table
-    layout).  The header (each column's first cell) breaks at its soft breaks rather
-    than widen the column: only its unbreakable pieces count."""
+    layout)."""
     fixed = fixed or {}
     least: list[float] = []
     most: list[float] = []
-    for j, (head, *cells) in enumerate(columns):
+    for j, extent in enumerate(extents):
         if j in fixed:
             least.append(fixed[j])
             most.append(fixed[j])
             continue
-        low = max([head.min_width, *(c.min_width for c in cells)]) + 2 * PADDING
-        high = max([head.min_width, *(c.natural_width for c in cells)]) + 2 * PADDING
+        low = extent.least + 2 * PADDING
+        high = extent.most + 2 * PADDING
         least.append(low)
         most.append(max(low, high))
     if sum(most) <= total:
         spare = total - sum(most)
-        flexible = [j for j in range(len(columns)) if j not in fixed and most[j] > least[j]]
+        flexible = [j for j in range(len(extents)) if j not in fixed and most[j] > least[j]]
         if not flexible:
-            flexible = [j for j in range(len(columns)) if j not in fixed]
+            flexible = [j for j in range(len(extents)) if j not in fixed]
         share = spare / len(flexible) if flexible else 0.0
         return [m + (share if j in flexible else 0.0) for j, m in enumerate(most)]
     room = total - sum(least)
@@ -724,17 +771,20 @@ def data_table(
     lexicon: Lexicon | None = None,
     heads: Sequence[Flowable] = (),
     tail: Flowable | None = None,
+    extents: Sequence[Extent] | None = None,
 ) -> RowTable:
     """A bordered table: header on every page (黑体), cells in 仿宋 breaking at word and
     code boundaries, column widths from the content; ``heads`` (a heading, a title)
     stay with its first rows, a total row never stands alone on a page, and
-    ``tail`` (the 报尾) follows at the foot of the page of its last rows."""
+    ``tail`` (the 报尾) follows at the foot of the page of its last rows.
+    ``extents``: the columns' (``column_extents``), when already known."""
     words = lexicon or DEFAULT_LEXICON
     header = [styles.head_cell(c.header) for c in columns]
+    body_rows = [*rows, total_row] if total_row is not None else rows
     # The same words in one column are one cell, set once (a unit, a stage, a date).
     seen: list[dict[str, Text]] = [{} for _ in columns]
     body: list[list[Text]] = []
-    for row in [*rows, total_row] if total_row is not None else rows:
+    for row in body_rows:
         if len(row) != len(columns):
             raise ValueError(f"a row of {len(row)} cells in a table of {len(columns)} columns")
         cells = []
@@ -745,58 +795,14 @@ def data_table(
                 cell = known[value] = styles.cell(value, align=c.align, lexicon=words)
             cells.append(cell)
         body.append(cells)
+    if extents is None:
+        extents = column_extents(styles, columns, body_rows, lexicon=words)
     fixed = {j: c.width for j, c in enumerate(columns) if c.width is not None}
-    # Each column's header and its distinct cells (the widths take their largest).
-    by_column = [[head, *known.values()] for head, known in zip(header, seen, strict=True)]
-    widths = column_widths(by_column, width, fixed)
+    widths = column_widths(extents, width, fixed)
     table = RowTable(header, body, widths, total=total_row is not None, heads=heads, tail=tail)
     # Narrower than its unbreakable pieces: a code or date would have to break.
-    table.overfull = least_width(by_column) > width + 0.01
+    table.overfull = least_width(extents) > width + 0.01
     return table
-
-
-def least_width(columns: Sequence[Sequence[Text]]) -> float:
-    """The width a table needs so that no piece that should not break is broken."""
-    return sum(max(c.min_width for c in cells) + 2 * PADDING for cells in columns)
-
-
-def table_least_width(
-    styles: Styles,
-    columns: Sequence[Column],
-    rows: Sequence[Sequence[object]],
-    *,
-    lexicon: Lexicon | None = None,
-) -> float:
-    """``least_width`` of the table ``data_table`` would make of these rows, without
-    making it: from each column's distinct texts, a short one measured whole (as
-    ``Text.min_width`` takes it), only the others cut into their pieces.  For trying a
-    long table at several sizes."""
-    words = lexicon or DEFAULT_LEXICON
-    style = styles.cell_style
-    font = styles.faces.of(style.role)
-    indents = style.left_indent + style.first_indent
-    short = SHORT_TEXT * style.size
-    total = 0.0
-    for j, column in enumerate(columns):
-        widest = styles.head_cell(column.header).min_width
-        seen: set[str] = set()
-        for row in rows:
-            value = "" if row[j] is None else str(row[j])
-            if value in seen:
-                continue
-            seen.add(value)
-            text = cn(value)
-            if _BREAKS.search(text) is not None:
-                widest = max(widest, styles.cell(value, lexicon=words).min_width)
-                continue
-            natural = styles.ink.width(text, font, style.size) + indents
-            if natural <= short:
-                widest = max(widest, natural)
-            else:  # one piece of text: its widest token
-                pieces = (styles.ink.width(t, font, style.size) for t in tokens(text, words))
-                widest = max(widest, max(pieces, default=0.0) + style.left_indent)
-        total += widest + 2 * PADDING
-    return total
 
 
 TOP_PAD, BOTTOM_PAD = 2.0, 3.0
@@ -998,6 +1004,9 @@ class _Subsets:
 
     glyphs: dict[str, dict[str, tuple[int, str]]] = field(default_factory=dict)
     names: dict[tuple[str, int], str] = field(default_factory=dict)
+    # The operators that begin a block in a colour, and that set a size and leading.
+    begins: dict[colors.Color, str] = field(default_factory=dict)
+    sizes: dict[tuple[float, float], str] = field(default_factory=dict)
 
 
 class PageText:
@@ -1036,11 +1045,17 @@ class PageText:
     ) -> str:
         """A block of text in ``color``: each line (x, y, its runs of one font, the
         spacing of its characters) from the block's origin."""
-        code = [f"{fp_str(color.red, color.green, color.blue)} rg BT"]
-        font_size = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+        known = self.known
+        begin = known.begins.get(color)
+        if begin is None:
+            begin = known.begins[color] = f"{fp_str(color.red, color.green, color.blue)} rg BT"
+        font_size = known.sizes.get((size, leading))
+        if font_size is None:
+            font_size = known.sizes[(size, leading)] = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+        code = [begin]
         current: tuple[str, int] | None = None
         for x, y, runs, spacing in lines:
-            code.append(f"1 0 0 1 {fp_str(x, y)} Tm {fp_str(spacing)} Tc")
+            code.append(f"1 0 0 1 {fp_str(x, y)} Tm {fp_str(spacing) if spacing else '0'} Tc")
             for font, run in runs:
                 ttf = pdfmetrics.getFont(font.name)
                 for subset, escaped in self._pieces(ttf, run):

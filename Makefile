@@ -3,7 +3,7 @@
 #   make run [ARGS="..."]          run the desktop app
 #   make test [PYTEST_ARGS="..."]  pytest (offscreen Qt), import-linter contracts, mypy
 #   make lint                      ruff check + ruff format --check
-#   make bench                     run every bench/*.py
+#   make bench [QUICK=1]           every bench/bench_*.py, one table (bench/run.py)
 #   make screenshots               scripts/screenshots.py under xvfb-run
 #   make clean                     remove .venv and caches
 #
@@ -67,13 +67,9 @@ lint: venv
 	$(VENV_BIN)/ruff check .
 	$(VENV_BIN)/ruff format --check .
 
+# One table of every bench/bench_*.py (bench/run.py); QUICK=1 for a smoke run on small data.
 bench: venv
-	@shopt -s nullglob; files=(bench/*.py); \
-	if [ $${#files[@]} -eq 0 ]; then echo "no bench/*.py yet"; exit 0; fi; \
-	for f in "$${files[@]}"; do \
-	    echo "== $$f"; \
-	    QT_QPA_PLATFORM="$${QT_QPA_PLATFORM:-offscreen}" $(VENV_PY) "$$f"; \
-	done
+	QT_QPA_PLATFORM="$${QT_QPA_PLATFORM:-offscreen}" $(VENV_PY) bench/run.py $(if $(QUICK),--quick)
 
 screenshots: venv
 	@if [ -f scripts/screenshots.py ]; then \

@@ -16,13 +16,19 @@ template (``write_ledger``: .csv or .xlsx).
 from __future__ import annotations
 
 import csv
+import hashlib
+import itertools
+import math
+import os
 import random
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -94,28 +100,30 @@ def unit_names(count: int) -> list[str]:
 
 
 def _brands(rng: random.Random) -> Iterator[str]:
-    """Distinct brand names: two characters while they last, then three, then four."""
-    first, rest = BRANDS_FIRST, BRANDS_SECOND + BRANDS_FIRST
+    """Distinct brand names: two characters while they last, then three, then four….
+
+    Each length's names are visited in a seeded order without listing them: index i of
+    the length's space goes to (start + i * step) mod size, a permutation when step is
+    prime to size, and names repeating a character are passed over.  A million names
+    take neither the time nor the memory of building millions of candidates."""
+    first, rest = BRANDS_FIRST, "".join(dict.fromkeys(BRANDS_SECOND + BRANDS_FIRST))
     length = 2
     while True:
-        names = [
-            f + "".join(tail)
-            for f in first
-            for tail in _tails(rest, length - 1)
-            if len(set(f + "".join(tail))) == length
-        ]
-        rng.shuffle(names)
-        yield from names
+        size = len(first) * len(rest) ** (length - 1)
+        step = rng.randrange(1, size)
+        while math.gcd(step, size) != 1:
+            step += 1
+        start = rng.randrange(size)
+        for i in range(size):
+            number = (start + i * step) % size
+            number, head = divmod(number, len(first))
+            name = [first[head]]
+            for _ in range(length - 1):
+                number, digit = divmod(number, len(rest))
+                name.append(rest[digit])
+            if len(set(name)) == length:
+                yield "".join(name)
         length += 1
-
-
-def _tails(chars: str, length: int) -> Iterator[tuple[str, ...]]:
-    if length == 0:
-        yield ()
-        return
-    for ch in chars:
-        for tail in _tails(chars, length - 1):
-            yield (ch, *tail)
 
 
 def _amount(rng: random.Random) -> Decimal:
@@ -142,13 +150,18 @@ def _day(rng: random.Random, after: date, within: int) -> date:
 
 
 def generate(projects: int, units: int, seed: int = 7) -> list[GeneratedProject]:
+    """``projects`` projects across ``units`` units; the same seed gives the same data."""
+    return list(iter_projects(projects, units, seed))
+
+
+def iter_projects(projects: int, units: int, seed: int = 7) -> Iterator[GeneratedProject]:
+    """The projects of ``generate`` one at a time (a province's million never all in memory)."""
     rng = random.Random(seed)
     names = unit_names(units)
     brands = _brands(rng)
     pools = list(LINES)
     origins = list(PLACES)
     foreign_from = list(FOREIGN_FORMS)
-    out: list[GeneratedProject] = []
     for i in range(projects):
         unit = names[i % len(names)]
         pool = rng.choice(pools)
@@ -209,97 +222,125 @@ def generate(projects: int, units: int, seed: int = 7) -> list[GeneratedProject]
             project.follow_ups = [(max(visit, first), "拜访", "了解项目进展", due)]
         if rng.random() < 0.08:
             project.issues = rng.choice(ISSUES)
-        out.append(project)
-    return out
+        yield project
 
 
 def _now() -> str:
     return datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
 
 
-def write_projects(store: Store, projects: list[GeneratedProject]) -> None:
+def write_projects(store: Store, projects: Iterable[GeneratedProject]) -> None:
     """Write the projects into an open unit or headquarters file, in one transaction.
 
     Bulk SQL, as a migration would: every record at revision 1, the cached stage
-    set, the search index filled by its triggers."""
+    set, the search index filled by its triggers; a batch of projects at a time."""
     now = _now()
     with store.writing():
         units = {name: uid for uid, name in database.execute_sql("SELECT id, name FROM unit")}
-        for unit in dict.fromkeys(p.unit for p in projects):
-            if unit not in units:
-                database.execute_sql(
-                    "INSERT INTO unit (uuid, revision, updated_at, deleted, name, kind) "
-                    "VALUES (?, 1, ?, 0, ?, ?)",
-                    [new_uuid(), now, unit, "驻点招商办" if "驻点" in unit else "镇区"],
-                )
-                units[unit] = database.execute_sql("SELECT last_insert_rowid()").fetchone()[0]
-        cursor = database.cursor()
         investors: dict[str, int] = {}
-        for project in projects:
-            if project.investor in investors:
-                continue
-            cursor.execute(
-                "INSERT INTO investor (uuid, revision, updated_at, deleted, name, credit_code, "
-                "origin) VALUES (?, 1, ?, 0, ?, ?, ?)",
-                [new_uuid(), now, project.investor, project.credit_code, project.origin],
-            )
-            investors[project.investor] = int(cursor.lastrowid or 0)
-        for project in projects:
-            cursor.execute(
-                "INSERT INTO project (uuid, revision, updated_at, deleted, code, name, "
-                "investor_id, capital, total_investment, industry_code, local_industry, chain, "
-                "content, land_mu, floor_area_m2, unit_id, issues, stage, info_source) "
-                "VALUES (?, 1, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    new_uuid(),
-                    now,
-                    project.code,
-                    project.name,
-                    investors[project.investor],
-                    "foreign" if project.foreign else "domestic",
-                    int(project.total * MONEY_SCALE),
-                    project.industry_code,
-                    project.industry,
-                    project.chain,
-                    project.content,
-                    int(project.land_mu * 10_000) if project.land_mu is not None else None,
-                    project.floor_area * 100 if project.floor_area is not None else None,
-                    units[project.unit],
-                    project.issues,
-                    project.stage.value,
-                    INFO_SOURCES[len(project.name) % len(INFO_SOURCES)],
-                ],
-            )
-            pid = cursor.lastrowid
-            cursor.executemany(
-                "INSERT INTO stage_event (uuid, revision, updated_at, deleted, project_id, stage, "
-                "date, reason, recorded_at) VALUES (?, 1, ?, 0, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        new_uuid(),
-                        now,
-                        pid,
-                        stage.value,
-                        day.isoformat(),
-                        "企业调整投资计划" if stage is Stage.DROPPED else None,
-                        now,
+        cursor = database.cursor()
+        next_id = database.execute_sql("SELECT coalesce(max(id), 0) + 1 FROM project").fetchone()
+        pid = int(next_id[0])
+        iterator = iter(projects)
+        batch = list(itertools.islice(iterator, CHUNK))
+        while batch:
+            for project in batch:
+                if project.unit not in units:
+                    kind = "驻点招商办" if "驻点" in project.unit else "镇区"
+                    cursor.execute(
+                        "INSERT INTO unit (uuid, revision, updated_at, deleted, name, kind) "
+                        "VALUES (?, 1, ?, 0, ?, ?)",
+                        [new_uuid(), now, project.unit, kind],
                     )
-                    for stage, day in project.events
-                ],
+                    units[project.unit] = int(cursor.lastrowid or 0)
+                if project.investor not in investors:
+                    cursor.execute(
+                        "INSERT INTO investor (uuid, revision, updated_at, deleted, name, "
+                        "credit_code, origin) VALUES (?, 1, ?, 0, ?, ?, ?)",
+                        [new_uuid(), now, project.investor, project.credit_code, project.origin],
+                    )
+                    investors[project.investor] = int(cursor.lastrowid or 0)
+            numbered = list(zip(range(pid, pid + len(batch)), batch, strict=True))
+            _write_chunk(cursor, now, units, investors, numbered)
+            pid += len(batch)
+            batch = list(itertools.islice(iterator, CHUNK))
+
+
+CHUNK = 20_000  # projects written per batch of statements
+
+
+def _write_chunk(
+    cursor: Any,
+    now: str,
+    units: dict[str, int],
+    investors: dict[str, int],
+    chunk: list[tuple[int, GeneratedProject]],
+) -> None:
+    """One batch: its projects, then their events, milestones and follow-ups."""
+    cursor.executemany(
+        "INSERT INTO project (id, uuid, revision, updated_at, deleted, code, name, "
+        "investor_id, capital, total_investment, industry_code, local_industry, chain, "
+        "content, land_mu, floor_area_m2, unit_id, issues, stage, info_source) "
+        "VALUES (?, ?, 1, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                pid,
+                new_uuid(),
+                now,
+                project.code,
+                project.name,
+                investors[project.investor],
+                "foreign" if project.foreign else "domestic",
+                int(project.total * MONEY_SCALE),
+                project.industry_code,
+                project.industry,
+                project.chain,
+                project.content,
+                int(project.land_mu * 10_000) if project.land_mu is not None else None,
+                project.floor_area * 100 if project.floor_area is not None else None,
+                units[project.unit],
+                project.issues,
+                project.stage.value,
+                INFO_SOURCES[len(project.name) % len(INFO_SOURCES)],
             )
-            cursor.executemany(
-                "INSERT INTO milestone (uuid, revision, updated_at, deleted, project_id, kind, "
-                "date) VALUES (?, 1, ?, 0, ?, ?, ?)",
-                [(new_uuid(), now, pid, kind, day.isoformat()) for kind, day in project.milestones],
+            for pid, project in chunk
+        ],
+    )
+    cursor.executemany(
+        "INSERT INTO stage_event (uuid, revision, updated_at, deleted, project_id, stage, "
+        "date, reason, recorded_at) VALUES (?, 1, ?, 0, ?, ?, ?, ?, ?)",
+        [
+            (
+                new_uuid(),
+                now,
+                pid,
+                stage.value,
+                day.isoformat(),
+                "企业调整投资计划" if stage is Stage.DROPPED else None,
+                now,
             )
-            cursor.executemany(
-                "INSERT INTO follow_up (uuid, revision, updated_at, deleted, project_id, date, "
-                "kind, summary, due_date, done) VALUES (?, 1, ?, 0, ?, ?, ?, ?, ?, 0)",
-                [
-                    (new_uuid(), now, pid, day.isoformat(), kind, text, due and due.isoformat())
-                    for day, kind, text, due in project.follow_ups
-                ],
-            )
+            for pid, project in chunk
+            for stage, day in project.events
+        ],
+    )
+    cursor.executemany(
+        "INSERT INTO milestone (uuid, revision, updated_at, deleted, project_id, kind, "
+        "date) VALUES (?, 1, ?, 0, ?, ?, ?)",
+        [
+            (new_uuid(), now, pid, kind, day.isoformat())
+            for pid, project in chunk
+            for kind, day in project.milestones
+        ],
+    )
+    cursor.executemany(
+        "INSERT INTO follow_up (uuid, revision, updated_at, deleted, project_id, date, "
+        "kind, summary, due_date, done) VALUES (?, 1, ?, 0, ?, ?, ?, ?, ?, 0)",
+        [
+            (new_uuid(), now, pid, day.isoformat(), kind, text, due and due.isoformat())
+            for pid, project in chunk
+            for day, kind, text, due in project.follow_ups
+        ],
+    )
 
 
 def write_unit_files(folder: Path, projects: list[GeneratedProject]) -> dict[str, Path]:
@@ -318,11 +359,34 @@ def write_unit_files(folder: Path, projects: list[GeneratedProject]) -> dict[str
     return paths
 
 
-def write_hq_file(path: Path, projects: list[GeneratedProject]) -> Path:
+def write_hq_file(path: Path, projects: Iterable[GeneratedProject]) -> Path:
     """One headquarters file holding every unit's projects."""
     store = create_hq_file(path, "市招商中心")
     write_projects(store, projects)
     store.close()
+    return path
+
+
+def cached_hq_file(projects: int, units: int, seed: int = 7) -> Path:
+    """A headquarters file of ``iter_projects(projects, units, seed)``, built once and kept
+    for later runs (a million projects take minutes to write), in
+    $ZHAOSHANG_BENCH_CACHE or the temporary folder.  The name carries a digest of this
+    generator and of the migrations, so a change to either builds it anew.  Benches
+    open it read-only or copy it."""
+    from db.store.migrations import LATEST_VERSION
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(str(LATEST_VERSION).encode())
+    folder = Path(os.environ.get("ZHAOSHANG_BENCH_CACHE") or tempfile.gettempdir())
+    folder = folder / "zhaoshang-bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"hq-{projects}-{units}-{seed}-{digest.hexdigest()[:12]}.zsdb"
+    if not path.exists():
+        building = path.with_name(f"{path.stem}.building.zsdb")
+        for leftover in folder.glob(f"{building.name}*"):
+            leftover.unlink()
+        write_hq_file(building, iter_projects(projects, units, seed))
+        building.rename(path)
     return path
 
 

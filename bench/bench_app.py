@@ -1,0 +1,217 @@
+"""The desktop app on a file of 100,000 projects, as whole processes.
+
+    python bench/bench_app.py [--projects 100000] [--quick]
+
+Start-up is timed from starting the process to the first paint of the ledger with its
+rows, against a bare PySide6 window holding an empty QTableView started the same way
+(the same interpreter, the offscreen platform unless QT_QPA_PLATFORM says otherwise).
+In the app's process, after that: a search keystroke as it reaches the table (the
+filter applied and painted; median of the prefixes of 大亚新能源材料), sorting by every
+column of the ledger (the slowest named), one edit saved through the undo stack with
+the ledger re-read (the time the UI thread is busy; the overview computes off it),
+and the peak resident memory.  The file is the generator's, cached between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.generator import cached_hq_file  # noqa: E402
+from bench.measure import Measurement, table  # noqa: E402
+
+BARE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+view = QTableView()
+view.setModel(QStandardItemModel(0, 10))
+window.setCentralWidget(view)
+window.resize(1280, 800)
+
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+
+watcher = Painted()
+view.viewport().installEventFilter(watcher)
+window.show()
+app.exec()
+print("painted", flush=True)
+"""
+
+APP = """
+import json, resource, statistics, sys, time
+from pathlib import Path
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ui.main_window import MainWindow
+
+app = QApplication(sys.argv)
+app.setOrganizationName("zhaoshang-bench")
+folder = Path(sys.argv[2])
+window = MainWindow(folder, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+window.open_pdfs = False
+window.resize(1280, 800)
+window.show()
+window.open_file(Path(sys.argv[1]))
+ledger = window.ledger
+window.tabs.setCurrentWidget(ledger)
+
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and ledger.model.rowCount():
+            QTimer.singleShot(0, loop.quit)
+        return False
+
+# A loop of its own: quitting the application would close the file.
+loop = QEventLoop()
+watcher = Painted()
+ledger.table.viewport().installEventFilter(watcher)
+loop.exec()
+print("painted", flush=True)
+ledger.table.viewport().removeEventFilter(watcher)
+results = {}
+
+def timed(action):
+    began = time.perf_counter()
+    action()
+    app.processEvents()
+    return time.perf_counter() - began
+
+keystrokes = []
+text = "大亚新能源材料"
+for end in range(1, len(text) + 1):
+    def keystroke(prefix=text[:end]):
+        ledger.search.setText(prefix)
+        ledger._apply_filter()  # what the search timer runs once typing pauses
+    keystrokes.append(timed(keystroke))
+results["search"] = statistics.median(keystrokes)
+timed(ledger.clear_filters)
+
+header = ledger.table.horizontalHeader()
+sorts = {}
+for col in range(ledger.model.columnCount()):
+    if header.isSectionHidden(col):
+        continue
+    name = ledger.model.headerData(col, Qt.Orientation.Horizontal)
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        sorts[f"{name} {'↑' if order == Qt.SortOrder.AscendingOrder else '↓'}"] = timed(
+            lambda col=col, order=order: header.setSortIndicator(col, order)
+        )
+results["sorts"] = sorts
+
+from db.records.projects import load_project, save_project
+uuid = ledger.model.data(ledger.model.index(0, 0), Qt.ItemDataRole.UserRole + 1)
+edits = []
+for remark in ("一期在建", "二期规划", "已拿地"):
+    def edit(remark=remark):
+        data = load_project(uuid)
+        data.remarks = remark
+        window.session.run("修改项目", save_project(data))
+    edits.append(timed(edit))
+window.tabs.setCurrentWidget(window.dashboard)
+edits.append(timed(lambda: None))  # showing the overview starts its computation
+results["edit"] = max(edits)
+results["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+window.session.close()
+print(json.dumps(results), flush=True)
+"""
+
+
+def _started(script: str, *args: str) -> tuple[float, str]:
+    """Seconds from starting the process to its "painted" line, and what it printed after."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env["PYTHONPATH"] = str(ROOT)
+    began = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    seconds = time.perf_counter() - began
+    rest = process.stdout.read()
+    process.wait()
+    if line.strip() != "painted" or process.returncode:
+        raise RuntimeError(f"the process failed ({process.returncode}): {line}{rest}")
+    return seconds, rest
+
+
+def run(projects: int, repeat: int = 3) -> list[Measurement]:
+    path = cached_hq_file(projects, 20, seed=11)
+    work = Path(os.environ.get("TMPDIR", "/tmp")) / "zhaoshang-bench-app"
+    work.mkdir(exist_ok=True)
+    bare = statistics.median(_started(BARE)[0] for _ in range(repeat))
+    runs = []
+    for _ in range(repeat):
+        copy = work / "city.zsdb"
+        for leftover in work.glob("city.zsdb*"):
+            leftover.unlink()
+        copy.write_bytes(path.read_bytes())
+        runs.append(_started(APP, str(copy), str(work)))
+    start = statistics.median(seconds for seconds, _ in runs)
+    details = json.loads(runs[-1][1].strip().splitlines()[-1])
+    slowest = max(details["sorts"], key=details["sorts"].get)
+    size = f"{projects:,} projects"
+    return [
+        Measurement(
+            f"app: open a file of {size}, ledger painted (whole process)",
+            start,
+            "bare PySide6 window, empty QTableView",
+            bare,
+        ),
+        Measurement(f"app: search keystroke, {size} (median)", details["search"]),
+        Measurement(
+            f"app: sort by any column, {size} (slowest)",
+            details["sorts"][slowest],
+            note=f"slowest: {slowest}; {len(details['sorts'])} sorts",
+        ),
+        Measurement(
+            f"app: an edit saved, ledger re-read (UI thread), {size}",
+            details["edit"],
+            note="the overview computes off the UI thread",
+        ),
+        Measurement(
+            f"app: peak resident memory, {size}",
+            0.0,
+            note=f"{details['rss_mib']:.0f} MiB",
+        ),
+    ]
+
+
+def bench(quick: bool = False) -> list[Measurement]:
+    """The measurements of ``make bench`` (bench/measure.py)."""
+    return run(10_000, repeat=1) if quick else run(100_000)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--projects", type=int, default=100_000)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    print(table(bench(True) if args.quick else run(args.projects)))
+
+
+if __name__ == "__main__":
+    main()

@@ -88,9 +88,11 @@ class _Numbering:
 
 
 def _lexicon(data: BriefingData) -> Lexicon:
-    """The words a cell does not break inside, with the units' short names (丹北镇)."""
+    """The words a cell does not break inside, with the units' short names (丹北镇);
+    made for one document, it remembers how it cut each text (a project's name in the
+    text's table and in the 附表)."""
     names = {line.unit for line in data.units if len(line.unit) <= 5}
-    return Lexicon(_BREAK_WORDS | names)
+    return Lexicon(_BREAK_WORDS | names, remember=True)
 
 
 def _masthead(data: BriefingData, styles: Styles) -> list[object]:
@@ -142,7 +144,7 @@ def _amount_cells(row: ProjectRow, foreign_column: bool) -> list[str]:
 
 
 def _signed_section(
-    data: BriefingData, styles: Styles, faces: Typefaces, numbers: _Numbering
+    data: BriefingData, styles: Styles, faces: Typefaces, numbers: _Numbering, words: Lexicon
 ) -> list[object]:
     figures = data.figures
     heading = numbers.heading("新签约项目")
@@ -174,7 +176,7 @@ def _signed_section(
                 columns,
                 rows,
                 BLOCK_WIDTH,
-                lexicon=_lexicon(data),
+                lexicon=words,
                 heads=[heading, numbers.subheading("项目清单")],
             )
         ]
@@ -213,7 +215,9 @@ def _signed_section(
     return story
 
 
-def _pipeline_section(data: BriefingData, styles: Styles, numbers: _Numbering) -> list[object]:
+def _pipeline_section(
+    data: BriefingData, styles: Styles, numbers: _Numbering, words: Lexicon
+) -> list[object]:
     figures = data.figures
     pipeline = figures.pipeline
     story: list[object] = [
@@ -275,7 +279,7 @@ def _pipeline_section(data: BriefingData, styles: Styles, numbers: _Numbering) -
             unit_rows,
             BLOCK_WIDTH,
             total_row=unit_total,
-            lexicon=_lexicon(data),
+            lexicon=words,
             heads=[numbers.subheading("按责任单位")],
         )
         story.append(unit_table)
@@ -311,7 +315,9 @@ def _issues_section(data: BriefingData, styles: Styles, numbers: _Numbering) -> 
     return story
 
 
-def _appendix(data: BriefingData, faces: Typefaces, tail: Flowable | None) -> list[object]:
+def _appendix(
+    data: BriefingData, faces: Typefaces, tail: Flowable | None, words: Lexicon
+) -> list[object]:
     """附表 on landscape pages, the 报尾 at the foot of its last page."""
     # Every project behind the figures, ten columns on a landscape page: 小四.
     styles = Styles(faces, cell_size=XIAO_SI)
@@ -352,7 +358,7 @@ def _appendix(data: BriefingData, faces: Typefaces, tail: Flowable | None) -> li
         columns,
         rows,
         BLOCK_HEIGHT,
-        lexicon=_lexicon(data),
+        lexicon=words,
         heads=[title, Spacer(1, 3 * MM)],
         tail=tail,
     )
@@ -414,13 +420,14 @@ def build_briefing(data: BriefingData, out: Path, faces: Typefaces | None = None
         numbers.heading("总体情况"),
         styles.para(wording.overview_paragraph(figures, note), styles.body),
     ]
-    story += _signed_section(data, styles, faces, numbers)
-    story += _pipeline_section(data, styles, numbers)
+    words = _lexicon(data)
+    story += _signed_section(data, styles, faces, numbers, words)
+    story += _pipeline_section(data, styles, numbers, words)
     story += _units_section(data, styles, numbers, note)
     story += _issues_section(data, styles, numbers)
     if data.appendix:
         # The 报尾 closes the last page: the 附表's, in landscape.
-        story += _appendix(data, faces, _tail(data, styles, BLOCK_HEIGHT))
+        story += _appendix(data, faces, _tail(data, styles, BLOCK_HEIGHT), words)
     elif (tail := _tail(data, styles, BLOCK_WIDTH)) is not None:
         story.append(AtFoot(tail))  # no project behind the figures: no 附表
     header = data.header

@@ -285,9 +285,15 @@ class Lexicon:
 
     def __init__(self, words: Iterable[str], *, remember: bool = False) -> None:
         self._by_first: dict[str, list[str]] = {}
-        for word in sorted(set(words), key=len, reverse=True):
-            if len(word) > 1:
-                self._by_first.setdefault(word[0], []).append(word)
+        longest_first = [w for w in sorted(set(words), key=len, reverse=True) if len(w) > 1]
+        for word in longest_first:
+            self._by_first.setdefault(word[0], []).append(word)
+        # At each place, in this order: a line break, a space or soft break, a code or
+        # number, the longest word of the lexicon, one character.
+        known = "".join(f"{re.escape(w)}|" for w in longest_first)
+        self.pieces = re.compile(
+            rf"(\n)|([^\S\n]|{SOFT_BREAK})|({_WORD.pattern})|{known}.", re.DOTALL
+        )
         self.cuts: dict[str, list[str]] | None = {} if remember else None
 
     def longest(self, words: str, at: int) -> str | None:
@@ -319,15 +325,44 @@ def tokens(words: str, lexicon: Lexicon | None) -> list[str]:
 
 
 def _cut(words: str, lexicon: Lexicon | None) -> list[str]:
+    if lexicon is None:
+        return _cut_at_spaces(words)
     out: list[str] = []
     glue = False  # the next piece joins the previous token
+    n = len(words)
+    for match in lexicon.pieces.finditer(words):
+        line_break, space, number, token = match.group(1, 2, 3, 0)
+        if line_break:
+            out.append("\n")
+            glue = False
+            continue
+        if space:
+            if space == SOFT_BREAK:
+                out.append("")
+            elif out and out[-1] not in (" ", "\n"):
+                out.append(" ")
+            glue = False
+            continue
+        if out and out[-1] not in (" ", "\n", "") and (glue or token[0] in _NO_START):
+            out[-1] += token
+        else:
+            out.append(token)
+        end = match.end()
+        glue = token[-1] in _NO_END or (
+            number is not None and end < n and _CJK.match(words, end) is not None
+        )
+    return [t for t in out if t]
+
+
+def _cut_at_spaces(words: str) -> list[str]:
+    """Without a lexicon: pieces between spaces, soft breaks and line breaks."""
+    out: list[str] = []
     i, n = 0, len(words)
     while i < n:
         ch = words[i]
         if ch == "\n":
             out.append("\n")
             i += 1
-            glue = False
             continue
         if ch.isspace() or ch == SOFT_BREAK:
             if ch != SOFT_BREAK and out and out[-1] not in (" ", "\n"):
@@ -335,24 +370,16 @@ def _cut(words: str, lexicon: Lexicon | None) -> list[str]:
             elif ch == SOFT_BREAK:
                 out.append("")
             i += 1
-            glue = False
             continue
-        number = False
-        if lexicon is None:
-            j = i
-            while j < n and not words[j].isspace() and words[j] != SOFT_BREAK:
-                j += 1
-            token = words[i:j]
-        else:
-            match = _WORD.match(words, i)
-            number = match is not None
-            token = match.group() if match else (lexicon.longest(words, i) or ch)
-        i += len(token)
-        if out and out[-1] not in (" ", "\n", "") and (glue or token[0] in _NO_START):
+        j = i
+        while j < n and not words[j].isspace() and words[j] != SOFT_BREAK:
+            j += 1
+        token = words[i:j]
+        i = j
+        if out and out[-1] not in (" ", "\n", "") and token[0] in _NO_START:
             out[-1] += token
         else:
             out.append(token)
-        glue = token[-1] in _NO_END or (number and i < n and _CJK.match(words[i]) is not None)
     return [t for t in out if t]
 
 
@@ -471,42 +498,43 @@ class Text(_FlowableBase):
         fuzz = 0.01
         if self._plain and self._line_width() <= first_width + fuzz:
             return [(self.words, self._line_width(), False)]  # one piece on one line
-        lines: list[list[tuple[str, float]]] = [[]]
+        line: list[tuple[str, float]] = []
+        lines = [line]
         hard: list[bool] = []  # the line ends at an explicit line break
         used = 0.0
-
-        def room() -> float:
-            return first_width if len(lines) == 1 else rest_width
+        limit = first_width + fuzz  # the room on the line being filled
 
         def new_line(forced: bool) -> None:
-            nonlocal used
-            while lines[-1] and lines[-1][-1][0] == " ":
-                lines[-1].pop()
+            nonlocal line, used, limit
+            while line and line[-1][0] == " ":
+                line.pop()
             hard.append(forced)
-            lines.append([])
+            line = []
+            lines.append(line)
             used = 0.0
+            limit = rest_width + fuzz
 
-        for token, w in zip(self._tokens, self._widths, strict=True):
+        for token, w in zip(*self._pieces(), strict=True):
             if token == "\n":
                 new_line(True)
                 continue
             if token == " ":
-                if lines[-1]:
-                    lines[-1].append((token, w))
+                if line:
+                    line.append((token, w))
                     used += w
                 continue
-            if lines[-1] and used + w > room() + fuzz:
+            if line and used + w > limit:
                 new_line(False)
-            if w > room() + fuzz:
+            if w > limit:
                 # Longer than the line: only here is a word broken, by characters.
                 for ch in token:
                     cw = self._measure(ch)
-                    if lines[-1] and used + cw > room() + fuzz:
+                    if line and used + cw > limit:
                         new_line(False)
-                    lines[-1].append((ch, cw))
+                    line.append((ch, cw))
                     used += cw
                 continue
-            lines[-1].append((token, w))
+            line.append((token, w))
             used += w
         hard.append(True)
         # No line of a single character at the end (a lone 司, 实。): take one more down.
@@ -518,8 +546,8 @@ class Text(_FlowableBase):
                 lines[-1].insert(0, previous.pop())
         justify = self.style.align == "JUSTIFY"
         return [
-            ("".join(t for t, _ in line).rstrip(), sum(w for _, w in line), justify and not end)
-            for line, end in zip(lines, hard, strict=True)
+            ("".join([t for t, _ in part]).rstrip(), sum([w for _, w in part]), justify and not end)
+            for part, end in zip(lines, hard, strict=True)
         ]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:

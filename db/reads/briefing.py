@@ -5,7 +5,7 @@ The PDF code renders this and never queries."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -121,10 +121,11 @@ def header_for(
     )
 
 
-def unit_sort_key(name: str, kind: str) -> tuple[int, int, str]:
-    """Units as the city lists them: the configured order first, then by kind
-    (开发区, 镇区, 园区, 驻点招商办) and name."""
-    order = settings.unit_order()
+def unit_sort_key(name: str, kind: str, order: Sequence[str] | None = None) -> tuple[int, int, str]:
+    """Units as the city lists them: the configured order first (``order``, read from
+    the settings when not given), then by kind (开发区, 镇区, 园区, 驻点招商办) and name."""
+    if order is None:
+        order = settings.unit_order()
     kinds = settings.KIND_ORDER
     return (
         order.index(name) if name in order else len(order),
@@ -162,7 +163,8 @@ def _unit_lines(result: Figures) -> list[UnitLine]:
                 industries=line.industries,
             )
         )
-    return sorted(lines, key=lambda u: unit_sort_key(u.unit, u.kind))
+    order = settings.unit_order()
+    return sorted(lines, key=lambda u: unit_sort_key(u.unit, u.kind, order))
 
 
 def signing_events_in(period: Period, unit: UnitScope | None = None) -> list[SigningEventLine]:
@@ -186,7 +188,8 @@ def _issues(unit: UnitScope | None) -> list[IssueLine]:
     )
     if unit is not None:
         query = query.where(Project.unit == unit.id)
-    projects = sorted(query, key=lambda p: (unit_sort_key(p.unit.name, p.unit.kind), p.name))
+    order = settings.unit_order()
+    projects = sorted(query, key=lambda p: (unit_sort_key(p.unit.name, p.unit.kind, order), p.name))
     return [IssueLine(p.name, p.unit.name, (p.issues or "").strip()) for p in projects]
 
 

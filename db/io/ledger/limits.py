@@ -30,20 +30,28 @@ MAX_XLSX_UNCOMPRESSED = 1024 * MIB  # every member together
 # between projects leave room above MAX_ROWS.
 MAX_SHEET_ROW = MAX_ROWS + 10_000
 
-# Characters per cell, by column; a column not named here takes SHORT_TEXT.
+# Characters per cell, by column; a column not named here takes SHORT_TEXT.  Each
+# limit was tried at its full length in every kind of text (Chinese, a word without
+# spaces, digits, a run of 、 that no line may start with) through `zhaoshang brief`,
+# `listing` and `project-brief` (tests/db/test_ledger_limits.py): the labels and
+# the unit stand in table columns that break between words only, 建设内容 fills
+# most of a one-page brief, a 中止 project's 备注 is its reason in the brief's table.
 SHORT_TEXT = 50
-LONG_TEXT = 2_000
 CELL_LENGTH: dict[str, int] = {
     "项目名称": 100,
     "投资方": 100,
-    "建设内容及规模": LONG_TEXT,
-    "需协调问题": LONG_TEXT,
-    "备注": LONG_TEXT,
+    "产业类别": 16,
+    "产业链": 16,
+    "责任人": 16,
+    "责任单位": 30,
+    "建设内容及规模": 500,
+    "需协调问题": 500,
+    "备注": 300,
 }
 # The long texts may hold line breaks and tabs (Alt+Enter in Excel); no cell may
 # hold another control character: NUL and its kin cannot be written to an .xlsx,
 # and neither they nor U+FFFE/U+FFFF can be printed.
-MULTILINE = frozenset(c for c, n in CELL_LENGTH.items() if n == LONG_TEXT)
+MULTILINE = frozenset({"建设内容及规模", "需协调问题", "备注"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 

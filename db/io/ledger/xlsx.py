@@ -264,7 +264,15 @@ def _openpyxl_sheets(path: Path) -> Iterator[Grid]:
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+    except (
+        OSError,
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        ValueError,
+        TypeError,
+        SyntaxError,  # ElementTree's ParseError
+    ) as exc:
         raise _damaged(path, str(exc)) from exc
     try:
         for sheet in workbook.worksheets:
@@ -287,5 +295,4 @@ def _bounded(path: Path, rows: Iterator[Sequence[object]]) -> Grid:
                 )
             yield row
     except (KeyError, ValueError, TypeError, SyntaxError, zipfile.BadZipFile) as exc:
-        # ElementTree's ParseError is a SyntaxError
         raise _damaged(path, f"row {number + 1}: {exc}") from exc

@@ -158,7 +158,7 @@ class _Cells:
             return raw.date()
         if isinstance(raw, date):
             return raw
-        text = str(raw).strip()
+        text = _text(raw) or ""
         match = _DATE_TEXT.fullmatch(text)
         if match is None:
             self.problem(column, f"日期应写作 YYYY-MM-DD(如 2023-07-31),收到“{text}”")

@@ -47,6 +47,7 @@ from reports.pdf_common import (
     date_cn,
     iso,
     style_table,
+    without_cycle_collection,
     write_pdf,
 )
 from reports.pdf_common import BREAK_WORDS as _BREAK_WORDS
@@ -408,6 +409,7 @@ def _tail(data: BriefingData, styles: Styles, width: float) -> Flowable | None:
     return style_table(table, styles.faces, commands)
 
 
+@without_cycle_collection
 def build_briefing(data: BriefingData, out: Path, faces: Typefaces | None = None) -> Path:
     """Write the briefing PDF to ``out`` (atomically: a temporary file, then a rename)."""
     faces = faces or typefaces()

@@ -31,6 +31,7 @@ from reports.pdf_common import (
     date_cn,
     iso,
     least_width,
+    without_cycle_collection,
     write_pdf,
 )
 
@@ -63,6 +64,7 @@ def _header(words: str) -> str:
 _SIZES = (WU, 9.0, 8.0, 7.5)
 
 
+@without_cycle_collection
 def build_listing(data: ListingData, out: Path, faces: Typefaces | None = None) -> Path:
     faces = faces or typefaces()
     t = data.totals

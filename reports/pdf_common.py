@@ -5,16 +5,18 @@ the last page, page numbers and the file's metadata."""
 
 from __future__ import annotations
 
+import functools
+import gc
 import os
 import re
 import secrets
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, TypeVar
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -1196,6 +1198,29 @@ def _bottom_margin(landscape_page: bool) -> float:
     if landscape_page:
         return PAGE_WIDTH - LANDSCAPE_TOP - BLOCK_WIDTH
     return PAGE_HEIGHT - TOP_MARGIN - BLOCK_HEIGHT
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def without_cycle_collection(build: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``build`` with Python's cycle collector paused: a document's cells, lines and
+    pages live until it is written, and the collector's passes over them free nothing
+    (a tenth of the time of a 10,000-project listing).  Objects are still freed as
+    their last reference goes; the collector resumes afterwards as it was."""
+
+    @functools.wraps(build)
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return build(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return paused
 
 
 LANDSCAPE = "landscape"  # the page template a wide table turns to (NextPageTemplate)

@@ -29,6 +29,7 @@ from reports.pdf_common import (
     date_cn,
     iso,
     style_table,
+    without_cycle_collection,
     write_pdf,
 )
 
@@ -239,6 +240,7 @@ def _gap(fact: DatedFact) -> str:
     return f"自{fact.gap_from}{fact.gap}{unit}" if fact.gap_from else f"{fact.gap}{unit}"
 
 
+@without_cycle_collection
 def build_project_brief(data: ProjectBriefData, out: Path, faces: Typefaces | None = None) -> Path:
     """Write the project brief PDF to ``out`` atomically."""
     faces = faces or typefaces()

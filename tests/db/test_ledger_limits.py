@@ -235,7 +235,16 @@ def _written(path: Path, data: bytes) -> Path:
     return path
 
 
+def _unknown_version(path: Path) -> Path:
+    """The first member needs a zip version from the future (10.8) to be read."""
+    raw = bytearray(path.read_bytes())
+    entry = raw.index(b"PK\x01\x02")  # the central directory's first entry
+    raw[entry + 6 : entry + 8] = (108).to_bytes(2, "little")
+    return _written(path.with_name("版本.xlsx"), bytes(raw))
+
+
 DAMAGE = {
+    "a zip version from the future": _unknown_version,
     "truncated": lambda p: _written(p.with_name("截断.xlsx"), p.read_bytes()[:1500]),
     "not a zip": lambda p: _written(p.with_name("假的.xlsx"), b"\xd0\xcf\x11\xe0" + b"\0" * 600),
     "bytes flipped in the compressed sheet": _flip_compressed_bytes,

@@ -227,7 +227,15 @@ def _check_archive(path: Path) -> bool:
             scan = _Scan()
             for member in _check_directory(path, archive):
                 _scan(path, member, _inflated(path, raw, member), scan)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        ValueError,
+        OverflowError,
+        struct.error,
+        NotImplementedError,  # a zip version or feature zipfile does not know
+    ) as exc:
         raise _damaged(path, str(exc)) from exc
     except OSError as exc:
         raise UserError(f"无法读取文件:{path}", f"cannot read {path}: {exc}") from exc

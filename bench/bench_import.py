@@ -49,7 +49,11 @@ def _store_raw(rows: list[list[object]], path: Path) -> None:
         conn.execute(f"CREATE TABLE ledger ({', '.join(f'c{i}' for i in range(width))})")
         conn.execute("BEGIN IMMEDIATE")
         marks = ", ".join("?" for _ in range(width))
-        conn.executemany(f"INSERT INTO ledger VALUES ({marks})", rows[1:])
+        # A reader may leave out the empty cells at a row's end.
+        padding = [None] * width
+        conn.executemany(
+            f"INSERT INTO ledger VALUES ({marks})", ((r + padding)[:width] for r in rows[1:])
+        )
         conn.execute("COMMIT")
     finally:
         conn.close()

@@ -18,6 +18,7 @@ written in one statement a chunk rather than one a row, four times faster.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -43,15 +44,27 @@ def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 
 def fresh_uuids(count: int) -> list[str]:
-    """``count`` random (version 4) UUIDs as str(uuid.uuid4()) writes them, from one
-    read of the system's random source rather than one each (ten times faster)."""
-    raw = os.urandom(16 * count).hex()
-    out = []
-    for start in range(0, 32 * count, 32):
-        h = raw[start : start + 32]
-        variant = "89ab"[int(h[16], 16) & 3]
-        out.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:]}")
+    """``count`` new UUIDs of version 7 (RFC 9562): the time in milliseconds, then 74
+    random bits, in ascending order.  Each table's unique index on uuid then takes a
+    batch at its end rather than at random places all over it (a third of the
+    import's time for the stage events), and one read of the system's random source
+    serves the batch (uuid.uuid4() reads it once a UUID)."""
+    millis = f"{time.time_ns() // 1_000_000:012x}"
+    head = f"{millis[:8]}-{millis[8:]}-7"
+    raw = os.urandom(10 * count).hex()
+    out = [
+        f"{head}{raw[i : i + 3]}-{'89ab'[int(raw[i + 3], 16) & 3]}{raw[i + 4 : i + 7]}-"
+        f"{raw[i + 7 : i + 19]}"
+        for i in range(0, 20 * count, 20)
+    ]
+    out.sort()
     return out
+
+
+def as_stored(moment: datetime) -> str:
+    """A time as the file holds it, the text sqlite3 makes of a datetime peewee hands
+    over, made once here rather than by sqlite3's adapter for every row."""
+    return moment.isoformat(" ")
 
 
 def next_id(model: type[SyncedModel]) -> int:
@@ -172,13 +185,14 @@ class InvestorBook:
     def write(self, now: datetime) -> None:
         """Insert the new investors, update the changed ones (revision + 1)."""
         log = journal.active()
+        stamp = as_stored(now)
         new = self.planned
         uuids = fresh_uuids(len(new))
         database.cursor().executemany(
             'INSERT INTO "investor" (id, uuid, revision, updated_at, deleted, name, '
             "credit_code, origin) VALUES (?, ?, 1, ?, 0, ?, ?, ?)",
             [
-                (s.id, uuid, now, s.name, s.credit_code, s.origin)
+                (s.id, uuid, stamp, s.name, s.credit_code, s.origin)
                 for s, uuid in zip(new, uuids, strict=True)
             ],
         )
@@ -195,7 +209,7 @@ class InvestorBook:
         database.cursor().executemany(
             'UPDATE "investor" SET credit_code = ?, origin = ?, revision = revision + 1, '
             "updated_at = ? WHERE id = ?",
-            [(s.credit_code, s.origin, now, s.id) for s in updates],
+            [(s.credit_code, s.origin, stamp, s.id) for s in updates],
         )
         if log is not None:
             for uuid in uuids:
@@ -228,7 +242,7 @@ class ProjectWriter:
     def __init__(self, attrs: Sequence[str], now: datetime, note: str) -> None:
         # Every attribute a row may set, in one order for every statement.
         self.attrs = list(dict.fromkeys(["name", "investor", "unit", "capital", *attrs, "stage"]))
-        self.now = now
+        self.now = as_stored(now)
         self.note = note
         self.columns = _columns(self.attrs)
         # Exact decimals are stored as scaled integers (db.store.fields); text, whole
@@ -259,7 +273,7 @@ class ProjectWriter:
             stored = cast(dict[str, Any], item.stored)
             visible = self._visible_change(item)
             revision = stored["revision"] + 1 if visible else stored["revision"]
-            stamp = self.now if visible else stored["updated_at"]
+            stamp = self.now if visible else as_stored(stored["updated_at"])
             rows.append((item.id, 0, stored["uuid"], revision, stamp, *self._db_values(item)))
         names = ", ".join(f'"{c.column_name}"' for c in self.columns)
         marks = ", ".join("?" for _ in range(len(self.columns) + 5))
@@ -293,10 +307,10 @@ class ProjectWriter:
                     self.now,
                     item.id,
                     event.stage,
-                    event.date,
+                    event.date.isoformat(),
                     event.reason,
                     self.note,
-                    event.recorded_at,
+                    as_stored(event.recorded_at),
                 )
                 for (item, event), uuid in zip(events, event_uuids, strict=True)
             ],

@@ -997,12 +997,17 @@ class TablePart(_FlowableBase):
             canv.setFillColor(HEAD_BG)
             canv.rect(0, edges[row], columns[-1], edges[row + 1] - edges[row], stroke=0, fill=1)
         page = PageText.of(canv, self.rows[0][0].ink.faces)
+        # Each column's left edge inside its padding, and the width its text is set in.
+        places = [
+            (left + PADDING, width - 2 * PADDING)
+            for left, width in zip(columns, self.widths, strict=False)
+        ]
         for row, cells in enumerate(self.rows):
             bottom, height = edges[row + 1], self.heights[row]
-            for cell, left, width in zip(cells, columns[:-1], self.widths, strict=True):
-                h = cell.wrap(width - 2 * PADDING, 0xFFFFFF)[1]
-                x = left + PADDING
-                y = bottom + (height + BOTTOM_PAD - TOP_PAD + h) / 2.0 - h
+            middle = height + BOTTOM_PAD - TOP_PAD
+            for cell, (x, inner) in zip(cells, places, strict=True):
+                h = cell.wrap(inner, 0xFFFFFF)[1]
+                y = bottom + (middle + h) / 2.0 - h
                 if page is None or cell.label:
                     cell.drawOn(canv, x, y)
                 else:
@@ -1029,10 +1034,10 @@ class TablePart(_FlowableBase):
 @dataclass
 class _Subsets:
     """What reportlab's subsetting of the TrueType fonts gave in one document: each
-    font's characters as (subset, the byte escaped for a PDF string), and the subsets'
-    PDF names."""
+    font's characters as (their subset's PDF name, the byte escaped for a PDF string),
+    and the subsets' PDF names."""
 
-    glyphs: dict[str, dict[str, tuple[int, str]]] = field(default_factory=dict)
+    glyphs: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     names: dict[tuple[str, int], str] = field(default_factory=dict)
     # The operators that begin a block in a colour, and that set a size and leading.
     begins: dict[colors.Color, str] = field(default_factory=dict)
@@ -1083,40 +1088,31 @@ class PageText:
         if font_size is None:
             font_size = known.sizes[(size, leading)] = f"{fp_str(size)} Tf {fp_str(leading)} TL"
         code = [begin]
-        current: tuple[str, int] | None = None
+        current = ""  # the subset in use, by its PDF name
         for x, y, runs, spacing in lines:
             code.append(f"1 0 0 1 {fp_str(x, y)} Tm {fp_str(spacing) if spacing else '0'} Tc")
             for font, run in runs:
-                ttf = pdfmetrics.getFont(font.name)
-                for subset, escaped in self._pieces(ttf, run):
-                    if (font.name, subset) != current:
-                        code.append(f"{self._name(ttf, subset)} {font_size}")
-                        current = (font.name, subset)
+                for subset, escaped in self._pieces(font.name, run):
+                    if subset != current:
+                        code.append(f"{subset} {font_size}")
+                        current = subset
                     code.append(f"({escaped}) Tj")
         code.append("ET Q")
         return " ".join(code)
 
-    def _name(self, ttf: Any, subset: int) -> str:
-        """The PDF name of a subset of ``ttf`` (reportlab names it when first used)."""
-        key = (ttf.fontName, subset)
-        name = self.known.names.get(key)
-        if name is None:
-            name = self.known.names[key] = ttf.getSubsetInternalName(subset, self.doc)
-        return name
-
-    def _pieces(self, ttf: Any, run: str) -> list[tuple[int, str]]:
-        """``run`` in pieces of one subset of ``ttf``, each escaped for a PDF string."""
-        glyphs = self.known.glyphs.get(ttf.fontName)
+    def _pieces(self, font_name: str, run: str) -> list[tuple[str, str]]:
+        """``run`` in pieces of one subset of the font, each with the subset's PDF name
+        and its characters' codes escaped for a PDF string."""
+        glyphs = self.known.glyphs.get(font_name)
         if glyphs is None:
-            glyphs = self.known.glyphs[ttf.fontName] = {}
-        pieces: list[tuple[int, str]] = []
+            glyphs = self.known.glyphs[font_name] = {}
+        pieces: list[tuple[str, str]] = []
         chunk: list[str] = []
-        current = -1
+        current = ""
         for ch in run:
             known = glyphs.get(ch)
             if known is None:
-                ((subset, byte),) = ttf.splitString(ch, self.doc)
-                known = glyphs[ch] = (subset, escapePDF(byte))
+                known = glyphs[ch] = self._code_of(font_name, ch)
             subset, escaped = known
             if subset != current:
                 if chunk:
@@ -1127,6 +1123,18 @@ class PageText:
         if chunk:
             pieces.append((current, "".join(chunk)))
         return pieces
+
+    def _code_of(self, font_name: str, ch: str) -> tuple[str, str]:
+        """reportlab's code for ``ch`` in the font: its subset's PDF name, and its byte
+        escaped for a PDF string."""
+        ttf = pdfmetrics.getFont(font_name)
+        ((subset, byte),) = ttf.splitString(ch, self.doc)
+        names = self.known.names
+        key = (font_name, subset)
+        name = names.get(key)
+        if name is None:
+            name = names[key] = ttf.getSubsetInternalName(subset, self.doc)
+        return name, escapePDF(byte)
 
     def place(self, x: float, y: float, block: str) -> None:
         """A block written by ``block``, with its origin at (x, y)."""

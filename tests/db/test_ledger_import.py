@@ -776,3 +776,14 @@ def test_text_that_looks_like_a_formula_survives_the_round_trip(
     finally:
         second.close()
     hq_file.make_default()
+
+
+def test_every_row_written_has_its_own_uuid(hq_file: Store) -> None:
+    """Bulk-written rows get UUIDs (version 7) as the merge at headquarters needs them."""
+    import uuid
+
+    import_rows(list(enumerate(rich_rows(), start=2)), "台账.xlsx")
+    for model in (Project, Investor, StageEvent):
+        uuids = [str(row.uuid) for row in model.select()]
+        assert len(set(uuids)) == len(uuids) > 0
+        assert all(str(uuid.UUID(u)) == u for u in uuids)

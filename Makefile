@@ -23,7 +23,7 @@ STAMP     := $(VENV)/.installed
 ARGS        ?=
 PYTEST_ARGS ?=
 
-.PHONY: help run test lint bench screenshots clean sysdeps venv
+.PHONY: help run test soak lint bench screenshots clean sysdeps venv
 
 help:
 	@sed -n '3,9s/^# \{0,1\}//p' $(firstword $(MAKEFILE_LIST))
@@ -62,6 +62,10 @@ test: venv
 	PYTHONPATH="$(CURDIR)$${PYTHONPATH:+:$$PYTHONPATH}" $(VENV_BIN)/lint-imports
 	$(VENV_BIN)/mypy --strict db reports
 	$(VENV_BIN)/mypy ui desktop
+
+# Long runs of damaged unit files and mutated ledgers (SOAK_EXAMPLES per case, default 2000).
+soak: venv
+	QT_QPA_PLATFORM=offscreen SOAK_EXAMPLES="$${SOAK_EXAMPLES:-2000}" $(VENV_PY) -m pytest -m soak $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV_BIN)/ruff check .

@@ -98,10 +98,13 @@ def main(argv: Sequence[str] = ()) -> int:
     window.show()
     if not fonts.ok:
         choose_font_file(window, settings)
-    last = settings.value("last_file", "")
-    target = Path(str(argv[0])) if argv else (Path(str(last)) if last else None)
-    if target is not None and target.exists():
-        window.open_file(target)
-    elif target is None and default_file().exists():
-        window.open_file(default_file())
+    crashed = window.note_crash_while_opening()
+    if argv:  # the file asked for is opened, or the user is told why not
+        window.open_file(Path(str(argv[0])))
+    elif crashed is None:
+        # The last file again, never one that failed: the start screen says why it did.
+        last = str(settings.value("last_file", "") or "")
+        target = Path(last) if last else default_file()
+        if target.exists() and str(target) not in window.failed_files():
+            window.open_file(target)
     return app.exec()

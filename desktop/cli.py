@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,14 +39,38 @@ def _date(text: str) -> date:
         ) from None
 
 
+# What a stored value another program wrote may raise when it is read.
+UNREADABLE = (ValueError, TypeError, ArithmeticError, KeyError)
+
+
+def _named(store: Store, exc: BaseException) -> None:
+    """Raise the stored value behind a failed read, named by record and field."""
+    from db.store.unit_file import diagnose
+
+    found = diagnose(store)
+    if found is not None:
+        raise found from exc
+
+
 @contextmanager
-def _writing(path: str) -> Iterator[Store]:
-    """The file open for writing: its lock taken, the process's file until closed."""
+def _writing(path: str, take_over: bool = False) -> Iterator[Store]:
+    """The file open for writing: its lock taken (``take_over``: a lock another
+    computer left, as --force-unlock asks), the process's file until closed."""
     from db.store.unit_file import open_store
 
-    store = open_store(path, write=True).make_default()
+    store = open_store(path, write=True, take_over=take_over).make_default()
+    if store.lock is not None and store.lock.took_over_from is not None and take_over:
+        owner = store.lock.took_over_from
+        print(
+            f"提示:已接管 {owner.user}(电脑 {owner.host})自 {owner.since} 起留下的锁,"
+            "此次接管已记录在文件中 / took over the lock (logged in the file)",
+            file=sys.stderr,
+        )
     try:
         yield store
+    except UNREADABLE as exc:
+        _named(store, exc)
+        raise
     finally:
         store.close()
 
@@ -59,6 +84,9 @@ def _reading(path: str) -> Iterator[Store]:
     try:
         with store.reading():
             yield store
+    except UNREADABLE as exc:
+        _named(store, exc)
+        raise
     finally:
         store.close()
 
@@ -82,7 +110,7 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
     from db.io.ledger.template import LedgerImportError
     from db.store import settings
 
-    with _writing(args.file):
+    with _writing(args.file, args.force_unlock):
         try:
             result = import_ledger(args.ledger).value
         except LedgerImportError as exc:
@@ -106,6 +134,11 @@ def cmd_export_ledger(args: argparse.Namespace) -> int:
     from db.store.paths import check_output
 
     out = check_output(args.out, args.file)
+    if out.is_dir():
+        raise UserError(
+            f"输出应为文件名(如 台账.xlsx),不是文件夹:{args.out}",
+            f"the output must name a file (e.g. ledger.xlsx), not a folder: {args.out}",
+        )
     with _reading(args.file):
         rows = ledger_rows()
     export_ledger(rows, out)
@@ -178,6 +211,11 @@ def _out_path(text: str, source: str) -> Path:
     from db.store.paths import check_output
 
     out = check_output(text, source)
+    if out.is_dir():
+        raise UserError(
+            f"输出应为文件名(如 简报.pdf),不是文件夹:{text}",
+            f"the output must name a file (e.g. brief.pdf), not a folder: {text}",
+        )
     if out.suffix.lower() != ".pdf":
         raise UserError(f"输出文件应以 .pdf 结尾:{text}", f"the output must end in .pdf: {text}")
     if not out.parent.exists():
@@ -261,7 +299,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from db.io.handover.export import export_handover
 
     folder = Path(args.out)
-    with _writing(args.file) as store:
+    with _writing(args.file, args.force_unlock) as store:
         exported = export_handover(store, folder)
     print(
         f"已导出交接文件(第{exported.manifest.sequence}次):{exported.path}"
@@ -285,7 +323,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from db.io.handover.merge import merge_files
 
     refused = 0
-    with _writing(args.hqfile) as store:
+    with _writing(args.hqfile, args.force_unlock) as store:
         outcomes = merge_files(store, args.handovers)
     for outcome in outcomes:
         name = outcome.unit_name or ""
@@ -369,7 +407,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
         from db.store.paths import check_output
 
         check_output(args.export_settings, args.file)
-    with _writing(args.file):
+    with _writing(args.file, args.force_unlock):
         if change != SettingsChange():
             save_settings(change)
         if args.import_settings:
@@ -386,7 +424,7 @@ def cmd_reregister(args: argparse.Namespace) -> int:
     from db.reads.units import unit_named
     from db.records.handover import reregister_unit
 
-    with _writing(args.hqfile):
+    with _writing(args.hqfile, args.force_unlock):
         unit = unit_named(args.unit)
         if unit is None:
             raise UserError(f"文件中没有名为“{args.unit}”的单位", f"no unit named {args.unit}")
@@ -449,6 +487,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import-ledger", help="导入台账 .xlsx/.csv / import a ledger")
     imp.add_argument("file")
     imp.add_argument("ledger")
+    imp.add_argument(
+        "--force-unlock",
+        action="store_true",
+        help="接管另一台电脑留下的锁(确认对方已不再使用此文件时)",
+    )
     imp.set_defaults(handler=cmd_import_ledger)
 
     exp = sub.add_parser("export-ledger", help="导出台账 .xlsx/.csv / export the ledger")
@@ -492,11 +535,21 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="导出交接文件 / write the handover file")
     export.add_argument("file")
     export.add_argument("--out", required=True, help="保存交接文件的文件夹")
+    export.add_argument(
+        "--force-unlock",
+        action="store_true",
+        help="接管另一台电脑留下的锁(确认对方已不再使用此文件时)",
+    )
     export.set_defaults(handler=cmd_export)
 
     merge = sub.add_parser("merge", help="总部合并交接文件 / merge handover files")
     merge.add_argument("hqfile")
     merge.add_argument("handovers", nargs="+", metavar="HANDOVER")
+    merge.add_argument(
+        "--force-unlock",
+        action="store_true",
+        help="接管另一台电脑留下的锁(确认对方已不再使用此文件时)",
+    )
     merge.set_defaults(handler=cmd_merge)
 
     handovers = sub.add_parser("handovers", help="各单位交接情况 / handovers at headquarters")
@@ -507,6 +560,11 @@ def build_parser() -> argparse.ArgumentParser:
     rereg.add_argument("hqfile")
     rereg.add_argument("unit", help="单位名称")
     rereg.add_argument("--note", help="原因,如 换了电脑")
+    rereg.add_argument(
+        "--force-unlock",
+        action="store_true",
+        help="接管另一台电脑留下的锁(确认对方已不再使用此文件时)",
+    )
     rereg.set_defaults(handler=cmd_reregister)
 
     sets = sub.add_parser("settings", help="查看或修改设置 / show or change the settings")
@@ -520,6 +578,11 @@ def build_parser() -> argparse.ArgumentParser:
     sets.add_argument("--overdue-days", type=int, help="交接逾期天数(总部)")
     sets.add_argument("--export-settings", metavar="OUT", help="导出设置文件 .zsset")
     sets.add_argument("--import-settings", metavar="IN", help="导入设置文件 .zsset")
+    sets.add_argument(
+        "--force-unlock",
+        action="store_true",
+        help="接管另一台电脑留下的锁(确认对方已不再使用此文件时)",
+    )
     sets.set_defaults(handler=cmd_settings)
 
     demo = sub.add_parser("demo", help="创建示例数据文件 / create the example data file")
@@ -540,13 +603,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_USER_ERROR
+    if not os.environ.get("ZHAOSHANG_DEBUG"):
+        # A library's clean-up that fails after the command has failed (openpyxl's
+        # writer on a full disk) is not worth a traceback: the failure is reported.
+        sys.unraisablehook = lambda _unraisable: None
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader went away (``| head``): quietly, and no error at exit either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except UserError as exc:
         print(f"错误:{exc.zh} / Error: {exc.en}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("已取消 / cancelled", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as exc:
+        from db.store.faults import from_os_error
+
+        fault = from_os_error(exc, Path(exc.filename or getattr(args, "file", ".")))
+        print(f"错误:{fault.zh} / Error: {fault.en}", file=sys.stderr)
         return EXIT_USER_ERROR
     except Exception as exc:  # the last line of defence: one line, never a traceback
         print(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from db.errors import UserError
 from db.records.files import create_hq_file, create_unit_file
+from db.store.faults import from_os_error
+from db.store.lock import FileInUse
+from db.store.unit_file import diagnose
 from ui.background import BackgroundJob
 from ui.i18n import either
 from ui.new_file_dialog import NewFileDialog
@@ -35,6 +39,28 @@ if TYPE_CHECKING:
     from db.io.ledger.importing import ImportResult
 
 MAX_RECENT = 8
+OPENING_KEY = "opening_file"  # set while a file opens: left behind by a crash
+FAILED_KEY = "failed_files"  # JSON: path → why it failed to open
+
+
+def _write_error(error: UserError | OSError, out: Path) -> UserError:
+    """A PDF that could not be written: a full disk or a folder the user may not write
+    said as such."""
+    return error if isinstance(error, UserError) else from_os_error(error, out)
+
+
+def _open_error(path: Path, error: BaseException) -> UserError:
+    if isinstance(error, UserError):
+        return error
+    if isinstance(error, OSError):
+        return from_os_error(error, path, reading=True)
+    what = f"{type(error).__name__}: {error}"[:300]
+    return UserError(
+        f"无法打开文件:{path}。程序遇到意外错误({what})。请把此文件交给技术人员检查,"
+        "或使用最近的备份。",
+        f"cannot open {path}: unexpected error ({what}); have the file checked or use a "
+        "recent backup",
+    )
 
 
 class MainWindow(QMainWindow):
@@ -73,7 +99,7 @@ class MainWindow(QMainWindow):
         while (page := self.stack.widget(0)) is not None:
             self.stack.removeWidget(page)
             page.deleteLater()
-        self.start_screen = StartScreen(self.recent_files())
+        self.start_screen = StartScreen(self.recent_files(), self.failed_files())
         self.start_screen.create_unit_requested.connect(lambda: self.create_file(False))
         self.start_screen.create_hq_requested.connect(lambda: self.create_file(True))
         self.start_screen.open_requested.connect(self.choose_and_open)
@@ -232,6 +258,19 @@ class MainWindow(QMainWindow):
         )
         self.network_banner.setVisible(self.is_network_path(self.session.path))
         layout.addWidget(self.network_banner)
+        reason = self.session.read_only_reason
+        self.read_only_banner = QLabel(
+            self.tr("只读:%1 编辑功能已关闭;如需修改,请把文件复制到可写的位置后打开。").replace(
+                "%1", either(reason.zh, reason.en) if reason else ""
+            )
+        )
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "background: #e3f2fd; color: #0d47a1; padding: 6px; border: 1px solid #64b5f6;"
+        )
+        self.read_only_banner.setVisible(reason is not None)
+        layout.addWidget(self.read_only_banner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
         self.dashboard = Dashboard(self.session)
@@ -283,17 +322,112 @@ class MainWindow(QMainWindow):
         self.session = session
         session.undo_stack.canUndoChanged.connect(lambda _ok: self._update_actions())
         session.undo_stack.canRedoChanged.connect(lambda _ok: self._update_actions())
-        self._remember(session.path)
         self._build()
+        self._remember(session.path)  # only once it shows: never a file that cannot
 
-    def open_file(self, path: Path) -> bool:
+    def open_file(self, path: Path, take_over: bool = False) -> bool:
+        """Open a unit or headquarters file and show it.
+
+        Nothing that goes wrong escapes: the user is told what and where, and a file
+        that failed is not opened again by itself at the next start (the start screen
+        shows it with the reason).  While it opens, the file is noted as being opened,
+        so that a crash of the whole program in the middle is not repeated either."""
+        self.settings.setValue(OPENING_KEY, str(path))
+        self.settings.sync()
         try:
-            session = Session.open(path)
-        except UserError as error:
-            self.show_error(error)
+            session = Session.open(path, take_over=take_over)
+        except FileInUse as error:
+            self._opened(path, None)
+            if error.elsewhere and not take_over and self.ask_take_over(error):
+                return self.open_file(path, take_over=True)
+            self._failed(path, error)
             return False
-        self._adopt(session)
+        except Exception as error:  # a message, never a traceback
+            self._failed(path, _open_error(path, error))
+            return False
+        try:
+            self._adopt(session)
+        except Exception as error:
+            # The file opened but cannot be shown: a value another program stored that
+            # cannot be read, named by record and field when it can be found.
+            found = diagnose(session.store) if not isinstance(error, UserError) else None
+            self.session = None
+            session.close()
+            self._build()
+            self.stack.setCurrentWidget(self.start_screen)
+            self._failed(path, found or _open_error(path, error))
+            return False
+        self._opened(path, None)
+        if session.store.lock is not None and session.store.lock.took_over_from is not None:
+            owner = session.store.lock.took_over_from
+            if take_over:
+                self.statusBar().showMessage(
+                    self.tr("已接管 %1(电脑 %2)留下的锁,此次接管已记录在文件中")
+                    .replace("%1", owner.user)
+                    .replace("%2", owner.host),
+                    15000,
+                )
         return True
+
+    def ask_take_over(self, error: FileInUse) -> bool:
+        """The file is locked by another computer: take the lock over only when the
+        user says that computer no longer has it open (the default is not to)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("文件正在使用"))
+        box.setText(either(error.zh, error.en))
+        box.setInformativeText(
+            self.tr(
+                "只有确认那台电脑已关机或程序已退出时才接管;两台电脑同时修改同一个文件"
+                "会丢失数据。接管会记录在文件中。"
+            )
+        )
+        take = box.addButton(self.tr("接管并打开"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is take
+
+    def failed_files(self) -> dict[str, str]:
+        """Files that failed to open, each with the reason shown on the start screen."""
+        raw = self.settings.value(FAILED_KEY, "")
+        try:
+            stored = json.loads(str(raw)) if raw else {}
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in stored.items()} if isinstance(stored, dict) else {}
+
+    def _opened(self, path: Path, reason: str | None) -> None:
+        """The end of an attempt to open ``path``: the reason it failed, or None."""
+        self.settings.remove(OPENING_KEY)
+        failed = self.failed_files()
+        failed.pop(str(path), None)
+        if reason is not None:
+            failed[str(path)] = reason
+            failed = dict(list(failed.items())[-MAX_RECENT:])
+            if str(self.settings.value("last_file", "")) == str(path):
+                self.settings.remove("last_file")
+        self.settings.setValue(FAILED_KEY, json.dumps(failed, ensure_ascii=False))
+        self.settings.sync()
+
+    def _failed(self, path: Path, error: UserError) -> None:
+        self._opened(path, either(error.zh, error.en))
+        if self.session is None:
+            self.start_screen.show_failed(self.failed_files())
+        self.show_error(error)
+
+    def note_crash_while_opening(self) -> Path | None:
+        """At start: a file whose opening the last run never finished (the program
+        crashed or was killed) is marked failed, and returned."""
+        opening = str(self.settings.value(OPENING_KEY, "") or "")
+        if not opening:
+            return None
+        self._opened(
+            Path(opening),
+            self.tr("上次打开此文件时程序意外退出,因此没有自动打开。可以再试一次,或使用备份。"),
+        )
+        self.start_screen.show_failed(self.failed_files())
+        return Path(opening)
 
     def choose_and_open(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -661,7 +795,7 @@ class MainWindow(QMainWindow):
         try:
             build_project_brief(project_brief_data(find_project(uuid)), out)
         except (UserError, OSError) as error:
-            self.show_error(str(error))
+            self.show_error(_write_error(error, out))
             return
         self._pdf_written(out)
 
@@ -775,7 +909,7 @@ class MainWindow(QMainWindow):
         try:
             build_listing(listing_data(self.ledger.current_filter()), out)
         except (UserError, OSError) as error:
-            self.show_error(str(error))
+            self.show_error(_write_error(error, out))
             return
         self._pdf_written(out)
 
@@ -851,10 +985,21 @@ class MainWindow(QMainWindow):
             self.listing_action,
         ):
             action.setEnabled(has_file)
+        # A file in a read-only place can be looked at and printed, not changed.
+        writable = has_file and self.session is not None and self.session.read_only_reason is None
+        for action in (
+            self.import_action,
+            self.new_project_action,
+            self.stage_action,
+            self.follow_up_action,
+            self.delete_action,
+            self.settings_action,
+        ):
+            action.setEnabled(writable)
         headquarters = has_file and self.session is not None and self.session.is_headquarters
-        self.handover_action.setEnabled(has_file and not headquarters)
-        self.import_settings_action.setEnabled(has_file and not headquarters)
-        self.merge_action.setEnabled(headquarters)
+        self.handover_action.setEnabled(writable and not headquarters)
+        self.import_settings_action.setEnabled(writable and not headquarters)
+        self.merge_action.setEnabled(writable and headquarters)
         stack = self.session.undo_stack if self.session else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))

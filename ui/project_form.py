@@ -173,6 +173,10 @@ class ProjectForm(QDialog):
         buttons.rejected.connect(self.reject)
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.activated.connect(self.accept)
+        if session.read_only_reason is not None:  # shown, not saved
+            self.ok_button.setEnabled(False)
+            save.setEnabled(False)
+            self.setWindowTitle(self.windowTitle() + self.tr("(只读)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)

@@ -26,6 +26,8 @@ from db.errors import UserError
 from db.reads.units import live_units, unit_by_id
 from db.records.settings import issue_printed
 from db.store import settings
+from db.store.faults import from_os_error
+from ui.i18n import either
 from ui.session import Session
 
 
@@ -152,11 +154,17 @@ class BriefingDialog(QDialog):
         signed_on = _pydate(self.signed_on.date())
         try:
             build_briefing(briefing_data(Period(start, end), unit, number, signed_on), out)
-        except (UserError, OSError) as error:
-            self.error.setText(str(error))
+        except UserError as error:
+            self.error.setText(either(error.zh, error.en))
             return None
-        # The next briefing of that year gets the next number (undoable like any change).
-        self.session.run(self.tr("简报期数"), issue_printed(number, signed_on.year))
+        except OSError as error:
+            fault = from_os_error(error, out)
+            self.error.setText(either(fault.zh, fault.en))
+            return None
+        # The next briefing of that year gets the next number (undoable like any change);
+        # a file open read-only cannot keep it.
+        if self.session.read_only_reason is None:
+            self.session.run(self.tr("简报期数"), issue_printed(number, signed_on.year))
         self.written = out
         return out
 

@@ -36,7 +36,9 @@ class BriefBatch(BackgroundJob):
     def run(self) -> None:
         from db.errors import UserError
         from db.reads.project_brief import find_project, project_brief_data
+        from db.store.faults import from_os_error
         from reports.project_brief import build_project_brief
+        from ui.i18n import either
 
         written = 0
         total = len(self.project_uuids)
@@ -51,8 +53,12 @@ class BriefBatch(BackgroundJob):
                 build_project_brief(data, target)
                 written += 1
                 self.progress.emit(index, total, data.name)
-        except (UserError, OSError) as error:
-            self.failed.emit(str(error))
+        except UserError as error:
+            self.failed.emit(either(error.zh, error.en))
+            return
+        except OSError as error:
+            fault = from_os_error(error, self.folder)
+            self.failed.emit(either(fault.zh, fault.en))
             return
         finally:
             close_thread_connection()

@@ -14,10 +14,11 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from db.errors import UserError
 from db.reads.units import UnitInfo, unit_by_uuid
 from db.records.ops import EVERYTHING, Changes, OpResult
 from db.store import settings
-from db.store.unit_file import Store, open_store
+from db.store.unit_file import Store, open_for_app
 
 T = TypeVar("T")
 
@@ -59,9 +60,19 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
 
     @classmethod
-    def open(cls, path: Path) -> Session:
-        """Lock, check and open a file; raises db.errors.UserError with a clear message."""
-        return cls(open_store(path))
+    def open(cls, path: Path, take_over: bool = False) -> Session:
+        """Lock, check and open a file; raises db.errors.UserError with a clear message.
+
+        A file in a read-only place opens read-only (``read_only_reason`` says why);
+        ``take_over`` takes a lock another computer left, when the user chose to."""
+        return cls(open_for_app(path, take_over=take_over))
+
+    @property
+    def read_only_reason(self) -> UserError | None:
+        """Why edits are off, or None when the file can be changed."""
+        if self.store.writable:
+            return None
+        return self.store.read_only_reason or UserError("文件以只读方式打开", "open read-only")
 
     def run(self, text: str, result: OpResult[T]) -> T:
         """Record an operation that has just run as one undoable step, and tell the views.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,13 +19,21 @@ from PySide6.QtWidgets import (
 
 
 class StartScreen(QWidget):
+    """``recent``: the files opened last; ``failed``: files that failed to open, each with
+    its reason, listed first so that the user sees why the last file did not open."""
+
     create_unit_requested = Signal()
     create_hq_requested = Signal()
     open_requested = Signal()
     demo_requested = Signal()
     recent_chosen = Signal(str)
 
-    def __init__(self, recent: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        recent: list[str],
+        failed: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("startScreen")
         title = QLabel(self.tr("招商台账"))
@@ -75,17 +84,10 @@ class StartScreen(QWidget):
         recent_label.setStyleSheet("font-weight: bold;")
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentFiles")
-        for path in recent:
-            item = QListWidgetItem(Path(path).name)
-            item.setToolTip(path)
-            item.setData(Qt.ItemDataRole.UserRole, path)
-            self.recent_list.addItem(item)
-        self.recent_list.itemActivated.connect(
-            lambda item: self.recent_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
-        if not recent:
-            self.recent_list.addItem(self.tr("(暂无)"))
-            self.recent_list.setEnabled(False)
+        self.recent_list.setWordWrap(True)
+        self.recent_list.itemActivated.connect(self._activated)
+        self._recent = recent
+        self.show_failed(failed or {})
         recent_box.addWidget(recent_label)
         recent_box.addWidget(self.recent_list)
 
@@ -104,3 +106,32 @@ class StartScreen(QWidget):
         layout.addWidget(subtitle)
         layout.addSpacing(16)
         layout.addLayout(columns, 1)
+
+    def show_failed(self, failed: dict[str, str]) -> None:
+        """List the recent files again, those that failed first, each with its reason."""
+        self.recent_list.clear()
+        self.recent_list.setEnabled(True)
+        shown = [path for path in failed] + [p for p in self._recent if p not in failed]
+        for path in shown:
+            reason = failed.get(path)
+            if reason is None:
+                item = QListWidgetItem(Path(path).name)
+                item.setToolTip(path)
+            else:
+                item = QListWidgetItem(
+                    self.tr("⚠ %1 —— 未能打开:%2")
+                    .replace("%1", Path(path).name)
+                    .replace("%2", reason)
+                )
+                item.setToolTip(f"{path}\n{reason}")
+                item.setForeground(QColor("#b71c1c"))
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.recent_list.addItem(item)
+        if not shown:
+            self.recent_list.addItem(self.tr("(暂无)"))
+            self.recent_list.setEnabled(False)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            self.recent_chosen.emit(str(path))

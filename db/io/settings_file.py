@@ -17,6 +17,7 @@ from db.errors import UserError
 from db.records.ops import OpResult
 from db.records.settings import SettingsChange, save_settings
 from db.store import settings
+from db.store.faults import from_os_error
 
 FORMAT = "zhaoshang-settings"
 FORMAT_VERSION = 1
@@ -58,9 +59,7 @@ def export_settings(out: str | Path) -> Path:
         temp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(temp, out)
     except OSError as exc:
-        raise UserError(
-            f"无法写入文件:{out}({exc.strerror})", f"cannot write {out}: {exc.strerror}"
-        ) from exc
+        raise from_os_error(exc, out) from exc
     finally:
         temp.unlink(missing_ok=True)
     return out

@@ -17,6 +17,7 @@ from db.rules.stages import live_events
 from db.rules.vocabulary import Capital, Stage
 from db.store import settings
 from db.store.fields import ScaledDecimalField
+from db.store.labels import FIELD_LABELS, TABLE_LABELS
 from db.store.models import (
     MODEL_BY_TABLE,
     DuplicatePair,
@@ -26,73 +27,6 @@ from db.store.models import (
     Unit,
     UnitKey,
 )
-
-TABLE_LABELS = {
-    "unit": "单位",
-    "cadre": "招商人员",
-    "investor": "投资方",
-    "signing_event": "签约活动",
-    "project": "项目",
-    "phase": "分期",
-    "capacity_line": "产能",
-    "stage_event": "阶段记录",
-    "milestone": "节点",
-    "follow_up": "走访记录",
-}
-FIELD_LABELS = {
-    "name": "名称",
-    "code": "项目编号",
-    "investor_id": "投资方",
-    "unit_id": "责任单位",
-    "capital": "内外资",
-    "total_investment": "总投资(万)",
-    "fixed_asset_investment": "固定资产投资(万)",
-    "registered_capital": "注册资本(万)",
-    "construction_kind": "建设性质",
-    "industry_code": "行业代码",
-    "local_industry": "产业类别",
-    "chain": "产业链",
-    "content": "建设内容及规模",
-    "land_mu": "用地(亩)",
-    "floor_area_m2": "建筑面积(平方米)",
-    "expected_sales": "预计年销售(万元)",
-    "expected_output": "预计年产值(万元)",
-    "expected_tax": "预计年税收(万元)",
-    "new_jobs": "新增就业(人)",
-    "carrier": "拟落户载体",
-    "info_source": "信息来源",
-    "person_in_charge": "责任人",
-    "issues": "需协调问题",
-    "remarks": "备注",
-    "designation": "项目定位",
-    "planned_production": "预计竣工投产",
-    "signing_event_id": "签约活动",
-    "stage": "阶段",
-    "date": "日期",
-    "reason": "原因",
-    "note": "说明",
-    "kind": "类别",
-    "deleted": "已删除",
-    "credit_code": "统一社会信用代码",
-    "origin": "来源地",
-    "contact_person": "联系人",
-    "contact_phone": "联系电话",
-    "summary": "内容摘要",
-    "next_step": "下一步",
-    "due_date": "期限",
-    "done": "已完成",
-    "people": "人员",
-    "city": "驻点城市",
-    "title": "职务",
-    "phone": "电话",
-    "place": "地点",
-    "seq": "序号",
-    "investment": "投资(万)",
-    "product": "产品",
-    "quantity": "数量",
-    "project_id": "项目",
-    "phase_id": "分期",
-}
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
+from pathlib import Path
 from typing import Generic, ParamSpec, TypeVar
 
 from db.store import journal
 from db.store.connection import database
+from db.store.faults import from_database_error
 from db.store.models import BOOKKEEPING, MODEL_BY_TABLE, Project
 
 T = TypeVar("T")
@@ -104,10 +106,16 @@ def operation(function: Callable[P, T]) -> Callable[P, OpResult[T]]:
     def run(*args: P.args, **kwargs: P.kwargs) -> OpResult[T]:
         if journal.active() is not None:
             raise NestedOperation(f"{function.__name__} called inside another operation")
-        with journal.recording() as log, database.atomic():
-            value = function(*args, **kwargs)
-            images = list(log.images.values())
-            changes = _changes(log)
+        try:
+            with journal.recording() as log, database.atomic():
+                value = function(*args, **kwargs)
+                images = list(log.images.values())
+                changes = _changes(log)
+        except Exception as exc:
+            fault = from_database_error(exc, Path(database.database))
+            if fault is not None:
+                raise fault from exc
+            raise
         return OpResult(value, changes, lambda: _restore(images))
 
     return run

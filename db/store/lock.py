@@ -16,6 +16,7 @@ The lock is taken on the file's real path, so a symbolic link or a path with
 from __future__ import annotations
 
 import contextlib
+import errno
 import getpass
 import json
 import os
@@ -41,11 +42,27 @@ class LockOwner:
 
 
 class FileInUse(UserError):
+    """Another program holds the file; ``elsewhere`` when that is another computer,
+    which may have crashed or been switched off with the file open: then the lock can
+    be taken over on purpose (``FileLock.acquire(take_over=True)``)."""
+
+    elsewhere: bool = False
+
     def __init__(self, path: Path, owner: LockOwner | None) -> None:
         if owner is None:
             super().__init__(
                 f"文件正被另一个程序打开,为避免数据损坏,请等对方关闭后再打开:{path}",
                 f"{path} is open in another program; try again once it is closed",
+            )
+        elif owner.host != socket.gethostname():
+            self.elsewhere = True
+            super().__init__(
+                f"文件正由 {owner.user}（电脑 {owner.host}）自 {owner.since} 起打开,"
+                f"为避免数据损坏,请等对方关闭后再打开:{path}。如确认那台电脑已不再使用此文件"
+                "(已关机,或程序已意外退出),可以接管:在软件中选择“接管”,或在命令行加 --force-unlock",
+                f"{path} is open by {owner.user} on {owner.host} since {owner.since}; if that "
+                "computer no longer uses it (switched off, or the program crashed), take it over: "
+                "choose Take over in the app, or add --force-unlock on the command line",
             )
         else:
             super().__init__(
@@ -54,6 +71,15 @@ class FileInUse(UserError):
                 f"{path} is open by {owner.user} on {owner.host} since {owner.since}",
             )
         self.owner = owner
+
+
+class CannotLock(UserError):
+    """The lock file cannot be made: the folder is read-only, or the name is taken."""
+
+    def __init__(self, path: Path, zh: str, en: str, read_only: bool) -> None:
+        super().__init__(zh, en)
+        self.path = path
+        self.read_only = read_only
 
 
 def real_path(path: str | Path) -> Path:
@@ -101,6 +127,9 @@ class FileLock:
         self.target = real_path(path)
         self.path = Path(f"{self.target}.lock")
         self._fd: int | None = None
+        # Whose lock this one replaced: a process of this computer that had died,
+        # or (taken over on purpose) another computer's.
+        self.took_over_from: LockOwner | None = None
 
     @property
     def held(self) -> bool:
@@ -109,8 +138,31 @@ class FileLock:
     def read_owner(self) -> LockOwner | None:
         return _read_owner(self.path)
 
-    def acquire(self) -> None:
-        """Take the lock, or raise FileInUse naming who holds it."""
+    def _open(self) -> int:
+        try:
+            return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except IsADirectoryError:
+            raise CannotLock(
+                self.path,
+                f"锁文件的位置被一个文件夹占用,请删除该文件夹后重试:{self.path}",
+                f"a folder has the lock file's name; remove it and try again: {self.path}",
+                read_only=False,
+            ) from None
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise CannotLock(
+                    self.path,
+                    f"文件所在的文件夹或磁盘是只读的:{self.target.parent}",
+                    f"the folder or disk of the file is read-only: {self.target.parent}",
+                    read_only=True,
+                ) from exc
+            raise
+
+    def acquire(self, take_over: bool = False) -> None:
+        """Take the lock, or raise FileInUse naming who holds it.
+
+        ``take_over`` takes a lock that another computer left (the system lock is
+        free, the text names another computer): the user has said it is stale."""
         if self._fd is not None:
             return
         me = LockOwner(
@@ -120,7 +172,7 @@ class FileLock:
             datetime.now().strftime("%Y-%m-%d %H:%M"),
         )
         for _attempt in range(5):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = self._open()
             if not _try_lock(fd):
                 os.close(fd)
                 raise FileInUse(self.target, self.read_owner())
@@ -132,9 +184,11 @@ class FileLock:
                 os.close(fd)
                 continue
             previous = self.read_owner()
-            if previous is not None and previous.host != me.host:
+            if previous is not None and previous.host != me.host and not take_over:
                 os.close(fd)
                 raise FileInUse(self.target, previous)
+            if previous is not None and previous.pid != me.pid:
+                self.took_over_from = previous
             text = b" " + json.dumps(me.__dict__, ensure_ascii=False).encode("utf-8")
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)

@@ -15,16 +15,22 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote
 
 from peewee import SqliteDatabase
 
 from db.errors import UnitFileError
+from db.store.faults import from_database_error
 from db.store.migrations import LATEST_VERSION, migrate
 
 APPLICATION_ID = 0x5A53_4C47  # "ZSLG": 招商台账 ledger
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 SchemaRow = tuple[str, str, str, str]  # type, name, tbl_name, sql
+# Files up to this size (some 15,000 projects: every unit's file) get the full
+# integrity_check and a read of every stored value at every open, about a second
+# at the limit; larger ones when they were not closed cleanly.
+THOROUGH_BELOW = 32 * 1024 * 1024
 
 # Internal objects SQLite may add by itself to a file of ours: ANALYZE (run by
 # PRAGMA optimize) keeps its statistics in sqlite_stat1.
@@ -91,23 +97,31 @@ def check_header(path: Path) -> bool:
     return True
 
 
-def read_only_connection(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write and trusts nothing in the file's schema."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def read_only_connection(path: Path, immutable: bool = False) -> sqlite3.Connection:
+    """A connection that cannot write and trusts nothing in the file's schema;
+    ``immutable`` for a file on a read-only disk (no shared memory beside it)."""
+    uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True)
     for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "mmap_size = 0"):
         conn.execute(f"PRAGMA {pragma}")
     conn.execute("PRAGMA query_only = ON")
     return conn
 
 
-def check_file(path: Path) -> int:
+def check_file(path: Path, thorough: bool = False, immutable: bool = False) -> int:
     """Integrity, version and exact schema of an existing file; returns its version.
 
-    Nothing is written: the check runs before any statement of ours could fire
-    a trigger of the file's."""
+    Nothing is written: the check runs before any statement of ours could fire a
+    trigger of the file's.  ``thorough`` (a file not closed cleanly, or a small one)
+    runs ``integrity_check``, which also compares every index with its table,
+    instead of ``quick_check``, and reads every stored value (db.store.values)."""
+    thorough = thorough or path.stat().st_size <= THOROUGH_BELOW
     try:
-        conn = read_only_connection(path)
+        conn = read_only_connection(path, immutable)
     except sqlite3.Error as exc:
+        fault = from_database_error(exc, path)
+        if fault is not None:
+            raise fault from exc
         raise UnitFileError(f"无法打开文件:{path}", f"cannot open {path}: {exc}") from exc
     try:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
@@ -136,14 +150,25 @@ def check_file(path: Path) -> int:
                 f"the file's structure is not the ledger's ({difference.split(' / ')[-1]}); "
                 f"refused for safety: {path}",
             )
-        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+        check = "integrity_check" if thorough else "quick_check"
+        problems = [str(row[0]) for row in conn.execute(f"PRAGMA {check}").fetchall()]
         if problems != ["ok"]:
             raise UnitFileError(
                 f"文件已损坏,无法打开:{path}。请使用最近的备份。",
                 f"the file is damaged ({problems[0]}); please use a recent backup: {path}",
             )
+        if thorough and version == LATEST_VERSION:
+            # Every stored value its field can read (an older file: once upgraded).
+            from db.store.values import find_bad_value
+
+            bad = find_bad_value(conn)
+            if bad is not None:
+                raise bad.error(path)
         return version
     except sqlite3.DatabaseError as exc:
+        fault = from_database_error(exc, path)  # a full disk is no damaged file
+        if fault is not None:
+            raise fault from exc
         raise UnitFileError(
             f"文件已损坏或不是招商台账数据文件:{path}",
             f"damaged or not a ledger file ({exc}): {path}",

@@ -7,6 +7,7 @@ Changing a setting is an operation of db.records.settings.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -100,9 +101,17 @@ class ExchangeRate:
     date: date | None
 
 
+def _positive(text: Any) -> Decimal:
+    """A positive, finite decimal of a setting; ValueError otherwise (a damaged file)."""
+    value = Decimal(str(text))
+    if not value.is_finite() or value <= 0:
+        raise ValueError(f"not a positive number: {text!r}")
+    return value
+
+
 def _rate(raw: dict[str, Any]) -> ExchangeRate:
     when = date.fromisoformat(raw["date"]) if raw.get("date") else None
-    return ExchangeRate(Decimal(raw["usd_cny"]), when)
+    return ExchangeRate(_positive(raw["usd_cny"]), when)
 
 
 def exchange_rates() -> tuple[ExchangeRate, ...]:
@@ -131,7 +140,7 @@ def exchange_rate(as_of: date | None = None) -> ExchangeRate:
 
 
 def size_bands() -> tuple[Decimal, ...]:
-    return tuple(sorted((Decimal(b) for b in get("size_bands")), reverse=True))
+    return tuple(sorted((_positive(b) for b in get("size_bands")), reverse=True))
 
 
 @dataclass(frozen=True)
@@ -144,7 +153,7 @@ class Thresholds:
 
 def thresholds() -> Thresholds:
     raw = get("thresholds")
-    return Thresholds(Decimal(raw["domestic_wan_cny"]), Decimal(raw["foreign_wan_usd"]))
+    return Thresholds(_positive(raw["domestic_wan_cny"]), _positive(raw["foreign_wan_usd"]))
 
 
 @dataclass(frozen=True)
@@ -157,11 +166,17 @@ class PrioritySystem:
 
 def priority_system() -> PrioritySystem:
     raw = get("priority")
-    return PrioritySystem(raw["name"], tuple(raw["chains"]))
+    return PrioritySystem(str(raw["name"]), _texts(raw["chains"]))
 
 
 def local_industries() -> tuple[str, ...]:
-    return tuple(get("local_industries"))
+    return _texts(get("local_industries"))
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"not a list of texts: {value!r}")
+    return tuple(value)
 
 
 LANGUAGES = ("zh_CN", "en")
@@ -226,7 +241,10 @@ def overdue_days() -> int:
 
 
 def file_role() -> str:
-    return str(get("file.role"))
+    role = get("file.role")
+    if role not in (ROLE_UNIT, ROLE_HQ):
+        raise ValueError(f"unknown file role: {role!r}")
+    return str(role)
 
 
 def is_headquarters() -> bool:
@@ -239,3 +257,20 @@ def own_unit() -> Unit | None:
     if not unit_uuid:
         return None
     return Unit.get_or_none(Unit.uuid == unit_uuid)
+
+
+# The reader of each setting: a file is opened only when every stored setting can
+# be read by its reader (db.store.values.check_settings).
+READERS: dict[str, Callable[[], object]] = {
+    "exchange_rate": exchange_rate,
+    "exchange_rates": exchange_rates,
+    "size_bands": size_bands,
+    "thresholds": thresholds,
+    "priority": priority_system,
+    "local_industries": local_industries,
+    "briefing": briefing,
+    "unit_order": unit_order,
+    "major_project_wan_cny": major_project_wan_cny,
+    OVERDUE_DAYS: overdue_days,
+    "file.role": file_role,
+}

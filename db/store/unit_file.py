@@ -15,9 +15,13 @@ one bound in the current context (``Store.bound``) or the process's default
 
 from __future__ import annotations
 
+import contextlib
+import getpass
 import os
+import socket
 import sqlite3
 import stat
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,14 +29,17 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 
-from peewee import SqliteDatabase
+from peewee import OperationalError, SqliteDatabase
 
 from db.errors import UnitFileError
-from db.store import connection
-from db.store.lock import FileLock, real_path
+from db.store import connection, settings
+from db.store.faults import from_database_error, from_os_error
+from db.store.lock import CannotLock, FileLock, real_path
 from db.store.migrations import LATEST_VERSION, migrate
 from db.store.schema import APPLICATION_ID, check_file, check_header
+from db.store.values import check_settings, find_bad_value
 
 WRITE_PRAGMAS: tuple[tuple[str, Any], ...] = (
     ("journal_mode", "wal"),
@@ -59,6 +66,7 @@ class Store:
     lock: FileLock | None
     writable: bool
     version: int = LATEST_VERSION
+    read_only_reason: UnitFileError | None = None  # why a file the app opened is read-only
     _closed: bool = field(default=False, repr=False)
 
     @contextmanager
@@ -79,8 +87,14 @@ class Store:
             raise UnitFileError(
                 f"文件以只读方式打开,不能修改:{self.path}", f"{self.path} is open read-only"
             )
-        with self.bound(), self.db.atomic():
-            yield
+        try:
+            with self.bound(), self.db.atomic():
+                yield
+        except Exception as exc:
+            fault = from_database_error(exc, self.real_path)
+            if fault is not None:
+                raise fault from exc
+            raise
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -100,7 +114,10 @@ class Store:
         try:
             if not self.db.is_closed():
                 if self.writable:
-                    self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                    # A full disk may refuse the checkpoint: the log stays beside
+                    # the file, with every committed record, for the next open.
+                    with contextlib.suppress(OperationalError, sqlite3.Error):
+                        self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
                 self.db.close()
         finally:
             if connection.default() is self.db:
@@ -139,14 +156,26 @@ def _backup(path: Path, version: int) -> Path:
     return target
 
 
-def _connect(path: Path, writable: bool) -> SqliteDatabase:
+def _uri(path: Path, immutable: bool) -> str:
+    # A file on a read-only disk or in a read-only folder is opened "immutable":
+    # SQLite then needs no shared-memory file beside it (which it could not make).
+    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def _connect(
+    path: Path, writable: bool, immutable: bool = False, in_place: bool = False
+) -> SqliteDatabase:
+    """``writable``: the writer's connection.  A reader's is ``in_place`` when the
+    file and its folder may be written: SQLite's own connection then, made read-only
+    by ``query_only``, so that the last one to close removes the -wal and -shm files
+    as a writer would (a "mode=ro" one leaves them beside the file)."""
     # trusted_schema stays on: the search-index triggers use an FTS5 table, and
     # check_file has verified that the schema is exactly ours.
-    return SqliteDatabase(
-        str(path),
-        pragmas=WRITE_PRAGMAS if writable else READ_PRAGMAS,
-        lock_type="IMMEDIATE",
-    )
+    if writable:
+        return SqliteDatabase(str(path), pragmas=WRITE_PRAGMAS, lock_type="IMMEDIATE")
+    if in_place:
+        return SqliteDatabase(str(path), pragmas=READ_PRAGMAS)
+    return SqliteDatabase(_uri(path, immutable), uri=True, pragmas=READ_PRAGMAS)
 
 
 def _regular_file(path: Path) -> os.stat_result | None:
@@ -169,39 +198,185 @@ def _regular_file(path: Path) -> os.stat_result | None:
     return status
 
 
-def open_store(path: str | Path, *, write: bool = True) -> Store:
-    """Open an existing unit file for writing (the lock is taken) or for reading."""
+class ReadOnlyPlace(UnitFileError):
+    """The file may be read but not written here: a read-only file, folder or disk."""
+
+
+def _folder_writable(folder: Path) -> bool:
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
+def _file_writable(path: Path) -> bool:
+    try:
+        with path.open("r+b"):
+            return True
+    except OSError:
+        return False
+
+
+def _read_only_reason(real: Path) -> ReadOnlyPlace | None:
+    if not _folder_writable(real.parent):
+        return ReadOnlyPlace(
+            f"文件所在的文件夹或磁盘是只读的,只能查看、不能修改:{real.parent}",
+            f"the folder or disk is read-only; the file can be read, not changed: {real.parent}",
+        )
+    if not _file_writable(real):
+        return ReadOnlyPlace(
+            f"文件是只读的,只能查看、不能修改:{real}",
+            f"the file is read-only; it can be read, not changed: {real}",
+        )
+    return None
+
+
+SIDECARS = ("-wal", "-shm")
+
+
+def _leftovers(real: Path, before: dict[str, bool]) -> None:
+    """Remove the empty companions a refused file got from our check, never the file's own."""
+    for suffix, existed in before.items():
+        companion = Path(f"{real}{suffix}")
+        if not existed and companion.exists():
+            with contextlib.suppress(OSError):
+                companion.unlink()
+
+
+def _note_takeover(db: SqliteDatabase, lock: FileLock) -> None:
+    """A lock taken over from another computer is logged in the file itself."""
+    owner = lock.took_over_from
+    if owner is None or owner.host == socket.gethostname():
+        return
+    with connection.bound(db), db.atomic():
+        log = list(settings.get("file.lock_takeovers") or [])
+        log.append(
+            {
+                "at": datetime.now().isoformat(timespec="seconds"),
+                "by": f"{getpass.getuser()}@{socket.gethostname()}",
+                "from": f"{owner.user}@{owner.host}",
+                "since": owner.since,
+            }
+        )
+        settings.put("file.lock_takeovers", log[-50:])
+
+
+def open_store(
+    path: str | Path, *, write: bool = True, take_over: bool = False, immutable: bool = False
+) -> Store:
+    """Open an existing unit file for writing (the lock is taken) or for reading.
+
+    ``take_over`` takes a lock another computer left (the user said it is stale);
+    ``immutable`` reads a file on a read-only disk.  Whatever goes wrong becomes a
+    UserError naming the file; nothing is left beside a file that was refused."""
     given = Path(path)
     real = real_path(given)
     status = _regular_file(real)
-    if status is None or status.st_size == 0:
+    if status is None:
         raise UnitFileError(f"文件不存在:{given}", f"file not found: {given}")
+    if status.st_size == 0:
+        raise UnitFileError(
+            f"文件是空的(0 字节),不是招商台账数据文件:{given}",
+            f"the file is empty (0 bytes), not a ledger file: {given}",
+        )
+    if write:
+        reason = _read_only_reason(real)
+        if reason is not None:
+            raise reason
+    before = {suffix: Path(f"{real}{suffix}").exists() for suffix in SIDECARS}
+    unclean = before["-wal"] and Path(f"{real}-wal").stat().st_size > 0
+    in_place = False
+    if not write and not immutable:
+        if not _folder_writable(real.parent):
+            if unclean:
+                raise ReadOnlyPlace(
+                    f"文件上次未正常关闭,且所在位置只读,无法读到最后保存的记录;"
+                    f"请把文件连同同名的 -wal 文件复制到可写的位置后打开:{given}",
+                    f"the file was not closed cleanly and its place is read-only, so its "
+                    f"last records cannot be read; copy it with its -wal file to a writable "
+                    f"place: {given}",
+                )
+            immutable = True  # a read-only folder or disk: nothing can change the file
+        elif not _file_writable(real):
+            # A read-only file, taken as unchanging while it is read (no writer of
+            # ours can have it open), so nothing is made beside it; its log, if
+            # one was left, must be read, which needs a -shm file.
+            immutable = not unclean
+        else:
+            in_place = True
     lock = FileLock(real) if write else None
-    if lock is not None:
-        lock.acquire()
     try:
+        if lock is not None:
+            try:
+                lock.acquire(take_over=take_over)
+            except CannotLock as exc:
+                if exc.read_only:
+                    raise ReadOnlyPlace(exc.zh, exc.en) from exc
+                raise
+            unclean = unclean or lock.took_over_from is not None
         check_header(real)
-        version = check_file(real)
+        version = check_file(real, thorough=unclean, immutable=immutable)
         if version < LATEST_VERSION:
             if lock is None:
                 # Reading an older file: it is upgraded once, under the lock.
-                upgrade = open_store(real, write=True)
-                upgrade.close()
+                if immutable:
+                    raise ReadOnlyPlace(
+                        f"此文件来自旧版本,需要升级格式,但所在位置只读;请复制到可写的位置后打开:"
+                        f"{given}",
+                        f"the file must be upgraded, but its place is read-only; copy it to a "
+                        f"writable place first: {given}",
+                    )
+                open_store(real, write=True).close()
                 return open_store(given, write=False)
             _backup(real, version)
-        db = _connect(real, write)
+        db = _connect(real, write, immutable, in_place)
         try:
             db.connect()
             if write:
                 migrate(db, version)
-        except Exception:
+                if version < LATEST_VERSION:  # checked by check_file once upgraded
+                    bad = find_bad_value(db.connection())
+                    if bad is not None:
+                        raise bad.error(given)
+            with connection.bound(db):
+                check_settings(db.connection(), given)
+            if lock is not None:
+                _note_takeover(db, lock)
+        except BaseException:
             db.close()
             raise
-    except BaseException:
+    except BaseException as exc:
         if lock is not None:
             lock.release()
+        _leftovers(real, before)
+        mapped = from_database_error(exc, real)
+        if mapped is not None:
+            raise mapped from exc
+        if isinstance(exc, OSError):
+            raise from_os_error(exc, real) from exc
         raise
     return Store(given, real, db, lock, write, LATEST_VERSION)
+
+
+def open_for_app(path: str | Path, take_over: bool = False) -> Store:
+    """The file as the desktop app opens it: for writing, or read-only when it lives in
+    a read-only place, with ``read_only_reason`` saying why edits are off."""
+    try:
+        return open_store(path, write=True, take_over=take_over)
+    except ReadOnlyPlace as reason:
+        store = open_store(path, write=False)
+        store.read_only_reason = reason
+        return store
+
+
+def diagnose(store: Store) -> UnitFileError | None:
+    """When a read failed: the stored value that cannot be read, named, or None."""
+    try:
+        bad = find_bad_value(store.db.connection())
+    except Exception:  # the file is beyond naming a value: say nothing more precise
+        return None
+    return bad.error(store.path) if bad is not None else None
 
 
 def create_store(path: str | Path) -> Store:
@@ -220,16 +395,24 @@ def create_store(path: str | Path) -> Store:
             f"无法创建文件夹:{real.parent}", f"cannot create folder {real.parent}"
         ) from exc
     lock = FileLock(real)
-    lock.acquire()
+    try:
+        lock.acquire()
+    except CannotLock as exc:
+        raise UnitFileError(exc.zh, exc.en) from exc
     db = _connect(real, True)
     try:
         db.connect()
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         migrate(db, 0)
-    except BaseException:
+    except BaseException as exc:
         db.close()
         for leftover in (real, Path(f"{real}-wal"), Path(f"{real}-shm")):
             leftover.unlink(missing_ok=True)
         lock.release()
+        mapped = from_database_error(exc, real)
+        if mapped is not None:
+            raise mapped from exc
+        if isinstance(exc, OSError):
+            raise from_os_error(exc, real) from exc
         raise
     return Store(given, real, db, lock, True, LATEST_VERSION)

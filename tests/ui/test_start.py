@@ -72,8 +72,11 @@ def test_file_open_elsewhere_is_reported_not_opened(
         encoding="utf-8",
     )
     shown: list[str] = []
+    asked: list[str] = []
     monkeypatch.setattr(window, "show_error", lambda e: shown.append(str(e)))
+    monkeypatch.setattr(window, "ask_take_over", lambda e: asked.append(str(e)) or False)
     assert window.open_file(path) is False
+    assert asked and "王五" in asked[0] and "hq-laptop" in asked[0]  # offered, declined
     assert shown and "王五" in shown[0] and "hq-laptop" in shown[0]
     assert window.session is None
     assert FileLock(path).read_owner() is not None  # the other user's lock is untouched

@@ -11,6 +11,7 @@ and only then renamed: an interrupted export leaves nothing under the final name
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -27,6 +28,7 @@ from db.io.handover.manifest import DATA, MANIFEST, SIGNATURE, SUFFIX, Manifest
 from db.io.handover.verify import read_package
 from db.store import keys, settings
 from db.store.connection import database
+from db.store.faults import DiskFull, NotPermitted, from_database_error, from_os_error
 from db.store.models import RECORDS, Unit, new_uuid
 from db.store.unit_file import Store
 from db.version import app_version
@@ -67,6 +69,9 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _next_sequence(store: Store) -> tuple[Unit, int, str]:
+    """The unit, the number of this handover and the file's public key.  The number
+    is kept in the file only once the handover file is written (``_keep_sequence``):
+    an export that fails changes nothing (but the key pair an old file lacked)."""
     with store.writing():
         if settings.is_headquarters():
             raise UserError(
@@ -78,12 +83,17 @@ def _next_sequence(store: Store) -> tuple[Unit, int, str]:
             raise UserError("此文件没有所属单位,无法导出", "this file has no unit to export")
         public = keys.ensure_key_pair()
         sequence = int(settings.get(SEQUENCE) or 0) + 1
-        settings.put(SEQUENCE, sequence)
     return unit, sequence, public
 
 
-def _snapshot(store: Store, target: Path) -> dict[str, int]:
-    """A consistent copy of the file at ``target``: rollback journal, no private key."""
+def _keep_sequence(store: Store, sequence: int) -> None:
+    with store.writing():
+        settings.put(SEQUENCE, sequence)
+
+
+def _snapshot(store: Store, target: Path, sequence: int) -> dict[str, int]:
+    """A consistent copy of the file at ``target``: rollback journal, no private key,
+    the number of this handover as the file will keep it."""
     with store.bound():
         database.execute_sql("VACUUM INTO ?", [str(target)])
     conn = sqlite3.connect(target)
@@ -91,6 +101,17 @@ def _snapshot(store: Store, target: Path) -> dict[str, int]:
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("DELETE FROM setting WHERE key = ?", [keys.PRIVATE_KEY])
+        number = json.dumps(sequence)
+        kept = conn.execute(
+            "UPDATE setting SET value = ?, revision = revision + 1 WHERE key = ?",
+            [number, SEQUENCE],
+        )
+        if kept.rowcount == 0:
+            conn.execute(
+                "INSERT INTO setting (uuid, revision, updated_at, deleted, key, value) "
+                "VALUES (?, 1, ?, 0, ?, ?)",
+                [new_uuid(), datetime.now().isoformat(sep=" "), SEQUENCE, number],
+            )
         conn.commit()
         conn.execute("VACUUM")  # no free page keeps what was deleted
         counts = {
@@ -116,7 +137,7 @@ def export_handover(store: Store, folder: str | Path, now: datetime | None = Non
     partial = folder / f".{final.stem}-{secrets.token_hex(4)}.part"
     try:
         data = work / DATA
-        counts = _snapshot(store, data)
+        counts = _snapshot(store, data, sequence)
         manifest = Manifest(
             unit_uuid=unit.uuid,
             unit_name=unit.name,
@@ -141,11 +162,26 @@ def export_handover(store: Store, folder: str | Path, now: datetime | None = Non
         read_package(partial)  # what headquarters will check first
         os.replace(partial, final)
         _fsync_folder(folder)
+        try:
+            _keep_sequence(store, sequence)
+        except BaseException:
+            final.unlink(missing_ok=True)  # not kept: the next export is this number again
+            raise
+    except UserError:
+        raise
     except OSError as exc:
+        fault = from_os_error(exc, final)
+        if isinstance(fault, DiskFull | NotPermitted):
+            raise fault from exc
         raise UserError(
             f"无法写入交接文件:{final}({exc.strerror})",
             f"cannot write the handover file {final}: {exc.strerror}",
         ) from exc
+    except Exception as exc:  # the snapshot, in the temporary folder: a database error
+        mapped = from_database_error(exc, Path(tempfile.gettempdir()) / DATA)
+        if mapped is not None:
+            raise mapped from exc
+        raise
     finally:
         partial.unlink(missing_ok=True)
         shutil.rmtree(work, ignore_errors=True)

@@ -47,6 +47,7 @@ from db.io.ledger.template import (
 from db.rules.money import plain
 from db.rules.qualifier import qualified, qualifier_of
 from db.rules.vocabulary import Capital, Stage
+from db.store.faults import DiskFull, from_os_error
 from db.store.models import Investor, Project, StageEvent, Unit
 
 SHEET_TITLE = "项目台账"
@@ -142,6 +143,9 @@ def export_ledger(rows: list[dict[str, Any]], out: Path) -> None:
         writer(rows, temp)
         os.replace(temp, out)
     except OSError as exc:
+        fault = from_os_error(exc, out)
+        if isinstance(fault, DiskFull):
+            raise fault from exc
         raise UserError(
             f"无法写入文件:{out}(如已在 Excel/WPS 中打开,请先关闭)",
             f"cannot write {out} (close it in Excel/WPS if it is open): {exc}",

@@ -58,6 +58,9 @@ class LedgerColumn:
     sql: str
     kind: Kind = Kind.TEXT
     needs: frozenset[str] = frozenset()  # tables to join besides project p
+    # What the column sorts by when not its value: Chinese text by its pinyin sort key
+    # (db.store.sort_keys, kept in the file), as WPS and Excel sort it.
+    sort_sql: str | None = None
 
 
 def _first_event(stage: Stage | None) -> str:
@@ -75,16 +78,23 @@ _UNIT = frozenset({"unit"})
 # Every column of the ledger template (DOMAIN.md), in its order, plus 更新时间.
 COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("code", "项目编号", "p.code"),
-    LedgerColumn("name", "项目名称", "p.name"),
-    LedgerColumn("investor", "投资方", "i.name", needs=_INVESTOR),
+    LedgerColumn("name", "项目名称", "p.name", sort_sql="p.name_sort_key"),
+    LedgerColumn("investor", "投资方", "i.name", needs=_INVESTOR, sort_sql="i.name_sort_key"),
     LedgerColumn("credit_code", "统一社会信用代码", "i.credit_code", needs=_INVESTOR),
-    LedgerColumn("origin", "来源地", "i.origin", needs=_INVESTOR),
+    LedgerColumn("origin", "来源地", "i.origin", needs=_INVESTOR, sort_sql="i.origin_sort_key"),
     LedgerColumn("capital", "内外资", "p.capital", Kind.CAPITAL),
     LedgerColumn("total", "总投资", "p.total_investment", Kind.TOTAL),
     LedgerColumn("industry_code", "行业代码", "p.industry_code"),
-    LedgerColumn("local_industry", "产业类别", "p.local_industry"),
-    LedgerColumn("chain", "产业链", "p.chain"),
-    LedgerColumn("construction_kind", "建设性质", "p.construction_kind"),
+    LedgerColumn(
+        "local_industry", "产业类别", "p.local_industry", sort_sql="p.local_industry_sort_key"
+    ),
+    LedgerColumn("chain", "产业链", "p.chain", sort_sql="p.chain_sort_key"),
+    LedgerColumn(
+        "construction_kind",
+        "建设性质",
+        "p.construction_kind",
+        sort_sql="p.construction_kind_sort_key",
+    ),
     LedgerColumn("stage", "项目阶段", "p.stage", Kind.STAGE),
     LedgerColumn("first_contact", "首次对接日期", _first_event(None), Kind.DATE),
     LedgerColumn("signed_on", "签约日期", _first_event(Stage.SIGNED), Kind.DATE),
@@ -96,9 +106,11 @@ COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("expected_tax", "预计年税收(万元)", "p.expected_tax", Kind.MONEY),
     LedgerColumn("new_jobs", "新增就业(人)", "p.new_jobs", Kind.INTEGER),
     LedgerColumn("content", "建设内容及规模", "p.content", Kind.LONG_TEXT),
-    LedgerColumn("unit", "责任单位", "u.name", needs=_UNIT),
-    LedgerColumn("person_in_charge", "责任人", "p.person_in_charge"),
-    LedgerColumn("info_source", "信息来源", "p.info_source"),
+    LedgerColumn("unit", "责任单位", "u.name", needs=_UNIT, sort_sql="u.name_sort_key"),
+    LedgerColumn(
+        "person_in_charge", "责任人", "p.person_in_charge", sort_sql="p.person_in_charge_sort_key"
+    ),
+    LedgerColumn("info_source", "信息来源", "p.info_source", sort_sql="p.info_source_sort_key"),
     LedgerColumn("issues", "需协调问题", "p.issues", Kind.LONG_TEXT),
     LedgerColumn("remarks", "备注", "p.remarks", Kind.LONG_TEXT),
     LedgerColumn("updated_at", "更新时间", "p.updated_at", Kind.DATETIME),
@@ -281,7 +293,7 @@ def _order(key: str, rules: CountingRules) -> tuple[str, list[Any], frozenset[st
         return cny, params, column.needs
     if column.kind is Kind.STAGE:
         return _STAGE_ORDER, [], column.needs
-    return column.sql, [], column.needs
+    return column.sort_sql or column.sql, [], column.needs
 
 
 def matching_ids(

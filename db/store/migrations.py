@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
+from db.store.sort_keys import SQL_FUNCTION, sort_key
+
 Step = Callable[[SqliteDatabase], None]
 
 # Version 1: the records as first released.
@@ -179,18 +181,74 @@ def _v4_qualifiers(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+# Version 5: Chinese text sorts by pinyin (db.store.sort_keys): a sort key beside each
+# short text column the ledger sorts by, kept by the file's own triggers on every
+# insert and on every update of its text, through the SQL function pinyin_sort_key
+# (registered by ``migrate`` on the connection that writes).  The keys of the rows
+# already there are filled here.  The search index's update trigger now fires only
+# when a column it indexes changes, so that writing a key (or the cached stage) does
+# not rewrite the index.
+V5_SCHEMA: tuple[str, ...] = (
+    'DROP TRIGGER "project_search_au";',
+    'ALTER TABLE "project" ADD COLUMN "name_sort_key" VARCHAR(255);',
+    'ALTER TABLE "project" ADD COLUMN "local_industry_sort_key" VARCHAR(255);',
+    'ALTER TABLE "project" ADD COLUMN "chain_sort_key" VARCHAR(255);',
+    'ALTER TABLE "project" ADD COLUMN "construction_kind_sort_key" VARCHAR(255);',
+    'ALTER TABLE "project" ADD COLUMN "info_source_sort_key" VARCHAR(255);',
+    'ALTER TABLE "project" ADD COLUMN "person_in_charge_sort_key" VARCHAR(255);',
+    'ALTER TABLE "investor" ADD COLUMN "name_sort_key" VARCHAR(255);',
+    'ALTER TABLE "investor" ADD COLUMN "origin_sort_key" VARCHAR(255);',
+    'ALTER TABLE "unit" ADD COLUMN "name_sort_key" VARCHAR(255);',
+    'UPDATE "project" SET "name_sort_key" = pinyin_sort_key("name"), "local_industry_sort_key" = pinyin_sort_key("local_industry"), "chain_sort_key" = pinyin_sort_key("chain"), "construction_kind_sort_key" = pinyin_sort_key("construction_kind"), "info_source_sort_key" = pinyin_sort_key("info_source"), "person_in_charge_sort_key" = pinyin_sort_key("person_in_charge");',
+    'UPDATE "investor" SET "name_sort_key" = pinyin_sort_key("name"), "origin_sort_key" = pinyin_sort_key("origin");',
+    'UPDATE "unit" SET "name_sort_key" = pinyin_sort_key("name");',
+    'CREATE TRIGGER "project_search_au" AFTER UPDATE OF "name", "investor_id", "code", "content", "remarks", "issues", "local_industry", "chain", "person_in_charge" ON "project" BEGIN '
+    'DELETE FROM "project_search" WHERE rowid = old.id; '
+    'INSERT INTO "project_search"(rowid, name, investor, notes) VALUES (new.id, new.name, '
+    '(SELECT name FROM "investor" WHERE id = new.investor_id), '
+    "coalesce(new.code, '') || ' ' || coalesce(new.content, '') || ' ' || coalesce(new.remarks, '') || ' ' || coalesce(new.issues, '') || ' ' || coalesce(new.local_industry, '') || ' ' || coalesce(new.chain, '') || ' ' || coalesce(new.person_in_charge, '')); END",
+    'CREATE TRIGGER "project_sort_key_ai" AFTER INSERT ON "project" BEGIN '
+    'UPDATE "project" SET "name_sort_key" = pinyin_sort_key(new."name"), "local_industry_sort_key" = pinyin_sort_key(new."local_industry"), "chain_sort_key" = pinyin_sort_key(new."chain"), "construction_kind_sort_key" = pinyin_sort_key(new."construction_kind"), "info_source_sort_key" = pinyin_sort_key(new."info_source"), "person_in_charge_sort_key" = pinyin_sort_key(new."person_in_charge") WHERE id = new.id; END',
+    'CREATE TRIGGER "project_sort_key_au" AFTER UPDATE OF "name", "local_industry", "chain", "construction_kind", "info_source", "person_in_charge" ON "project" BEGIN '
+    'UPDATE "project" SET "name_sort_key" = pinyin_sort_key(new."name"), "local_industry_sort_key" = pinyin_sort_key(new."local_industry"), "chain_sort_key" = pinyin_sort_key(new."chain"), "construction_kind_sort_key" = pinyin_sort_key(new."construction_kind"), "info_source_sort_key" = pinyin_sort_key(new."info_source"), "person_in_charge_sort_key" = pinyin_sort_key(new."person_in_charge") WHERE id = new.id; END',
+    'CREATE TRIGGER "investor_sort_key_ai" AFTER INSERT ON "investor" BEGIN '
+    'UPDATE "investor" SET "name_sort_key" = pinyin_sort_key(new."name"), "origin_sort_key" = pinyin_sort_key(new."origin") WHERE id = new.id; END',
+    'CREATE TRIGGER "investor_sort_key_au" AFTER UPDATE OF "name", "origin" ON "investor" BEGIN '
+    'UPDATE "investor" SET "name_sort_key" = pinyin_sort_key(new."name"), "origin_sort_key" = pinyin_sort_key(new."origin") WHERE id = new.id; END',
+    'CREATE TRIGGER "unit_sort_key_ai" AFTER INSERT ON "unit" BEGIN '
+    'UPDATE "unit" SET "name_sort_key" = pinyin_sort_key(new."name") WHERE id = new.id; END',
+    'CREATE TRIGGER "unit_sort_key_au" AFTER UPDATE OF "name" ON "unit" BEGIN '
+    'UPDATE "unit" SET "name_sort_key" = pinyin_sort_key(new."name") WHERE id = new.id; END',
+)
+
+
+def _v5_sort_keys(db: SqliteDatabase) -> None:
+    for statement in V5_SCHEMA:
+        db.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Step, ...] = (
     _v1_create_records,
     _v2_search_index,
     _v3_handover,
     _v4_qualifiers,
+    _v5_sort_keys,
 )
 
 LATEST_VERSION = len(MIGRATIONS)
 
 
+def install_functions(db: SqliteDatabase) -> None:
+    """The SQL functions the schema's triggers call, on every connection of ``db``."""
+    db.register_function(sort_key, SQL_FUNCTION, 1, deterministic=True)
+
+
 def migrate(db: SqliteDatabase, from_version: int, to_version: int = LATEST_VERSION) -> None:
-    """Run the steps after ``from_version`` up to ``to_version``, one transaction each."""
+    """Run the steps after ``from_version`` up to ``to_version``, one transaction each.
+
+    Every connection that writes a file migrates it first (db.store.unit_file), so
+    this is also where the functions its triggers call are installed."""
+    install_functions(db)
     for version in range(from_version + 1, to_version + 1):
         with db.atomic():
             MIGRATIONS[version - 1](db)

@@ -70,6 +70,9 @@ class SyncedModel(BaseModel):
     """
 
     DERIVED: ClassVar[frozenset[str]] = frozenset()
+    # Pinyin sort keys of text columns (db.store.sort_keys), derived and written only by
+    # the file's triggers: a save neither writes nor compares them.
+    SORT_KEYS: ClassVar[frozenset[str]] = frozenset()
 
     uuid = CharField(max_length=36, unique=True, default=new_uuid)
     revision = IntegerField(default=1)
@@ -86,7 +89,7 @@ class SyncedModel(BaseModel):
         """The fields whose value here differs from ``stored``, compared as stored."""
         changed = []
         for name, field in self._meta.fields.items():
-            if name in BOOKKEEPING or name not in self.__data__:
+            if name in BOOKKEEPING or name in self.SORT_KEYS or name not in self.__data__:
                 continue
             if field.db_value(self.__data__[name]) != field.db_value(stored.get(name)):
                 changed.append(name)
@@ -171,6 +174,10 @@ class Unit(MergedRecord):
     name = CharField()
     kind = CharField()
     city = CharField(null=True)  # 驻点城市
+    name_sort_key = CharField(null=True)
+
+    SORT_KEYS: ClassVar[frozenset[str]] = frozenset({"name_sort_key"})
+    DERIVED: ClassVar[frozenset[str]] = MergedRecord.MERGE_FIELDS | SORT_KEYS
 
     @classmethod
     def named(cls, name: str) -> Unit | None:
@@ -199,6 +206,11 @@ class Investor(MergedRecord):
     category = CharField(null=True)  # 企业类别
     contact_person = CharField(null=True)
     contact_phone = CharField(null=True)
+    name_sort_key = CharField(null=True)
+    origin_sort_key = CharField(null=True)
+
+    SORT_KEYS: ClassVar[frozenset[str]] = frozenset({"name_sort_key", "origin_sort_key"})
+    DERIVED: ClassVar[frozenset[str]] = MergedRecord.MERGE_FIELDS | SORT_KEYS
 
 
 class SigningEvent(MergedRecord):
@@ -258,8 +270,24 @@ class Project(MergedRecord):
     expected_output_qualifier = CharField(null=True)
     expected_tax_qualifier = CharField(null=True)
     new_jobs_qualifier = CharField(null=True)
+    name_sort_key = CharField(null=True)
+    local_industry_sort_key = CharField(null=True)
+    chain_sort_key = CharField(null=True)
+    construction_kind_sort_key = CharField(null=True)
+    info_source_sort_key = CharField(null=True)
+    person_in_charge_sort_key = CharField(null=True)
 
-    DERIVED: ClassVar[frozenset[str]] = MergedRecord.MERGE_FIELDS | {"stage"}
+    SORT_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "name_sort_key",
+            "local_industry_sort_key",
+            "chain_sort_key",
+            "construction_kind_sort_key",
+            "info_source_sort_key",
+            "person_in_charge_sort_key",
+        }
+    )
+    DERIVED: ClassVar[frozenset[str]] = MergedRecord.MERGE_FIELDS | {"stage"} | SORT_KEYS
 
 
 class Phase(MergedRecord):

@@ -57,7 +57,9 @@ def _excluded() -> set[str]:
     }
 
 
-def _counted(rules: CountingRules, unit: UnitInfo | None, as_of: date | None) -> list[CountedProject]:
+def _counted(
+    rules: CountingRules, unit: UnitInfo | None, as_of: date | None
+) -> list[CountedProject]:
     events: dict[int, list[StageEvent]] = {}
     for event in StageEvent.live():
         events.setdefault(event.project_id, []).append(event)
@@ -103,7 +105,9 @@ def _industries(projects: Sequence[CountedProject]) -> tuple[tuple[str, int], ..
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def _bands(rules: CountingRules, projects: Sequence[CountedProject]) -> tuple[tuple[Decimal, int], ...]:
+def _bands(
+    rules: CountingRules, projects: Sequence[CountedProject]
+) -> tuple[tuple[Decimal, int], ...]:
     counts = Counter(p.band for p in projects)
     return tuple((bound, counts.get(bound, 0)) for bound in rules.bands)
 

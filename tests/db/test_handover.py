@@ -604,15 +604,28 @@ def test_a_bad_file_is_refused_with_its_reason_and_changes_nothing(
 
 
 def test_an_older_schema_is_migrated_in_the_copy(hq: Store, city: City, tmp_path: Path) -> None:
-    from db.store.migrations import V3_MERGED_COLUMNS, V3_MERGED_TABLES, V3_SCHEMA, V4_SCHEMA
+    from db.store.migrations import (
+        V2_SCHEMA,
+        V3_MERGED_COLUMNS,
+        V3_MERGED_TABLES,
+        V3_SCHEMA,
+        V4_SCHEMA,
+        V5_SCHEMA,
+    )
 
     tables = [s.split('"')[1] for s in V3_SCHEMA if s.startswith("CREATE TABLE")]
-    # Version 4 added columns only: dropping them gives back version 3's tables exactly.
+    # Version 5 added sort keys with their triggers and narrowed the search index's
+    # update trigger; version 4 added columns only: undoing both gives back version 3.
+    triggers = [s.split('"')[1] for s in V5_SCHEMA if s.startswith("CREATE TRIGGER")]
+    search_update = next(s for s in V2_SCHEMA if '"project_search_au"' in s)
+    keys = [s.split('"')[1::2][:2] for s in V5_SCHEMA if s.startswith("ALTER TABLE")]
     columns = [s.split('"')[1::2][:2] for s in V4_SCHEMA]
     data = _altered_data(
         city,
         tmp_path,
-        *(f'ALTER TABLE "{t}" DROP COLUMN "{c}"' for t, c in columns),
+        *(f'DROP TRIGGER "{t}"' for t in triggers),
+        search_update,
+        *(f'ALTER TABLE "{t}" DROP COLUMN "{c}"' for t, c in keys + columns),
         *(
             f'ALTER TABLE "{t}" DROP COLUMN {c.split()[0]}'
             for t in V3_MERGED_TABLES

@@ -94,9 +94,9 @@ def test_no_filter_lists_every_live_project(ledger: dict[str, Project]) -> None:
 
 
 def test_stage_filter_reads_the_current_stage(ledger: dict[str, Project]) -> None:
-    assert names(ProjectFilter(stages=frozenset({Stage.SIGNED}))) == [
-        "外资精密部件",
+    assert names(ProjectFilter(stages=frozenset({Stage.SIGNED}))) == [  # by pinyin: da, wai
         "大亚新能源材料建设项目",
+        "外资精密部件",
     ]
     pipeline = names(ProjectFilter(stages=PIPELINE_STAGES))
     assert "江苏创力电梯垂直电梯部件及储能" not in pipeline  # 开工: out of the pipeline

@@ -186,7 +186,7 @@ def test_a_version_3_file_gains_the_qualifier_columns(tmp_path: Path) -> None:
     every figure starts without a qualifier."""
     from peewee import SqliteDatabase
 
-    from db.store.migrations import migrate
+    from db.store.migrations import LATEST_VERSION, migrate
     from db.store.schema import APPLICATION_ID
 
     path = tmp_path / "old.zsdb"
@@ -219,5 +219,5 @@ def test_a_version_3_file_gains_the_qualifier_columns(tmp_path: Path) -> None:
     finally:
         store.close()
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone() == (4,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (LATEST_VERSION,)
     conn.close()

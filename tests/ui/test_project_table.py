@@ -53,13 +53,13 @@ def test_cells_show_amounts_with_units_dates_and_labels(session: Session) -> Non
     make_project("大亚新能源材料", 300000, events=[(Stage.SIGNED, date(2025, 3, 1))])
     make_project("外资精密", Decimal("1500.25"), capital="foreign")
     model = ProjectTableModel(sort_column=Col.NAME, descending=False)
-    assert texts(model, Col.NAME) == ["外资精密", "大亚新能源材料"]
-    assert texts(model, Col.TOTAL) == ["1,500.25 万美元", "300,000 万元"]
-    assert texts(model, Col.CAPITAL) == ["外资", "内资"]
-    assert texts(model, Col.STAGE) == ["线索", "签约"]
-    assert texts(model, Col.SIGNED_ON) == ["", "2025-03-01"]
+    assert texts(model, Col.NAME) == ["大亚新能源材料", "外资精密"]  # by pinyin: da, wai
+    assert texts(model, Col.TOTAL) == ["300,000 万元", "1,500.25 万美元"]
+    assert texts(model, Col.CAPITAL) == ["内资", "外资"]
+    assert texts(model, Col.STAGE) == ["签约", "线索"]
+    assert texts(model, Col.SIGNED_ON) == ["2025-03-01", ""]
     assert texts(model, Col.UNIT) == ["上海驻点招商办", "上海驻点招商办"]
-    total = model.index(0, Col.TOTAL)
+    total = model.index(1, Col.TOTAL)
     assert model.data(total, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     assert model.data(total, SortValueRole) == 1500.25
     assert model.headerData(Col.TOTAL, Qt.Orientation.Horizontal) == "总投资"
@@ -70,7 +70,7 @@ def test_rows_outside_the_counting_rules_are_muted_with_a_reason(session: Sessio
     make_project("商住地块", 500000, industry_code="70")
     make_project("亿元项目", 10000)
     model = ProjectTableModel(sort_column=Col.NAME, descending=False)
-    muted, counted = model.index(1, Col.NAME), model.index(0, Col.NAME)
+    muted, counted = model.index(0, Col.NAME), model.index(1, Col.NAME)  # shang, yi
     assert model.data(muted, Qt.ItemDataRole.DisplayRole) == "商住地块"
     assert model.data(muted, Qt.ItemDataRole.ForegroundRole) is not None
     assert model.data(muted, Qt.ItemDataRole.ToolTipRole) == "未纳入统计(亿元以下或房地产项目)"

@@ -12,77 +12,77 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../report_dialogs.py" line="60"/>
+        <location filename="../report_dialogs.py" line="62"/>
         <source>生成招商工作简报</source>
         <translation>Create investment briefing</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="69"/>
+        <location filename="../report_dialogs.py" line="71"/>
         <source>报头上的日期;期数按此日期的年度编号</source>
         <translation>The date in the masthead; issues are numbered by its year</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="76"/>
+        <location filename="../report_dialogs.py" line="78"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="92"/>
+        <location filename="../report_dialogs.py" line="94"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="101"/>
+        <location filename="../report_dialogs.py" line="103"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="102"/>
+        <location filename="../report_dialogs.py" line="104"/>
         <source>截止日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="103"/>
+        <location filename="../report_dialogs.py" line="105"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="104"/>
+        <location filename="../report_dialogs.py" line="106"/>
         <source>签发日期</source>
         <translation>Date of issue</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="105"/>
+        <location filename="../report_dialogs.py" line="107"/>
         <source>期数</source>
         <translation>Issue no.</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="106"/>
+        <location filename="../report_dialogs.py" line="108"/>
         <source>保存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="130"/>
+        <location filename="../report_dialogs.py" line="132"/>
         <source>保存简报</source>
         <translation>Save briefing</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="130"/>
+        <location filename="../report_dialogs.py" line="132"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="143"/>
+        <location filename="../report_dialogs.py" line="145"/>
         <source>起始日期晚于截止日期</source>
         <translation>The start date is after the end date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="147"/>
+        <location filename="../report_dialogs.py" line="149"/>
         <source>请选择一个已存在的文件夹,文件名以 .pdf 结尾</source>
         <translation>Choose an existing folder and a file name ending in .pdf</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="159"/>
+        <location filename="../report_dialogs.py" line="167"/>
         <source>简报期数</source>
         <translation>Briefing issue number</translation>
     </message>
@@ -149,198 +149,203 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dashboard.py" line="95"/>
+        <location filename="../dashboard.py" line="137"/>
         <source>统计期间(&amp;P)</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="97"/>
+        <location filename="../dashboard.py" line="139"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="101"/>
+        <location filename="../dashboard.py" line="143"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="103"/>
+        <location filename="../dashboard.py" line="145"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="126"/>
+        <location filename="../dashboard.py" line="168"/>
         <source>新签约</source>
         <translation>Newly signed</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="141"/>
+        <location filename="../dashboard.py" line="183"/>
         <source>在手在谈</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="162"/>
+        <location filename="../dashboard.py" line="204"/>
         <source>新签约项目 · 按投资规模</source>
         <translation>Newly signed projects · by size</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="164"/>
+        <location filename="../dashboard.py" line="206"/>
         <source>新签约项目 · 按产业类别</source>
         <translation>Newly signed projects · by industry</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="170"/>
+        <location filename="../dashboard.py" line="212"/>
         <source>各单位情况</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="176"/>
+        <location filename="../dashboard.py" line="218"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="177"/>
+        <location filename="../dashboard.py" line="219"/>
         <source>签约个数</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="178"/>
+        <location filename="../dashboard.py" line="220"/>
         <source>签约总投资(亿元)</source>
         <translation>Signed total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="179"/>
+        <location filename="../dashboard.py" line="221"/>
         <source>在手在谈个数</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="180"/>
+        <location filename="../dashboard.py" line="222"/>
         <source>总投资(亿元)</source>
         <translation>Pipeline total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="190"/>
+        <location filename="../dashboard.py" line="232"/>
         <source>双击或按回车查看该单位的数字</source>
         <translation>Double-click or press Enter to see this unit&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="220"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>本年至今</source>
         <translation>Year to date</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="225"/>
+        <location filename="../dashboard.py" line="267"/>
         <source>{year}年1~{month}月</source>
         <translation>Months 1–{month} of {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="232"/>
+        <location filename="../dashboard.py" line="274"/>
         <source>{year}年上半年</source>
         <translation>First half of {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="237"/>
+        <location filename="../dashboard.py" line="279"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="240"/>
+        <location filename="../dashboard.py" line="282"/>
         <source>{year}年全年</source>
         <translation>Full year {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244"/>
+        <location filename="../dashboard.py" line="286"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="262"/>
-        <location filename="../dashboard.py" line="347"/>
+        <location filename="../dashboard.py" line="304"/>
+        <location filename="../dashboard.py" line="433"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="296"/>
+        <location filename="../dashboard.py" line="338"/>
         <source>起始日期晚于结束日期,请调整统计期间。</source>
         <translation>The start date is after the end date. Please adjust the period.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="349"/>
+        <location filename="../dashboard.py" line="424"/>
+        <source>无法计算统计数字:{reason}</source>
+        <translation>The figures could not be computed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="435"/>
         <source>{start} 至 {end} {scope}</source>
         <translation>{start} to {end} {scope}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="354"/>
+        <location filename="../dashboard.py" line="440"/>
         <source>新签约亿元以上产业项目 {count} 个</source>
         <translation>Newly signed industrial projects of 100M CNY or more: {count}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="357"/>
+        <location filename="../dashboard.py" line="443"/>
         <source>总投资 {total} 亿元</source>
         <translation>Total investment: {total} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="360"/>
+        <location filename="../dashboard.py" line="446"/>
         <source>其中内资 {d} 个 {dt} 亿元,外资 {f} 个 {ft} 亿美元</source>
         <translation>Domestic: {d}, {dt} × 100M CNY; foreign: {f}, {ft} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="368"/>
+        <location filename="../dashboard.py" line="454"/>
         <source>“{name}”产业项目 {count} 个,占比 {pct}%</source>
         <translation>“{name}” chain projects: {count} ({pct}%)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="373"/>
+        <location filename="../dashboard.py" line="459"/>
         <source>制造业 {n} 个</source>
         <translation>Manufacturing: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="374"/>
+        <location filename="../dashboard.py" line="460"/>
         <source>服务业 {n} 个</source>
         <translation>Services: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="377"/>
+        <location filename="../dashboard.py" line="463"/>
         <source>其他 {n} 个</source>
         <translation>Other: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="381"/>
+        <location filename="../dashboard.py" line="467"/>
         <source>截至 {when} 在手在谈 {count} 个</source>
         <translation>Pipeline as of {when}: {count} projects</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="386"/>
+        <location filename="../dashboard.py" line="472"/>
         <source>其中在谈 {talks} 个,已签约未开工 {signed} 个</source>
         <translation>In talks: {talks}; signed, construction not started: {signed}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="391"/>
+        <location filename="../dashboard.py" line="477"/>
         <source>内资 {count} 个 {total} 亿元</source>
         <translation>Domestic: {count}, {total} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="396"/>
+        <location filename="../dashboard.py" line="482"/>
         <source>外资 {count} 个 {total} 亿美元</source>
         <translation>Foreign: {count}, {total} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="400"/>
+        <location filename="../dashboard.py" line="486"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="403"/>
+        <location filename="../dashboard.py" line="489"/>
         <source>新签约总投资、规模档次和各单位总投资中的外资项目按 1 美元 = {rate} 元人民币折算(汇率日期:{when});在手在谈的内资、外资分别列示。</source>
         <translation>Foreign projects in the newly signed total, the size bands and the unit totals are converted at 1 USD = {rate} CNY (rate date: {when}); the pipeline shows domestic and foreign projects separately.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="416"/>
+        <location filename="../dashboard.py" line="502"/>
         <source>{bound}亿元以下</source>
         <translation>&lt; {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="417"/>
+        <location filename="../dashboard.py" line="503"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
@@ -1184,225 +1189,255 @@ First recorded: %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="129"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="132"/>
         <source>新建单位数据文件…</source>
         <translation>New unit file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="135"/>
         <source>新建总部数据文件…</source>
         <translation>New headquarters file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="138"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="140"/>
         <source>打开示例数据</source>
         <translation>Open sample data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="142"/>
         <source>导入台账(Excel/CSV)…</source>
         <translation>Import ledger (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="144"/>
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="145"/>
         <source>导出交接文件…</source>
         <translation>Export handover file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="147"/>
         <source>导入设置文件…</source>
         <translation>Import settings file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="149"/>
         <source>合并交接文件…</source>
         <translation>Merge handover files…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="150"/>
         <source>关闭文件</source>
         <translation>Close file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="151"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="170"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="172"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="175"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="182"/>
         <source>查找项目</source>
         <translation>Find project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="186"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="189"/>
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="191"/>
         <source>编辑项目…</source>
         <translation>Edit project…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="192"/>
         <source>变更阶段…</source>
         <translation>Change stage…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="193"/>
         <source>添加走访记录…</source>
         <translation>Add follow-up…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
-        <location filename="../main_window.py" line="598"/>
+        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="732"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="207"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="209"/>
         <source>招商工作简报…</source>
         <translation>Investment briefing…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="211"/>
         <source>项目简报(选中项目)…</source>
         <translation>Project brief (selected project)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="213"/>
         <source>打印全部项目简报…</source>
         <translation>Print all project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="214"/>
         <source>项目清单(当前筛选)…</source>
         <translation>Project listing (current filter)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="223"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="225"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="227"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="234"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
-        <location filename="../main_window.py" line="818"/>
+        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="952"/>
         <source>关于招商台账</source>
         <translation>About Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="250"/>
         <source>注意:此文件位于网络共享文件夹。多人同时使用或网络中断可能损坏数据,建议复制到本机后使用,再按期报送。</source>
         <translation>Note: this file is in a shared network folder. Several people using it at once, or a network outage, can damage the data. Copy it to this computer to work on it, and submit it when due.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="263"/>
+        <source>只读:%1 编辑功能已关闭;如需修改,请把文件复制到可写的位置后打开。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="280"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="281"/>
         <source>项目台账</source>
         <translation>Project ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="282"/>
         <source>待跟进</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="283"/>
         <source>签约活动</source>
         <translation>Signing events</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="287"/>
         <source>交接</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
-        <location filename="../main_window.py" line="827"/>
+        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="961"/>
         <source>招商台账</source>
         <translation>Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="365"/>
+        <source>已接管 %1(电脑 %2)留下的锁,此次接管已记录在文件中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="377"/>
+        <source>文件正在使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="381"/>
+        <source>只有确认那台电脑已关机或程序已退出时才接管;两台电脑同时修改同一个文件会丢失数据。接管会记录在文件中。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="385"/>
+        <source>接管并打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="427"/>
+        <source>上次打开此文件时程序意外退出,因此没有自动打开。可以再试一次,或使用备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="435"/>
         <source>打开数据文件</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="437"/>
         <source>招商台账数据文件 (*.zsdb);;所有文件 (*)</source>
         <translation>Investment Ledger data files (*.zsdb);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="497"/>
         <source>选择保存交接文件的文件夹(如U盘)</source>
         <translation>Choose the folder for the handover file (a USB stick, say)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="513"/>
         <source>导出交接文件</source>
         <translation>Export handover file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="515"/>
         <source>已导出第 %1 次交接文件:
 %2
 
@@ -1413,177 +1448,178 @@ First recorded: %4</translation>
 Give this file to headquarters (USB stick, e-mail or a shared folder).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="532"/>
+        <location filename="../main_window.py" line="537"/>
         <source>导入设置文件</source>
         <translation>Import settings file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="532"/>
         <source>设置文件 (*.zsset)</source>
         <translation>Settings files (*.zsset)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="541"/>
         <source>已导入设置文件:%1</source>
         <translation>Settings file imported: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
-        <location filename="../main_window.py" line="433"/>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="555"/>
+        <location filename="../main_window.py" line="567"/>
+        <location filename="../main_window.py" line="584"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="555"/>
         <source>台账 (*.xlsx *.csv)</source>
         <translation>Ledgers (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="567"/>
         <source>正在导入台账…</source>
         <translation>Importing ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="604"/>
         <source>产业链不在重点产业链名单中</source>
         <translation>Chains outside the priority list</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../main_window.py" line="605"/>
         <source>是否把这些产业链加入重点产业链名单?</source>
         <translation>Add these chains to the priority chains?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481"/>
+        <location filename="../main_window.py" line="615"/>
         <source>加入重点产业链</source>
         <translation>Add priority chains</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="633"/>
         <source>……另有 %1 处问题</source>
         <translation>…and %1 more problem(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="636"/>
         <source>台账未导入</source>
         <translation>Ledger not imported</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="586"/>
         <source>已导入台账:新建项目 %1 个,更新项目 %2 个</source>
         <translation>Ledger imported: %1 project(s) created, %2 updated</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="653"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521"/>
+        <location filename="../main_window.py" line="655"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="670"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported %1 project(s) to %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599"/>
+        <location filename="../main_window.py" line="733"/>
         <source>确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。</source>
         <translation>Delete %1 project(s) (%2)? You can bring them back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="606"/>
+        <location filename="../main_window.py" line="740"/>
         <source>删除 %1 个项目</source>
         <translation>Delete %1 project(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="617"/>
+        <location filename="../main_window.py" line="751"/>
         <source>已生成:%1</source>
         <translation>Created: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="642"/>
+        <location filename="../main_window.py" line="776"/>
         <source>请先在项目台账中选择一个项目</source>
         <translation>Select a project in the project ledger first</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="650"/>
+        <location filename="../main_window.py" line="784"/>
         <source>保存项目简报</source>
         <translation>Save project brief</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652"/>
-        <location filename="../main_window.py" line="766"/>
+        <location filename="../main_window.py" line="786"/>
+        <location filename="../main_window.py" line="900"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="680"/>
+        <location filename="../main_window.py" line="814"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="683"/>
+        <location filename="../main_window.py" line="817"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="689"/>
+        <location filename="../main_window.py" line="823"/>
         <source>选择保存项目简报的文件夹</source>
         <translation>Choose a folder for the project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="725"/>
+        <location filename="../main_window.py" line="859"/>
         <source>正在生成项目简报…</source>
         <translation>Creating project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="704"/>
+        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="838"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="683"/>
-        <location filename="../main_window.py" line="724"/>
+        <location filename="../main_window.py" line="817"/>
+        <location filename="../main_window.py" line="858"/>
         <source>打印全部项目简报</source>
         <translation>Print all project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="740"/>
+        <location filename="../main_window.py" line="874"/>
         <source>正在生成项目简报(%1/%2):%3</source>
         <translation>Creating project briefs (%1/%2): %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="749"/>
+        <location filename="../main_window.py" line="883"/>
         <source>已生成 %1 份项目简报,保存在 %2</source>
         <translation>Created %1 project brief(s) in %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="764"/>
+        <location filename="../main_window.py" line="898"/>
         <source>保存项目清单</source>
         <translation>Save project listing</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="820"/>
+        <location filename="../main_window.py" line="954"/>
         <source>招商台账:离线记录招商线索与项目,按统计口径生成简报,各单位报送数据文件,由市招商中心汇总。</source>
         <translation>Investment Ledger keeps investment leads and projects offline and produces briefings by the official counting rules. Each unit submits its data file; the city headquarters consolidates them.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="830"/>
+        <location filename="../main_window.py" line="964"/>
         <source>招商台账 — %1 — %2</source>
         <translation>Investment Ledger — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="862"/>
+        <location filename="../main_window.py" line="1007"/>
         <source>撤销 %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="863"/>
+        <location filename="../main_window.py" line="1008"/>
         <source>重做 %1</source>
         <translation>Redo %1</translation>
     </message>
@@ -1917,498 +1953,503 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="259"/>
+        <location filename="../project_form.py" line="179"/>
+        <source>(只读)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="263"/>
         <source>约</source>
         <translation>about</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="260"/>
+        <location filename="../project_form.py" line="264"/>
         <source>超</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="261"/>
+        <location filename="../project_form.py" line="265"/>
         <source>达</source>
         <translation>reaching</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="262"/>
+        <location filename="../project_form.py" line="266"/>
         <source>以上</source>
         <translation>or more</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="265"/>
+        <location filename="../project_form.py" line="269"/>
         <source>数字的限定词,简报中写作:约20亿元、超5亿元、达4万吨、500人以上</source>
         <translation>How the briefs qualify the figure: about 2 bn CNY, over 500 m CNY, reaching 40,000 t, 500 or more</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="275"/>
+        <location filename="../project_form.py" line="279"/>
         <source>项目名称(&amp;N)*</source>
         <translation>Project &amp;name*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="276"/>
+        <location filename="../project_form.py" line="280"/>
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="276"/>
+        <location filename="../project_form.py" line="280"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="280"/>
+        <location filename="../project_form.py" line="284"/>
         <source>内外资(&amp;C)</source>
         <translation>&amp;Capital source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="282"/>
+        <location filename="../project_form.py" line="286"/>
         <source>建设性质</source>
         <translation>Construction type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="285"/>
+        <location filename="../project_form.py" line="289"/>
         <source>项目定位</source>
         <translation>Designation</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="287"/>
+        <location filename="../project_form.py" line="291"/>
         <source>如:镇江市重点产业类项目</source>
         <translation>e.g. Zhenjiang key industrial project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="289"/>
+        <location filename="../project_form.py" line="293"/>
         <source>拟落户载体</source>
         <translation>Planned site</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="289"/>
+        <location filename="../project_form.py" line="293"/>
         <source>园区或镇区</source>
         <translation>Park or town</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="290"/>
+        <location filename="../project_form.py" line="294"/>
         <source>信息来源</source>
         <translation>Information source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="293"/>
+        <location filename="../project_form.py" line="297"/>
         <source>公司全称,如:大亚科技集团有限公司</source>
         <translation>Full company name, e.g. Daya Technology Group Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="298"/>
+        <location filename="../project_form.py" line="302"/>
         <source>投资方(&amp;I)*</source>
         <translation>&amp;Investor*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="299"/>
+        <location filename="../project_form.py" line="303"/>
         <source>18位,可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="301"/>
+        <location filename="../project_form.py" line="305"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="302"/>
+        <location filename="../project_form.py" line="306"/>
         <source>来源地</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="302"/>
+        <location filename="../project_form.py" line="306"/>
         <source>省市,外资填国家或地区</source>
         <translation>Province and city; for foreign investors, country or region</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="303"/>
+        <location filename="../project_form.py" line="307"/>
         <source>企业性质</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="304"/>
+        <location filename="../project_form.py" line="308"/>
         <source>企业类别</source>
         <translation>Company category</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="305"/>
+        <location filename="../project_form.py" line="309"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="306"/>
+        <location filename="../project_form.py" line="310"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="309"/>
+        <location filename="../project_form.py" line="313"/>
         <source>总投资(&amp;T)</source>
         <translation>&amp;Total investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="312"/>
+        <location filename="../project_form.py" line="316"/>
         <source>固定资产投资</source>
         <translation>Fixed-asset investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="313"/>
+        <location filename="../project_form.py" line="317"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="321"/>
+        <location filename="../project_form.py" line="326"/>
         <source>添加分期</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="323"/>
+        <location filename="../project_form.py" line="328"/>
         <source>删除分期</source>
         <translation>Remove phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="325"/>
+        <location filename="../project_form.py" line="330"/>
         <source>分期</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="342"/>
+        <location filename="../project_form.py" line="347"/>
         <source>输入代码或名称,如 36 或 汽车</source>
         <translation>Type a code or name, e.g. 36 or 汽车 (automotive)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="343"/>
+        <location filename="../project_form.py" line="348"/>
         <source>行业(GB/T 4754)(&amp;H)</source>
         <translation>&amp;Sector (GB/T 4754)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="345"/>
+        <location filename="../project_form.py" line="350"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="350"/>
+        <location filename="../project_form.py" line="355"/>
         <source>产业链(%1)</source>
         <translation>Industry chain (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="359"/>
-        <location filename="../project_form.py" line="369"/>
+        <location filename="../project_form.py" line="364"/>
+        <location filename="../project_form.py" line="374"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="360"/>
+        <location filename="../project_form.py" line="365"/>
         <source>进入该阶段的日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="364"/>
+        <location filename="../project_form.py" line="369"/>
         <source>变更阶段(&amp;G)…</source>
         <translation>Chan&amp;ge stage…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="371"/>
-        <location filename="../project_form.py" line="385"/>
+        <location filename="../project_form.py" line="376"/>
+        <location filename="../project_form.py" line="390"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="371"/>
+        <location filename="../project_form.py" line="376"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="371"/>
+        <location filename="../project_form.py" line="376"/>
         <source>间隔(天)</source>
         <translation>Gap (days)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="371"/>
+        <location filename="../project_form.py" line="376"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="374"/>
+        <location filename="../project_form.py" line="379"/>
         <source>添加节点(&amp;M)…</source>
         <translation>Add &amp;milestone…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="376"/>
+        <location filename="../project_form.py" line="381"/>
         <source>删除所选(&amp;D)</source>
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="377"/>
+        <location filename="../project_form.py" line="382"/>
         <source>删除时间线中选中的阶段记录或节点(Delete)</source>
         <translation>Delete the stage record or milestone selected in the timeline (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="380"/>
+        <location filename="../project_form.py" line="385"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="386"/>
+        <location filename="../project_form.py" line="391"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="387"/>
+        <location filename="../project_form.py" line="392"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="388"/>
+        <location filename="../project_form.py" line="393"/>
         <source>内容</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="389"/>
+        <location filename="../project_form.py" line="394"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="390"/>
+        <location filename="../project_form.py" line="395"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="391"/>
+        <location filename="../project_form.py" line="396"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="397"/>
+        <location filename="../project_form.py" line="402"/>
         <source>添加走访记录(&amp;F)…</source>
         <translation>Add &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="399"/>
+        <location filename="../project_form.py" line="404"/>
         <source>删除所选记录(&amp;K)</source>
         <translation>Delete selected follow-up (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="400"/>
+        <location filename="../project_form.py" line="405"/>
         <source>删除选中的走访记录(Delete)</source>
         <translation>Delete the selected follow-up (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="403"/>
+        <location filename="../project_form.py" line="408"/>
         <source>走访记录</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="405"/>
+        <location filename="../project_form.py" line="410"/>
         <source>已定</source>
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="406"/>
+        <location filename="../project_form.py" line="411"/>
         <source>预计竣工投产</source>
         <translation>Expected production start</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="411"/>
+        <location filename="../project_form.py" line="416"/>
         <source>建设内容及规模</source>
         <translation>Scope of construction</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="413"/>
+        <location filename="../project_form.py" line="418"/>
         <source>如:新建厂房约30000平方米,建设电池箔专用生产线</source>
         <translation>e.g. new plant of about 30,000 m² with a dedicated battery-foil line</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="422"/>
+        <location filename="../project_form.py" line="427"/>
         <source>用地(亩)(&amp;L)</source>
         <translation>&amp;Land (mu)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="430"/>
-        <location filename="../project_form.py" line="611"/>
+        <location filename="../project_form.py" line="435"/>
+        <location filename="../project_form.py" line="621"/>
         <source>建筑面积(㎡)</source>
         <translation>Floor area (m²)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="438"/>
+        <location filename="../project_form.py" line="443"/>
         <source>投资强度</source>
         <translation>Investment intensity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="439"/>
+        <location filename="../project_form.py" line="444"/>
         <source>预计年销售</source>
         <translation>Expected annual sales</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="440"/>
+        <location filename="../project_form.py" line="445"/>
         <source>预计年产值</source>
         <translation>Expected annual output</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="441"/>
+        <location filename="../project_form.py" line="446"/>
         <source>预计年税收</source>
         <translation>Expected annual tax</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="444"/>
+        <location filename="../project_form.py" line="449"/>
         <source>新增就业(人)</source>
         <translation>New jobs</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="452"/>
+        <location filename="../project_form.py" line="457"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="453"/>
-        <location filename="../project_form.py" line="610"/>
-        <location filename="../project_form.py" line="612"/>
+        <location filename="../project_form.py" line="458"/>
+        <location filename="../project_form.py" line="620"/>
+        <location filename="../project_form.py" line="622"/>
         <source>限定</source>
         <translation>Qualifier</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="454"/>
+        <location filename="../project_form.py" line="459"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="455"/>
+        <location filename="../project_form.py" line="460"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="456"/>
+        <location filename="../project_form.py" line="461"/>
         <source>所属分期</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="462"/>
+        <location filename="../project_form.py" line="472"/>
         <source>添加产能</source>
         <translation>Add capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="464"/>
+        <location filename="../project_form.py" line="474"/>
         <source>删除产能</source>
         <translation>Remove capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="466"/>
+        <location filename="../project_form.py" line="476"/>
         <source>产能</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="473"/>
+        <location filename="../project_form.py" line="483"/>
         <source>(请选择)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="479"/>
+        <location filename="../project_form.py" line="489"/>
         <source>责任单位(&amp;U)*</source>
         <translation>Responsible &amp;unit*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="480"/>
+        <location filename="../project_form.py" line="490"/>
         <source>责任人</source>
         <translation>Person in charge</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="481"/>
+        <location filename="../project_form.py" line="491"/>
         <source>需协调解决问题</source>
         <translation>Issues to resolve</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="482"/>
+        <location filename="../project_form.py" line="492"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="524"/>
+        <location filename="../project_form.py" line="534"/>
         <source>新一期</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="590"/>
+        <location filename="../project_form.py" line="600"/>
         <source>全部达产</source>
         <translation>At full capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="607"/>
+        <location filename="../project_form.py" line="617"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="608"/>
+        <location filename="../project_form.py" line="618"/>
         <source>投资(%1)</source>
         <translation>Investment (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="609"/>
+        <location filename="../project_form.py" line="619"/>
         <source>建设内容</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="613"/>
+        <location filename="../project_form.py" line="623"/>
         <source>预计年销售(万元)</source>
         <translation>Expected annual sales (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="702"/>
+        <location filename="../project_form.py" line="712"/>
         <source>(填写总投资和用地后自动计算)</source>
         <translation>(calculated once total investment and land are filled in)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="708"/>
+        <location filename="../project_form.py" line="718"/>
         <source>(按1美元=%1元人民币折算)</source>
         <translation> (at 1 USD = %1 CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="710"/>
+        <location filename="../project_form.py" line="720"/>
         <source>%1 万元/亩</source>
         <translation>%1 × 10k CNY/mu</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="751"/>
+        <location filename="../project_form.py" line="761"/>
         <source>请填写整数人数</source>
         <translation>Enter a whole number of people</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="939"/>
+        <location filename="../project_form.py" line="949"/>
         <location filename="runtime_labels.py" line="55"/>
         <source>投资方</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="939"/>
+        <location filename="../project_form.py" line="949"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="941"/>
+        <location filename="../project_form.py" line="951"/>
         <source>统一社会信用代码相同</source>
         <translation>same credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="942"/>
+        <location filename="../project_form.py" line="952"/>
         <source>名称相近</source>
         <translation>similar name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="943"/>
+        <location filename="../project_form.py" line="953"/>
         <source>项目名称相同</source>
         <translation>same project name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="946"/>
+        <location filename="../project_form.py" line="956"/>
         <source>· %1“%2”(%3)</source>
         <translation>· %1 “%2” (%3)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="954"/>
+        <location filename="../project_form.py" line="964"/>
         <source>可能重复录入</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="955"/>
+        <location filename="../project_form.py" line="965"/>
         <source>发现相似的记录:
 %1
 
@@ -2419,73 +2460,73 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
 Save anyway?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="957"/>
+        <location filename="../project_form.py" line="967"/>
         <source>仍然保存</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="958"/>
+        <location filename="../project_form.py" line="968"/>
         <source>返回修改</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="979"/>
+        <location filename="../project_form.py" line="989"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="985"/>
+        <location filename="../project_form.py" line="995"/>
         <source>修改项目“%1”</source>
         <translation>Edit project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="988"/>
+        <location filename="../project_form.py" line="998"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1002"/>
+        <location filename="../project_form.py" line="1012"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1003"/>
+        <location filename="../project_form.py" line="1013"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1042"/>
+        <location filename="../project_form.py" line="1052"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1074"/>
-        <location filename="../project_form.py" line="1100"/>
+        <location filename="../project_form.py" line="1084"/>
+        <location filename="../project_form.py" line="1110"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1085"/>
+        <location filename="../project_form.py" line="1095"/>
         <source>请先在时间线中选中要删除的一行</source>
         <translation>First select the row to delete in the timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1094"/>
+        <location filename="../project_form.py" line="1104"/>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1097"/>
+        <location filename="../project_form.py" line="1107"/>
         <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
         <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1102"/>
+        <location filename="../project_form.py" line="1112"/>
         <source>删除阶段记录“%1 %2”</source>
         <translation>Delete stage record “%1 %2”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1108"/>
+        <location filename="../project_form.py" line="1118"/>
         <source>请先选中要删除的走访记录</source>
         <translation>First select the follow-up to delete</translation>
     </message>
@@ -3387,62 +3428,67 @@ Save anyway?</translation>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="30"/>
+        <location filename="../start_screen.py" line="39"/>
         <source>招商台账</source>
         <translation>Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="34"/>
+        <location filename="../start_screen.py" line="43"/>
         <source>招商项目台账、统计与简报 —— 离线使用,数据保存在本机的一个文件中</source>
         <translation>Investment project ledger, figures and briefings — works offline, keeping your data in one file on this computer</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="42"/>
+        <location filename="../start_screen.py" line="51"/>
         <source>新建单位数据文件</source>
         <translation>New unit file</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="43"/>
+        <location filename="../start_screen.py" line="52"/>
         <source>驻点招商办、开发区、镇区、园区使用</source>
         <translation>For resident offices, development zones, towns and parks</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="48"/>
+        <location filename="../start_screen.py" line="57"/>
         <source>新建总部数据文件</source>
         <translation>New headquarters file</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="49"/>
+        <location filename="../start_screen.py" line="58"/>
         <source>市招商中心汇总各单位数据使用</source>
         <translation>For the city headquarters, to consolidate the units&apos; data</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="54"/>
+        <location filename="../start_screen.py" line="63"/>
         <source>打开数据文件…</source>
         <translation>Open data file…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="55"/>
+        <location filename="../start_screen.py" line="64"/>
         <source>打开已有的 .zsdb 文件</source>
         <translation>Open an existing .zsdb file</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="60"/>
+        <location filename="../start_screen.py" line="69"/>
         <source>打开示例数据</source>
         <translation>Open sample data</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="61"/>
+        <location filename="../start_screen.py" line="70"/>
         <source>文章中全市1~7月的招商数据,供熟悉软件</source>
         <translation>The article&apos;s citywide figures for January–July, to try the app with</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="74"/>
+        <location filename="../start_screen.py" line="83"/>
         <source>最近打开的文件</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="87"/>
+        <location filename="../start_screen.py" line="122"/>
+        <source>⚠ %1 —— 未能打开:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="131"/>
         <source>(暂无)</source>
         <translation>(none)</translation>
     </message>

@@ -1358,7 +1358,7 @@ First recorded: %4</translation>
     <message>
         <location filename="../main_window.py" line="263"/>
         <source>只读:%1 编辑功能已关闭;如需修改,请把文件复制到可写的位置后打开。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read-only: %1 Editing is off; to make changes, copy the file to a writable place and open it there.</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="280"/>
@@ -1394,27 +1394,27 @@ First recorded: %4</translation>
     <message>
         <location filename="../main_window.py" line="365"/>
         <source>已接管 %1(电脑 %2)留下的锁,此次接管已记录在文件中</source>
-        <translation type="unfinished"></translation>
+        <translation>Took over the lock left by %1 (computer %2); the takeover is logged in the file</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="377"/>
         <source>文件正在使用</source>
-        <translation type="unfinished"></translation>
+        <translation>File in use</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="381"/>
         <source>只有确认那台电脑已关机或程序已退出时才接管;两台电脑同时修改同一个文件会丢失数据。接管会记录在文件中。</source>
-        <translation type="unfinished"></translation>
+        <translation>Take over only if that computer is switched off or the program there has exited: two computers changing one file lose data. The takeover is logged in the file.</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="385"/>
         <source>接管并打开</source>
-        <translation type="unfinished"></translation>
+        <translation>Take over and open</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="427"/>
         <source>上次打开此文件时程序意外退出,因此没有自动打开。可以再试一次,或使用备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>The program quit unexpectedly while opening this file last time, so it was not opened automatically. Try again, or use a backup.</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="435"/>
@@ -1955,7 +1955,7 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
     <message>
         <location filename="../project_form.py" line="179"/>
         <source>(只读)</source>
-        <translation type="unfinished"></translation>
+        <translation> (read-only)</translation>
     </message>
     <message>
         <location filename="../project_form.py" line="263"/>
@@ -3485,7 +3485,7 @@ Save anyway?</translation>
     <message>
         <location filename="../start_screen.py" line="122"/>
         <source>⚠ %1 —— 未能打开:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1 — could not be opened: %2</translation>
     </message>
     <message>
         <location filename="../start_screen.py" line="131"/>

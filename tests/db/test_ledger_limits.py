@@ -243,8 +243,22 @@ def _unknown_version(path: Path) -> Path:
     return _written(path.with_name("版本.xlsx"), bytes(raw))
 
 
+def _patched_data(path: Path) -> Path:
+    """The sheet's flags say "compressed patched data", which zipfile cannot read."""
+    raw = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        member = archive.getinfo("xl/worksheets/sheet1.xml")
+    raw[member.header_offset + 6] |= 0x20  # the local header's flags
+    name = member.filename.encode()
+    entries = [m.start() for m in re.finditer(b"PK\x01\x02", bytes(raw))]
+    (entry,) = [e for e in entries if raw[e + 46 : e + 46 + len(name)] == name]
+    raw[entry + 8] |= 0x20  # and the directory's
+    return _written(path.with_name("补丁.xlsx"), bytes(raw))
+
+
 DAMAGE = {
     "a zip version from the future": _unknown_version,
+    "patched data": _patched_data,
     "truncated": lambda p: _written(p.with_name("截断.xlsx"), p.read_bytes()[:1500]),
     "not a zip": lambda p: _written(p.with_name("假的.xlsx"), b"\xd0\xcf\x11\xe0" + b"\0" * 600),
     "bytes flipped in the compressed sheet": _flip_compressed_bytes,

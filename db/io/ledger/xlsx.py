@@ -117,7 +117,9 @@ def _check_directory(path: Path, archive: zipfile.ZipFile) -> list[zipfile.ZipIn
         raise _damaged(path, "two members of one name")
     total = 0
     for member in members:
-        if member.flag_bits & 0x1:
+        if member.flag_bits & 0x20:  # "compressed patched data", which no reader takes
+            raise _damaged(path, f"{member.filename}: patched data")
+        if member.flag_bits & 0x41:  # encrypted, or strongly encrypted
             raise UserError(
                 f"Excel 文件设有密码,请在 Excel/WPS 中取消密码后另存再导入:{path.name}",
                 f"the Excel file is password-protected; remove the password first: {path.name}",
@@ -299,6 +301,7 @@ def _openpyxl_sheets(path: Path) -> Iterator[Grid]:
         ValueError,
         TypeError,
         SyntaxError,  # ElementTree's ParseError
+        NotImplementedError,  # zipfile: a zip feature it does not know
     ) as exc:
         raise _damaged(path, str(exc)) from exc
     try:
@@ -321,5 +324,14 @@ def _bounded(path: Path, rows: Iterator[Sequence[object]]) -> Grid:
                     f"row {number} is beyond {MAX_COLUMNS} columns and {MAX_SHEET_ROW} rows",
                 )
             yield row
-    except (KeyError, ValueError, TypeError, SyntaxError, zipfile.BadZipFile) as exc:
+    except (
+        KeyError,
+        ValueError,
+        TypeError,
+        SyntaxError,
+        zipfile.BadZipFile,
+        NotImplementedError,
+        EOFError,
+        zlib.error,
+    ) as exc:
         raise _damaged(path, f"row {number + 1}: {exc}") from exc

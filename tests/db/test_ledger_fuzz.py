@@ -4,14 +4,15 @@ headers, bytes flipped in the archive — the import ends with a message or an
 import, never a traceback or a hang; a refused ledger leaves the unit file byte
 for byte as it was, and an accepted one exports again.
 
-The runs here are short; ``pytest -m soak`` (``make soak``) runs the same
-properties on many more ledgers.
+The runs here are short; ``make soak`` (``pytest -m soak``) runs the same
+properties on SOAK_EXAMPLES ledgers each (2,000 unless the environment says).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import time
 from collections.abc import Callable
 from datetime import date, datetime
@@ -169,7 +170,10 @@ FUZZ = settings(
     deadline=None,  # timed by import_once, against SLOWEST
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-SOAK = settings(FUZZ, max_examples=2_000)
+# make soak sets how many (SOAK_EXAMPLES); each test may take half a second a ledger.
+SOAK_EXAMPLES = int(os.environ.get("SOAK_EXAMPLES", "2000"))
+SOAK = settings(FUZZ, max_examples=SOAK_EXAMPLES)
+SOAK_TIMEOUT = pytest.mark.timeout(300 + SOAK_EXAMPLES // 2)
 
 encodings = st.sampled_from(["utf-8-sig", "utf-8", "gb18030", "utf-16", "latin-1", "cp1252"])
 
@@ -215,7 +219,7 @@ def _both(
 
     return (
         FUZZ(given(**strategies)(short)),
-        pytest.mark.soak(SOAK(given(**strategies)(soak))),
+        pytest.mark.soak(SOAK_TIMEOUT(SOAK(given(**strategies)(soak)))),
     )
 
 

@@ -1,12 +1,15 @@
 """The ledger page (项目台账): search, filters, the project table and its totals.
 
-Every filter change re-queries ids in SQL (db.project_query) and the model reads
+Every filter change re-queries ids in SQL (db.reads.ledger_table) and the model reads
 only the rows on screen; the count and totals of the filtered rows go to the
-status bar through ``summary_changed``.
+status bar through ``summary_changed``.  After an edit the rows on screen are read
+again at once, and the order, totals and filter choices of a whole city's ledger
+are read off the UI thread (``LedgerQuery``), so that saving never stalls the window.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -19,6 +22,7 @@ from PySide6.QtCore import (
     QPoint,
     QSettings,
     Qt,
+    QThread,
     QTimer,
     Signal,
 )
@@ -41,11 +45,12 @@ from PySide6.QtWidgets import (
 )
 
 from db.reads import ledger_table
-from db.reads.ledger_table import COLUMNS, Kind, ProjectFilter
-from db.reads.units import live_units
+from db.reads.ledger_table import COLUMNS, FilterTotals, Kind, ProjectFilter
+from db.reads.units import UnitInfo, live_units
 from db.rules.money import plain, yi_text
 from db.rules.vocabulary import PATH, PIPELINE_STAGES, Capital, Stage
-from db.store import settings
+from db.store import connection, settings
+from ui.background import BackgroundJob
 from ui.project_table import DEFAULT_SORT, Col, ProjectTableModel, UuidRole
 from ui.refresh import RefreshGuard
 from ui.session import Session
@@ -83,6 +88,73 @@ def _to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+@dataclass(frozen=True)
+class Choices:
+    """What the filters offer: units, 产业类别, the priority system and 产业链, size bands."""
+
+    units: list[UnitInfo]
+    industries: list[str]
+    priority_name: str
+    chains: list[str]
+    bands: tuple[Decimal, ...]
+
+
+def read_choices() -> Choices:
+    return Choices(
+        live_units(),
+        ledger_table.local_industry_choices(),
+        settings.priority_system().name,
+        ledger_table.chain_choices(),
+        settings.size_bands(),
+    )
+
+
+@dataclass(frozen=True)
+class LedgerState:
+    """The ledger as one query of the file saw it: the rows in order, totals, choices."""
+
+    criteria: ProjectFilter
+    sort_key: str
+    descending: bool
+    ids: list[int]
+    totals: FilterTotals
+    choices: Choices
+
+
+class LedgerQuery(BackgroundJob):
+    """The whole ledger read again (ids in order, totals, filter choices) in a thread of
+    its own, with its own connection to the open file."""
+
+    finished = Signal(object, object)  # the job, LedgerState
+    failed = Signal(object, str)  # the job, why
+
+    def __init__(self, criteria: ProjectFilter, sort_key: str, descending: bool) -> None:
+        super().__init__()
+        self.file = connection.current()
+        self.criteria = criteria
+        self.sort_key = sort_key
+        self.descending = descending
+
+    def run(self) -> None:
+        try:
+            with connection.bound(self.file):
+                try:
+                    state = LedgerState(
+                        self.criteria,
+                        self.sort_key,
+                        self.descending,
+                        ledger_table.matching_ids(self.criteria, self.sort_key, self.descending),
+                        ledger_table.totals(self.criteria),
+                        read_choices(),
+                    )
+                finally:
+                    connection.close_thread_connection()
+        except Exception as error:  # reported on the UI thread, never raised in this one
+            self.failed.emit(self, str(error))
+            return
+        self.finished.emit(self, state)
+
+
 class LedgerView(QWidget):
     """The filterable, sortable table of every live project in the open file."""
 
@@ -100,8 +172,11 @@ class LedgerView(QWidget):
         self.session = session
         self.store = settings_store or QSettings()
         self.summary = ""
+        self._query: LedgerQuery | None = None
+        self._query_thread: QThread | None = None
+        self._again = False  # changed again while the file was being read
         self._build()
-        self._fill_choices()
+        self._fill_choices(read_choices())
         self.model = ProjectTableModel(self._filter_from_widgets(), DEFAULT_SORT, parent=self)
         self.table.setModel(self.model)
         self._set_up_header()
@@ -263,28 +338,28 @@ class LedgerView(QWidget):
         self.model.modelReset.connect(self._update_summary)
         # A search typed just before the file is closed must not query it afterwards.
         self.session.closed.connect(self._search_timer.stop)
+        self.session.closed.connect(self._forget_query)
 
     # -- filter choices -------------------------------------------------------------
 
-    def _fill_choices(self) -> None:
+    def _fill_choices(self, offered: Choices) -> None:
         """The values offered by the filters, keeping the current choice where it remains."""
-        units = live_units()
+        units = offered.units
         self._refill(
             self.unit_filter, self.tr("全部单位"), [(unit.name, unit.id) for unit in units]
         )
         self.unit_filter.setVisible(self.session.is_headquarters or len(units) > 1)
-        industries = ledger_table.local_industry_choices()
         self._refill(
-            self.industry_filter, self.tr("全部产业类别"), [(label, label) for label in industries]
+            self.industry_filter,
+            self.tr("全部产业类别"),
+            [(label, label) for label in offered.industries],
         )
-        priority = settings.priority_system()
-        chains = [(self.tr("“{name}”重点产业链").format(name=priority.name), PRIORITY)]
-        chains += [(label, label) for label in ledger_table.chain_choices()]
+        chains = [(self.tr("“{name}”重点产业链").format(name=offered.priority_name), PRIORITY)]
+        chains += [(label, label) for label in offered.chains]
         self._refill(self.chain_filter, self.tr("全部产业链"), chains)
-        self._refill(self.band_filter, self.tr("全部规模"), self._band_choices())
+        self._refill(self.band_filter, self.tr("全部规模"), self._band_choices(offered.bands))
 
-    def _band_choices(self) -> list[tuple[str, Decimal]]:
-        bounds = settings.size_bands()
+    def _band_choices(self, bounds: tuple[Decimal, ...]) -> list[tuple[str, Decimal]]:
         choices = [
             (self.tr("{bound}亿元以上").format(bound=plain(bound)), bound) for bound in bounds[:-1]
         ]
@@ -390,7 +465,9 @@ class LedgerView(QWidget):
         self._apply_filter()
 
     def _update_summary(self) -> None:
-        sums = ledger_table.totals(self.model.criteria)
+        self._show_summary(ledger_table.totals(self.model.criteria))
+
+    def _show_summary(self, sums: FilterTotals) -> None:
         self.summary = self.tr(
             "共 {count} 个项目 · 内资 {d} 个 {dt} 亿元 · 外资 {f} 个 {ft} 亿美元"
         ).format(
@@ -404,16 +481,65 @@ class LedgerView(QWidget):
 
     # -- reading and acting ---------------------------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        """Whether the ledger is being read again (its order and totals will follow)."""
+        return self._query_thread is not None
+
     def reload(self) -> None:
-        """Read again after records changed, keeping the filter, sort and current project."""
-        current = self.model.project_id(self.table.currentIndex().row())
-        self._fill_choices()
-        self.model.reload()
-        row = self.model.row_of(current) if current is not None else None
+        """Read again after records changed, keeping the filter, sort and current project:
+        the rows on screen at once, the order, totals and choices in the background."""
+        self.model.refresh_rows()
+        if self._query_thread is not None:
+            self._again = True
+            return
+        query = LedgerQuery(self.model.criteria, self.model.sort_column.key, self.model.descending)
+        query.finished.connect(self._read)
+        query.failed.connect(self._not_read)
+        self._query = query
+        self._query_thread = query.start()
+
+    def _forget_query(self) -> None:
+        if self._query is not None:
+            self._query.finished.disconnect(self._read)
+            self._query.failed.disconnect(self._not_read)
+        if self._query_thread is not None:
+            self._query_thread.quit()
+            self._query_thread.wait()
+        self._query = self._query_thread = None
+
+    def _done(self, query: LedgerQuery) -> bool:
+        """Forget the finished query; False when it is not the latest or is outdated."""
+        if query is not self._query:
+            return False
+        self._forget_query()
+        if self._again:
+            self._again = False
+            self.reload()
+            return False
+        return True
+
+    def _read(self, query: LedgerQuery, state: LedgerState) -> None:
+        if not self._done(query):
+            return
+        self._fill_choices(state.choices)
+        model = self.model
+        if (state.criteria, state.sort_key, state.descending) != (
+            model.criteria,
+            model.sort_column.key,
+            model.descending,
+        ):
+            return  # the filter or the sort changed meanwhile: the model read the file anew
+        current = model.project_id(self.table.currentIndex().row())
+        model.show_ids(state.ids)
+        self._show_summary(state.totals)
+        row = model.row_of(current) if current is not None else None
         if row is not None:
-            index = self.model.index(row, self.table.horizontalHeader().logicalIndex(0))
-            self.table.setCurrentIndex(index)
-            self.table.scrollTo(index)
+            self.table.scrollTo(model.index(row, self.table.horizontalHeader().logicalIndex(0)))
+
+    def _not_read(self, query: LedgerQuery, reason: str) -> None:
+        if self._done(query):
+            self.summary_changed.emit(self.tr("无法读取项目台账:{reason}").format(reason=reason))
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

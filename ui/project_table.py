@@ -201,12 +201,24 @@ class ProjectTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if (Col(column), descending) == (self._sort_column, self._descending):
             return
-        self.layoutAboutToBeChanged.emit()
         self._sort_column, self._descending = Col(column), descending
-        old_ids = self._ids
-        self._load_ids()
-        # Persistent indexes (the selection) follow their project to its new row.
-        rows = {pid: row for row, pid in enumerate(self._ids)}
+        self.show_ids(
+            ledger_table.matching_ids(self._filter, self._sort_column.key, self._descending)
+        )
+
+    def refresh_rows(self) -> None:
+        """Read the rows on screen again (records changed), keeping their order."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Col) - 1))
+
+    def show_ids(self, ids: list[int]) -> None:
+        """Show these projects, in this order (read for the current filter and sort);
+        persistent indexes, the selection and the current row, follow their project."""
+        self.layoutAboutToBeChanged.emit()
+        old_ids, self._ids = self._ids, ids
+        self._pages.clear()
+        rows = {pid: row for row, pid in enumerate(ids)}
         for index in self.persistentIndexList():
             row = rows.get(old_ids[index.row()]) if index.row() < len(old_ids) else None
             new = self.index(row, index.column()) if row is not None else QModelIndex()

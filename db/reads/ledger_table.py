@@ -181,7 +181,7 @@ class Row(NamedTuple):
 class _Sql:
     """A WHERE clause under construction, with its parameters in order."""
 
-    clauses: list[str] = field(default_factory=lambda: ["p.deleted = 0"])
+    clauses: list[str] = field(default_factory=lambda: ["+p.deleted = 0"])
     params: list[Any] = field(default_factory=list)
 
     def add(self, clause: str, *params: Any) -> None:
@@ -391,7 +391,7 @@ def totals(criteria: ProjectFilter) -> FilterTotals:
 def _used_values(column_sql: str) -> list[str]:
     query = (
         f"SELECT DISTINCT {column_sql} FROM project p "
-        f"WHERE p.deleted = 0 AND {column_sql} IS NOT NULL AND {column_sql} <> '' ORDER BY 1"
+        f"WHERE +p.deleted = 0 AND {column_sql} IS NOT NULL AND {column_sql} <> '' ORDER BY 1"
     )
     return [value for (value,) in database.execute_sql(query).fetchall()]
 

@@ -295,6 +295,7 @@ def test_rows_follow_changes_to_the_file(
     view.table.setCurrentIndex(view.model.index(row, Col.NAME))
 
     session.run("删除项目", delete_projects([article["大亚"].uuid]))
+    qtbot.waitUntil(lambda: not view.busy)  # the order and totals are read off the UI thread
     assert "大亚新能源材料建设项目" not in shown(view)
     assert view.summary.startswith("共 4 个项目")
     current = view.table.currentIndex()
@@ -302,7 +303,9 @@ def test_rows_follow_changes_to_the_file(
 
     make_project("新落户项目", 12000, local_industry="生物医药")
     session.notify()
+    qtbot.waitUntil(lambda: not view.busy)
     assert "新落户项目" in shown(view)
     assert view.industry_filter.findText("生物医药") >= 0
     session.undo_stack.undo()
+    qtbot.waitUntil(lambda: not view.busy)
     assert "大亚新能源材料建设项目" in shown(view)

@@ -1010,6 +1010,11 @@ First recorded: %4</translation>
 <context>
     <name>LedgerView</name>
     <message>
+        <location filename="../ledger_view.py" line="542"/>
+        <source>无法读取项目台账:{reason}</source>
+        <translation>The ledger could not be read: {reason}</translation>
+    </message>
+    <message>
         <location filename="../ledger_view.py" line="121"/>
         <source>搜索项目名称、投资方、备注… (Ctrl+F)</source>
         <translation>Search project names, investors, remarks… (Ctrl+F)</translation>

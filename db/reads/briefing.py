@@ -180,7 +180,7 @@ def signing_events_in(period: Period, unit: UnitScope | None = None) -> list[Sig
 def _issues(unit: UnitScope | None) -> list[IssueLine]:
     finished = (Stage.PRODUCING.value, Stage.AT_CAPACITY.value, Stage.DROPPED.value)
     query = (
-        Project.live(Project, Unit)
+        Project.live(Project.name, Project.issues, Unit.name, Unit.kind)
         .join(Unit, on=(Project.unit == Unit.id))
         .where(
             Project.issues.is_null(False) & (Project.issues != "") & Project.stage.not_in(finished)
@@ -189,8 +189,9 @@ def _issues(unit: UnitScope | None) -> list[IssueLine]:
     if unit is not None:
         query = query.where(Project.unit == unit.id)
     order = settings.unit_order()
-    projects = sorted(query, key=lambda p: (unit_sort_key(p.unit.name, p.unit.kind, order), p.name))
-    return [IssueLine(p.name, p.unit.name, (p.issues or "").strip()) for p in projects]
+    found = cast(Iterable[tuple[str, str | None, str, str]], query.tuples())
+    projects = sorted(found, key=lambda p: (unit_sort_key(p[2], p[3], order), p[0]))
+    return [IssueLine(name, place, (issues or "").strip()) for name, issues, place, _ in projects]
 
 
 def _rows(projects: list[tuple[CountedProject, tuple[str, ...]]], as_of: date) -> list[ProjectRow]:
@@ -246,12 +247,14 @@ def briefing_data(
     appendix = signed + [
         (p, ("在手在谈",)) for p in result.pipeline.projects if p.id not in signed_ids
     ]
+    # The 附表 begins with the signings: their rows are the text's table's too.
+    rows = tuple(_rows(appendix, period.end))
     return BriefingData(
         figures=result,
         header=header_for(issue_no, printed_on, unit),
         signing_events=tuple(signing_events_in(period, unit)),
         issues=tuple(_issues(unit)),
-        signed_rows=tuple(_rows(signed, period.end)),
-        appendix=tuple(_rows(appendix, period.end)),
+        signed_rows=rows[: len(signed)],
+        appendix=rows,
         units=tuple(_unit_lines(result)),
     )

@@ -562,10 +562,16 @@ def _by_unit(
     units: Sequence[UnitScope],
 ) -> tuple[UnitFigures, ...]:
     """Each unit's signings and pipeline, sorted by name (各单位情况)."""
+    signed_of: dict[int, list[_Group]] = {}
+    for group in signed:
+        signed_of.setdefault(group.unit_id, []).append(group)
+    pipeline_of: dict[int, list[_Group]] = {}
+    for group in pipeline:
+        pipeline_of.setdefault(group.unit_id, []).append(group)
     lines = []
     for unit in sorted(units, key=lambda u: u.name):
-        unit_signed = [g for g in signed if g.unit_id == unit.id]
-        unit_pipeline = [g for g in pipeline if g.unit_id == unit.id]
+        unit_signed = signed_of.get(unit.id, [])
+        unit_pipeline = pipeline_of.get(unit.id, [])
         industries = _ranked(_industry_counts([*unit_signed, *unit_pipeline]))
         lines.append(
             UnitFigures(

@@ -247,8 +247,8 @@ class ProjectWriter:
         self.columns = _columns(self.attrs)
         # Exact decimals are stored as scaled integers (db.store.fields); text, whole
         # numbers and ids go to sqlite3 as they are, as peewee hands them over.
-        self._convert = [
-            c.db_value if isinstance(c, ScaledDecimalField) else None for c in self.columns
+        self._scaled = [
+            (i, c.db_value) for i, c in enumerate(self.columns) if isinstance(c, ScaledDecimalField)
         ]
         names = ", ".join(f'"{c.column_name}"' for c in self.columns)
         database.execute_sql(
@@ -325,11 +325,14 @@ class ProjectWriter:
                 log.note("stage_event", uuid, None, {item.id})
 
     def _db_values(self, item: PlannedProject) -> list[Any]:
-        values, stored = item.values, item.stored or {}
-        out = []
-        for attr, convert in zip(self.attrs, self._convert, strict=True):
-            value = values[attr] if attr in values else stored.get(attr)
-            out.append(value if convert is None or value is None else convert(value))
+        values, stored = item.values, item.stored
+        if stored is None:
+            out = [values.get(attr) for attr in self.attrs]
+        else:
+            out = [values[a] if a in values else stored.get(a) for a in self.attrs]
+        for index, to_stored in self._scaled:
+            if out[index] is not None:
+                out[index] = to_stored(out[index])
         return out
 
     def _changed_attrs(self, item: PlannedProject) -> list[str]:

@@ -14,8 +14,11 @@ file, then the PDF written):
 - the city briefing of the example data (the article's 1~7月, 26 pages);
 - one project brief of the example data (the median over its projects).
 
-The data come from the seeded generator (bench/generator.py) and the example data
-(``zhaoshang demo``), so runs repeat.  ``--quick`` is a smoke run on smaller files.
+The listing, LibreOffice and the briefing are the medians of three runs; the first
+run of ours in the process (its caches of character widths still empty) is named
+beside them.  The data come from the seeded generator (bench/generator.py) and the
+example data (``zhaoshang demo``), so runs repeat.  ``--quick`` is a smoke run on
+smaller files, each run once.
 """
 
 from __future__ import annotations
@@ -66,9 +69,18 @@ def libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def libreoffice_pdf(program: str, ledger: Path, work: Path) -> tuple[float, int]:
-    """LibreOffice turning ``ledger`` into a PDF, as a whole process: its time and
-    pages.  A conversion of a one-row ledger first sets up the profile it uses."""
+def children_cpu() -> float:
+    """The processor time of the finished child processes (user and system), seconds."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def libreoffice_pdf(
+    program: str, ledger: Path, work: Path, repeat: int
+) -> tuple[float, float, int]:
+    """LibreOffice turning ``ledger`` into a PDF, as a whole process: its time (the
+    median of ``repeat``), its processor time a run and its pages.  A conversion of a
+    one-row ledger first sets up the profile it uses."""
     profile = (work / "lo-profile").as_uri()
     out = work / "lo"
     out.mkdir(exist_ok=True)
@@ -91,20 +103,29 @@ def libreoffice_pdf(program: str, ledger: Path, work: Path) -> tuple[float, int]
         return out / f"{path.stem}.pdf"
 
     convert(write_ledger(work / "warm-up.xlsx", generate(1, 1)))
-    seconds, pdf = timed(lambda: convert(ledger))
-    return seconds, pages(pdf)
+    began = children_cpu()
+    seconds, pdf = timed(lambda: convert(ledger), repeat)
+    return seconds, (children_cpu() - began) / repeat, pages(pdf)
 
 
-def listing_measurement(count: int, work: Path) -> Measurement:
+def listing_measurement(count: int, work: Path, repeat: int) -> Measurement:
     projects = generate(count, 20, seed=11)
     store = open_store(write_hq_file(work / "listing.zsdb", projects)).make_default()
     out = work / "listing.pdf"
-    seconds, _ = timed(
+    first, _ = timed(
         lambda: build_listing(listing_data(ProjectFilter(), printed_on=PRINTED_ON), out)
     )
+    began = time.process_time()
+    seconds, _ = timed(
+        lambda: build_listing(listing_data(ProjectFilter(), printed_on=PRINTED_ON), out), repeat
+    )
+    cpu = (time.process_time() - began) / repeat
     store.close()
     ours = pages(out)
-    note = f"{ours:,} pages, {ours / seconds:.0f} pages/s"
+    note = (
+        f"{ours:,} pages, {ours / seconds:.0f} pages/s; median of {repeat}, the first "
+        f"{first:.2f} s; processor time {cpu:.2f} s"
+    )
     print(f"listing of {count:,} projects: {seconds:.2f} s, {note}")
     program = libreoffice()
     if program is None:
@@ -116,7 +137,8 @@ def listing_measurement(count: int, work: Path) -> Measurement:
             note=note,
         )
     ledger = write_ledger(work / "ledger.xlsx", projects)
-    theirs, their_pages = libreoffice_pdf(program, ledger, work)
+    theirs, their_cpu, their_pages = libreoffice_pdf(program, ledger, work, repeat)
+    note += f" (LibreOffice's {their_cpu:.2f} s)"
     print(f"LibreOffice, the same {count:,}-row ledger: {theirs:.2f} s, {their_pages:,} pages")
     return Measurement(
         f"项目清单 of {count:,} projects (PDF)",
@@ -127,13 +149,19 @@ def listing_measurement(count: int, work: Path) -> Measurement:
     )
 
 
-def briefing_measurement(count: int, work: Path) -> Measurement:
+def briefing_measurement(count: int, work: Path, repeat: int) -> Measurement:
     store = open_store(write_hq_file(work / "city.zsdb", generate(count, 20, seed=5)))
     store.make_default()
     out = work / "briefing.pdf"
-    seconds, data = timed(lambda: _briefing(YEAR, out))
+    first, _ = timed(lambda: _briefing(YEAR, out))
+    began = time.process_time()
+    seconds, data = timed(lambda: _briefing(YEAR, out), repeat)
+    cpu = (time.process_time() - began) / repeat
     store.close()
-    note = f"{len(data.appendix):,} projects in the 附表, {pages(out)} pages"
+    note = (
+        f"{len(data.appendix):,} projects in the 附表, {pages(out)} pages; "
+        f"median of {repeat}, the first {first:.2f} s; processor time {cpu:.2f} s"
+    )
     print(f"briefing of 2023: {seconds:.2f} s, {note}")
     return Measurement(
         f"briefing whose 附表 lists {len(data.appendix):,} projects", seconds, note=note
@@ -181,9 +209,10 @@ def bench(quick: bool = False) -> list[Measurement]:
     work = Path(tempfile.mkdtemp(prefix="zhaoshang-pdfs-"))
     try:
         typefaces()  # fonts are registered once per process, before any document
+        repeat = 1 if quick else 3
         measurements = [
-            listing_measurement(LISTING_PROJECTS[quick], work),
-            briefing_measurement(BRIEFING_PROJECTS[quick], work),
+            listing_measurement(LISTING_PROJECTS[quick], work, repeat),
+            briefing_measurement(BRIEFING_PROJECTS[quick], work, repeat),
             *example_measurements(work, 20 if quick else 60),
         ]
     finally:

@@ -183,3 +183,31 @@ def test_a_text_the_xlsx_format_cannot_hold_is_refused_by_name(tmp_path: Path) -
         export_ledger([row(备注="电源\x00故障")], out)
     assert "自动化设备及汽车零部件项目通讯模组、指纹模组项目" in refused.value.zh
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_stored_value_the_program_never_writes_is_named_not_a_lock(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An invalid stage once made export-ledger say "database table is locked"."""
+    from db.io.ledger.export import ledger_rows
+    from db.io.ledger.importing import import_rows
+    from db.records.files import create_unit_file
+    from db.store.connection import database
+    from desktop.cli import main as zhaoshang
+    from tests.db.test_ledger_import import ledger_row
+
+    path = tmp_path / "unit.zsdb"
+    store = create_unit_file(path, "上海驻点招商办").make_default()
+    import_rows([(2, ledger_row(项目名称=f"项目{i}")) for i in range(3)], "台账.csv")
+    database.execute_sql("UPDATE project SET stage = 'bogus' WHERE name = '项目1'")
+    with store.reading(), pytest.raises(UserError, match="项目“项目1”.*“项目阶段”为“bogus”"):
+        ledger_rows()
+    with store.writing():  # nothing was left open
+        database.execute_sql("UPDATE project SET stage = 'signed' WHERE name = '项目2'")
+    store.close()
+
+    assert zhaoshang(["export-ledger", str(path), str(tmp_path / "台账.xlsx")]) == 2
+    error = capsys.readouterr().err
+    assert "项目1" in error and "bogus" in error
+    assert "locked" not in error and "内部错误" not in error
+    assert not (tmp_path / "台账.xlsx").exists()

@@ -193,7 +193,6 @@ class Checked:
     stage: Stage
     events: list[tuple[Stage, date]]  # dated events, in path order
     fields: dict[str, Any] = field(default_factory=dict)  # Project attribute → value
-    existing: Project | None = None
 
 
 def _industry_code(cells: _Cells) -> str | None:

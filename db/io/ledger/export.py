@@ -77,15 +77,43 @@ def ledger_rows(project_ids: list[int] | None = None) -> list[dict[str, Any]]:
     )
     if project_ids is not None:
         events = events.where(Project.id.in_(project_ids))
+    # Every row is read before any is turned into a template row, so that a value
+    # that cannot be exported ends the read with no statement left open.
+    try:
+        stored_events = list(cast(Iterable[tuple[int, str, date]], events))
+        projects = list(cast(Iterable[Project], query))
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise UserError(
+            f"文件中有无法读取的数据,无法导出台账({exc});请使用最近的备份或交接文件",
+            f"the file holds a value that cannot be read, the ledger cannot be exported: {exc}",
+        ) from exc
+    by_value = {stage.value: stage for stage in Stage}
     firsts = {
-        (project_id, Stage(stage)): day
-        for project_id, stage, day in cast(Iterable[tuple[int, str, date]], events)
+        (project_id, by_value[stage]): day
+        for project_id, stage, day in stored_events
+        if stage in by_value  # an unknown stage is named with its project below
     }
-    return [_row_of(p, firsts) for p in cast(Iterable[Project], query)]
+    return [_row_of(p, firsts) for p in projects]
+
+
+def _unreadable(project: Project, label: str, value: object) -> UserError:
+    return UserError(
+        f"项目“{project.name}”(编号 {project.code or '无'})的“{label}”为“{value}”,"
+        "不是本软件写入的值,无法导出台账;请在项目表单中改正,或使用最近的备份",
+        f"project {project.name} ({project.code}) has {label} = {value!r}, which this "
+        "program never writes; the ledger cannot be exported",
+    )
 
 
 def _row_of(project: Project, firsts: dict[tuple[int, Stage], date]) -> dict[str, Any]:
-    capital = Capital(project.capital)
+    try:
+        capital = Capital(project.capital)
+    except ValueError:
+        raise _unreadable(project, "内外资", project.capital) from None
+    try:
+        stage = Stage(project.stage)
+    except ValueError:
+        raise _unreadable(project, "项目阶段", project.stage) from None
     investor: Investor = project.investor
 
     def first(*stages: Stage) -> date | None:
@@ -102,7 +130,7 @@ def _row_of(project: Project, firsts: dict[tuple[int, Stage], date]) -> dict[str
         "总投资(万元)": project.total_investment if capital is Capital.DOMESTIC else None,
         "总投资(万美元)": project.total_investment if capital is Capital.FOREIGN else None,
         "行业代码": project.industry_code,
-        "项目阶段": Stage(project.stage).label,
+        "项目阶段": stage.label,
         FIRST_CONTACT: first(Stage.LEAD, Stage.TALKS),
         "签约日期": first(Stage.SIGNED),
         "开工日期": first(Stage.STARTED),

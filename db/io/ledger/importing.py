@@ -97,8 +97,8 @@ class ImportResult:
 
 
 def _match_existing(checked: list[Checked]) -> tuple[dict[int, int], list[LedgerProblem]]:
-    """The live project each row with a 项目编号 updates (by the row's number), and the
-    rows whose number names more than one project of its unit."""
+    """The live project each row with a 项目编号 updates (by the row's place in
+    ``checked``), and the rows whose number names more than one project of its unit."""
     wanted = {(item.unit_name, item.code) for item in checked if item.code is not None}
     if not wanted:
         return {}, []
@@ -114,7 +114,7 @@ def _match_existing(checked: list[Checked]) -> tuple[dict[int, int], list[Ledger
             found[(unit_name, code)].append(project_id)
     matches: dict[int, int] = {}
     problems: list[LedgerProblem] = []
-    for item in checked:
+    for index, item in enumerate(checked):
         ids = found.get((item.unit_name, item.code or ""), [])
         if len(ids) > 1:
             problems.append(
@@ -126,7 +126,7 @@ def _match_existing(checked: list[Checked]) -> tuple[dict[int, int], list[Ledger
                 )
             )
         elif ids:
-            matches[item.row] = ids[0]
+            matches[index] = ids[0]
     return matches, problems
 
 
@@ -268,12 +268,12 @@ def _import(
     today = date.today()
     now = utc_now()
     event_ids = _EventIds()
-    planned_events: dict[int, list[PlannedEvent]] = {}
-    for item in checked:
-        project_id = matches.get(item.row)
+    planned_events: list[list[PlannedEvent]] = []
+    for index, item in enumerate(checked):
+        project_id = matches.get(index)
         events = present.get(project_id, []) if project_id is not None else []
         new = _plan_events(item, events, today, now, event_ids)
-        planned_events[item.row] = new
+        planned_events.append(new)
         if project_id is not None:
             firsts = first_dates(events)
             for event in new:
@@ -301,11 +301,11 @@ def _import(
     number = _next_code_number(today.year, checked)
     next_project = next_id(Project)
     planned: list[PlannedProject] = []
-    for item in checked:
+    for index, item in enumerate(checked):
         values = dict(item.fields)
         values["investor"] = investors.resolve(item.investor, item.credit_code, item.origin)
         values["unit"] = units[item.unit_name]
-        project_id = matches.get(item.row)
+        project_id = matches.get(index)
         if project_id is None:
             code = item.code
             if code is None:
@@ -313,7 +313,7 @@ def _import(
                 number += 1
             values["code"] = code
             project_id, next_project = next_project, next_project + 1
-        events = planned_events[item.row]
+        events = planned_events[index]
         values["stage"] = stage_after([*present.get(project_id, []), *events])
         planned.append(PlannedProject(item.row, project_id, values, stored.get(project_id), events))
 

@@ -371,12 +371,12 @@ def cached_hq_file(projects: int, units: int, seed: int = 7) -> Path:
     """A headquarters file of ``iter_projects(projects, units, seed)``, built once and kept
     for later runs (a million projects take minutes to write), in
     $ZHAOSHANG_BENCH_CACHE or the temporary folder.  The name carries a digest of this
-    generator and of the migrations, so a change to either builds it anew.  Benches
+    generator and of the migrations (the schema), so a change to either builds it anew.  Benches
     open it read-only or copy it."""
-    from db.store.migrations import LATEST_VERSION
+    from db.store import migrations
 
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(str(LATEST_VERSION).encode())
+    digest.update(Path(migrations.__file__).read_bytes())
     folder = Path(os.environ.get("ZHAOSHANG_BENCH_CACHE") or tempfile.gettempdir())
     folder = folder / "zhaoshang-bench"
     folder.mkdir(parents=True, exist_ok=True)

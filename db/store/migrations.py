@@ -184,7 +184,8 @@ def _v4_qualifiers(db: SqliteDatabase) -> None:
 # Version 5: Chinese text sorts by pinyin (db.store.sort_keys): a sort key beside each
 # short text column the ledger sorts by, kept by the file's own triggers on every
 # insert and on every update of its text, through the SQL function pinyin_sort_key
-# (registered by ``migrate`` on the connection that writes).  The keys of the rows
+# (registered by ``migrate`` on the connection that writes).  A row written with the
+# right keys is left alone; any other (no keys, or a unit's wrong ones) is corrected.  The keys of the rows
 # already there are filled here.  The search index's update trigger now fires only
 # when a column it indexes changes, so that writing a key (or the cached stage) does
 # not rewrite the index.
@@ -207,17 +208,23 @@ V5_SCHEMA: tuple[str, ...] = (
     'INSERT INTO "project_search"(rowid, name, investor, notes) VALUES (new.id, new.name, '
     '(SELECT name FROM "investor" WHERE id = new.investor_id), '
     "coalesce(new.code, '') || ' ' || coalesce(new.content, '') || ' ' || coalesce(new.remarks, '') || ' ' || coalesce(new.issues, '') || ' ' || coalesce(new.local_industry, '') || ' ' || coalesce(new.chain, '') || ' ' || coalesce(new.person_in_charge, '')); END",
-    'CREATE TRIGGER "project_sort_key_ai" AFTER INSERT ON "project" BEGIN '
+    'CREATE TRIGGER "project_sort_key_ai" AFTER INSERT ON "project" '
+    'WHEN new."name_sort_key" IS NOT pinyin_sort_key(new."name") OR new."local_industry_sort_key" IS NOT pinyin_sort_key(new."local_industry") OR new."chain_sort_key" IS NOT pinyin_sort_key(new."chain") OR new."construction_kind_sort_key" IS NOT pinyin_sort_key(new."construction_kind") OR new."info_source_sort_key" IS NOT pinyin_sort_key(new."info_source") OR new."person_in_charge_sort_key" IS NOT pinyin_sort_key(new."person_in_charge") BEGIN '
     'UPDATE "project" SET "name_sort_key" = pinyin_sort_key(new."name"), "local_industry_sort_key" = pinyin_sort_key(new."local_industry"), "chain_sort_key" = pinyin_sort_key(new."chain"), "construction_kind_sort_key" = pinyin_sort_key(new."construction_kind"), "info_source_sort_key" = pinyin_sort_key(new."info_source"), "person_in_charge_sort_key" = pinyin_sort_key(new."person_in_charge") WHERE id = new.id; END',
-    'CREATE TRIGGER "project_sort_key_au" AFTER UPDATE OF "name", "local_industry", "chain", "construction_kind", "info_source", "person_in_charge" ON "project" BEGIN '
+    'CREATE TRIGGER "project_sort_key_au" AFTER UPDATE OF "name", "local_industry", "chain", "construction_kind", "info_source", "person_in_charge" ON "project" '
+    'WHEN new."name_sort_key" IS NOT pinyin_sort_key(new."name") OR new."local_industry_sort_key" IS NOT pinyin_sort_key(new."local_industry") OR new."chain_sort_key" IS NOT pinyin_sort_key(new."chain") OR new."construction_kind_sort_key" IS NOT pinyin_sort_key(new."construction_kind") OR new."info_source_sort_key" IS NOT pinyin_sort_key(new."info_source") OR new."person_in_charge_sort_key" IS NOT pinyin_sort_key(new."person_in_charge") BEGIN '
     'UPDATE "project" SET "name_sort_key" = pinyin_sort_key(new."name"), "local_industry_sort_key" = pinyin_sort_key(new."local_industry"), "chain_sort_key" = pinyin_sort_key(new."chain"), "construction_kind_sort_key" = pinyin_sort_key(new."construction_kind"), "info_source_sort_key" = pinyin_sort_key(new."info_source"), "person_in_charge_sort_key" = pinyin_sort_key(new."person_in_charge") WHERE id = new.id; END',
-    'CREATE TRIGGER "investor_sort_key_ai" AFTER INSERT ON "investor" BEGIN '
+    'CREATE TRIGGER "investor_sort_key_ai" AFTER INSERT ON "investor" '
+    'WHEN new."name_sort_key" IS NOT pinyin_sort_key(new."name") OR new."origin_sort_key" IS NOT pinyin_sort_key(new."origin") BEGIN '
     'UPDATE "investor" SET "name_sort_key" = pinyin_sort_key(new."name"), "origin_sort_key" = pinyin_sort_key(new."origin") WHERE id = new.id; END',
-    'CREATE TRIGGER "investor_sort_key_au" AFTER UPDATE OF "name", "origin" ON "investor" BEGIN '
+    'CREATE TRIGGER "investor_sort_key_au" AFTER UPDATE OF "name", "origin" ON "investor" '
+    'WHEN new."name_sort_key" IS NOT pinyin_sort_key(new."name") OR new."origin_sort_key" IS NOT pinyin_sort_key(new."origin") BEGIN '
     'UPDATE "investor" SET "name_sort_key" = pinyin_sort_key(new."name"), "origin_sort_key" = pinyin_sort_key(new."origin") WHERE id = new.id; END',
-    'CREATE TRIGGER "unit_sort_key_ai" AFTER INSERT ON "unit" BEGIN '
+    'CREATE TRIGGER "unit_sort_key_ai" AFTER INSERT ON "unit" '
+    'WHEN new."name_sort_key" IS NOT pinyin_sort_key(new."name") BEGIN '
     'UPDATE "unit" SET "name_sort_key" = pinyin_sort_key(new."name") WHERE id = new.id; END',
-    'CREATE TRIGGER "unit_sort_key_au" AFTER UPDATE OF "name" ON "unit" BEGIN '
+    'CREATE TRIGGER "unit_sort_key_au" AFTER UPDATE OF "name" ON "unit" '
+    'WHEN new."name_sort_key" IS NOT pinyin_sort_key(new."name") BEGIN '
     'UPDATE "unit" SET "name_sort_key" = pinyin_sort_key(new."name") WHERE id = new.id; END',
 )
 

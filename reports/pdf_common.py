@@ -280,16 +280,15 @@ BREAK_WORDS: frozenset[str] = frozenset(
 
 
 class Lexicon:
-    """Words a line should not break inside, looked up by their first character.
+    """Words a line should not break inside, matched longest first by one regular
+    expression with the other pieces a text is cut into.
 
-    One made for a document may ``remember`` how it cut each text, for a table set at
-    several sizes until one fits (the cuts do not depend on the size)."""
+    One made for a document may ``remember`` how it cut each text: a table measured at
+    several sizes until one fits, a name in two tables (the cuts do not depend on the
+    size)."""
 
     def __init__(self, words: Iterable[str], *, remember: bool = False) -> None:
-        self._by_first: dict[str, list[str]] = {}
         longest_first = [w for w in sorted(set(words), key=len, reverse=True) if len(w) > 1]
-        for word in longest_first:
-            self._by_first.setdefault(word[0], []).append(word)
         # At each place, in this order: a line break, a space or soft break, a code or
         # number, the longest word of the lexicon, one character.
         known = "".join(f"{re.escape(w)}|" for w in longest_first)
@@ -297,12 +296,6 @@ class Lexicon:
             rf"(\n)|([^\S\n]|{SOFT_BREAK})|({_WORD.pattern})|{known}.", re.DOTALL
         )
         self.cuts: dict[str, list[str]] | None = {} if remember else None
-
-    def longest(self, words: str, at: int) -> str | None:
-        for word in self._by_first.get(words[at], ()):
-            if words.startswith(word, at):
-                return word
-        return None
 
 
 DEFAULT_LEXICON = Lexicon(BREAK_WORDS)
@@ -453,14 +446,6 @@ class Text(_FlowableBase):
             cut = tokens(self.words, self.lexicon)
             self._cut = cut, [0.0 if t == "\n" else self._measure(t) for t in cut]
         return self._cut
-
-    @property
-    def _tokens(self) -> list[str]:
-        return self._pieces()[0]
-
-    @property
-    def _widths(self) -> list[float]:
-        return self._pieces()[1]
 
     @property
     def min_width(self) -> float:

@@ -13,6 +13,7 @@ that a spreadsheet shows it as text ('=…, '+…, '-…, '@…) is read without
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -200,9 +201,11 @@ def _industry_code(cells: _Cells) -> str | None:
     text = _text(raw)
     if text is None:
         return None
-    # A numeric cell or CSV drops the leading zero: 5 → 05.
-    code = text.zfill(2) if text.isdigit() and len(text) == 1 else text
-    if not is_valid_code(code):
+    # Full-width digits (３６) as ASCII ones; a numeric cell or CSV drops the leading
+    # zero: 5 → 05.  Only ASCII digits make a code (not ² or ٣, which are digits too).
+    code = unicodedata.normalize("NFKC", text)
+    code = code.zfill(2) if code.isdigit() and len(code) == 1 else code
+    if not (code.isascii() and is_valid_code(code)):
         cells.problem("行业代码", f"应为 GB/T 4754-2017 的两位大类代码(01–97,如 36),收到“{text}”")
         return None
     return code

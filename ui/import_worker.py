@@ -18,8 +18,10 @@ class LedgerImport(BackgroundJob):
     Results leave by signals only; no widget is touched from here.
     """
 
-    progress = Signal(int, int)  # rows written, rows in all
-    finished = Signal(object)  # db.ledger.ImportResult
+    # Rows written, rows in all: (0, n) while the rows are checked, then a chunk of
+    # rows at a time as they are written (db.io.ledger.importing.import_rows).
+    progress = Signal(int, int)
+    finished = Signal(object)  # db.records.ops.OpResult of db.io.ledger.importing.ImportResult
     failed = Signal(object)  # db.errors.UserError (LedgerImportError lists every problem)
 
     def __init__(self, path: Path) -> None:

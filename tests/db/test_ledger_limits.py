@@ -303,6 +303,19 @@ def test_shared_strings_above_the_limit_are_refused_before_inflating(
         import_ledger(path)
 
 
+def test_a_workbook_as_spreadsheets_write_it_is_read_by_the_fast_reader(
+    unit_file: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl's workbook (its theme says dir="t") is read by python-calamine."""
+
+    def slow(_path: Path) -> Iterator[Any]:
+        raise AssertionError("read by the slower reader")
+        yield
+
+    monkeypatch.setattr(ledger_xlsx, "_openpyxl_sheets", slow)
+    assert import_ledger(good_xlsx(tmp_path / "台账.xlsx")).value.created == 1
+
+
 def test_a_sheet_whose_cells_state_no_position_is_read_all_the_same(
     unit_file: Store, tmp_path: Path
 ) -> None:

@@ -207,10 +207,10 @@ def _scan(path: Path, member: zipfile.ZipInfo, blocks: Iterator[bytes], scan: _S
 def _scan_piece(path: Path, member: zipfile.ZipInfo, piece: bytes, scan: _Scan) -> None:
     scan.cells += sum(piece.count(opening) for opening in _CELL_OPENINGS)
     scan.placed += piece.count(_PLACED_CELL)
-    scan.unusual = scan.unusual or b":sheetData" in piece or bool(_SMALL_LETTERS.search(piece))
-    beyond = next(
-        (m for m in _BEYOND.finditer(piece) if piece[m.start() - 1 : m.start()].isspace()), None
+    scan.unusual = (
+        scan.unusual or b":sheetData" in piece or _attribute_r(_SMALL_LETTERS, piece) is not None
     )
+    beyond = _attribute_r(_BEYOND, piece)
     if beyond is not None:
         position = beyond.group(1).decode()
         raise _too_large(
@@ -220,6 +220,15 @@ def _scan_piece(path: Path, member: zipfile.ZipInfo, piece: bytes, scan: _Scan) 
             f"a cell or row at {position} in {member.filename}, beyond "
             f"{MAX_COLUMNS} columns and {MAX_SHEET_ROW} rows",
         )
+
+
+def _attribute_r(pattern: re.Pattern[bytes], piece: bytes) -> re.Match[bytes] | None:
+    """The first match of ``pattern`` (which begins r=") that is an attribute named r,
+    not the end of one such as dir="t"."""
+    for match in pattern.finditer(piece):
+        if piece[match.start() - 1 : match.start()].isspace():
+            return match
+    return None
 
 
 def _check_archive(path: Path) -> bool:

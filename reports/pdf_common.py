@@ -850,10 +850,14 @@ class RowTable(_FlowableBase):
         heads: Sequence[Flowable] = (),
         tail: Flowable | None = None,
         heights: list[float] | None = None,
+        first: int = 0,
     ) -> None:
         super().__init__()
         self.header = header
+        # The table's rows from ``first`` on: what is left of it after earlier pages
+        # (the lists are shared by every page's rest, not copied).
         self.rows = rows
+        self.first = first
         self.widths = widths
         self.total = total
         self.heads = list(heads)
@@ -876,6 +880,7 @@ class RowTable(_FlowableBase):
         )
 
     def heights(self) -> list[float]:
+        """The height of every row of the table (from its first, not ``first``)."""
         if self._heights is None:
             self._heights = [self._row_height(r) for r in self.rows]
         return self._heights
@@ -888,10 +893,12 @@ class RowTable(_FlowableBase):
             self._head_height = self._row_height(self.header)
         return self._head_height
 
-    def _table(self, start: int, stop: int) -> TablePart:
+    def _table(self, count: int) -> TablePart:
+        """The next ``count`` rows under the header."""
+        start, stop = self.first, self.first + count
         shaded = [0]
         if self.total and stop == len(self.rows):
-            shaded.append(stop - start)
+            shaded.append(count)
         return TablePart(
             [self.header, *self.rows[start:stop]],
             self.widths,
@@ -906,17 +913,18 @@ class RowTable(_FlowableBase):
             heads += head.getSpaceBefore() + head.getSpaceAfter()
         heights = self.heights()
         room = availHeight - heads - self._header_height()
-        n = len(heights)
+        first = self.first
+        n = len(heights) - first
         fit, used = 0, 0.0
-        while fit < n and used + heights[fit] <= room + 0.01:
-            used += heights[fit]
+        while fit < n and used + heights[first + fit] <= room + 0.01:
+            used += heights[first + fit]
             fit += 1
         if fit == n:
             if self.tail is None:
-                return [*self.heads, self._table(0, n)]
+                return [*self.heads, self._table(n)]
             tail_height = self.tail.wrap(availWidth, availHeight)[1]
             if used + tail_height <= room + 0.01:
-                return [*self.heads, self._table(0, n), AtFoot(self.tail)]
+                return [*self.heads, self._table(n), AtFoot(self.tail)]
             fit = n - min(self.MIN_ROWS, n)  # the tail goes on with the last rows
         elif n <= self.KEEP_WHOLE and not self._tried:
             self._tried = True  # a short table goes to the next page in one piece
@@ -930,13 +938,15 @@ class RowTable(_FlowableBase):
             fit = max(fit, 1)
         rest = RowTable(
             self.header,
-            self.rows[fit:],
+            self.rows,
             self.widths,
             total=self.total,
             tail=self.tail,
-            heights=heights[fit:],
+            heights=heights,
+            first=first + fit,
         )
-        return [*self.heads, self._table(0, fit), rest]
+        rest._head_height = self._head_height
+        return [*self.heads, self._table(fit), rest]
 
 
 class TablePart(_FlowableBase):

@@ -168,6 +168,22 @@ def _period(args: argparse.Namespace) -> Period:
     return Period(args.date_from, args.date_to)
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """The whole check of a file, whatever its size; nothing is written."""
+    from db.store.migrations import LATEST_VERSION
+    from db.store.unit_file import check_thoroughly
+
+    version = check_thoroughly(args.file)
+    if version < LATEST_VERSION:
+        print(
+            f"检查通过:{args.file}(旧格式版本 {version},结构和完整性无问题;"
+            "各项数据将在文件升级、即下次打开时检查)"
+        )
+    else:
+        print(f"检查通过:{args.file}(结构、完整性和每一项数据均无问题)")
+    return 0
+
+
 def cmd_figures(args: argparse.Namespace) -> int:
     from db.reads.figures import figures
     from db.rules.money import yi_text
@@ -566,6 +582,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="接管另一台电脑留下的锁(确认对方已不再使用此文件时)",
     )
     rereg.set_defaults(handler=cmd_reregister)
+
+    check = sub.add_parser(
+        "check", help="全面检查数据文件(不作任何修改) / check a file thoroughly, changing nothing"
+    )
+    check.add_argument("file")
+    check.set_defaults(handler=cmd_check)
 
     sets = sub.add_parser("settings", help="查看或修改设置 / show or change the settings")
     sets.add_argument("file")

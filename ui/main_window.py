@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.is_network_path = is_network_path
         self.session: Session | None = None
+        self.value_check: object | None = None  # ui.file_check.ValueCheck of a large file
+        self.value_check_thread: QThread | None = None
         # Tests turn this off so that no PDF viewer is started.
         self.open_pdfs = True
         self.stack = QStackedWidget()
@@ -271,6 +273,14 @@ class MainWindow(QMainWindow):
         )
         self.read_only_banner.setVisible(reason is not None)
         layout.addWidget(self.read_only_banner)
+        self.damage_banner = QLabel()
+        self.damage_banner.setObjectName("damageBanner")
+        self.damage_banner.setWordWrap(True)
+        self.damage_banner.setStyleSheet(
+            "background: #ffebee; color: #b71c1c; padding: 6px; border: 1px solid #e57373;"
+        )
+        self.damage_banner.setVisible(False)
+        layout.addWidget(self.damage_banner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
         self.dashboard = Dashboard(self.session)
@@ -324,6 +334,42 @@ class MainWindow(QMainWindow):
         session.undo_stack.canRedoChanged.connect(lambda _ok: self._update_actions())
         self._build()
         self._remember(session.path)  # only once it shows: never a file that cannot
+        self._check_values_of_large_file(session)
+
+    def _check_values_of_large_file(self, session: Session) -> None:
+        """A file too large for every value to be read at open: read them now, in the
+        background, and say so above the tabs when one cannot be read."""
+        from db.store.unit_file import is_large
+        from ui.file_check import ValueCheck
+
+        self._end_value_check()
+        if not is_large(session.store):
+            return
+        job = ValueCheck(session.store)
+        job.finished.connect(lambda found: self._values_checked(session, found))
+        self.value_check = job
+        self.value_check_thread = job.start()
+
+    def _end_value_check(self) -> None:
+        """Wait for the value check of the file being closed (its own read connection:
+        a few seconds at most).  The thread's quit is asked for here: the one the job's
+        signal asks for waits in this thread's event queue, which is not served meanwhile."""
+        thread = self.value_check_thread
+        if thread is not None:
+            thread.quit()
+            thread.wait()
+            self.value_check_thread = None
+            self.value_check = None
+
+    def _values_checked(self, session: Session, found: object) -> None:
+        if session is not self.session or not isinstance(found, UserError):
+            return
+        self.damage_banner.setText(
+            self.tr("文件中有数据无法读取,统计数字可能不准确:%1").replace(
+                "%1", either(found.zh, found.en)
+            )
+        )
+        self.damage_banner.setVisible(True)
 
     def open_file(self, path: Path, take_over: bool = False) -> bool:
         """Open a unit or headquarters file and show it.
@@ -479,6 +525,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         session, self.session = self.session, None
+        self._end_value_check()
         session.close()
         self.summary.clear()
         self._build()
@@ -1008,6 +1055,7 @@ class MainWindow(QMainWindow):
             self.redo_action.setText(self.tr("重做 %1").replace("%1", stack.redoText()).strip())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._end_value_check()
         if self.session is not None:
             self.session.close()
             self.session = None

@@ -102,6 +102,7 @@ def read_only_connection(path: Path, immutable: bool = False) -> sqlite3.Connect
     ``immutable`` for a file on a read-only disk (no shared memory beside it)."""
     uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
     conn = sqlite3.connect(uri, uri=True)
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damage is found, not raised
     for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "mmap_size = 0"):
         conn.execute(f"PRAGMA {pragma}")
     conn.execute("PRAGMA query_only = ON")
@@ -165,7 +166,8 @@ def check_file(path: Path, thorough: bool = False, immutable: bool = False) -> i
             if bad is not None:
                 raise bad.error(path)
         return version
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        # (SQLite's message about a damaged schema may itself hold damaged text.)
         fault = from_database_error(exc, path)  # a full disk is no damaged file
         if fault is not None:
             raise fault from exc

@@ -33,12 +33,18 @@ from urllib.parse import quote
 
 from peewee import OperationalError, SqliteDatabase
 
-from db.errors import UnitFileError
+from db.errors import UnitFileError, UserError
 from db.store import connection, settings
 from db.store.faults import from_database_error, from_os_error
 from db.store.lock import CannotLock, FileLock, real_path
 from db.store.migrations import LATEST_VERSION, migrate
-from db.store.schema import APPLICATION_ID, check_file, check_header
+from db.store.schema import (
+    APPLICATION_ID,
+    THOROUGH_BELOW,
+    check_file,
+    check_header,
+    read_only_connection,
+)
 from db.store.values import check_settings, find_bad_value
 
 WRITE_PRAGMAS: tuple[tuple[str, Any], ...] = (
@@ -162,6 +168,21 @@ def _uri(path: Path, immutable: bool) -> str:
     return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
+def readable_text(raw: bytes) -> str:
+    """Text as SQLite hands it over: a damaged byte (a file altered or decayed) shows
+    as U+FFFD rather than failing every read of the record."""
+    return raw.decode("utf-8", "replace")
+
+
+class UnitDatabase(SqliteDatabase):
+    """peewee's SQLite database whose connections read damaged text (readable_text)."""
+
+    def _connect(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection = super()._connect()  # type: ignore[misc]
+        conn.text_factory = readable_text
+        return conn
+
+
 def _connect(
     path: Path, writable: bool, immutable: bool = False, in_place: bool = False
 ) -> SqliteDatabase:
@@ -172,10 +193,10 @@ def _connect(
     # trusted_schema stays on: the search-index triggers use an FTS5 table, and
     # check_file has verified that the schema is exactly ours.
     if writable:
-        return SqliteDatabase(str(path), pragmas=WRITE_PRAGMAS, lock_type="IMMEDIATE")
+        return UnitDatabase(str(path), pragmas=WRITE_PRAGMAS, lock_type="IMMEDIATE")
     if in_place:
-        return SqliteDatabase(str(path), pragmas=READ_PRAGMAS)
-    return SqliteDatabase(_uri(path, immutable), uri=True, pragmas=READ_PRAGMAS)
+        return UnitDatabase(str(path), pragmas=READ_PRAGMAS)
+    return UnitDatabase(_uri(path, immutable), uri=True, pragmas=READ_PRAGMAS)
 
 
 def _regular_file(path: Path) -> os.stat_result | None:
@@ -377,6 +398,60 @@ def diagnose(store: Store) -> UnitFileError | None:
     except Exception:  # the file is beyond naming a value: say nothing more precise
         return None
     return bad.error(store.path) if bad is not None else None
+
+
+def is_large(store: Store) -> bool:
+    """Too large for every stored value to be read at each open (db.store.schema)."""
+    try:
+        return store.real_path.stat().st_size > THOROUGH_BELOW
+    except OSError:
+        return False
+
+
+def check_values(store: Store) -> UnitFileError | None:
+    """Every stored value of an open file, read on a connection of its own (so from
+    any thread: the desktop app checks a large file this way once it shows): the
+    first one its field cannot read, named, or None."""
+    immutable = not store.writable and not _folder_writable(store.real_path.parent)
+    conn = read_only_connection(store.real_path, immutable)
+    try:
+        bad = find_bad_value(conn)
+    finally:
+        conn.close()
+    return bad.error(store.path) if bad is not None else None
+
+
+def check_thoroughly(path: str | Path) -> int:
+    """The whole check, whatever the file's size: header, exact schema,
+    integrity_check and every stored value (an older file's values once it is
+    upgraded).  Returns the format version; nothing is written."""
+    given = Path(path)
+    real = real_path(given)
+    status = _regular_file(real)
+    if status is None:
+        raise UnitFileError(f"文件不存在:{given}", f"file not found: {given}")
+    if status.st_size == 0:
+        raise UnitFileError(
+            f"文件是空的(0 字节),不是招商台账数据文件:{given}",
+            f"the file is empty (0 bytes), not a ledger file: {given}",
+        )
+    check_header(real)
+    immutable = not _folder_writable(real.parent)
+    if immutable:
+        return check_file(real, thorough=True, immutable=True)
+    # Held for the check, the lock makes the -wal and -shm files SQLite adds ours to
+    # remove; while a writer has the file, they are its own and stay.
+    lock = FileLock(real)
+    before = {suffix: Path(f"{real}{suffix}").exists() for suffix in SIDECARS}
+    try:
+        lock.acquire()
+    except UserError:
+        return check_file(real, thorough=True)
+    try:
+        return check_file(real, thorough=True)
+    finally:
+        _leftovers(real, before)
+        lock.release()
 
 
 def create_store(path: str | Path) -> Store:

@@ -132,6 +132,8 @@ def test_pdfs_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixtur
             ("figures", "{text_file}", "--from", "2023-01-01", "--to", "2023-07-31"),
             "不是招商台账数据文件",
         ),
+        (("listing", "{file}", "--out", "{folder}"), "不是文件夹"),
+        (("export-ledger", "{file}", "{folder}"), "不是文件夹"),
     ],
 )
 def test_failures_exit_non_zero_with_one_clear_line_and_write_nothing(
@@ -145,7 +147,9 @@ def test_failures_exit_non_zero_with_one_clear_line_and_write_nothing(
     )
     text_file = tmp_path / "notes.zsdb"
     text_file.write_text("hello" * 100)
+    (tmp_path / "folder.pdf").mkdir()
     names = {
+        "folder": str(tmp_path / "folder.pdf"),
         "file": str(unit),
         "missing": str(tmp_path / "nope.zsdb"),
         "bad_ledger": str(bad),
@@ -161,3 +165,75 @@ def test_failures_exit_non_zero_with_one_clear_line_and_write_nothing(
     assert message in first and "Error" in first
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert unit.read_bytes() == unit_bytes
+
+
+def test_check_reads_every_value_of_a_large_file_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+    import sqlite3
+
+    import db.store.schema
+    import db.store.unit_file
+    from db.records.files import create_unit_file
+    from tests.factories import make_project
+
+    path = tmp_path / "u.zsdb"
+    store = create_unit_file(path, "开发区", kind="开发区")
+    with store.bound():
+        make_project(name="好项目")
+        make_project(name="坏项目")
+    store.close()
+    code, out, err = run(capsys, "check", str(path))
+    assert code == 0 and "检查通过" in out and not err
+
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE project SET total_investment = 'abc' WHERE name = '坏项目'")
+    conn.commit()
+    conn.close()
+    # As if the file were above the size whose values are all read at each open.
+    monkeypatch.setattr(db.store.schema, "THOROUGH_BELOW", 0)
+    monkeypatch.setattr(db.store.unit_file, "THOROUGH_BELOW", 0)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    beside = sorted(p.name for p in tmp_path.iterdir())
+    code, out, err = run(capsys, "check", str(path))
+    assert code != 0 and not out
+    assert "坏项目" in err and "'abc'" in err and str(path) in err
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert sorted(p.name for p in tmp_path.iterdir()) == beside
+
+
+def test_a_reader_that_goes_away_ends_the_output_quietly(tmp_path: Path) -> None:
+    """`zhaoshang figures --json | head -c 20`, with head gone before the first byte
+    is written (so the write meets a closed pipe for certain): no traceback, exit 0."""
+    import os
+    import subprocess
+    import sys
+
+    demo = tmp_path / "demo.zsdb"
+    assert main(["demo", str(demo)]) == 0
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        child = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop.cli",
+                "figures",
+                str(demo),
+                "--from",
+                "2023-01-01",
+                "--to",
+                "2023-07-31",
+                "--json",
+            ],
+            cwd=ROOT,
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    finally:
+        os.close(writer)
+    assert child.returncode == 0, child.stderr.decode()
+    assert child.stderr == b""

@@ -247,3 +247,21 @@ def test_a_lock_left_by_another_computer_can_be_taken_over(
     entry = json.loads(logged[0])[-1]
     assert entry["from"] == "王五@hq-laptop" and entry["since"] == "2026-11-25 09:00"
     assert not shown
+
+
+def test_a_large_file_is_checked_in_full_once_it_shows(
+    window: MainWindow, shown: list[str], tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import db.store.schema
+    import db.store.unit_file
+
+    path = _unit(tmp_path / "u.zsdb", projects=3)
+    _alter(path, "UPDATE project SET total_investment = 'abc' WHERE name = '项目2'")
+    # As if the file were above the size checked in full at every open.
+    monkeypatch.setattr(db.store.schema, "THOROUGH_BELOW", 0)
+    monkeypatch.setattr(db.store.unit_file, "THOROUGH_BELOW", 0)
+    assert window.open_file(path), shown
+    qtbot.waitUntil(lambda: window.damage_banner.isVisibleTo(window), timeout=10000)
+    text = window.damage_banner.text()
+    assert "统计数字可能不准确" in text and "项目“项目2”" in text and "'abc'" in text
+    window.close_file()

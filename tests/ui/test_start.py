@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
 
 from db.store.lock import FileLock
 from ui import i18n
@@ -110,10 +111,11 @@ def test_without_a_display_the_app_names_the_headless_commands() -> None:
     assert "zhaoshang figures" in result.stderr
 
 
-def test_the_example_data_opens_on_the_articles_period(window: MainWindow) -> None:
+def test_the_example_data_opens_on_the_articles_period(window: MainWindow, qtbot: QtBot) -> None:
     window.open_demo()
     assert window.session is not None and window.session.is_headquarters
     dashboard = window.dashboard
+    qtbot.waitUntil(lambda: not dashboard.busy)  # the figures are computed off the UI thread
     assert dashboard.caption.text() == "2023-01-01 至 2023-07-31 全市"
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 42 个"
     assert dashboard.signed_total.text() == "总投资 260.69 亿元"

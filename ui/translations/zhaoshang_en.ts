@@ -1015,133 +1015,133 @@ First recorded: %4</translation>
         <translation>The ledger could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="121"/>
+        <location filename="../ledger_view.py" line="196"/>
         <source>搜索项目名称、投资方、备注… (Ctrl+F)</source>
         <translation>Search project names, investors, remarks… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="124"/>
+        <location filename="../ledger_view.py" line="199"/>
         <source>日期范围</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="128"/>
+        <location filename="../ledger_view.py" line="203"/>
         <source>签约日期</source>
         <translation>Signing date</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="129"/>
+        <location filename="../ledger_view.py" line="204"/>
         <source>首次对接日期</source>
         <translation>First contact date</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="136"/>
+        <location filename="../ledger_view.py" line="211"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="140"/>
+        <location filename="../ledger_view.py" line="215"/>
         <source>显示列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="141"/>
+        <location filename="../ledger_view.py" line="216"/>
         <source>选择表格中显示的列(也可在表头上点右键)</source>
         <translation>Choose the columns to show (or right-click the table header)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="148"/>
+        <location filename="../ledger_view.py" line="223"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="155"/>
+        <location filename="../ledger_view.py" line="230"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="156"/>
+        <location filename="../ledger_view.py" line="231"/>
         <source>在手在谈(在谈、已签约未开工)</source>
         <translation>Pipeline (in talks, or signed and not started)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="164"/>
+        <location filename="../ledger_view.py" line="239"/>
         <source>内资和外资</source>
         <translation>Domestic and foreign</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="165"/>
+        <location filename="../ledger_view.py" line="240"/>
         <source>内资</source>
         <translation>Domestic</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="166"/>
+        <location filename="../ledger_view.py" line="241"/>
         <source>外资</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="168"/>
+        <location filename="../ledger_view.py" line="243"/>
         <source>纳入统计:亿元以上产业项目(不含房地产)</source>
         <translation>Counted: industrial projects of 100M CNY or more (excluding real estate)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="169"/>
+        <location filename="../ledger_view.py" line="244"/>
         <source>全部口径</source>
         <translation>Counted or not</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="170"/>
+        <location filename="../ledger_view.py" line="245"/>
         <source>纳入统计</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="171"/>
+        <location filename="../ledger_view.py" line="246"/>
         <source>未纳入统计</source>
         <translation>Not counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="273"/>
+        <location filename="../ledger_view.py" line="349"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="278"/>
+        <location filename="../ledger_view.py" line="354"/>
         <source>全部产业类别</source>
         <translation>All industries</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="281"/>
+        <location filename="../ledger_view.py" line="357"/>
         <source>“{name}”重点产业链</source>
         <translation>“{name}” priority chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="283"/>
+        <location filename="../ledger_view.py" line="359"/>
         <source>全部产业链</source>
         <translation>All industry chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="284"/>
+        <location filename="../ledger_view.py" line="360"/>
         <source>全部规模</source>
         <translation>All sizes</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="289"/>
-        <location filename="../ledger_view.py" line="296"/>
+        <location filename="../ledger_view.py" line="364"/>
+        <location filename="../ledger_view.py" line="371"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="292"/>
+        <location filename="../ledger_view.py" line="367"/>
         <source>{low}~{high}亿元</source>
         <translation>{low}–{high} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="395"/>
+        <location filename="../ledger_view.py" line="472"/>
         <source>共 {count} 个项目 · 内资 {d} 个 {dt} 亿元 · 外资 {f} 个 {ft} 亿美元</source>
         <translation>{count} projects · domestic {d}, {dt} × 100M CNY · foreign {f}, {ft} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="469"/>
+        <location filename="../ledger_view.py" line="595"/>
         <source>恢复默认列</source>
         <translation>Restore default columns</translation>
     </message>
@@ -1194,255 +1194,260 @@ First recorded: %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="131"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132"/>
+        <location filename="../main_window.py" line="134"/>
         <source>新建单位数据文件…</source>
         <translation>New unit file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="137"/>
         <source>新建总部数据文件…</source>
         <translation>New headquarters file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="140"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="142"/>
         <source>打开示例数据</source>
         <translation>Open sample data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="144"/>
         <source>导入台账(Excel/CSV)…</source>
         <translation>Import ledger (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="146"/>
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="147"/>
         <source>导出交接文件…</source>
         <translation>Export handover file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="149"/>
         <source>导入设置文件…</source>
         <translation>Import settings file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="151"/>
         <source>合并交接文件…</source>
         <translation>Merge handover files…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="152"/>
         <source>关闭文件</source>
         <translation>Close file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="153"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="172"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="174"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="177"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="184"/>
         <source>查找项目</source>
         <translation>Find project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="188"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="191"/>
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="193"/>
         <source>编辑项目…</source>
         <translation>Edit project…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="194"/>
         <source>变更阶段…</source>
         <translation>Change stage…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="195"/>
         <source>添加走访记录…</source>
         <translation>Add follow-up…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
-        <location filename="../main_window.py" line="732"/>
+        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="779"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="209"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="211"/>
         <source>招商工作简报…</source>
         <translation>Investment briefing…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="213"/>
         <source>项目简报(选中项目)…</source>
         <translation>Project brief (selected project)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="215"/>
         <source>打印全部项目简报…</source>
         <translation>Print all project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="216"/>
         <source>项目清单(当前筛选)…</source>
         <translation>Project listing (current filter)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="225"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="227"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="229"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="236"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
-        <location filename="../main_window.py" line="952"/>
+        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="999"/>
         <source>关于招商台账</source>
         <translation>About Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="252"/>
         <source>注意:此文件位于网络共享文件夹。多人同时使用或网络中断可能损坏数据,建议复制到本机后使用,再按期报送。</source>
         <translation>Note: this file is in a shared network folder. Several people using it at once, or a network outage, can damage the data. Copy it to this computer to work on it, and submit it when due.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="265"/>
         <source>只读:%1 编辑功能已关闭;如需修改,请把文件复制到可写的位置后打开。</source>
         <translation>Read-only: %1 Editing is off; to make changes, copy the file to a writable place and open it there.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="290"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="291"/>
         <source>项目台账</source>
         <translation>Project ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="292"/>
         <source>待跟进</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="293"/>
         <source>签约活动</source>
         <translation>Signing events</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="297"/>
         <source>交接</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
-        <location filename="../main_window.py" line="961"/>
+        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="1008"/>
         <source>招商台账</source>
         <translation>Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="368"/>
+        <source>文件中有数据无法读取,统计数字可能不准确:%1</source>
+        <translation>Some data in this file cannot be read; the figures may be wrong: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="411"/>
         <source>已接管 %1(电脑 %2)留下的锁,此次接管已记录在文件中</source>
         <translation>Took over the lock left by %1 (computer %2); the takeover is logged in the file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377"/>
+        <location filename="../main_window.py" line="423"/>
         <source>文件正在使用</source>
         <translation>File in use</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="427"/>
         <source>只有确认那台电脑已关机或程序已退出时才接管;两台电脑同时修改同一个文件会丢失数据。接管会记录在文件中。</source>
         <translation>Take over only if that computer is switched off or the program there has exited: two computers changing one file lose data. The takeover is logged in the file.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="431"/>
         <source>接管并打开</source>
         <translation>Take over and open</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="473"/>
         <source>上次打开此文件时程序意外退出,因此没有自动打开。可以再试一次,或使用备份。</source>
         <translation>The program quit unexpectedly while opening this file last time, so it was not opened automatically. Try again, or use a backup.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="481"/>
         <source>打开数据文件</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="437"/>
+        <location filename="../main_window.py" line="483"/>
         <source>招商台账数据文件 (*.zsdb);;所有文件 (*)</source>
         <translation>Investment Ledger data files (*.zsdb);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="544"/>
         <source>选择保存交接文件的文件夹(如U盘)</source>
         <translation>Choose the folder for the handover file (a USB stick, say)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="560"/>
         <source>导出交接文件</source>
         <translation>Export handover file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="562"/>
         <source>已导出第 %1 次交接文件:
 %2
 
@@ -1453,178 +1458,178 @@ First recorded: %4</translation>
 Give this file to headquarters (USB stick, e-mail or a shared folder).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532"/>
-        <location filename="../main_window.py" line="537"/>
+        <location filename="../main_window.py" line="579"/>
+        <location filename="../main_window.py" line="584"/>
         <source>导入设置文件</source>
         <translation>Import settings file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532"/>
+        <location filename="../main_window.py" line="579"/>
         <source>设置文件 (*.zsset)</source>
         <translation>Settings files (*.zsset)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541"/>
+        <location filename="../main_window.py" line="588"/>
         <source>已导入设置文件:%1</source>
         <translation>Settings file imported: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="555"/>
-        <location filename="../main_window.py" line="567"/>
-        <location filename="../main_window.py" line="584"/>
+        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="614"/>
+        <location filename="../main_window.py" line="631"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="555"/>
+        <location filename="../main_window.py" line="602"/>
         <source>台账 (*.xlsx *.csv)</source>
         <translation>Ledgers (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567"/>
+        <location filename="../main_window.py" line="614"/>
         <source>正在导入台账…</source>
         <translation>Importing ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="604"/>
+        <location filename="../main_window.py" line="651"/>
         <source>产业链不在重点产业链名单中</source>
         <translation>Chains outside the priority list</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="652"/>
         <source>是否把这些产业链加入重点产业链名单?</source>
         <translation>Add these chains to the priority chains?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="615"/>
+        <location filename="../main_window.py" line="662"/>
         <source>加入重点产业链</source>
         <translation>Add priority chains</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="680"/>
         <source>……另有 %1 处问题</source>
         <translation>…and %1 more problem(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="636"/>
+        <location filename="../main_window.py" line="683"/>
         <source>台账未导入</source>
         <translation>Ledger not imported</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="633"/>
         <source>已导入台账:新建项目 %1 个,更新项目 %2 个</source>
         <translation>Ledger imported: %1 project(s) created, %2 updated</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653"/>
+        <location filename="../main_window.py" line="700"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="655"/>
+        <location filename="../main_window.py" line="702"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="670"/>
+        <location filename="../main_window.py" line="717"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported %1 project(s) to %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="733"/>
+        <location filename="../main_window.py" line="780"/>
         <source>确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。</source>
         <translation>Delete %1 project(s) (%2)? You can bring them back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="740"/>
+        <location filename="../main_window.py" line="787"/>
         <source>删除 %1 个项目</source>
         <translation>Delete %1 project(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="751"/>
+        <location filename="../main_window.py" line="798"/>
         <source>已生成:%1</source>
         <translation>Created: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="776"/>
+        <location filename="../main_window.py" line="823"/>
         <source>请先在项目台账中选择一个项目</source>
         <translation>Select a project in the project ledger first</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="784"/>
+        <location filename="../main_window.py" line="831"/>
         <source>保存项目简报</source>
         <translation>Save project brief</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="786"/>
-        <location filename="../main_window.py" line="900"/>
+        <location filename="../main_window.py" line="833"/>
+        <location filename="../main_window.py" line="947"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="814"/>
+        <location filename="../main_window.py" line="861"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="817"/>
+        <location filename="../main_window.py" line="864"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="823"/>
+        <location filename="../main_window.py" line="870"/>
         <source>选择保存项目简报的文件夹</source>
         <translation>Choose a folder for the project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="859"/>
+        <location filename="../main_window.py" line="906"/>
         <source>正在生成项目简报…</source>
         <translation>Creating project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
-        <location filename="../main_window.py" line="838"/>
+        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="885"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="817"/>
-        <location filename="../main_window.py" line="858"/>
+        <location filename="../main_window.py" line="864"/>
+        <location filename="../main_window.py" line="905"/>
         <source>打印全部项目简报</source>
         <translation>Print all project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="874"/>
+        <location filename="../main_window.py" line="921"/>
         <source>正在生成项目简报(%1/%2):%3</source>
         <translation>Creating project briefs (%1/%2): %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="883"/>
+        <location filename="../main_window.py" line="930"/>
         <source>已生成 %1 份项目简报,保存在 %2</source>
         <translation>Created %1 project brief(s) in %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="898"/>
+        <location filename="../main_window.py" line="945"/>
         <source>保存项目清单</source>
         <translation>Save project listing</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="954"/>
+        <location filename="../main_window.py" line="1001"/>
         <source>招商台账:离线记录招商线索与项目,按统计口径生成简报,各单位报送数据文件,由市招商中心汇总。</source>
         <translation>Investment Ledger keeps investment leads and projects offline and produces briefings by the official counting rules. Each unit submits its data file; the city headquarters consolidates them.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="964"/>
+        <location filename="../main_window.py" line="1011"/>
         <source>招商台账 — %1 — %2</source>
         <translation>Investment Ledger — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1007"/>
+        <location filename="../main_window.py" line="1054"/>
         <source>撤销 %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1008"/>
+        <location filename="../main_window.py" line="1055"/>
         <source>重做 %1</source>
         <translation>Redo %1</translation>
     </message>
@@ -2579,7 +2584,7 @@ Save anyway?</translation>
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../project_table.py" line="293"/>
+        <location filename="../project_table.py" line="305"/>
         <source>未纳入统计(亿元以下或房地产项目)</source>
         <translation>Not counted (under 100M CNY, or real estate)</translation>
     </message>

@@ -184,17 +184,18 @@ def verify_handover(path: str | Path, pinned_key: str | None) -> Verified:
             raise _refused(path, "数据校验值与交接清单不符,文件已被改动或损坏", "data hash differs")
         try:
             check_header(verified.copy)
-            version = check_file(verified.copy)
+            # Whatever its size: integrity_check and every stored value.
+            version = check_file(verified.copy, thorough=True)
+            if version != manifest.schema_version:
+                raise _refused(path, "数据的格式版本与交接清单不符", "schema version differs")
+            if version < LATEST_VERSION:
+                open_store(verified.copy).close()  # migrated in the private copy only
+                verified.migrated_from = version
         except UnitFileError as exc:
             raise HandoverRefused(
-                f"交接数据未通过检查:{exc.zh.split(':')[0]}:{path.name}",
-                f"the data failed its check: {exc.en.split(': ')[0]}: {path.name}",
+                f"交接数据未通过检查:{exc.zh.rsplit(':', 1)[0]}:{path.name}",
+                f"the data failed its check: {exc.en.rsplit(': ', 1)[0]}: {path.name}",
             ) from exc
-        if version != manifest.schema_version:
-            raise _refused(path, "数据的格式版本与交接清单不符", "schema version differs")
-        if version < LATEST_VERSION:
-            open_store(verified.copy).close()  # migrated in the private copy only
-            verified.migrated_from = version
         _check_copy(path, verified.copy, manifest)
     except BaseException:
         verified.cleanup()

@@ -200,7 +200,7 @@ def test_a_stored_value_the_program_never_writes_is_named_not_a_lock(
     store = create_unit_file(path, "上海驻点招商办").make_default()
     import_rows([(2, ledger_row(项目名称=f"项目{i}")) for i in range(3)], "台账.csv")
     database.execute_sql("UPDATE project SET stage = 'bogus' WHERE name = '项目1'")
-    with store.reading(), pytest.raises(UserError, match="项目“项目1”.*“项目阶段”为“bogus”"):
+    with store.reading(), pytest.raises(UserError, match=r"项目“项目1”.*“项目阶段”为“bogus”"):
         ledger_rows()
     with store.writing():  # nothing was left open
         database.execute_sql("UPDATE project SET stage = 'signed' WHERE name = '项目2'")

@@ -196,7 +196,7 @@ def run(projects: int, repeat: int = 3) -> list[Measurement]:
         Measurement(
             f"app: peak resident memory, {size}",
             0.0,
-            note=f"{details['rss_mib']:.0f} MiB",
+            shown=f"{details['rss_mib']:.0f} MiB",
         ),
     ]
 

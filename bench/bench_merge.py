@@ -29,6 +29,7 @@ from db.io.handover.export import export_handover  # noqa: E402
 from db.io.handover.merge import _columns, merge_files  # noqa: E402
 from db.records.files import create_hq_file  # noqa: E402
 from db.store.models import RECORDS  # noqa: E402
+from db.store.sort_keys import SQL_FUNCTION, sort_key  # noqa: E402
 from db.store.unit_file import open_store  # noqa: E402
 
 
@@ -43,6 +44,8 @@ def timed(label: str, action):  # type: ignore[no-untyped-def]
 def baseline(hq: Path, handovers: list[Path], work: Path) -> None:
     """Extract each handover and upsert every row by UUID: no checks, no bookkeeping."""
     conn = sqlite3.connect(hq)
+    # The file's triggers write the pinyin sort keys: the baseline pays them too.
+    conn.create_function(SQL_FUNCTION, 1, sort_key, deterministic=True)
     conn.execute("PRAGMA journal_mode = wal")
     conn.execute("PRAGMA synchronous = FULL")
     for index, path in enumerate(handovers):

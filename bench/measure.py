@@ -22,6 +22,7 @@ class Measurement:
     baseline: str | None = None  # what the raw baseline does
     baseline_seconds: float | None = None
     note: str | None = None  # sizes, pages, memory…
+    shown: str | None = None  # what stands in the time column when it is no time (a size)
 
     @property
     def ratio(self) -> float | None:
@@ -57,7 +58,7 @@ def table(measurements: list[Measurement]) -> str:
         ratio = f"×{m.ratio:.2f}" if m.ratio is not None else ""
         base = format_seconds(m.baseline_seconds) if m.baseline_seconds is not None else ""
         lines.append(
-            f"| {m.what} | {format_seconds(m.seconds)} | {m.baseline or ''} | {base} "
+            f"| {m.what} | {m.shown or format_seconds(m.seconds)} | {m.baseline or ''} | {base} "
             f"| {ratio} | {m.note or ''} |"
         )
     return "\n".join(lines)

@@ -186,8 +186,12 @@ class FollowUpView(QWidget):
 
         self.filter.currentIndexChanged.connect(lambda _index: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        RefreshGuard(self, self.session, frozenset({"follow_up", "project", "unit"}), self.reload)
-        self.reload()
+        guard = RefreshGuard(
+            self, self.session, frozenset({"follow_up", "project", "unit"}), self.reload
+        )
+        # Read when first shown: a city's file has tens of thousands of open follow-ups,
+        # which need not delay the window that opens on the overview.
+        guard.stale = True
 
     def reload(self) -> None:
         """Read the due follow-ups again for the chosen filter."""

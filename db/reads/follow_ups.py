@@ -7,8 +7,10 @@ and follow-ups of deleted projects are never listed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, cast
 
 from db.store.models import FollowUp, Project, Unit
 
@@ -40,8 +42,21 @@ def due_follow_ups(as_of: date, include_upcoming_days: int | None = 7) -> list[D
     ``include_upcoming_days=0`` gives what is due today or overdue; None gives
     every open follow-up with a due date (全部未完成).
     """
+    # Plain rows rather than three model objects a row: a file of 100,000 projects
+    # can have tens of thousands of open follow-ups, and the tab reads them at open.
     query = (
-        FollowUp.select(FollowUp, Project, Unit)
+        FollowUp.select(
+            FollowUp.uuid,
+            Project.uuid,
+            Project.name,
+            Unit.name,
+            FollowUp.date,
+            FollowUp.kind,
+            FollowUp.people,
+            FollowUp.summary,
+            FollowUp.next_step,
+            FollowUp.due_date,
+        )
         .join(Project)
         .join(Unit)
         .where(
@@ -51,23 +66,26 @@ def due_follow_ups(as_of: date, include_upcoming_days: int | None = 7) -> list[D
             & FollowUp.due_date.is_null(False)
         )
         .order_by(FollowUp.due_date, Project.name, FollowUp.id)
+        .tuples()
     )
     if include_upcoming_days is not None:
         query = query.where(FollowUp.due_date <= as_of + timedelta(days=include_upcoming_days))
-    return [
-        DueFollowUp(
-            uuid=row.uuid,
-            project_uuid=row.project.uuid,
-            project_name=row.project.name,
-            unit=row.project.unit.name,
-            visit_date=row.date,
-            kind=row.kind,
-            people=row.people,
-            summary=row.summary,
-            next_step=row.next_step,
-            due_date=due,
-            overdue=due < as_of,
-        )
-        for row in query
-        if (due := row.due_date) is not None  # the query asks for a due date
-    ]
+    rows = cast(Iterable[tuple[Any, ...]], query)  # .tuples(): plain rows
+    return [_due(row, as_of) for row in rows]
+
+
+def _due(row: tuple[Any, ...], as_of: date) -> DueFollowUp:
+    uuid, project_uuid, project_name, unit, visited, kind, people, summary, next_step, due = row
+    return DueFollowUp(
+        uuid=uuid,
+        project_uuid=project_uuid,
+        project_name=project_name,
+        unit=unit,
+        visit_date=visited,
+        kind=kind,
+        people=people,
+        summary=summary,
+        next_step=next_step,
+        due_date=due,
+        overdue=due < as_of,
+    )

@@ -101,3 +101,21 @@ def test_rows_open_the_follow_up_and_the_project(qtbot, session: Session, monkey
     with qtbot.waitSignal(view.project_activated) as blocker:
         view.project_button.click()
     assert blocker.args == [project.uuid]
+
+
+def test_the_list_is_read_when_first_shown(qtbot, session: Session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ui.follow_up_view
+
+    reads: list[date] = []
+    real = ui.follow_up_view.due_follow_ups
+    monkeypatch.setattr(
+        ui.follow_up_view,
+        "due_follow_ups",
+        lambda as_of, days: reads.append(as_of) or real(as_of, days),
+    )
+    add_follow_up(make_project(), date(2025, 7, 28), "报送用地方案")
+    view = FollowUpView(session, today=lambda: TODAY)
+    qtbot.addWidget(view)
+    assert reads == []  # built with the window, not read yet
+    view.show()
+    assert len(reads) == 1 and view.model.rowCount() == 1

@@ -28,7 +28,7 @@ from db.errors import UserError
 from db.records.files import create_hq_file, create_unit_file
 from db.store.faults import from_os_error
 from db.store.lock import FileInUse
-from db.store.unit_file import diagnose
+from db.store.unit_file import Store, diagnose
 from ui.background import BackgroundJob
 from ui.i18n import either
 from ui.new_file_dialog import NewFileDialog
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.is_network_path = is_network_path
         self.session: Session | None = None
-        self.value_check: object | None = None  # ui.file_check.ValueCheck of a large file
+        self.value_check: object | None = None  # ui.file_check.DataCheck of a large file
         self.value_check_thread: QThread | None = None
         # Tests turn this off so that no PDF viewer is started.
         self.open_pdfs = True
@@ -334,19 +334,22 @@ class MainWindow(QMainWindow):
         session.undo_stack.canRedoChanged.connect(lambda _ok: self._update_actions())
         self._build()
         self._remember(session.path)  # only once it shows: never a file that cannot
-        self._check_values_of_large_file(session)
+        self._check_data_of_large_file(session)
 
-    def _check_values_of_large_file(self, session: Session) -> None:
-        """A file too large for every value to be read at open: read them now, in the
-        background, and say so above the tabs when one cannot be read."""
-        from db.store.unit_file import is_large
-        from ui.file_check import ValueCheck
+    def _check_data_of_large_file(self, session: Session) -> None:
+        """A large file shows before its pages and values are checked: check them now,
+        in the background, with edits off until then; a fault is said above the tabs."""
+        from ui.file_check import DataCheck
 
         self._end_value_check()
-        if not is_large(session.store):
+        if not session.store.data_unchecked:
             return
-        job = ValueCheck(session.store)
-        job.finished.connect(lambda found: self._values_checked(session, found))
+        self.statusBar().showMessage(self.tr("正在检查文件中的数据,完成后即可编辑…"))
+        job = DataCheck(session.store)
+        # Bound methods of the window: delivered in the UI thread (a lambda would run
+        # in the job's thread, touching widgets there).
+        job.finished.connect(self._data_checked)
+        job.failed.connect(self._data_check_failed)
         self.value_check = job
         self.value_check_thread = job.start()
 
@@ -361,11 +364,21 @@ class MainWindow(QMainWindow):
             self.value_check_thread = None
             self.value_check = None
 
-    def _values_checked(self, session: Session, found: object) -> None:
-        if session is not self.session or not isinstance(found, UserError):
+    def _data_check_failed(self, store: Store, reason: str) -> None:
+        self._data_checked(store, UserError(reason, reason))
+
+    def _data_checked(self, store: Store, found: object) -> None:
+        session = self.session
+        if session is None or store is not session.store:
+            return  # a file closed meanwhile
+        if not isinstance(found, UserError):
+            session.store.data_unchecked = False  # edits on
+            self._update_actions()
+            self.statusBar().showMessage(self.tr("文件检查完毕"), 5000)
             return
+        self.statusBar().clearMessage()  # edits stay off: the file is not sound
         self.damage_banner.setText(
-            self.tr("文件中有数据无法读取,统计数字可能不准确:%1").replace(
+            self.tr("文件中有数据无法读取,统计数字可能不准确,编辑功能已关闭:%1").replace(
                 "%1", either(found.zh, found.en)
             )
         )
@@ -1033,7 +1046,12 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(has_file)
         # A file in a read-only place can be looked at and printed, not changed.
-        writable = has_file and self.session is not None and self.session.read_only_reason is None
+        writable = (
+            has_file
+            and self.session is not None
+            and self.session.read_only_reason is None
+            and not self.session.store.data_unchecked  # a large file's check still runs
+        )
         for action in (
             self.import_action,
             self.new_project_action,

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from peewee import SqliteDatabase
 
-from db.errors import UnitFileError
+from db.errors import UnitFileError, UserError
 from db.store.faults import from_database_error
 from db.store.migrations import LATEST_VERSION, migrate
 
@@ -109,13 +109,18 @@ def read_only_connection(path: Path, immutable: bool = False) -> sqlite3.Connect
     return conn
 
 
-def check_file(path: Path, thorough: bool = False, immutable: bool = False) -> int:
+def check_file(
+    path: Path, thorough: bool = False, immutable: bool = False, defer_data: bool = False
+) -> int:
     """Integrity, version and exact schema of an existing file; returns its version.
 
     Nothing is written: the check runs before any statement of ours could fire a
     trigger of the file's.  ``thorough`` (a file not closed cleanly, or a small one)
     runs ``integrity_check``, which also compares every index with its table,
-    instead of ``quick_check``, and reads every stored value (db.store.values)."""
+    instead of ``quick_check``, and reads every stored value (db.store.values).
+    ``defer_data``: a large file of the current format, closed cleanly, gets only the
+    header, version and schema checks here; its pages and values are checked by
+    check_data while it is shown (the desktop app holds edits until then)."""
     thorough = thorough or path.stat().st_size <= THOROUGH_BELOW
     try:
         conn = read_only_connection(path, immutable)
@@ -151,13 +156,9 @@ def check_file(path: Path, thorough: bool = False, immutable: bool = False) -> i
                 f"the file's structure is not the ledger's ({difference.split(' / ')[-1]}); "
                 f"refused for safety: {path}",
             )
-        check = "integrity_check" if thorough else "quick_check"
-        problems = [str(row[0]) for row in conn.execute(f"PRAGMA {check}").fetchall()]
-        if problems != ["ok"]:
-            raise UnitFileError(
-                f"文件已损坏,无法打开:{path}。请使用最近的备份。",
-                f"the file is damaged ({problems[0]}); please use a recent backup: {path}",
-            )
+        if defer_data and not thorough and version == LATEST_VERSION:
+            return version
+        _check_pages(conn, path, thorough)
         if thorough and version == LATEST_VERSION:
             # Every stored value its field can read (an older file: once upgraded).
             from db.store.values import find_bad_value
@@ -175,5 +176,40 @@ def check_file(path: Path, thorough: bool = False, immutable: bool = False) -> i
             f"文件已损坏或不是招商台账数据文件:{path}",
             f"damaged or not a ledger file ({exc}): {path}",
         ) from exc
+    finally:
+        conn.close()
+
+
+def _check_pages(conn: sqlite3.Connection, path: Path, thorough: bool) -> None:
+    check = "integrity_check" if thorough else "quick_check"
+    problems = [str(row[0]) for row in conn.execute(f"PRAGMA {check}").fetchall()]
+    if problems != ["ok"]:
+        raise UnitFileError(
+            f"文件已损坏,无法打开:{path}。请使用最近的备份。",
+            f"the file is damaged ({problems[0]}); please use a recent backup: {path}",
+        )
+
+
+def check_data(path: Path, immutable: bool = False) -> UserError | None:
+    """What check_file left for later (``defer_data``): quick_check of every page, then
+    every stored value; the first fault found, or None.  On a connection of its own,
+    read-only, so from any thread while the file is open."""
+    from db.store.values import find_bad_value
+
+    try:
+        conn = read_only_connection(path, immutable)
+    except sqlite3.Error as exc:
+        return UnitFileError(f"无法打开文件:{path}", f"cannot open {path}: {exc}")
+    try:
+        _check_pages(conn, path, thorough=False)
+        bad = find_bad_value(conn)
+        return bad.error(path) if bad is not None else None
+    except UserError as fault:
+        return fault
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        return from_database_error(exc, path) or UnitFileError(
+            f"文件已损坏:{path}。请使用最近的备份。",
+            f"the file is damaged ({exc}); please use a recent backup: {path}",
+        )
     finally:
         conn.close()

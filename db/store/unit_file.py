@@ -43,8 +43,8 @@ from db.store.schema import (
     THOROUGH_BELOW,
     check_file,
     check_header,
-    read_only_connection,
 )
+from db.store.schema import check_data as schema_check_data
 from db.store.values import check_settings, find_bad_value
 
 WRITE_PRAGMAS: tuple[tuple[str, Any], ...] = (
@@ -73,6 +73,9 @@ class Store:
     writable: bool
     version: int = LATEST_VERSION
     read_only_reason: UnitFileError | None = None  # why a file the app opened is read-only
+    # A large file opened with its data check deferred (schema.check_file): no write
+    # until check_data has passed and the opener sets this to False.
+    data_unchecked: bool = False
     _closed: bool = field(default=False, repr=False)
 
     @contextmanager
@@ -92,6 +95,12 @@ class Store:
         if not self.writable:
             raise UnitFileError(
                 f"文件以只读方式打开,不能修改:{self.path}", f"{self.path} is open read-only"
+            )
+        if self.data_unchecked:
+            raise UnitFileError(
+                f"正在检查文件中的数据,检查完成后才能修改(大文件需要几秒钟):{self.path}",
+                f"the file's data is still being checked; it can be changed once the check "
+                f"is done (a few seconds for a large file): {self.path}",
             )
         try:
             with self.bound(), self.db.atomic():
@@ -284,13 +293,21 @@ def _note_takeover(db: SqliteDatabase, lock: FileLock) -> None:
 
 
 def open_store(
-    path: str | Path, *, write: bool = True, take_over: bool = False, immutable: bool = False
+    path: str | Path,
+    *,
+    write: bool = True,
+    take_over: bool = False,
+    immutable: bool = False,
+    defer_data_check: bool = False,
 ) -> Store:
     """Open an existing unit file for writing (the lock is taken) or for reading.
 
     ``take_over`` takes a lock another computer left (the user said it is stale);
-    ``immutable`` reads a file on a read-only disk.  Whatever goes wrong becomes a
-    UserError naming the file; nothing is left beside a file that was refused."""
+    ``immutable`` reads a file on a read-only disk.  ``defer_data_check``: a large
+    file closed cleanly opens after its header and schema checks, with
+    ``data_unchecked`` set (its pages and values for check_data, while it shows).
+    Whatever goes wrong becomes a UserError naming the file; nothing is left beside a
+    file that was refused."""
     given = Path(path)
     real = real_path(given)
     status = _regular_file(real)
@@ -337,7 +354,9 @@ def open_store(
                 raise
             unclean = unclean or lock.took_over_from is not None
         check_header(real)
-        version = check_file(real, thorough=unclean, immutable=immutable)
+        defer = defer_data_check and not unclean and status.st_size > THOROUGH_BELOW
+        version = check_file(real, thorough=unclean, immutable=immutable, defer_data=defer)
+        defer = defer and version == LATEST_VERSION
         if version < LATEST_VERSION:
             if lock is None:
                 # Reading an older file: it is upgraded once, under the lock.
@@ -377,16 +396,19 @@ def open_store(
         if isinstance(exc, OSError):
             raise from_os_error(exc, real) from exc
         raise
-    return Store(given, real, db, lock, write, LATEST_VERSION)
+    store = Store(given, real, db, lock, write, LATEST_VERSION)
+    store.data_unchecked = defer
+    return store
 
 
 def open_for_app(path: str | Path, take_over: bool = False) -> Store:
     """The file as the desktop app opens it: for writing, or read-only when it lives in
-    a read-only place, with ``read_only_reason`` saying why edits are off."""
+    a read-only place, with ``read_only_reason`` saying why edits are off.  A large
+    file shows before its data is checked (``data_unchecked``; check_data)."""
     try:
-        return open_store(path, write=True, take_over=take_over)
+        return open_store(path, write=True, take_over=take_over, defer_data_check=True)
     except ReadOnlyPlace as reason:
-        store = open_store(path, write=False)
+        store = open_store(path, write=False, defer_data_check=True)
         store.read_only_reason = reason
         return store
 
@@ -400,25 +422,12 @@ def diagnose(store: Store) -> UnitFileError | None:
     return bad.error(store.path) if bad is not None else None
 
 
-def is_large(store: Store) -> bool:
-    """Too large for every stored value to be read at each open (db.store.schema)."""
-    try:
-        return store.real_path.stat().st_size > THOROUGH_BELOW
-    except OSError:
-        return False
-
-
-def check_values(store: Store) -> UnitFileError | None:
-    """Every stored value of an open file, read on a connection of its own (so from
-    any thread: the desktop app checks a large file this way once it shows): the
-    first one its field cannot read, named, or None."""
+def check_data(store: Store) -> UserError | None:
+    """The check a large file's opening left for later (open_store's
+    ``defer_data_check``): every page (quick_check) and every stored value, on a
+    connection of its own (so from any thread); the first fault, named, or None."""
     immutable = not store.writable and not _folder_writable(store.real_path.parent)
-    conn = read_only_connection(store.real_path, immutable)
-    try:
-        bad = find_bad_value(conn)
-    finally:
-        conn.close()
-    return bad.error(store.path) if bad is not None else None
+    return schema_check_data(store.real_path, immutable)
 
 
 def check_thoroughly(path: str | Path) -> int:

@@ -13,6 +13,7 @@ import hashlib
 import os
 import time
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,64 @@ def test_soak_flips_and_cuts(
     if cut is not None:
         content = content[: cut % len(content) or 1]
     open_and_read(_damaged(tmp_path, content))
+
+
+def test_a_large_file_shows_before_its_pages_are_checked_but_is_not_written(
+    original: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file above the size checked in full at open (as the desktop app opens it):
+    the schema is checked at once, the pages and values while it shows, and nothing
+    can be written until that check has passed."""
+    import sqlite3
+
+    import db.store.schema
+    import db.store.unit_file
+    from db.records.settings import set_exchange_rate
+    from db.store.unit_file import check_data
+
+    monkeypatch.setattr(db.store.schema, "THOROUGH_BELOW", 0)
+    monkeypatch.setattr(db.store.unit_file, "THOROUGH_BELOW", 0)
+    path = tmp_path / "large.zsdb"
+    path.write_bytes(original)
+    conn = sqlite3.connect(path)
+    (root,) = conn.execute(
+        "SELECT rootpage FROM sqlite_schema WHERE name = 'stage_event'"
+    ).fetchone()
+    conn.close()
+    content = bytearray(original)
+    start = (root - 1) * PAGE
+    content[start + 8 : start + 200] = b"\xa5" * 192  # the table's cells, garbled
+    path.write_bytes(content)
+    digest = _digest(path)
+
+    store = open_store(path, defer_data_check=True)
+    try:
+        assert store.data_unchecked
+        with pytest.raises(UserError, match="正在检查文件中的数据"), store.writing():
+            set_exchange_rate(Decimal("7.2"), date(2023, 7, 31))
+        fault = check_data(store)
+        assert fault is not None and "文件已损坏" in fault.zh and str(path) in fault.zh
+    finally:
+        store.close()
+    assert _digest(path) == digest
+    # Opened as the command line opens it, the same file is refused at once.
+    with pytest.raises(UserError, match="文件已损坏"):
+        open_store(path)
+
+
+def test_a_sound_large_file_passes_its_deferred_check(
+    original: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import db.store.schema
+    import db.store.unit_file
+    from db.store.unit_file import check_data
+
+    monkeypatch.setattr(db.store.schema, "THOROUGH_BELOW", 0)
+    monkeypatch.setattr(db.store.unit_file, "THOROUGH_BELOW", 0)
+    path = tmp_path / "large.zsdb"
+    path.write_bytes(original)
+    store = open_store(path, defer_data_check=True)
+    try:
+        assert store.data_unchecked and check_data(store) is None
+    finally:
+        store.close()

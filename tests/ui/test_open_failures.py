@@ -261,7 +261,27 @@ def test_a_large_file_is_checked_in_full_once_it_shows(
     monkeypatch.setattr(db.store.schema, "THOROUGH_BELOW", 0)
     monkeypatch.setattr(db.store.unit_file, "THOROUGH_BELOW", 0)
     assert window.open_file(path), shown
+    assert not window.new_project_action.isEnabled()  # shown at once, edits wait for the check
     qtbot.waitUntil(lambda: window.damage_banner.isVisibleTo(window), timeout=10000)
     text = window.damage_banner.text()
     assert "统计数字可能不准确" in text and "项目“项目2”" in text and "'abc'" in text
+    assert not window.new_project_action.isEnabled()  # and stay off: the file is not sound
+    window.close_file()
+
+
+def test_a_large_sound_file_can_be_edited_once_checked(
+    window: MainWindow, shown: list[str], tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import db.store.schema
+    import db.store.unit_file
+
+    path = _unit(tmp_path / "u.zsdb", projects=3)
+    monkeypatch.setattr(db.store.schema, "THOROUGH_BELOW", 0)
+    monkeypatch.setattr(db.store.unit_file, "THOROUGH_BELOW", 0)
+    assert window.open_file(path), shown
+    assert window.ledger.model.rowCount() == 3  # the ledger shows while the check runs
+    assert "正在检查文件中的数据" in window.statusBar().currentMessage()
+    qtbot.waitUntil(window.new_project_action.isEnabled, timeout=10000)
+    assert window.session is not None and not window.session.store.data_unchecked
+    assert not window.damage_banner.isVisibleTo(window)
     window.close_file()

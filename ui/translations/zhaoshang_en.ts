@@ -506,7 +506,7 @@
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../follow_up_view.py" line="223"/>
+        <location filename="../follow_up_view.py" line="227"/>
         <source>标记 {n} 条走访记录为完成</source>
         <translation>Mark {n} follow-up(s) done</translation>
     </message>
@@ -601,7 +601,7 @@
         <translation>Open &amp;project</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="203"/>
+        <location filename="../follow_up_view.py" line="207"/>
         <source>已逾期 {overdue} 条,7天内到期 {soon} 条</source>
         <translation>{overdue} overdue, {soon} due within 7 days</translation>
     </message>
@@ -1300,7 +1300,7 @@ First recorded: %4</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="197"/>
-        <location filename="../main_window.py" line="779"/>
+        <location filename="../main_window.py" line="792"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
@@ -1351,7 +1351,7 @@ First recorded: %4</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="237"/>
-        <location filename="../main_window.py" line="999"/>
+        <location filename="../main_window.py" line="1012"/>
         <source>关于招商台账</source>
         <translation>About Investment Ledger</translation>
     </message>
@@ -1392,62 +1392,57 @@ First recorded: %4</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="328"/>
-        <location filename="../main_window.py" line="1008"/>
+        <location filename="../main_window.py" line="1021"/>
         <source>招商台账</source>
         <translation>Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
-        <source>文件中有数据无法读取,统计数字可能不准确:%1</source>
-        <translation>Some data in this file cannot be read; the figures may be wrong: %1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="424"/>
         <source>已接管 %1(电脑 %2)留下的锁,此次接管已记录在文件中</source>
         <translation>Took over the lock left by %1 (computer %2); the takeover is logged in the file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="436"/>
         <source>文件正在使用</source>
         <translation>File in use</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="440"/>
         <source>只有确认那台电脑已关机或程序已退出时才接管;两台电脑同时修改同一个文件会丢失数据。接管会记录在文件中。</source>
         <translation>Take over only if that computer is switched off or the program there has exited: two computers changing one file lose data. The takeover is logged in the file.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="444"/>
         <source>接管并打开</source>
         <translation>Take over and open</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473"/>
+        <location filename="../main_window.py" line="486"/>
         <source>上次打开此文件时程序意外退出,因此没有自动打开。可以再试一次,或使用备份。</source>
         <translation>The program quit unexpectedly while opening this file last time, so it was not opened automatically. Try again, or use a backup.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481"/>
+        <location filename="../main_window.py" line="494"/>
         <source>打开数据文件</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="496"/>
         <source>招商台账数据文件 (*.zsdb);;所有文件 (*)</source>
         <translation>Investment Ledger data files (*.zsdb);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="544"/>
+        <location filename="../main_window.py" line="557"/>
         <source>选择保存交接文件的文件夹(如U盘)</source>
         <translation>Choose the folder for the handover file (a USB stick, say)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
+        <location filename="../main_window.py" line="573"/>
         <source>导出交接文件</source>
         <translation>Export handover file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../main_window.py" line="575"/>
         <source>已导出第 %1 次交接文件:
 %2
 
@@ -1458,178 +1453,193 @@ First recorded: %4</translation>
 Give this file to headquarters (USB stick, e-mail or a shared folder).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579"/>
-        <location filename="../main_window.py" line="584"/>
+        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="597"/>
         <source>导入设置文件</source>
         <translation>Import settings file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579"/>
+        <location filename="../main_window.py" line="592"/>
         <source>设置文件 (*.zsset)</source>
         <translation>Settings files (*.zsset)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="588"/>
+        <location filename="../main_window.py" line="601"/>
         <source>已导入设置文件:%1</source>
         <translation>Settings file imported: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
-        <location filename="../main_window.py" line="614"/>
-        <location filename="../main_window.py" line="631"/>
+        <location filename="../main_window.py" line="615"/>
+        <location filename="../main_window.py" line="627"/>
+        <location filename="../main_window.py" line="644"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="615"/>
         <source>台账 (*.xlsx *.csv)</source>
         <translation>Ledgers (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="614"/>
+        <location filename="../main_window.py" line="627"/>
         <source>正在导入台账…</source>
         <translation>Importing ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="651"/>
+        <location filename="../main_window.py" line="664"/>
         <source>产业链不在重点产业链名单中</source>
         <translation>Chains outside the priority list</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652"/>
+        <location filename="../main_window.py" line="665"/>
         <source>是否把这些产业链加入重点产业链名单?</source>
         <translation>Add these chains to the priority chains?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="662"/>
+        <location filename="../main_window.py" line="675"/>
         <source>加入重点产业链</source>
         <translation>Add priority chains</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="680"/>
+        <location filename="../main_window.py" line="693"/>
         <source>……另有 %1 处问题</source>
         <translation>…and %1 more problem(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="683"/>
+        <location filename="../main_window.py" line="696"/>
         <source>台账未导入</source>
         <translation>Ledger not imported</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="646"/>
         <source>已导入台账:新建项目 %1 个,更新项目 %2 个</source>
         <translation>Ledger imported: %1 project(s) created, %2 updated</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="700"/>
+        <location filename="../main_window.py" line="347"/>
+        <source>正在检查文件中的数据,完成后即可编辑…</source>
+        <translation>Checking the file&apos;s data; editing is possible once it is done…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="377"/>
+        <source>文件检查完毕</source>
+        <translation>File check complete</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="381"/>
+        <source>文件中有数据无法读取,统计数字可能不准确,编辑功能已关闭:%1</source>
+        <translation>Some data in this file cannot be read; the figures may be wrong and editing is off: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="713"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="702"/>
+        <location filename="../main_window.py" line="715"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="717"/>
+        <location filename="../main_window.py" line="730"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported %1 project(s) to %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="780"/>
+        <location filename="../main_window.py" line="793"/>
         <source>确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。</source>
         <translation>Delete %1 project(s) (%2)? You can bring them back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="787"/>
+        <location filename="../main_window.py" line="800"/>
         <source>删除 %1 个项目</source>
         <translation>Delete %1 project(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="798"/>
+        <location filename="../main_window.py" line="811"/>
         <source>已生成:%1</source>
         <translation>Created: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="823"/>
+        <location filename="../main_window.py" line="836"/>
         <source>请先在项目台账中选择一个项目</source>
         <translation>Select a project in the project ledger first</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="831"/>
+        <location filename="../main_window.py" line="844"/>
         <source>保存项目简报</source>
         <translation>Save project brief</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="833"/>
-        <location filename="../main_window.py" line="947"/>
+        <location filename="../main_window.py" line="846"/>
+        <location filename="../main_window.py" line="960"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="861"/>
+        <location filename="../main_window.py" line="874"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="864"/>
+        <location filename="../main_window.py" line="877"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="870"/>
+        <location filename="../main_window.py" line="883"/>
         <source>选择保存项目简报的文件夹</source>
         <translation>Choose a folder for the project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="906"/>
+        <location filename="../main_window.py" line="919"/>
         <source>正在生成项目简报…</source>
         <translation>Creating project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432"/>
-        <location filename="../main_window.py" line="885"/>
+        <location filename="../main_window.py" line="445"/>
+        <location filename="../main_window.py" line="898"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="864"/>
-        <location filename="../main_window.py" line="905"/>
+        <location filename="../main_window.py" line="877"/>
+        <location filename="../main_window.py" line="918"/>
         <source>打印全部项目简报</source>
         <translation>Print all project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="921"/>
+        <location filename="../main_window.py" line="934"/>
         <source>正在生成项目简报(%1/%2):%3</source>
         <translation>Creating project briefs (%1/%2): %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="930"/>
+        <location filename="../main_window.py" line="943"/>
         <source>已生成 %1 份项目简报,保存在 %2</source>
         <translation>Created %1 project brief(s) in %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="945"/>
+        <location filename="../main_window.py" line="958"/>
         <source>保存项目清单</source>
         <translation>Save project listing</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1001"/>
+        <location filename="../main_window.py" line="1014"/>
         <source>招商台账:离线记录招商线索与项目,按统计口径生成简报,各单位报送数据文件,由市招商中心汇总。</source>
         <translation>Investment Ledger keeps investment leads and projects offline and produces briefings by the official counting rules. Each unit submits its data file; the city headquarters consolidates them.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1011"/>
+        <location filename="../main_window.py" line="1024"/>
         <source>招商台账 — %1 — %2</source>
         <translation>Investment Ledger — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1054"/>
+        <location filename="../main_window.py" line="1072"/>
         <source>撤销 %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1055"/>
+        <location filename="../main_window.py" line="1073"/>
         <source>重做 %1</source>
         <translation>Redo %1</translation>
     </message>

@@ -118,7 +118,8 @@ def similar_records(
     if code:
         normal = credit_code.normalise(code)
         for investor in Investor.live().where(Investor.credit_code == normal).limit(limit):
-            investors[investor.id] = SAME_CODE
+            same_name = name_key(investor.name) == name_key(investor_name)
+            investors[investor.id] = SAME_INVESTOR if same_name else SAME_CODE
             if investor.name.strip() != investor_name.strip():
                 investor_lines.append(
                     SimilarRecord(
@@ -154,7 +155,7 @@ def similar_records(
         ).fetchall()
         rows = [row for row in rows if row[1] != except_uuid]
         if rows:
-            first = min(investors, key=lambda i: (investors[i] is not SAME_CODE, i))
+            first = min(investors, key=lambda i: (investors[i] is not SAME_INVESTOR, i))
             owner = Investor.get_by_id(first)
             investor_lines.append(
                 SimilarRecord(
@@ -376,11 +377,11 @@ def lookalike_groups(unit: str | None = None) -> list[LookalikeGroup]:
             blocks[("code", row.code)].append(i)
         if row.investor_key:
             blocks[("name", row.investor_key)].append(i)
-    for (kind, _), members in blocks.items():
-        same = SAME_CODE if kind == "code" else SAME_INVESTOR
+    for members in blocks.values():
         for position, i in enumerate(members):
             for j in members[position + 1 :]:
                 a, b = rows[i], rows[j]
+                same = SAME_INVESTOR if a.investor_key == b.investor_key else SAME_CODE
                 why = project_reasons(a.core, a.in_cny, b.core, b.in_cny, same)
                 if why and (i, j) not in found:
                     found[(i, j)] = why

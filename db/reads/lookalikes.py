@@ -32,7 +32,6 @@ from db.rules.lookalike import (
     SAME_INVESTOR,
     SIMILAR_NAMES,
     Reason,
-    amounts_within_factor,
     project_core,
     project_reasons,
     trade_name,
@@ -157,15 +156,16 @@ def similar_records(
         if rows:
             first = min(investors, key=lambda i: (investors[i] is not SAME_INVESTOR, i))
             owner = Investor.get_by_id(first)
-            investor_lines.append(
-                SimilarRecord(
-                    "investor",
-                    owner.uuid,
-                    owner.name,
-                    f"该投资方已有 {len(rows)} 个项目",
-                    f"the investor already has {len(rows)} project{'s' if len(rows) > 1 else ''}",
+            zh = f"该投资方已有 {len(rows)} 个项目"
+            en = f"the investor already has {len(rows)} project{'s' if len(rows) > 1 else ''}"
+            line = next((n for n, r in enumerate(investor_lines) if r.uuid == owner.uuid), None)
+            if line is None:
+                investor_lines.append(SimilarRecord("investor", owner.uuid, owner.name, zh, en))
+            else:  # one line for the investor: 名称相近;该投资方已有 2 个项目
+                named = investor_lines[line]
+                investor_lines[line] = SimilarRecord(
+                    "investor", owner.uuid, owner.name, f"{named.why};{zh}", f"{named.why_en}; {en}"
                 )
-            )
         for _, uuid, other, other_capital, scaled, investor_id in rows:
             seen.add(uuid)
             why = project_reasons(
@@ -391,8 +391,6 @@ def lookalike_groups(unit: str | None = None) -> list[LookalikeGroup]:
             continue
         a, b = rows[pair[0]], rows[pair[1]]
         if trade_names_differ(a.core, a.trade, b.core, b.trade):
-            continue
-        if not amounts_within_factor(a.in_cny, b.in_cny):
             continue
         if fuzz.ratio(a.core, b.core, score_cutoff=SIMILAR_NAMES):
             why = project_reasons(a.core, a.in_cny, b.core, b.in_cny, None, a.trade, b.trade)

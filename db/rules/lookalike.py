@@ -9,9 +9,9 @@ A project looks like another when
   investor are a likely duplicate when their names are alike (``SAME_INVESTOR_NAMES``)
   or their 总投资 are within a tenth of each other (``SAME_INVESTOR_AMOUNTS``) —
   an investor's 一期 and 二期, different in name and amount, are not;
-- or, whoever the investors are, their names are nearly the same
-  (``SIMILAR_NAMES``) and their 总投资 within a factor of two (``AMOUNT_FACTOR``),
-  or one of them has no amount yet — unless the names begin with two different
+- or, whoever the investors are, their names are the same, or nearly the same
+  (``SIMILAR_NAMES``) with 总投资 within a factor of two (``AMOUNT_FACTOR``) or
+  one of them without an amount yet — unless the names begin with two different
   trade names (字号) of their investors: 永鼎高性能碳纤维复合材料项目 of 南京永鼎新材料
   and 鼎晟高性能碳纤维复合材料项目 of 上海鼎晟新材料 are two companies' projects, as a
   cadre reads them, though one character apart (``trade_name``); so are 兴鑫 and
@@ -130,7 +130,9 @@ def project_reasons(
         return tuple(found) if len(found) > 1 else ()
     if trade_names_differ(core_a, trade_a, core_b, trade_b):
         return ()
-    if ratio >= SIMILAR_NAMES and amounts_within_factor(total_a, total_b):
-        known = total_a is not None and total_b is not None and total_a > 0 and total_b > 0
+    if ratio < SIMILAR_NAMES:
+        return ()
+    known = total_a is not None and total_b is not None and total_a > 0 and total_b > 0
+    if amounts_within_factor(total_a, total_b):
         return (name, SIMILAR_AMOUNT) if known else (name,)
-    return ()
+    return (name,) if name is SAME_NAME else ()

@@ -77,8 +77,7 @@ def test_the_same_credit_code_under_another_spelling_is_warned() -> None:
         "丹阳电池箔项目", "江苏大亚铝业有限公司", DAYA_CODE, total=Decimal(116000)
     )
     assert shown(found) == [
-        "投资方“大亚科技集团有限公司”(统一社会信用代码相同)",
-        "投资方“大亚科技集团有限公司”(该投资方已有 1 个项目)",
+        "投资方“大亚科技集团有限公司”(统一社会信用代码相同;该投资方已有 1 个项目)",
         "项目“大亚新能源材料建设项目”(统一社会信用代码相同)",
     ]
 
@@ -102,8 +101,8 @@ def test_clearly_different_projects_of_other_investors_are_not_warned() -> None:
         )
         == []
     )
-    # The same name, but ten times the amount and another investor.
-    assert similar_records("大亚新能源材料项目", "另一家铝业有限公司", total=Decimal(3000000)) == []
+    # A nearly identical name, but ten times the amount and another investor.
+    assert similar_records("大亚新能源电池材料项目", "另一家铝业", total=Decimal(3000000)) == []
 
 
 @pytest.mark.usefixtures("demo_file")

@@ -168,6 +168,37 @@ def _period(args: argparse.Namespace) -> Period:
     return Period(args.date_from, args.date_to)
 
 
+def cmd_lookalikes(args: argparse.Namespace) -> int:
+    """The groups of likely duplicate projects (疑似重复录入), with their reasons."""
+    from db.reads.lookalikes import lookalike_groups
+    from db.rules.money import yi_text
+    from db.rules.vocabulary import Capital
+
+    with _reading(args.file):
+        unit = _unit_scope(args.unit)
+        groups = lookalike_groups(unit.name if unit else None)
+    scope = f"涉及{unit.name}" if unit else "全部单位"
+    if not groups:
+        print(f"未发现疑似重复的项目({scope})")
+        return 0
+    print(f"疑似重复的项目 {len(groups)} 组({scope}),请逐组核对是否为同一项目:")
+    for number, group in enumerate(groups, 1):
+        reasons = "、".join(r.zh for r in group.reasons)
+        print(f"第{number}组({len(group.projects)}个项目):{reasons}")
+        for index, project in enumerate(group.projects, 1):
+            if project.total is None:
+                amount = "总投资未填"
+            elif project.capital is Capital.FOREIGN:
+                amount = f"{yi_text(project.total)}亿美元"
+            else:
+                amount = f"{yi_text(project.total)}亿元"
+            print(f"  {index}. {project.name} · {project.unit} · {project.investor} · {amount}")
+        if len(group.projects) > 2:
+            for first, second, why in group.pairs:
+                print(f"     {first + 1} 与 {second + 1}:{'、'.join(r.zh for r in why)}")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """The whole check of a file, whatever its size; nothing is written."""
     from db.store.migrations import LATEST_VERSION
@@ -582,6 +613,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="接管另一台电脑留下的锁(确认对方已不再使用此文件时)",
     )
     rereg.set_defaults(handler=cmd_reregister)
+
+    lookalikes = sub.add_parser(
+        "lookalikes", help="疑似重复录入的项目 / groups of likely duplicate projects"
+    )
+    lookalikes.add_argument("file")
+    lookalikes.add_argument("--unit", help="只列出涉及此单位的组")
+    lookalikes.set_defaults(handler=cmd_lookalikes)
 
     check = sub.add_parser(
         "check", help="全面检查数据文件(不作任何修改) / check a file thoroughly, changing nothing"

@@ -221,6 +221,12 @@ class MainWindow(QMainWindow):
             self.listing_action,
         ):
             self.reports_menu.addAction(action)
+        from ui.lookalike_report import show_lookalike_report
+
+        self.reports_menu.addSeparator()
+        self.reports_menu.addAction(
+            self._action(self.tr("疑似重复项目…"), lambda: show_lookalike_report(self))
+        )
 
         tools_menu = bar.addMenu(self.tr("设置(&S)"))
         tools_menu.setObjectName("settingsMenu")

@@ -956,7 +956,7 @@ class ProjectForm(QDialog):
             self.tr("· %1“%2”(%3)")
             .replace("%1", kinds.get(r.kind, r.kind))
             .replace("%2", r.name)
-            .replace("%3", reasons.get(r.why, r.why))
+            .replace("%3", reasons.get(r.why) or either(r.why, r.why_en))
             for r in found
         ]
         box = QMessageBox(self)
@@ -976,7 +976,14 @@ class ProjectForm(QDialog):
         if problems:
             return False
         if self._needs_similar_check(data):
-            found = similar_records(data.name, data.investor_name, data.credit_code, data.uuid)
+            found = similar_records(
+                data.name,
+                data.investor_name,
+                data.credit_code,
+                data.uuid,
+                capital=data.capital,
+                total=data.total_investment,
+            )
             if found and not self._confirm_similar(found):
                 self.tabs.setCurrentIndex(self.page_of["investor_name"])
                 self.inputs["investor_name"].setFocus()

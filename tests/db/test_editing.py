@@ -119,5 +119,5 @@ def test_similar_investor_and_project_are_found(unit_file: Store) -> None:
         (s.kind, s.why)
         for s in similar_records(again.name, again.investor_name, again.credit_code, again.uuid)
     }
-    assert ("investor", "名称相近") in found
-    assert ("project", "项目名称相同") in found
+    assert ("investor", "名称相近;该投资方已有 1 个项目") in found
+    assert ("project", "投资方相同、项目名称相同") in found

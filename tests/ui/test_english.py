@@ -148,5 +148,11 @@ def test_the_look_alike_warning_gives_its_reason_in_english(
     form.inputs["total_investment"].setText("300000")  # type: ignore[attr-defined]
     assert not form.save()  # the user answers 返回修改 (Cancel)
     (shown,) = answers.asked
-    assert "· Project “大亚新能源材料建设项目” (same project name)" in shown
-    assert "· Investor “大亚新能源材料建设项目投资方” (similar name)" in shown
+    assert (
+        "· Project “大亚新能源材料建设项目” (same investor, same project name,"
+        " similar total investment)" in shown
+    )
+    assert (
+        "· Investor “大亚新能源材料建设项目投资方” (similar name;"
+        " the investor already has 1 project)" in shown
+    )

@@ -220,7 +220,8 @@ def test_a_similar_investor_is_shown_before_saving(qtbot, session: Session, answ
     second.accept()
     (shown,) = answers.asked
     assert shown.startswith("发现相似的记录")
-    assert "投资方“大亚科技集团有限公司”(名称相近)" in shown
+    assert "投资方“大亚科技集团有限公司”(名称相近;该投资方已有 1 个项目)" in shown
+    assert "项目“大亚新能源材料建设项目”(投资方相同)" in shown
     assert second.isVisible()
     assert Project.live().count() == 1
 

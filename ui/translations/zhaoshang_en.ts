@@ -1192,6 +1192,99 @@ First recorded: %4</translation>
     </message>
 </context>
 <context>
+    <name>LookalikeReport</name>
+    <message>
+        <location filename="../lookalike_report.py" line="76"/>
+        <source>疑似重复项目</source>
+        <translation>Likely duplicate projects</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="85"/>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="91"/>
+        <source>重新查找</source>
+        <translation>Search again</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="95"/>
+        <source>单位:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="109"/>
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="109"/>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="109"/>
+        <source>投资方</source>
+        <translation>Investor</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="109"/>
+        <source>总投资</source>
+        <translation>Total investment</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="114"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="132"/>
+        <source>正在查找疑似重复的项目…</source>
+        <translation>Looking for likely duplicate projects…</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="152"/>
+        <source>查找未完成:%1</source>
+        <translation>The search did not finish: %1</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="158"/>
+        <source>未发现疑似重复的项目。</source>
+        <translation>No likely duplicate projects found.</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="161"/>
+        <source>共 %1 组疑似重复的项目,请逐组核对是否为同一项目;双击项目可打开。</source>
+        <translation>%1 group(s) of likely duplicate projects: check each group for one project entered twice; double-click a project to open it.</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="168"/>
+        <source>第%1组(%2个项目):%3</source>
+        <translation>Group %1 (%2 projects): %3</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="182"/>
+        <source>与“%1”:%2</source>
+        <translation>With “%1”: %2</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="194"/>
+        <source>未填</source>
+        <translation>Not entered</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="196"/>
+        <source>%1亿美元</source>
+        <translation>%1 × 100M USD</translation>
+    </message>
+    <message>
+        <location filename="../lookalike_report.py" line="197"/>
+        <source>%1亿元</source>
+        <translation>%1 × 100M CNY</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="131"/>
@@ -1300,7 +1393,7 @@ First recorded: %4</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="197"/>
-        <location filename="../main_window.py" line="792"/>
+        <location filename="../main_window.py" line="798"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
@@ -1330,119 +1423,124 @@ First recorded: %4</translation>
         <translation>Project listing (current filter)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="228"/>
+        <source>疑似重复项目…</source>
+        <translation>Likely duplicate projects…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="231"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="233"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="235"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="242"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
-        <location filename="../main_window.py" line="1012"/>
+        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="1018"/>
         <source>关于招商台账</source>
         <translation>About Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="258"/>
         <source>注意:此文件位于网络共享文件夹。多人同时使用或网络中断可能损坏数据,建议复制到本机后使用,再按期报送。</source>
         <translation>Note: this file is in a shared network folder. Several people using it at once, or a network outage, can damage the data. Copy it to this computer to work on it, and submit it when due.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="271"/>
         <source>只读:%1 编辑功能已关闭;如需修改,请把文件复制到可写的位置后打开。</source>
         <translation>Read-only: %1 Editing is off; to make changes, copy the file to a writable place and open it there.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="290"/>
+        <location filename="../main_window.py" line="296"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="297"/>
         <source>项目台账</source>
         <translation>Project ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="298"/>
         <source>待跟进</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="299"/>
         <source>签约活动</source>
         <translation>Signing events</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="303"/>
         <source>交接</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
-        <location filename="../main_window.py" line="1021"/>
+        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="1027"/>
         <source>招商台账</source>
         <translation>Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="430"/>
         <source>已接管 %1(电脑 %2)留下的锁,此次接管已记录在文件中</source>
         <translation>Took over the lock left by %1 (computer %2); the takeover is logged in the file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436"/>
+        <location filename="../main_window.py" line="442"/>
         <source>文件正在使用</source>
         <translation>File in use</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440"/>
+        <location filename="../main_window.py" line="446"/>
         <source>只有确认那台电脑已关机或程序已退出时才接管;两台电脑同时修改同一个文件会丢失数据。接管会记录在文件中。</source>
         <translation>Take over only if that computer is switched off or the program there has exited: two computers changing one file lose data. The takeover is logged in the file.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="444"/>
+        <location filename="../main_window.py" line="450"/>
         <source>接管并打开</source>
         <translation>Take over and open</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="492"/>
         <source>上次打开此文件时程序意外退出,因此没有自动打开。可以再试一次,或使用备份。</source>
         <translation>The program quit unexpectedly while opening this file last time, so it was not opened automatically. Try again, or use a backup.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494"/>
+        <location filename="../main_window.py" line="500"/>
         <source>打开数据文件</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="496"/>
+        <location filename="../main_window.py" line="502"/>
         <source>招商台账数据文件 (*.zsdb);;所有文件 (*)</source>
         <translation>Investment Ledger data files (*.zsdb);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="563"/>
         <source>选择保存交接文件的文件夹(如U盘)</source>
         <translation>Choose the folder for the handover file (a USB stick, say)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="573"/>
+        <location filename="../main_window.py" line="579"/>
         <source>导出交接文件</source>
         <translation>Export handover file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575"/>
+        <location filename="../main_window.py" line="581"/>
         <source>已导出第 %1 次交接文件:
 %2
 
@@ -1453,193 +1551,193 @@ First recorded: %4</translation>
 Give this file to headquarters (USB stick, e-mail or a shared folder).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="598"/>
+        <location filename="../main_window.py" line="603"/>
         <source>导入设置文件</source>
         <translation>Import settings file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="598"/>
         <source>设置文件 (*.zsset)</source>
         <translation>Settings files (*.zsset)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="601"/>
+        <location filename="../main_window.py" line="607"/>
         <source>已导入设置文件:%1</source>
         <translation>Settings file imported: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="615"/>
-        <location filename="../main_window.py" line="627"/>
-        <location filename="../main_window.py" line="644"/>
+        <location filename="../main_window.py" line="621"/>
+        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="650"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="615"/>
+        <location filename="../main_window.py" line="621"/>
         <source>台账 (*.xlsx *.csv)</source>
         <translation>Ledgers (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="627"/>
+        <location filename="../main_window.py" line="633"/>
         <source>正在导入台账…</source>
         <translation>Importing ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="664"/>
+        <location filename="../main_window.py" line="670"/>
         <source>产业链不在重点产业链名单中</source>
         <translation>Chains outside the priority list</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="665"/>
+        <location filename="../main_window.py" line="671"/>
         <source>是否把这些产业链加入重点产业链名单?</source>
         <translation>Add these chains to the priority chains?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="675"/>
+        <location filename="../main_window.py" line="681"/>
         <source>加入重点产业链</source>
         <translation>Add priority chains</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="693"/>
+        <location filename="../main_window.py" line="699"/>
         <source>……另有 %1 处问题</source>
         <translation>…and %1 more problem(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="696"/>
+        <location filename="../main_window.py" line="702"/>
         <source>台账未导入</source>
         <translation>Ledger not imported</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="646"/>
+        <location filename="../main_window.py" line="652"/>
         <source>已导入台账:新建项目 %1 个,更新项目 %2 个</source>
         <translation>Ledger imported: %1 project(s) created, %2 updated</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="353"/>
         <source>正在检查文件中的数据,完成后即可编辑…</source>
         <translation>Checking the file&apos;s data; editing is possible once it is done…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377"/>
+        <location filename="../main_window.py" line="383"/>
         <source>文件检查完毕</source>
         <translation>File check complete</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="387"/>
         <source>文件中有数据无法读取,统计数字可能不准确,编辑功能已关闭:%1</source>
         <translation>Some data in this file cannot be read; the figures may be wrong and editing is off: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="713"/>
+        <location filename="../main_window.py" line="719"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="715"/>
+        <location filename="../main_window.py" line="721"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="730"/>
+        <location filename="../main_window.py" line="736"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported %1 project(s) to %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="793"/>
+        <location filename="../main_window.py" line="799"/>
         <source>确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。</source>
         <translation>Delete %1 project(s) (%2)? You can bring them back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="800"/>
+        <location filename="../main_window.py" line="806"/>
         <source>删除 %1 个项目</source>
         <translation>Delete %1 project(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="811"/>
+        <location filename="../main_window.py" line="817"/>
         <source>已生成:%1</source>
         <translation>Created: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="836"/>
+        <location filename="../main_window.py" line="842"/>
         <source>请先在项目台账中选择一个项目</source>
         <translation>Select a project in the project ledger first</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="844"/>
+        <location filename="../main_window.py" line="850"/>
         <source>保存项目简报</source>
         <translation>Save project brief</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="846"/>
-        <location filename="../main_window.py" line="960"/>
+        <location filename="../main_window.py" line="852"/>
+        <location filename="../main_window.py" line="966"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="874"/>
+        <location filename="../main_window.py" line="880"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="877"/>
+        <location filename="../main_window.py" line="883"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="883"/>
+        <location filename="../main_window.py" line="889"/>
         <source>选择保存项目简报的文件夹</source>
         <translation>Choose a folder for the project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="919"/>
+        <location filename="../main_window.py" line="925"/>
         <source>正在生成项目简报…</source>
         <translation>Creating project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445"/>
-        <location filename="../main_window.py" line="898"/>
+        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="904"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="877"/>
-        <location filename="../main_window.py" line="918"/>
+        <location filename="../main_window.py" line="883"/>
+        <location filename="../main_window.py" line="924"/>
         <source>打印全部项目简报</source>
         <translation>Print all project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="934"/>
+        <location filename="../main_window.py" line="940"/>
         <source>正在生成项目简报(%1/%2):%3</source>
         <translation>Creating project briefs (%1/%2): %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="943"/>
+        <location filename="../main_window.py" line="949"/>
         <source>已生成 %1 份项目简报,保存在 %2</source>
         <translation>Created %1 project brief(s) in %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="958"/>
+        <location filename="../main_window.py" line="964"/>
         <source>保存项目清单</source>
         <translation>Save project listing</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1014"/>
+        <location filename="../main_window.py" line="1020"/>
         <source>招商台账:离线记录招商线索与项目,按统计口径生成简报,各单位报送数据文件,由市招商中心汇总。</source>
         <translation>Investment Ledger keeps investment leads and projects offline and produces briefings by the official counting rules. Each unit submits its data file; the city headquarters consolidates them.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1024"/>
+        <location filename="../main_window.py" line="1030"/>
         <source>招商台账 — %1 — %2</source>
         <translation>Investment Ledger — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1072"/>
+        <location filename="../main_window.py" line="1078"/>
         <source>撤销 %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1073"/>
+        <location filename="../main_window.py" line="1079"/>
         <source>重做 %1</source>
         <translation>Redo %1</translation>
     </message>
@@ -2490,63 +2588,63 @@ Save anyway?</translation>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="989"/>
+        <location filename="../project_form.py" line="996"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="995"/>
+        <location filename="../project_form.py" line="1002"/>
         <source>修改项目“%1”</source>
         <translation>Edit project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="998"/>
+        <location filename="../project_form.py" line="1005"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1012"/>
+        <location filename="../project_form.py" line="1019"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1013"/>
+        <location filename="../project_form.py" line="1020"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1052"/>
+        <location filename="../project_form.py" line="1059"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1084"/>
-        <location filename="../project_form.py" line="1110"/>
+        <location filename="../project_form.py" line="1091"/>
+        <location filename="../project_form.py" line="1117"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1095"/>
+        <location filename="../project_form.py" line="1102"/>
         <source>请先在时间线中选中要删除的一行</source>
         <translation>First select the row to delete in the timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1104"/>
+        <location filename="../project_form.py" line="1111"/>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1107"/>
+        <location filename="../project_form.py" line="1114"/>
         <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
         <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1112"/>
+        <location filename="../project_form.py" line="1119"/>
         <source>删除阶段记录“%1 %2”</source>
         <translation>Delete stage record “%1 %2”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1118"/>
+        <location filename="../project_form.py" line="1125"/>
         <source>请先选中要删除的走访记录</source>
         <translation>First select the follow-up to delete</translation>
     </message>

@@ -516,7 +516,7 @@
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../follow_up_view.py" line="223"/>
+        <location filename="../follow_up_view.py" line="230"/>
         <source>标记 {n} 条走访记录为完成</source>
         <translation>Mark {n} follow-up(s) done</translation>
     </message>
@@ -611,9 +611,14 @@
         <translation>Open &amp;project</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="203"/>
+        <location filename="../follow_up_view.py" line="207"/>
         <source>已逾期 {overdue} 条,7天内到期 {soon} 条</source>
         <translation>{overdue} overdue, {soon} due within 7 days</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="212"/>
+        <source>;另有 {later} 条 7 天后到期,选“全部未完成”查看</source>
+        <translation>; {later} more due after 7 days (choose “All open” to see them)</translation>
     </message>
 </context>
 <context>

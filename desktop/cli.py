@@ -217,7 +217,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_figures(args: argparse.Namespace) -> int:
     from db.reads.figures import figures
-    from db.rules.money import yi_text
+    from db.rules.money import plain, yi_text
 
     period = _period(args)
     with _reading(args.file):
@@ -227,9 +227,23 @@ def cmd_figures(args: argparse.Namespace) -> int:
         return 0
     signed, pipeline = result.signed, result.pipeline
     scope = result.unit or "全部单位"
+    rate = result.exchange_rate
     print(f"{scope} {result.period.start} 至 {result.period.end}")
+    if rate is None:
+        print(
+            "未设定汇率:外资项目以美元单列,未折算人民币,不计入总投资和规模档次"
+            "(设置汇率:zhaoshang settings FILE --rate 7.1305 --rate-date 2023-07-31)"
+        )
+    else:
+        print(f"汇率:1 美元 = {plain(rate.usd_cny)} 元人民币(汇率日期:{rate.date or '未填写'})")
+    total = f"总投资 {yi_text(signed.total_wan_cny)} 亿元"
+    if rate is None and signed.foreign_count:
+        total = (
+            f"其中内资 {signed.domestic_count} 个 {yi_text(signed.domestic_total_wan_cny)} 亿元,"
+            f"外资 {signed.foreign_count} 个 {yi_text(signed.foreign_total_wan_usd)} 亿美元"
+        )
     print(
-        f"新签约亿元以上产业项目 {signed.count} 个,总投资 {yi_text(signed.total_wan_cny)} 亿元"
+        f"新签约亿元以上产业项目 {signed.count} 个,{total}"
         f"(其中{result.priority_name}产业项目 {signed.priority_count} 个,"
         f"占比 {signed.priority_share_pct}%)"
     )

@@ -242,6 +242,16 @@ def _pipeline_section(
         )
         for i, line in enumerate(lines)
     ]
+    if foreign and figures.exchange_rate is None:
+        # Without a rate 外资 stands in no band: its own line, so the rows add up.
+        rows.append(
+            (
+                "外资项目（未折算，不分档）",
+                pipeline.foreign_count,
+                "",
+                yi_text(pipeline.foreign_total_wan_usd),
+            )
+        )
     total = (
         "合计",
         pipeline.count,

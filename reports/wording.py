@@ -80,18 +80,29 @@ def rate_words(rate: ExchangeRate) -> str:
 
 class RateNote:
     """The exchange rate, said once in a document: beside the first amount in which
-    foreign money was converted to 亿元."""
+    foreign money was converted to 亿元 — or, while no rate is entered, beside the
+    first 外资 amount, that 外资 is stated in 美元 and not converted."""
 
-    def __init__(self, rate: ExchangeRate) -> None:
+    def __init__(self, rate: ExchangeRate | None) -> None:
         self.rate = rate
         self.said = False
+
+    @property
+    def converts(self) -> bool:
+        return self.rate is not None
 
     def once(self) -> str:
         """（含外资项目，按…折算） the first time, then nothing."""
         if self.said:
             return ""
         self.said = True
+        if self.rate is None:
+            return f"（{NO_RATE_WORDS}）"
         return f"（含外资项目，{rate_words(self.rate)}）"
+
+
+# Said once in a briefing of a file without an exchange rate.
+NO_RATE_WORDS = "未设定美元兑人民币汇率，外资项目以美元计，未折算人民币，未计入体量规模分档"
 
 
 def _sector_words(signed: SignedFigures) -> str:
@@ -117,7 +128,10 @@ def signed_sentences(figures: Figures, note: RateNote | None = None) -> list[str
     scope = scope_word(figures.unit)
     if signed.count == 0:
         return [f"{period}，{scope}暂无新签约总投资亿元以上产业项目。"]
-    converted = (note or RateNote(figures.exchange_rate)).once() if signed.foreign_count else ""
+    note = note or RateNote(figures.exchange_rate)
+    if signed.foreign_count and not note.converts:
+        return _unconverted_signed_sentences(figures, note)
+    converted = note.once() if signed.foreign_count else ""
     sentences = [
         f"{period}，{scope}新签约总投资亿元以上产业项目{signed.count}个，"
         f"总投资{yi_text(signed.total_wan_cny)}亿元{converted}。"
@@ -129,11 +143,35 @@ def signed_sentences(figures: Figures, note: RateNote | None = None) -> list[str
             f"其中外资项目{signed.foreign_count}个，总投资"
             f"{yi_text(signed.foreign_total_wan_usd)}亿美元。"
         )
+    return [*sentences, *_bands_and_sectors(figures, "")]
+
+
+def _unconverted_signed_sentences(figures: Figures, note: RateNote) -> list[str]:
+    """新签约 with 外资 while no rate is entered: 内资 in 亿元 and 外资 in 亿美元, apart,
+    and the size bands of the 内资 projects only."""
+    signed = figures.signed
+    head = f"{period_words(figures.period)}，{scope_word(figures.unit)}新签约总投资亿元以上产业项目"
+    foreign = f"总投资{yi_text(signed.foreign_total_wan_usd)}亿美元{note.once()}"
+    if signed.domestic_count == 0:
+        first = f"{head}{signed.count}个，均为外资项目，{foreign}。"
+    else:
+        first = (
+            f"{head}{signed.count}个，其中内资项目{signed.domestic_count}个，"
+            f"总投资{yi_text(signed.domestic_total_wan_cny)}亿元；"
+            f"外资项目{signed.foreign_count}个，{foreign}。"
+        )
+    return [first, *_bands_and_sectors(figures, "内资项目中")]
+
+
+def _bands_and_sectors(figures: Figures, among: str) -> list[str]:
+    """从体量规模看… and 从产业分类看…; ``among`` names whom the bands cover."""
+    signed = figures.signed
+    sentences = []
     # The lowest band is "the rest" and is not named in the published sentence.
     bands = [(bound, n) for bound, n in signed.size_bands[:-1] if n]
     if bands:
         parts = [f"{plain(bound)}亿元以上项目{n}个" for bound, n in bands]
-        sentences.append(f"从体量规模看，总投资{'，'.join(parts)}。")
+        sentences.append(f"从体量规模看，{among}总投资{'，'.join(parts)}。")
     sentence = f"从产业分类看，{_sector_words(signed)}"
     name = figures.priority_name
     if signed.priority_count == signed.count:
@@ -192,7 +230,21 @@ def unit_paragraph(period: Period, line: UnitLine, note: RateNote) -> str:
     """One unit in the style of the article's 开发区 paragraph, with the pipeline in the
     same words as the city-wide sentence (内资 and 外资 apart)."""
     head = f"{period_words(period)}，{line.unit}"
-    if line.signed_count:
+    if line.signed_foreign_count and not note.converts:
+        foreign = (
+            f"外资项目{line.signed_foreign_count}个，"
+            f"总投资{yi_text(line.signed_foreign_wan_usd)}亿美元"
+        )
+        domestic_count = line.signed_count - line.signed_foreign_count
+        signed = f"签约项目{line.signed_count}个，"
+        if domestic_count:
+            signed += (
+                f"其中内资项目{domestic_count}个，总投资{yi_text(line.signed_total_wan_cny)}亿元，"
+            )
+        else:
+            signed += "均为"
+        signed += foreign + note.once()
+    elif line.signed_count:
         converted = note.once() if line.signed_foreign_count else ""
         signed = (
             f"签约项目{line.signed_count}个，"

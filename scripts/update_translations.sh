@@ -118,3 +118,8 @@ if ! cmp -s "$work/ui/translations/zhaoshang_en.ts" "$TS"; then
     cp "$work/ui/translations/zhaoshang_en.ts" "$TS"
 fi
 "$LRELEASE" -silent "$TS" -qm "$QM"
+# Qt's own strings that PySide6's qtbase_zh_CN.qm leaves in English (hand-written).
+if [[ $# -eq 0 ]]; then
+    "$LRELEASE" -silent "$ROOT/ui/translations/qt_gaps_zh_CN.ts" \
+        -qm "$ROOT/ui/translations/qt_gaps_zh_CN.qm"
+fi

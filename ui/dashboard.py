@@ -439,9 +439,16 @@ class Dashboard(QWidget):
         self.signed_count.setText(
             self.tr("新签约亿元以上产业项目 {count} 个").format(count=signed.count)
         )
-        self.signed_total.setText(
-            self.tr("总投资 {total} 亿元").format(total=yi_text(signed.total_wan_cny))
-        )
+        if rate is None and signed.foreign_count:
+            self.signed_total.setText(
+                self.tr("内资总投资 {total} 亿元(外资未折算)").format(
+                    total=yi_text(signed.total_wan_cny)
+                )
+            )
+        else:
+            self.signed_total.setText(
+                self.tr("总投资 {total} 亿元").format(total=yi_text(signed.total_wan_cny))
+            )
         self.signed_split.setText(
             self.tr("其中内资 {d} 个 {dt} 亿元,外资 {f} 个 {ft} 亿美元").format(
                 d=signed.domestic_count,
@@ -483,13 +490,21 @@ class Dashboard(QWidget):
                 count=pipeline.foreign_count, total=yi_text(pipeline.foreign_total_wan_usd)
             )
         )
-        when = rate.date.isoformat() if rate.date else self.tr("未填写")
-        self.rate_note.setText(
-            self.tr(
-                "新签约总投资、规模档次和各单位总投资中的外资项目按 1 美元 = {rate} 元人民币折算"
-                "(汇率日期:{when});在手在谈的内资、外资分别列示。"
-            ).format(rate=plain(rate.usd_cny), when=when)
-        )
+        if rate is None:
+            self.rate_note.setText(
+                self.tr(
+                    "尚未设定汇率:外资项目以美元单列,不折算人民币,不计入总投资和规模档次。"
+                    "请在 设置 中填写 1 美元兑人民币的汇率及其日期。"
+                )
+            )
+        else:
+            when = rate.date.isoformat() if rate.date else self.tr("未填写")
+            self.rate_note.setText(
+                self.tr(
+                    "新签约总投资、规模档次和各单位总投资中的外资项目按 1 美元 = {rate} "
+                    "元人民币折算(汇率日期:{when});在手在谈的内资、外资分别列示。"
+                ).format(rate=plain(rate.usd_cny), when=when)
+            )
         self.band_chart.set_data(
             [(self.band_label(fig, bound), n) for bound, n in signed.size_bands]
         )

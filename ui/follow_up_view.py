@@ -197,17 +197,24 @@ class FollowUpView(QWidget):
         """Read the due follow-ups again for the chosen filter."""
         as_of = self.today()
         choice = self.filter.currentIndex()
-        rows = due_follow_ups(as_of, None if choice == FILTER_ALL else 7)
-        overdue = sum(1 for row in rows if row.overdue)
-        due_soon = sum(1 for row in rows if not row.overdue and row.days_left(as_of) <= 7)
+        every = due_follow_ups(as_of, None)
+        overdue = sum(1 for row in every if row.overdue)
+        due_soon = sum(1 for row in every if not row.overdue and row.days_left(as_of) <= 7)
+        later = len(every) - overdue - due_soon
         if choice == FILTER_OVERDUE:
-            rows = [row for row in rows if row.overdue]
+            rows = [row for row in every if row.overdue]
+        elif choice == FILTER_WEEK:
+            rows = [row for row in every if row.days_left(as_of) <= 7]
+        else:
+            rows = every
         self.model.set_rows(rows, as_of)
-        self.summary.setText(
-            self.tr("已逾期 {overdue} 条,7天内到期 {soon} 条").format(
-                overdue=overdue, soon=due_soon
-            )
+        text = self.tr("已逾期 {overdue} 条,7天内到期 {soon} 条").format(
+            overdue=overdue, soon=due_soon
         )
+        if later and choice != FILTER_ALL:
+            # Said, so that a next step due later is not thought lost.
+            text += self.tr(";另有 {later} 条 7 天后到期,选“全部未完成”查看").format(later=later)
+        self.summary.setText(text)
         self._update_buttons()
 
     def _selected(self) -> list[DueFollowUp]:

@@ -31,9 +31,16 @@ def install(language: str) -> str:
             _installed.append(own)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     else:
+        # Qt's own words (file dialogs, standard buttons, a line edit's menu): the meta
+        # catalog qt_zh_CN where it loads (it needs each module's file), else qtbase's;
+        # then ours for the few strings Qt's catalog leaves in English.  Installed last
+        # is asked first.
         qt = QTranslator()
-        if qt.load("qtbase_zh_CN", qt_dir):
+        if qt.load("qt_zh_CN", qt_dir) or qt.load("qtbase_zh_CN", qt_dir):
             _installed.append(qt)
+        gaps = QTranslator()
+        if gaps.load(str(TRANSLATIONS_DIR / "qt_gaps_zh_CN.qm")):
+            _installed.append(gaps)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     for translator in _installed:
         app.installTranslator(translator)

@@ -714,6 +714,9 @@ class ProjectForm(QDialog):
         note = ""
         if self.capital() is Capital.FOREIGN:
             rate = settings.exchange_rate()
+            if rate is None:
+                self.intensity.setText(self.tr("(外资项目需先在 设置 中填写汇率)"))
+                return
             total = total * rate.usd_cny
             note = self.tr("(按1美元=%1元人民币折算)").replace("%1", plain(rate.usd_cny))
         per_mu = (total / mu).quantize(Decimal("0.01"), ROUND_HALF_UP)

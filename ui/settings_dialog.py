@@ -379,7 +379,8 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         rate = settings.exchange_rate()
-        self.rate = QLineEdit(plain(rate.usd_cny))
+        self.had_rate = rate is not None
+        self.rate = QLineEdit(plain(rate.usd_cny) if rate is not None else "")
         self.rate.setObjectName("exchangeRate")
         self.rate.setPlaceholderText(self.tr("如:7.1026"))
         self.rate.setToolTip(self.tr("1 美元兑人民币元,最多 6 位小数"))
@@ -387,13 +388,14 @@ class SettingsDialog(QDialog):
         self.rate_date.setObjectName("exchangeRateDate")
         self.rate_date.setCalendarPopup(True)
         self.rate_date.setDisplayFormat("yyyy-MM-dd")
-        when = rate.date or date.today()
+        when = (rate.date if rate is not None else None) or date.today()
         self.rate_date.setDate(QDate(when.year, when.month, when.day))
         form.addRow(self.tr("1 美元 = 人民币(元)(&R)"), self._with_error(self.rate, "exchangeRate"))
         form.addRow(self.tr("汇率日期(&D)"), self._with_error(self.rate_date, "exchangeRateDate"))
-        note = QLabel(
-            self.tr("外资项目计入总投资、划分规模档次时按此汇率折算,报表中同时注明汇率及日期。")
-        )
+        text = self.tr("外资项目计入总投资、划分规模档次时按此汇率折算,报表中同时注明汇率及日期。")
+        if rate is None:
+            text += self.tr("尚未填写汇率:填写之前,外资项目以美元单列,不折算人民币。")
+        note = QLabel(text)
         note.setWordWrap(True)
         form.addRow(note)
         return page
@@ -469,6 +471,8 @@ class SettingsDialog(QDialog):
     # -- saving ---------------------------------------------------------------------
 
     def _check_rate(self, problems: list[tuple[str, str]]) -> Decimal | None:
+        if not self.had_rate and not self.rate.text().strip():
+            return None  # still no rate: nothing to save, nothing wrong
         try:
             rate = parse_amount(self.rate.text())
         except AmountError:
@@ -502,8 +506,10 @@ class SettingsDialog(QDialog):
         """The change to save, or the problems found, each keyed by its field."""
         problems: list[tuple[str, str]] = []
         rate = self._check_rate(problems)
-        rate_date = date_of(self.rate_date)
-        if rate_date > date.today():
+        rate_date: date | None = date_of(self.rate_date)
+        if rate is None and not self.had_rate:
+            rate_date = None
+        elif rate_date is not None and rate_date > date.today():
             problems.append(("exchangeRateDate", self.tr("汇率日期不能晚于今天")))
         try:
             bands = self._parse_bands()
@@ -541,7 +547,7 @@ class SettingsDialog(QDialog):
             cadres = self._cadres()
             if any(not c.name for c in cadres):
                 problems.append(("cadres", self.tr("每位招商人员都须填写姓名")))
-        if problems or rate is None or major is None:
+        if problems or (rate is None and self.had_rate) or major is None:
             return None, problems
         initial = self.initial_briefing
         issue_no, issue_year = initial.issue_no, initial.issue_year

@@ -71,8 +71,12 @@ def summary_sentence(event: SigningEventSummary) -> str:
     text = _tr("现场集中签约项目{count}个,累计金额{total}亿元").format(
         count=event.project_count, total=yi_text(event.total_wan_cny)
     )
-    if event.foreign_total_wan_usd:
-        rate = event.exchange_rate
+    rate = event.exchange_rate
+    if event.foreign_total_wan_usd and rate is None:
+        text += _tr("(另有外资{usd}亿美元,未设定汇率,未折算)").format(
+            usd=yi_text(event.foreign_total_wan_usd)
+        )
+    elif event.foreign_total_wan_usd and rate is not None:
         text += _tr("(其中外资{usd}亿美元,按1美元={rate}元人民币折算,汇率日期{when})").format(
             usd=yi_text(event.foreign_total_wan_usd),
             rate=plain(rate.usd_cny),

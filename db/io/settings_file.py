@@ -33,10 +33,11 @@ def settings_values() -> dict[str, Any]:
         "local_industries": list(settings.local_industries()),
         "priority": {"name": priority.name, "chains": list(priority.chains)},
         "size_bands": [str(b) for b in settings.size_bands()],
-        "exchange_rate": {
-            "usd_cny": str(rate.usd_cny),
-            "date": rate.date.isoformat() if rate.date else None,
-        },
+        "exchange_rate": (
+            {"usd_cny": str(rate.usd_cny), "date": rate.date.isoformat() if rate.date else None}
+            if rate is not None
+            else None
+        ),
     }
 
 
@@ -97,12 +98,13 @@ def read_settings(path: str | Path) -> SettingsChange:
         )
     priority = document.get("priority")
     rate = document.get("exchange_rate")
-    if not isinstance(priority, dict) or not isinstance(rate, dict):
+    # null: headquarters has no rate either, and the unit keeps its own.
+    if not isinstance(priority, dict) or not (rate is None or isinstance(rate, dict)):
         raise _bad(path, "缺少重点产业链或汇率")
     try:
         bands = [Decimal(str(b)) for b in _texts(document.get("size_bands"), path, "规模档次")]
-        usd_cny = Decimal(str(rate.get("usd_cny")))
-        rate_date = date.fromisoformat(str(rate["date"])) if rate.get("date") else None
+        usd_cny = Decimal(str(rate.get("usd_cny"))) if rate is not None else None
+        rate_date = date.fromisoformat(str(rate["date"])) if rate and rate.get("date") else None
     except (InvalidOperation, ValueError):
         raise _bad(path, "规模档次或汇率不是数字、日期") from None
     name = priority.get("name")

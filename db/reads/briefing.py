@@ -74,6 +74,7 @@ class UnitLine:
     signed_count: int
     signed_total_wan_cny: Decimal
     signed_foreign_count: int
+    signed_foreign_wan_usd: Decimal
     pipeline_count: int
     pipeline_domestic_count: int
     pipeline_domestic_wan_cny: Decimal
@@ -146,15 +147,15 @@ def _unit_lines(result: Figures) -> list[UnitLine]:
         pipeline = pipeline_of.get(line.unit, [])
         domestic = [p for p in pipeline if p.capital is Capital.DOMESTIC]
         foreign = [p for p in pipeline if p.capital is Capital.FOREIGN]
+        signed_foreign = [p for p in signed_of.get(line.unit, []) if p.capital is Capital.FOREIGN]
         lines.append(
             UnitLine(
                 unit=line.unit,
                 kind=line.kind,
                 signed_count=line.signed_count,
                 signed_total_wan_cny=line.signed_total_wan_cny,
-                signed_foreign_count=sum(
-                    1 for p in signed_of.get(line.unit, []) if p.capital is Capital.FOREIGN
-                ),
+                signed_foreign_count=len(signed_foreign),
+                signed_foreign_wan_usd=sum((p.total for p in signed_foreign), Decimal(0)),
                 pipeline_count=line.pipeline_count,
                 pipeline_domestic_count=len(domestic),
                 pipeline_domestic_wan_cny=sum((p.total for p in domestic), Decimal(0)),

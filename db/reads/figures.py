@@ -69,13 +69,13 @@ class CountedProject:
     unit: str
     capital: Capital
     total: Decimal  # 万 of its own currency
-    total_wan_cny: Decimal  # converted at the stored rate for 外资
+    total_wan_cny: Decimal  # converted at the stored rate for 外资 (0 without one)
     industry_code: str | None
     sector: Sector
     chain: str | None
     in_priority_chain: bool
     local_industry: str | None
-    band: Decimal  # lower bound in 亿元 of its size band
+    band: Decimal | None  # lower bound in 亿元 of its size band; None: 外资 without a rate
     signed_on: date | None  # first 签约 date
     stage: Stage | None = None  # stage on the figures' date, where one applies
 
@@ -133,7 +133,7 @@ class UnitFigures:
 class Figures:
     period: Period
     unit: str | None
-    exchange_rate: settings.ExchangeRate
+    exchange_rate: settings.ExchangeRate | None  # None: no rate entered, 外资 not converted
     priority_name: str
     signed: SignedFigures
     pipeline: PipelineFigures
@@ -146,10 +146,14 @@ class Figures:
         return {
             "period": {"from": self.period.start.isoformat(), "to": self.period.end.isoformat()},
             "unit": self.unit,
-            "exchange_rate": {
-                "usd_cny": plain(rate.usd_cny),
-                "date": rate.date.isoformat() if rate.date else None,
-            },
+            "exchange_rate": (
+                {
+                    "usd_cny": plain(rate.usd_cny),
+                    "date": rate.date.isoformat() if rate.date else None,
+                }
+                if rate is not None
+                else None
+            ),
             "signed": {
                 "count": signed.count,
                 "total_wan_cny": plain(signed.total_wan_cny),
@@ -431,7 +435,7 @@ def _counted_projects(
                 chain=chain,
                 in_priority_chain=bool(in_priority),
                 local_industry=industry,
-                band=rules.band_of(in_cny),
+                band=rules.band_of(in_cny, cap),
                 signed_on=date.fromisoformat(signed_on) if signed_on else None,
                 stage=_STAGES[stage_code] if stage_code is not None else None,
             )

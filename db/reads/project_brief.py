@@ -64,7 +64,7 @@ class ProjectBriefData:
     unit: str
     capital: Capital
     total: Decimal | None
-    rate: settings.ExchangeRate
+    rate: settings.ExchangeRate | None  # None: no rate entered
     designation: str | None
     carrier: str | None
     content: str | None
@@ -94,7 +94,7 @@ class ProjectBriefData:
     expected_tax_qualifier: Qualifier | None = None
     new_jobs_qualifier: Qualifier | None = None
     signed_on: date | None = None  # first 签约
-    total_wan_cny: Decimal | None = None  # 外资 converted at the stored rate
+    total_wan_cny: Decimal | None = None  # 外资 converted at the stored rate; None without one
     major_wan_cny: Decimal = Decimal(100000)  # 重大项目 from this total
 
 
@@ -166,7 +166,10 @@ def project_brief_data(project: Project, printed_on: date | None = None) -> Proj
     total = project.total_investment
     total_wan_cny = None
     if total is not None:
-        total_wan_cny = total * rate.usd_cny if capital is Capital.FOREIGN else total
+        if capital is not Capital.FOREIGN:
+            total_wan_cny = total
+        elif rate is not None:
+            total_wan_cny = total * rate.usd_cny
     follow_ups = [
         FollowUpLine(f.date, f.kind, f.people, f.summary, f.next_step, f.due_date)
         for f in FollowUp.live().where(FollowUp.project == project).order_by(FollowUp.date)

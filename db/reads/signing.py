@@ -32,8 +32,8 @@ class SigningEventSummary:
     project_count: int
     domestic_total_wan_cny: Decimal
     foreign_total_wan_usd: Decimal
-    total_wan_cny: Decimal  # domestic plus foreign at the rate below
-    exchange_rate: settings.ExchangeRate
+    total_wan_cny: Decimal  # domestic plus foreign at the rate below (domestic only without one)
+    exchange_rate: settings.ExchangeRate | None
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def _live_projects_of(event: SigningEvent) -> list[Project]:
     )
 
 
-def _summary(event: SigningEvent, rate: settings.ExchangeRate) -> SigningEventSummary:
+def _summary(event: SigningEvent, rate: settings.ExchangeRate | None) -> SigningEventSummary:
     projects = _live_projects_of(event)
     domestic = sum(
         (p.total_investment or Decimal(0) for p in projects if p.capital == Capital.DOMESTIC),
@@ -78,7 +78,7 @@ def _summary(event: SigningEvent, rate: settings.ExchangeRate) -> SigningEventSu
         project_count=len(projects),
         domestic_total_wan_cny=domestic,
         foreign_total_wan_usd=foreign,
-        total_wan_cny=domestic + foreign * rate.usd_cny,
+        total_wan_cny=domestic + (foreign * rate.usd_cny if rate is not None else Decimal(0)),
         exchange_rate=rate,
     )
 

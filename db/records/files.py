@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from db.errors import ValidationError
@@ -12,13 +11,10 @@ from db.store.keys import ensure_key_pair
 from db.store.models import Unit
 from db.store.unit_file import Store, create_store
 
-# The rate a new file starts with, dated the day the file is made.
-INITIAL_RATE = "7.1"
-
 
 def _start_settings(role: str, editor: str) -> None:
     settings.put("file.role", role)
-    settings.put("exchange_rate", {"usd_cny": INITIAL_RATE, "date": date.today().isoformat()})
+    # No exchange rate: a new file has none until a user enters one with its date.
     briefing = dict(settings.get("briefing"))
     briefing["editor"] = editor
     settings.put("briefing", briefing)

@@ -24,7 +24,7 @@ def put_exchange_rate(rate: Decimal, when: date) -> None:
             f"the USD→CNY rate must be positive and plausible, got {rate}",
         )
     current = settings.exchange_rate()
-    if (current.usd_cny, current.date) == (rate, when):
+    if current is not None and (current.usd_cny, current.date) == (rate, when):
         return  # the rate as it is: nothing to write
     entry = {"usd_cny": str(rate), "date": when.isoformat()}
     history = [r for r in settings.get("exchange_rates") or [] if r.get("date") != entry["date"]]
@@ -130,10 +130,11 @@ class SettingsChange:
 
 
 def _put(change: SettingsChange) -> None:
-    if change.rate is not None or change.rate_date is not None:
-        current = settings.exchange_rate()
-        rate = change.rate if change.rate is not None else current.usd_cny
-        when = change.rate_date or current.date
+    current = settings.exchange_rate()
+    rate = change.rate if change.rate is not None else (current.usd_cny if current else None)
+    # A date alone, while no rate has ever been entered, dates nothing.
+    if rate is not None and (change.rate is not None or change.rate_date is not None):
+        when = change.rate_date or (current.date if current is not None else None)
         if when is None:
             raise ValidationError("请填写汇率日期", "the date of the exchange rate is required")
         put_exchange_rate(rate, when)

@@ -5,7 +5,9 @@ the sectors (制造业 / 服务业 / 其他) and the priority chains.
 The Python functions judge one project; the SQL expressions judge every row of
 a query the same way (``p`` is the project table's alias).  Amounts compare as
 exact integers: 外资 is converted at the configured rate written as a fraction
-(7.1305 = 71305/10000), and both sides are multiplied by its denominator.
+(7.1305 = 71305/10000), and both sides are multiplied by its denominator.  While
+no rate is entered 外资 is converted nowhere: it adds nothing to a total in 万元
+and stands in no size band (a briefing states it in 美元, apart).
 tests/db/test_rules_agree.py checks that each pair agrees on generated data.
 """
 
@@ -28,7 +30,7 @@ Sql = tuple[str, list[Any]]
 class CountingRules:
     """The settings the rules depend on, read once per computation."""
 
-    rate: settings.ExchangeRate
+    rate: settings.ExchangeRate | None  # None: no rate entered, 外资 not converted
     bands: tuple[Decimal, ...]  # lower bounds in 亿元, largest first
     thresholds: settings.Thresholds
     priority: settings.PrioritySystem
@@ -46,9 +48,16 @@ class CountingRules:
 
     # -- one project ---------------------------------------------------------------
 
+    @property
+    def converts(self) -> bool:
+        """Whether 外资 is converted to 元 (a rate is entered)."""
+        return self.rate is not None
+
     def to_cny(self, capital: Capital, total: Decimal) -> Decimal:
-        """总投资 in 万元: 外资 at the configured rate."""
-        return total * self.rate.usd_cny if capital is Capital.FOREIGN else total
+        """总投资 in 万元: 外资 at the configured rate; 0 without one (it adds nothing)."""
+        if capital is not Capital.FOREIGN:
+            return total
+        return total * self.rate.usd_cny if self.rate is not None else Decimal(0)
 
     def is_counted(
         self, capital: Capital, total: Decimal | None, industry_code: str | None
@@ -60,11 +69,15 @@ class CountingRules:
             return total >= self.thresholds.foreign_wan_usd
         return total >= self.thresholds.domestic_wan_cny
 
-    def band_of(self, total_wan_cny: Decimal) -> Decimal:
+    def band_of(
+        self, total_wan_cny: Decimal, capital: Capital = Capital.DOMESTIC
+    ) -> Decimal | None:
         """The lower bound (亿元) of the exclusive band: [30,∞), [10,30), [5,10), the rest.
 
         "以上" includes the bound; a counted project below the lowest bound (a
-        1000万美元 外资 project) falls in the lowest band."""
+        1000万美元 外资 project) falls in the lowest band.  外资 without a rate: None."""
+        if capital is Capital.FOREIGN and not self.converts:
+            return None
         yi = total_wan_cny / 10000
         for bound in self.bands:
             if yi >= bound:
@@ -83,11 +96,14 @@ class CountingRules:
     # -- the same in SQL -------------------------------------------------------------
 
     def _fraction(self) -> tuple[int, int]:
+        if self.rate is None:
+            return 0, 1  # 外资 adds nothing
         numerator, denominator = self.rate.usd_cny.as_integer_ratio()
         return numerator, denominator
 
     def cny_sql(self, alias: str = "p") -> Sql:
-        """总投资 in stored integers of 万元 times the rate's denominator (exact)."""
+        """总投资 in stored integers of 万元 times the rate's denominator (exact); 外资
+        is 0 without a rate."""
         numerator, denominator = self._fraction()
         return (
             f"(CASE WHEN {alias}.capital = 'foreign' THEN {alias}.total_investment * ? "
@@ -114,11 +130,15 @@ class CountingRules:
         )
 
     def band_index_sql(self, alias: str = "p") -> Sql:
-        """``band_of`` in SQL: the position of the band in ``bands`` (0 = the largest)."""
-        if len(self.bands) == 1:
+        """``band_of`` in SQL: the position of the band in ``bands`` (0 = the largest);
+        -1 for 外资 without a rate."""
+        whens: list[str] = []
+        params: list[Any] = []
+        if not self.converts:
+            whens.append(f"WHEN {alias}.capital = 'foreign' THEN -1")
+        if len(self.bands) == 1 and not whens:
             return "0", []
         cny, cny_params = self.cny_sql(alias)
-        whens, params = [], []
         for index, bound in enumerate(self.bands[:-1]):
             whens.append(f"WHEN {cny} >= ? THEN {index}")
             params += [*cny_params, self.yi_bound(bound)]

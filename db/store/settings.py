@@ -32,7 +32,8 @@ DEFAULT_LOCAL_INDUSTRIES = (
 DEFAULTS: dict[str, Any] = {
     "file.role": ROLE_UNIT,
     "file.unit_uuid": None,
-    "exchange_rate": {"usd_cny": "7.1", "date": None},
+    # No rate until a user enters one: 外资 is then stated in 美元 and converted nowhere.
+    "exchange_rate": None,
     "exchange_rates": [],  # every rate entered, with its date
     # Lower bounds in 亿元 of the exclusive size bands, largest first; the last
     # band takes every counted project below the one above it.
@@ -109,7 +110,9 @@ def _positive(text: Any) -> Decimal:
     return value
 
 
-def _rate(raw: dict[str, Any]) -> ExchangeRate:
+def _rate(raw: dict[str, Any] | None) -> ExchangeRate | None:
+    if raw is None:
+        return None
     when = date.fromisoformat(raw["date"]) if raw.get("date") else None
     return ExchangeRate(_positive(raw["usd_cny"]), when)
 
@@ -117,18 +120,19 @@ def _rate(raw: dict[str, Any]) -> ExchangeRate:
 def exchange_rates() -> tuple[ExchangeRate, ...]:
     """Every rate entered, by its date (汇率的历史): a briefing of a past period
     converts at the rate of its own time."""
-    history = [_rate(raw) for raw in get("exchange_rates") or []]
+    history = [r for r in (_rate(raw) for raw in get("exchange_rates") or []) if r is not None]
     current = _rate(get("exchange_rate"))
-    if current.date is not None and all(r.date != current.date for r in history):
+    dated = current is not None and current.date is not None
+    if current is not None and dated and all(r.date != current.date for r in history):
         history.append(current)
     return tuple(
         sorted((r for r in history if r.date is not None), key=lambda r: r.date or date.min)
     )
 
 
-def exchange_rate(as_of: date | None = None) -> ExchangeRate:
+def exchange_rate(as_of: date | None = None) -> ExchangeRate | None:
     """The rate now, or in force on ``as_of``: the latest dated on or before it (the
-    earliest known when every rate is later)."""
+    earliest known when every rate is later); None while no rate has been entered."""
     current = _rate(get("exchange_rate"))
     if as_of is None:
         return current

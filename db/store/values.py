@@ -127,7 +127,7 @@ def check_settings(conn: sqlite3.Connection, path: object) -> None:
     from db.store import settings
 
     stored = dict(conn.execute("SELECT key, value FROM setting WHERE deleted = 0").fetchall())
-    for key, text in stored.items():
+    for key, text in sorted(stored.items()):  # by key: a damaged rate is named before its history
         reader = settings.READERS.get(key)
         try:
             json.loads(text)

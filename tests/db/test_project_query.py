@@ -17,6 +17,7 @@ from db.reads.ledger_table import (
     totals,
 )
 from db.records.projects import delete_projects
+from db.records.settings import set_exchange_rate
 from db.records.stages import record_stage
 from db.records.units import get_or_create_unit
 from db.rules.vocabulary import PIPELINE_STAGES, Capital, Stage
@@ -128,6 +129,7 @@ def test_capital_counted_and_industry_filters(ledger: dict[str, Project]) -> Non
 
 
 def test_size_bands_are_exclusive_and_convert_foreign_capital(ledger: dict[str, Project]) -> None:
+    set_exchange_rate(Decimal("7.1"), date(2025, 1, 2))
     make_project("十亿整", 100000)
     make_project("外资五亿", Decimal("7042.26"), capital="foreign")  # 5.0000046亿元 at 7.1
     make_project("三十亿差一分", Decimal("299999.99"))
@@ -164,6 +166,7 @@ def test_first_contact_range(ledger: dict[str, Project]) -> None:
 
 
 def test_sort_by_total_is_numeric_and_converts_foreign_capital(ledger: dict[str, Project]) -> None:
+    set_exchange_rate(Decimal("7.1"), date(2025, 1, 2))
     make_project("外资大项目", 50000, capital="foreign")  # 35.5亿元
     ordered = names(ProjectFilter(), "total", descending=True)
     assert ordered[:4] == [

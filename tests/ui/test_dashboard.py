@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate
 import ui.dashboard
 from db.reads.figures import Figures, Period, figures
 from db.reads.units import UnitInfo
+from db.records.settings import set_exchange_rate
 from db.records.units import get_or_create_unit
 from db.rules.money import yi_text
 from db.rules.vocabulary import Stage
@@ -51,6 +52,7 @@ def test_cards_show_the_figures_and_follow_changes(qtbot, session: Session) -> N
         events=[(Stage.TALKS, date(2025, 1, 5))],
     )
     make_project("外资精密", 1500, capital="foreign", events=[(Stage.SIGNED, date(2025, 5, 2))])
+    set_exchange_rate(Decimal("7.1"), date(2025, 1, 2))
     dashboard = make_dashboard(qtbot, session)
 
     expected = figures(Period(date(2025, 1, 1), TODAY), session.unit)
@@ -172,3 +174,14 @@ def test_figures_are_computed_off_the_ui_thread_and_only_the_latest_shown(
     assert dashboard.period_to.date().toString("yyyy-MM-dd") == "2025-06-30"
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 1 个"
     assert len(threads) == 2  # the first request, then only the latest
+
+
+def test_a_new_file_says_no_rate_is_set_and_where_to_set_it(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    make_project("大亚新能源材料", 300000, events=[(Stage.SIGNED, date(2025, 3, 1))])
+    make_project("外资精密", 1500, capital="foreign", events=[(Stage.SIGNED, date(2025, 5, 2))])
+    dashboard = make_dashboard(qtbot, session)
+    assert dashboard.signed_total.text() == "内资总投资 30 亿元(外资未折算)"
+    assert dashboard.signed_split.text() == "其中内资 1 个 30 亿元,外资 1 个 0.15 亿美元"
+    assert dashboard.rate_note.text().startswith("尚未设定汇率:外资项目以美元单列,不折算人民币")
+    assert "请在 设置 中填写 1 美元兑人民币的汇率及其日期" in dashboard.rate_note.text()
+    assert "7.1" not in dashboard.rate_note.text()

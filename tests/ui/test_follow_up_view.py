@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import types
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -119,3 +119,42 @@ def test_the_list_is_read_when_first_shown(qtbot, session: Session, monkeypatch)
     assert reads == []  # built with the window, not read yet
     view.show()
     assert len(reads) == 1 and view.model.rowCount() == 1
+
+
+def _save_through_the_dialog(qtbot, session: Session, project, due: date, step: str) -> None:  # type: ignore[no-untyped-def]
+    from ui.follow_up_dialog import FollowUpDialog
+
+    dialog = FollowUpDialog(session, project.uuid)
+    qtbot.addWidget(dialog)
+    dialog.summary.setPlainText("电话沟通用地方案")
+    dialog.next_step.setPlainText(step)
+    dialog.due.set_value(due)
+    dialog.accept()
+    assert dialog.result() == FollowUpDialog.DialogCode.Accepted
+
+
+def test_a_new_follow_up_shows_by_default_when_due_within_a_week(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    today = date.today()
+    project = make_project("大亚新能源材料")
+    view = FollowUpView(session)  # today's date, as the dialog dates the visit today
+    qtbot.addWidget(view)
+    view.show()
+    assert view.filter.currentText() == "7天内到期(含逾期)"
+
+    _save_through_the_dialog(qtbot, session, project, today + timedelta(days=14), "两周后回访")
+    model = view.table.model()
+    assert model.rowCount() == 0
+    assert view.summary.text() == (
+        "已逾期 0 条,7天内到期 0 条;另有 1 条 7 天后到期,选“全部未完成”查看"
+    )
+
+    _save_through_the_dialog(qtbot, session, project, today + timedelta(days=5), "报送用地方案")
+    assert model.rowCount() == 1  # at once, without touching the filter
+    assert model.index(0, FollowUpModel.NEXT_STEP).data() == "报送用地方案"
+    assert model.index(0, FollowUpModel.STATUS).data() == "5 天后到期"
+    assert view.summary.text().startswith("已逾期 0 条,7天内到期 1 条;另有 1 条")
+
+    view.filter.setCurrentIndex(2)  # 全部未完成
+    steps = [model.index(r, FollowUpModel.NEXT_STEP).data() for r in range(model.rowCount())]
+    assert steps == ["报送用地方案", "两周后回访"]
+    assert view.summary.text() == "已逾期 0 条,7天内到期 1 条"

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from db.records.projects import ProjectData, load_project, save_project
+from db.records.settings import set_exchange_rate
 from db.records.units import get_or_create_unit
 from db.rules.credit_code import check_character
 from db.rules.vocabulary import Stage
@@ -158,6 +159,10 @@ def test_chuangli_land_in_square_metres_and_investment_intensity(qtbot, session:
     assert widget(form, "intensity").text() == "423.53 万元/亩"  # type: ignore[attr-defined]
 
     choose(form, "capital", "外资")
+    type_into(qtbot, form, "total_investment", "5000")
+    # A new file has no rate: nothing is converted, and the form says where to enter one.
+    assert widget(form, "intensity").text() == "(外资项目需先在 设置 中填写汇率)"  # type: ignore[attr-defined]
+    set_exchange_rate(Decimal("7.1"), date(2025, 1, 2))
     type_into(qtbot, form, "total_investment", "5000")
     # 5000 万美元 × 7.1 / 85 亩, with the rate said.
     assert widget(form, "intensity").text() == "417.65 万元/亩(按1美元=7.1元人民币折算)"  # type: ignore[attr-defined]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate
 
 from db.reads.figures import project_stage_on
 from db.reads.signing import signing_events
+from db.records.settings import set_exchange_rate
 from db.rules.vocabulary import Stage
 from db.store.models import Project
 from tests.factories import make_project
@@ -44,6 +46,7 @@ def fill_new_event(view: SigningEventsView, name: str, projects: list[Project]) 
 def test_an_event_with_three_projects_states_count_and_total(
     qtbot, session: Session, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
+    set_exchange_rate(Decimal("7.1"), date(2025, 1, 2))
     signed = [(Stage.SIGNED, date(2025, 6, 18))]
     first = make_project("大亚新能源材料", 300000, events=signed)
     second = make_project("美锦光学纳米", 20000, events=signed)

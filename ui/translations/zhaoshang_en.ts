@@ -280,72 +280,82 @@
         <translation>Newly signed industrial projects of 100M CNY or more: {count}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="443"/>
+        <location filename="../dashboard.py" line="444"/>
+        <source>内资总投资 {total} 亿元(外资未折算)</source>
+        <translation>Domestic total: {total} × 100M CNY (foreign not converted)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="450"/>
         <source>总投资 {total} 亿元</source>
         <translation>Total investment: {total} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="446"/>
+        <location filename="../dashboard.py" line="453"/>
         <source>其中内资 {d} 个 {dt} 亿元,外资 {f} 个 {ft} 亿美元</source>
         <translation>Domestic: {d}, {dt} × 100M CNY; foreign: {f}, {ft} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="454"/>
+        <location filename="../dashboard.py" line="461"/>
         <source>“{name}”产业项目 {count} 个,占比 {pct}%</source>
         <translation>“{name}” chain projects: {count} ({pct}%)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="459"/>
+        <location filename="../dashboard.py" line="466"/>
         <source>制造业 {n} 个</source>
         <translation>Manufacturing: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="460"/>
+        <location filename="../dashboard.py" line="467"/>
         <source>服务业 {n} 个</source>
         <translation>Services: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="463"/>
+        <location filename="../dashboard.py" line="470"/>
         <source>其他 {n} 个</source>
         <translation>Other: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="467"/>
+        <location filename="../dashboard.py" line="474"/>
         <source>截至 {when} 在手在谈 {count} 个</source>
         <translation>Pipeline as of {when}: {count} projects</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="472"/>
+        <location filename="../dashboard.py" line="479"/>
         <source>其中在谈 {talks} 个,已签约未开工 {signed} 个</source>
         <translation>In talks: {talks}; signed, construction not started: {signed}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="477"/>
+        <location filename="../dashboard.py" line="484"/>
         <source>内资 {count} 个 {total} 亿元</source>
         <translation>Domestic: {count}, {total} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="482"/>
+        <location filename="../dashboard.py" line="489"/>
         <source>外资 {count} 个 {total} 亿美元</source>
         <translation>Foreign: {count}, {total} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="486"/>
+        <location filename="../dashboard.py" line="496"/>
+        <source>尚未设定汇率:外资项目以美元单列,不折算人民币,不计入总投资和规模档次。请在 设置 中填写 1 美元兑人民币的汇率及其日期。</source>
+        <translation>No exchange rate is set: foreign projects are shown in USD on their own, not converted to CNY, and left out of the totals and size bands. Enter the USD→CNY rate and its date in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="501"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="489"/>
+        <location filename="../dashboard.py" line="504"/>
         <source>新签约总投资、规模档次和各单位总投资中的外资项目按 1 美元 = {rate} 元人民币折算(汇率日期:{when});在手在谈的内资、外资分别列示。</source>
         <translation>Foreign projects in the newly signed total, the size bands and the unit totals are converted at 1 USD = {rate} CNY (rate date: {when}); the pipeline shows domestic and foreign projects separately.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="502"/>
+        <location filename="../dashboard.py" line="517"/>
         <source>{bound}亿元以下</source>
         <translation>&lt; {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="503"/>
+        <location filename="../dashboard.py" line="518"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
@@ -506,7 +516,7 @@
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../follow_up_view.py" line="227"/>
+        <location filename="../follow_up_view.py" line="234"/>
         <source>标记 {n} 条走访记录为完成</source>
         <translation>Mark {n} follow-up(s) done</translation>
     </message>
@@ -601,9 +611,14 @@
         <translation>Open &amp;project</translation>
     </message>
     <message>
-        <location filename="../follow_up_view.py" line="207"/>
+        <location filename="../follow_up_view.py" line="211"/>
         <source>已逾期 {overdue} 条,7天内到期 {soon} 条</source>
         <translation>{overdue} overdue, {soon} due within 7 days</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_view.py" line="216"/>
+        <source>;另有 {later} 条 7 天后到期,选“全部未完成”查看</source>
+        <translation>; {later} more due after 7 days (choose “All open” to see them)</translation>
     </message>
 </context>
 <context>
@@ -2517,57 +2532,62 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
     </message>
     <message>
         <location filename="../project_form.py" line="718"/>
+        <source>(外资项目需先在 设置 中填写汇率)</source>
+        <translation>(foreign projects need an exchange rate, entered in Settings)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="721"/>
         <source>(按1美元=%1元人民币折算)</source>
         <translation> (at 1 USD = %1 CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="720"/>
+        <location filename="../project_form.py" line="723"/>
         <source>%1 万元/亩</source>
         <translation>%1 × 10k CNY/mu</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="761"/>
+        <location filename="../project_form.py" line="764"/>
         <source>请填写整数人数</source>
         <translation>Enter a whole number of people</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="949"/>
+        <location filename="../project_form.py" line="952"/>
         <location filename="runtime_labels.py" line="55"/>
         <source>投资方</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="949"/>
+        <location filename="../project_form.py" line="952"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="951"/>
+        <location filename="../project_form.py" line="954"/>
         <source>统一社会信用代码相同</source>
         <translation>same credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="952"/>
+        <location filename="../project_form.py" line="955"/>
         <source>名称相近</source>
         <translation>similar name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="953"/>
+        <location filename="../project_form.py" line="956"/>
         <source>项目名称相同</source>
         <translation>same project name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="956"/>
+        <location filename="../project_form.py" line="959"/>
         <source>· %1“%2”(%3)</source>
         <translation>· %1 “%2” (%3)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="964"/>
+        <location filename="../project_form.py" line="967"/>
         <source>可能重复录入</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="965"/>
+        <location filename="../project_form.py" line="968"/>
         <source>发现相似的记录:
 %1
 
@@ -2578,73 +2598,73 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
 Save anyway?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="967"/>
+        <location filename="../project_form.py" line="970"/>
         <source>仍然保存</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="968"/>
+        <location filename="../project_form.py" line="971"/>
         <source>返回修改</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="996"/>
+        <location filename="../project_form.py" line="999"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1002"/>
+        <location filename="../project_form.py" line="1005"/>
         <source>修改项目“%1”</source>
         <translation>Edit project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1005"/>
+        <location filename="../project_form.py" line="1008"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1019"/>
+        <location filename="../project_form.py" line="1022"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1020"/>
+        <location filename="../project_form.py" line="1023"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1059"/>
+        <location filename="../project_form.py" line="1062"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1091"/>
-        <location filename="../project_form.py" line="1117"/>
+        <location filename="../project_form.py" line="1094"/>
+        <location filename="../project_form.py" line="1120"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1102"/>
+        <location filename="../project_form.py" line="1105"/>
         <source>请先在时间线中选中要删除的一行</source>
         <translation>First select the row to delete in the timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1111"/>
+        <location filename="../project_form.py" line="1114"/>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1114"/>
+        <location filename="../project_form.py" line="1117"/>
         <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
         <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1119"/>
+        <location filename="../project_form.py" line="1122"/>
         <source>删除阶段记录“%1 %2”</source>
         <translation>Delete stage record “%1 %2”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1125"/>
+        <location filename="../project_form.py" line="1128"/>
         <source>请先选中要删除的走访记录</source>
         <translation>First select the follow-up to delete</translation>
     </message>
@@ -2905,7 +2925,7 @@ Save anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="608"/>
+        <location filename="../settings_dialog.py" line="614"/>
         <source>修改设置</source>
         <translation>Change settings</translation>
     </message>
@@ -3090,22 +3110,22 @@ Save anyway?</translation>
         <translation>&lt; {b} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="384"/>
+        <location filename="../settings_dialog.py" line="385"/>
         <source>如:7.1026</source>
         <translation>e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="385"/>
+        <location filename="../settings_dialog.py" line="386"/>
         <source>1 美元兑人民币元,最多 6 位小数</source>
         <translation>CNY per 1 USD, up to 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="392"/>
+        <location filename="../settings_dialog.py" line="393"/>
         <source>1 美元 = 人民币(元)(&amp;R)</source>
         <translation>&amp;Rate (CNY per 1 USD)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="393"/>
+        <location filename="../settings_dialog.py" line="394"/>
         <source>汇率日期(&amp;D)</source>
         <translation>Rate &amp;date</translation>
     </message>
@@ -3115,147 +3135,152 @@ Save anyway?</translation>
         <translation>Foreign projects are converted at this rate for totals and size bands; reports state the rate and its date.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="415"/>
+        <location filename="../settings_dialog.py" line="397"/>
+        <source>尚未填写汇率:填写之前,外资项目以美元单列,不折算人民币。</source>
+        <translation> No rate entered yet: until one is, foreign projects are shown in USD on their own, not converted to CNY.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="417"/>
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="416"/>
+        <location filename="../settings_dialog.py" line="418"/>
         <source> 期</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="426"/>
+        <location filename="../settings_dialog.py" line="428"/>
         <source>不注明</source>
         <translation>Not stated</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="427"/>
+        <location filename="../settings_dialog.py" line="429"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="432"/>
+        <location filename="../settings_dialog.py" line="434"/>
         <source>今年新签约、总投资不低于此数的项目,项目简报称为“今年新签约的重大项目之一”</source>
         <translation>A project signed this year with at least this total investment is called one of this year&apos;s major new signings in its brief</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="434"/>
+        <location filename="../settings_dialog.py" line="436"/>
         <source>简报标题(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="435"/>
+        <location filename="../settings_dialog.py" line="437"/>
         <source>编印单位(&amp;E)</source>
         <translation>Issued &amp;by</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="436"/>
+        <location filename="../settings_dialog.py" line="438"/>
         <source>下一期期数(&amp;I)</source>
         <translation>Next &amp;issue no.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="437"/>
+        <location filename="../settings_dialog.py" line="439"/>
         <source>期数按年度编号:新一年的第一期简报为第 1 期。</source>
         <translation>Issues are numbered per year: the first briefing of a new year is No. 1.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="440"/>
+        <location filename="../settings_dialog.py" line="442"/>
         <source>报:</source>
         <translation>Report to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="441"/>
+        <location filename="../settings_dialog.py" line="443"/>
         <source>送:</source>
         <translation>Copy to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="442"/>
+        <location filename="../settings_dialog.py" line="444"/>
         <source>发:</source>
         <translation>Distribute to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="443"/>
+        <location filename="../settings_dialog.py" line="445"/>
         <source>印数(&amp;P)</source>
         <translation>&amp;Printed copies</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="445"/>
+        <location filename="../settings_dialog.py" line="447"/>
         <source>重大项目总投资不低于(亿元)(&amp;M)</source>
         <translation>&amp;Major project from (100 m CNY)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="454"/>
+        <location filename="../settings_dialog.py" line="456"/>
         <source>单位排列顺序</source>
         <translation>Order of units</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="466"/>
+        <location filename="../settings_dialog.py" line="468"/>
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="480"/>
+        <location filename="../settings_dialog.py" line="484"/>
         <source>请填写 1 美元兑人民币的汇率,应在 1 至 20 之间,如 7.1026</source>
         <translation>Enter the CNY rate for 1 USD, between 1 and 20, e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="486"/>
+        <location filename="../settings_dialog.py" line="490"/>
         <source>汇率最多保留 6 位小数</source>
         <translation>The rate can have at most 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="497"/>
+        <location filename="../settings_dialog.py" line="501"/>
         <source>请填写正数(亿元),如 10</source>
         <translation>Enter a positive number (100 m CNY), e.g. 10</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="507"/>
+        <location filename="../settings_dialog.py" line="513"/>
         <source>汇率日期不能晚于今天</source>
         <translation>The rate date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="514"/>
+        <location filename="../settings_dialog.py" line="520"/>
         <source>请填写互不相同的正数下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Enter distinct positive lower bounds (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="518"/>
+        <location filename="../settings_dialog.py" line="524"/>
         <source>产业类别有重复,请删除重复的一项</source>
         <translation>An industry is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="521"/>
+        <location filename="../settings_dialog.py" line="527"/>
         <source>请填写重点产业链体系名称,如 4+3+1</source>
         <translation>Enter the name of the priority chain system, e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="523"/>
+        <location filename="../settings_dialog.py" line="529"/>
         <source>产业链有重复,请删除重复的一项</source>
         <translation>An industry chain is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="525"/>
+        <location filename="../settings_dialog.py" line="531"/>
         <source>请填写简报标题</source>
         <translation>Enter a briefing title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="533"/>
+        <location filename="../settings_dialog.py" line="539"/>
         <source>请填写总部名称</source>
         <translation>Enter the headquarters name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="537"/>
+        <location filename="../settings_dialog.py" line="543"/>
         <source>请填写单位名称</source>
         <translation>Enter the unit name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="539"/>
+        <location filename="../settings_dialog.py" line="545"/>
         <source>已有同名单位,请换一个名称</source>
         <translation>A unit with this name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="543"/>
+        <location filename="../settings_dialog.py" line="549"/>
         <source>每位招商人员都须填写姓名</source>
         <translation>Every staff member needs a name</translation>
     </message>
@@ -3263,82 +3288,82 @@ Save anyway?</translation>
 <context>
     <name>SigningEventDialog</name>
     <message>
-        <location filename="../signing_events.py" line="158"/>
+        <location filename="../signing_events.py" line="162"/>
         <source>新建签约活动</source>
         <translation>New signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="158"/>
+        <location filename="../signing_events.py" line="162"/>
         <source>编辑签约活动</source>
         <translation>Edit signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="165"/>
+        <location filename="../signing_events.py" line="169"/>
         <source>如:政银企对接活动</source>
         <translation>e.g. government–bank–business matchmaking event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="180"/>
+        <location filename="../signing_events.py" line="184"/>
         <source>全市(不限单位)</source>
         <translation>Citywide (any unit)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="193"/>
+        <location filename="../signing_events.py" line="197"/>
         <source>输入项目名称或单位筛选</source>
         <translation>Filter by project name or unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="207"/>
+        <location filename="../signing_events.py" line="211"/>
         <source>活动名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="208"/>
+        <location filename="../signing_events.py" line="212"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="209"/>
+        <location filename="../signing_events.py" line="213"/>
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="210"/>
+        <location filename="../signing_events.py" line="214"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="211"/>
+        <location filename="../signing_events.py" line="215"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="215"/>
+        <location filename="../signing_events.py" line="219"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="216"/>
+        <location filename="../signing_events.py" line="220"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="220"/>
+        <location filename="../signing_events.py" line="224"/>
         <source>签约项目(勾选在本次活动上签约的项目)(&amp;S)</source>
         <translation>&amp;Signed projects (tick those signed at this event)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="237"/>
+        <location filename="../signing_events.py" line="241"/>
         <source>(已关联:{name})</source>
         <translation> (linked to {name})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="254"/>
+        <location filename="../signing_events.py" line="258"/>
         <source>已勾选 {n} 个项目</source>
         <translation>{n} project(s) ticked</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="272"/>
+        <location filename="../signing_events.py" line="276"/>
         <source>请填写活动名称</source>
         <translation>Enter the event name</translation>
     </message>
@@ -3352,96 +3377,101 @@ Save anyway?</translation>
     </message>
     <message>
         <location filename="../signing_events.py" line="76"/>
+        <source>(另有外资{usd}亿美元,未设定汇率,未折算)</source>
+        <translation> (plus foreign USD {usd} × 100M, not converted: no exchange rate set)</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="80"/>
         <source>(其中外资{usd}亿美元,按1美元={rate}元人民币折算,汇率日期{when})</source>
         <translation> (including {usd} × 100M USD foreign, at 1 USD = {rate} CNY, rate date {when})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="79"/>
+        <location filename="../signing_events.py" line="83"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="93"/>
+        <location filename="../signing_events.py" line="97"/>
         <source>活动名称</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="94"/>
+        <location filename="../signing_events.py" line="98"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="95"/>
+        <location filename="../signing_events.py" line="99"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="96"/>
+        <location filename="../signing_events.py" line="100"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="97"/>
+        <location filename="../signing_events.py" line="101"/>
         <source>项目数</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="98"/>
+        <location filename="../signing_events.py" line="102"/>
         <source>累计金额(亿元)</source>
         <translation>Total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="129"/>
+        <location filename="../signing_events.py" line="133"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="142"/>
+        <location filename="../signing_events.py" line="146"/>
         <source>总投资未填</source>
         <translation>total investment not entered</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="143"/>
+        <location filename="../signing_events.py" line="147"/>
         <source>亿美元</source>
         <translation> × 100M USD</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="143"/>
+        <location filename="../signing_events.py" line="147"/>
         <source>亿元</source>
         <translation> × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="320"/>
+        <location filename="../signing_events.py" line="324"/>
         <source>新建活动(&amp;N)…</source>
         <translation>&amp;New event…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="323"/>
+        <location filename="../signing_events.py" line="327"/>
         <source>编辑/关联项目(&amp;E)…</source>
         <translation>&amp;Edit / link projects…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="326"/>
+        <location filename="../signing_events.py" line="330"/>
         <source>删除活动</source>
         <translation>Delete event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="371"/>
+        <location filename="../signing_events.py" line="375"/>
         <source>共 {n} 场签约活动。选择一场查看签约项目。</source>
         <translation>{n} signing event(s). Select one to see its projects.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="373"/>
+        <location filename="../signing_events.py" line="377"/>
         <source>尚无签约活动。点“新建活动”录入活动日期、地点及在会上签约的项目。</source>
         <translation>No signing events yet. Click “New event” to enter an event&apos;s date, place and the projects signed there.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="406"/>
+        <location filename="../signing_events.py" line="410"/>
         <source>记录签约日期</source>
         <translation>Record signing date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="408"/>
+        <location filename="../signing_events.py" line="412"/>
         <source>以下 {n} 个项目尚无签约记录,是否将其阶段记为“签约”,日期为活动日期 {when}?
 
 {names}</source>
@@ -3450,22 +3480,22 @@ Save anyway?</translation>
 {names}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="423"/>
+        <location filename="../signing_events.py" line="427"/>
         <source>新建签约活动“{name}”</source>
         <translation>New signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="423"/>
+        <location filename="../signing_events.py" line="427"/>
         <source>修改签约活动“{name}”</source>
         <translation>Edit signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="438"/>
+        <location filename="../signing_events.py" line="442"/>
         <source>以下项目未记录签约日期:{reasons}</source>
         <translation>Signing date not recorded for: {reasons}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="450"/>
+        <location filename="../signing_events.py" line="454"/>
         <source>删除签约活动“{name}”</source>
         <translation>Delete signing event “{name}”</translation>
     </message>

@@ -378,6 +378,9 @@ class MainWindow(QMainWindow):
         that failed is not opened again by itself at the next start (the start screen
         shows it with the reason).  While it opens, the file is noted as being opened,
         so that a crash of the whole program in the middle is not repeated either."""
+        # The open file is closed first: its windows must be gone before another
+        # file becomes the one every query reads.
+        self.close_file()
         self.settings.setValue(OPENING_KEY, str(path))
         self.settings.sync()
         try:
@@ -493,6 +496,7 @@ class MainWindow(QMainWindow):
 
     def _create_from(self, dialog: NewFileDialog) -> None:
         path, name, kind, city = dialog.values()
+        self.close_file()
         try:
             if dialog.headquarters:
                 store = create_hq_file(path, name)

@@ -79,6 +79,10 @@ def main(argv: Sequence[str] = ()) -> int:
     app.setOrganizationName("zhaoshang")
     app.setApplicationName("zhaoshang")
     app.setApplicationDisplayName("招商台账")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(Path(__file__).with_name("data") / "zhaoshang.svg")))
+    app.setDesktopFileName("zhaoshang")  # Wayland matches the window to its menu entry
     settings = QSettings()
     i18n.install(str(settings.value("language", "zh_CN")))
 

@@ -29,6 +29,7 @@ from db.records.files import create_hq_file, create_unit_file
 from db.store.faults import from_os_error
 from db.store.lock import FileInUse
 from db.store.unit_file import diagnose
+from ui import view_state
 from ui.background import BackgroundJob
 from ui.i18n import either
 from ui.new_file_dialog import NewFileDialog
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 OPENING_KEY = "opening_file"  # set while a file opens: left behind by a crash
 FAILED_KEY = "failed_files"  # JSON: path → why it failed to open
+DEMO_FILE_NAME = "示例数据-招商台账.zsdb"
 
 
 def _write_error(error: UserError | OSError, out: Path) -> UserError:
@@ -155,9 +157,13 @@ class MainWindow(QMainWindow):
             self.new_unit_action,
             self.new_hq_action,
             self.open_action,
-            self.demo_action,
         ):
             file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开(&R)"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
@@ -322,6 +328,32 @@ class MainWindow(QMainWindow):
         recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
         self.settings.setValue("recent_files", recent[:MAX_RECENT])
         self.settings.setValue("last_file", str(path))
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        """文件 → 最近打开: the last files opened, newest first, and 清除列表."""
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.recent_files()
+        for number, text in enumerate(recent, start=1):
+            path = Path(text)
+            action = menu.addAction(f"&{number} {path.stem}  —  {path.parent}")
+            action.setToolTip(text)
+            action.setData(text)
+            action.triggered.connect(lambda _c=False, p=path: self.open_file(p))
+        if not recent:
+            menu.addAction(self.tr("(无)")).setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("清除列表"))
+        clear.setObjectName("clearRecent")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.clear_recent_files)
+
+    def clear_recent_files(self) -> None:
+        self.settings.remove("recent_files")
+        self._fill_recent_menu()
+        if self.session is None:
+            self._build()  # the start screen's list too
 
     def show_error(self, error: UserError | str) -> None:
         text = either(error.zh, error.en) if isinstance(error, UserError) else error
@@ -333,8 +365,49 @@ class MainWindow(QMainWindow):
         session.undo_stack.canUndoChanged.connect(lambda _ok: self._update_actions())
         session.undo_stack.canRedoChanged.connect(lambda _ok: self._update_actions())
         self._build()
+        self._restore_view(geometry=True)
         self._remember(session.path)  # only once it shows: never a file that cannot
         self._check_values_of_large_file(session)
+
+    # -- what the window showed for each file -------------------------------------
+
+    def _view(self) -> dict[str, object]:
+        return {
+            "tab": self.tabs.currentIndex(),
+            "dashboard": self.dashboard.view_state(),
+            "ledger": self.ledger.view_state(),
+        }
+
+    def _save_view(self) -> None:
+        """Remember the open file's tab, period, filters, sort and window size."""
+        if self.session is None:
+            return
+        view_state.save(self.settings, self.session.path, self._view())
+        view_state.save_geometry(self.settings, self.session.path, self.saveGeometry())
+        self.settings.sync()
+
+    def _restore_view(self, geometry: bool, state: dict[str, object] | None = None) -> None:
+        """Show the open file as it was left; the example data, never seen before, on
+        the article's period (1~7月 2023) rather than this year's zeros."""
+        assert self.session is not None
+        path = self.session.path
+        if geometry and (saved := view_state.load_geometry(self.settings, path)) is not None:
+            self.restoreGeometry(saved)
+        state = state if state is not None else view_state.load(self.settings, path)
+        if state is None:
+            if path.name == DEMO_FILE_NAME:
+                from db.io.demo import ARTICLE_PERIOD_END, ARTICLE_PERIOD_START
+
+                self.dashboard.show_period(ARTICLE_PERIOD_START, ARTICLE_PERIOD_END)
+            return
+        ledger, dashboard = state.get("ledger"), state.get("dashboard")
+        if isinstance(dashboard, dict):
+            self.dashboard.restore_view_state(dashboard)
+        if isinstance(ledger, dict):
+            self.ledger.restore_view_state(ledger)
+        tab = state.get("tab")
+        if isinstance(tab, int) and 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
 
     def _check_values_of_large_file(self, session: Session) -> None:
         """A file too large for every value to be read at open: read them now, in the
@@ -507,7 +580,7 @@ class MainWindow(QMainWindow):
             self.show_error(error)
 
     def open_demo(self) -> None:
-        path = self.data_folder / "示例数据-招商台账.zsdb"
+        path = self.data_folder / DEMO_FILE_NAME
         if not path.exists():
             from db.io.demo import build_demo
 
@@ -519,15 +592,12 @@ class MainWindow(QMainWindow):
                 return
             finally:
                 QApplication.restoreOverrideCursor()
-        if self.open_file(path):
-            from db.io.demo import ARTICLE_PERIOD_END, ARTICLE_PERIOD_START
-
-            # The example is the article's 1~7月 2023: show its figures, not this year's zeros.
-            self.dashboard.show_period(ARTICLE_PERIOD_START, ARTICLE_PERIOD_END)
+        self.open_file(path)  # first shown on the article's period (_restore_view)
 
     def close_file(self) -> None:
         if self.session is None:
             return
+        self._save_view()
         session, self.session = self.session, None
         self._end_value_check()
         session.close()
@@ -994,8 +1064,12 @@ class MainWindow(QMainWindow):
         self.language_change_requested.emit(language)
 
     def retranslate(self) -> None:
-        """Rebuild every widget so that the newly installed translator applies."""
+        """Rebuild every widget so that the newly installed translator applies; the
+        tab, the period and the filters stay as they were."""
+        state = self._view() if self.session is not None else None
         self._build()
+        if state is not None:
+            self._restore_view(geometry=False, state=state)
 
     def about(self) -> None:
         QMessageBox.about(
@@ -1060,6 +1134,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._end_value_check()
+        self._save_view()
         if self.session is not None:
             self.session.close()
             self.session = None

@@ -33,6 +33,13 @@ from ui import view_state
 from ui.background import BackgroundJob
 from ui.i18n import either
 from ui.new_file_dialog import NewFileDialog
+from ui.output import (
+    OutputNotice,
+    UrlOpener,
+    desktop_opener,
+    output_folder,
+    remember_output_folder,
+)
 from ui.session import Session
 from ui.start_screen import StartScreen
 
@@ -86,8 +93,9 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.value_check: object | None = None  # ui.file_check.ValueCheck of a large file
         self.value_check_thread: QThread | None = None
-        # Tests turn this off so that no PDF viewer is started.
-        self.open_pdfs = True
+        # Shows a written file or its folder (tests record what would open instead).
+        self.open_url: UrlOpener = desktop_opener
+        self.output_notice: OutputNotice | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.summary = QLabel()
@@ -232,6 +240,11 @@ class MainWindow(QMainWindow):
         tools_menu.setObjectName("settingsMenu")
         self.settings_action = self._action(self.tr("设置…"), self.open_settings, "Ctrl+,")
         tools_menu.addAction(self.settings_action)
+        self.output_folder_action = self._action(
+            self.tr("报表保存位置…"), self.choose_output_folder
+        )
+        self.output_folder_action.setObjectName("outputFolderAction")
+        tools_menu.addAction(self.output_folder_action)
         language_menu = tools_menu.addMenu(self.tr("语言 / Language"))
         for code, label in (("zh_CN", "中文"), ("en", "English")):
             action = QAction(label, self)
@@ -772,7 +785,7 @@ class MainWindow(QMainWindow):
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("导出台账"),
-            str(Path.home() / f"{self.session.title}-项目台账.xlsx"),
+            str(self.output_folder() / f"{self.session.title}-项目台账.xlsx"),
             self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"),
         )
         if chosen:
@@ -787,10 +800,11 @@ class MainWindow(QMainWindow):
         except UserError as error:
             self.show_error(error)
             return
-        self.statusBar().showMessage(
-            self.tr("已导出 %1 个项目到 %2").replace("%1", str(len(rows))).replace("%2", str(path)),
-            10000,
+        message = (
+            self.tr("已导出 %1 个项目到 %2").replace("%1", str(len(rows))).replace("%2", str(path))
         )
+        self.statusBar().showMessage(message, 10000)
+        self._written(path)
 
     # -- projects -------------------------------------------------------------------
 
@@ -864,24 +878,45 @@ class MainWindow(QMainWindow):
 
     # -- reports ------------------------------------------------------------------
 
+    def output_folder(self) -> Path:
+        """Where the next PDF or export is offered: 文档/招商台账, or the last folder chosen."""
+        return output_folder(self.settings)
+
+    def choose_output_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择报表和导出文件的保存位置"), str(self.output_folder())
+        )
+        if folder:
+            remember_output_folder(self.settings, Path(folder))
+            self.statusBar().showMessage(
+                self.tr("报表和导出文件将保存在:%1").replace("%1", folder), 10000
+            )
+
+    def _written(self, path: Path, extra: str = "", is_folder: bool = False) -> None:
+        """A file (or a folder of them) was written: remember its folder, and say where
+        it is with 打开 and 打开所在文件夹."""
+        remember_output_folder(self.settings, path if is_folder else path.parent)
+        if not is_folder:
+            message = self.tr("已生成:%1").replace("%1", str(path))
+            self.statusBar().showMessage(message + ("  " + extra if extra else ""), 15000)
+        notice = OutputNotice(path, self, self.open_url, extra, is_folder)
+        notice.open()
+        self.output_notice = notice
+
     def _pdf_written(self, path: Path) -> None:
         from reports.fonts import pdf_font
-        from ui.report_dialogs import open_document
 
-        notice = pdf_font().notice
-        message = self.tr("已生成:%1").replace("%1", str(path))
-        if notice:
-            message += "  " + notice
-        self.statusBar().showMessage(message, 15000)
-        if self.open_pdfs:
-            open_document(path)
+        self._written(path, pdf_font().notice or "")
 
     def print_briefing(self) -> None:
         from ui.report_dialogs import BriefingDialog
 
         if self.session is None:
             return
-        dialog = BriefingDialog(self.session, self)
+        # The period the overview shows (the article's 2023 for the example data).
+        dialog = BriefingDialog(
+            self.session, self, period=self.dashboard.period(), folder=self.output_folder()
+        )
 
         def accepted() -> None:
             if dialog.written:
@@ -903,7 +938,7 @@ class MainWindow(QMainWindow):
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("保存项目简报"),
-            str(self.session.path.parent / f"{safe_file_name(data.name)}-项目简报.pdf"),
+            str(self.output_folder() / f"{safe_file_name(data.name)}-项目简报.pdf"),
             self.tr("PDF 文件 (*.pdf)"),
         )
         if chosen:
@@ -941,7 +976,7 @@ class MainWindow(QMainWindow):
                 return
             unit_id = next((u.id for u in units if u.name == chosen), None)
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("选择保存项目简报的文件夹"), str(self.session.path.parent)
+            self, self.tr("选择保存项目简报的文件夹"), str(self.output_folder())
         )
         if folder:
             self.start_brief_batch(Path(folder), project_uuids(unit_id))
@@ -1000,12 +1035,13 @@ class MainWindow(QMainWindow):
 
     def _batch_done(self, written: int, folder: str) -> None:
         self.batch_progress.close()
-        self.statusBar().showMessage(
+        message = (
             self.tr("已生成 %1 份项目简报,保存在 %2")
             .replace("%1", str(written))
-            .replace("%2", folder),
-            15000,
+            .replace("%2", folder)
         )
+        self.statusBar().showMessage(message, 15000)
+        self._written(Path(folder), message, is_folder=True)
 
     def _batch_failed(self, message: str) -> None:
         self.batch_progress.close()
@@ -1017,7 +1053,7 @@ class MainWindow(QMainWindow):
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("保存项目清单"),
-            str(self.session.path.parent / "项目清单.pdf"),
+            str(self.output_folder() / "项目清单.pdf"),
             self.tr("PDF 文件 (*.pdf)"),
         )
         if chosen:

@@ -39,3 +39,11 @@ def exceptions_in_slots_fail_the_test() -> None:
     assert sys.excepthook is not sys.__excepthook__, (
         "pytest-qt's exception capture is off: an exception in a Qt slot would only be printed"
     )
+
+
+@pytest.fixture(autouse=True)
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """文档/招商台账 of the test: PDFs and exports never land in the real home."""
+    folder = tmp_path / "文档" / "招商台账"
+    monkeypatch.setattr("ui.output.default_output_folder", lambda: folder)
+    return folder

@@ -32,7 +32,7 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[M
     create_unit_file(path, "上海驻点招商办", kind="驻点招商办", city="上海").close()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(tmp_path, settings)
-    win.open_pdfs = False
+    win.open_url = lambda _url: True  # no viewer is started
     qtbot.addWidget(win)
     win.show()
     assert win.open_file(tmp_path / "unit.zsdb")

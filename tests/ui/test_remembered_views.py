@@ -45,7 +45,7 @@ def start(qtbot, tmp_path: Path, settings: QSettings, monkeypatch: pytest.Monkey
 
     def started() -> MainWindow:
         window = MainWindow(tmp_path, settings)
-        window.open_pdfs = False
+        window.open_url = lambda _url: True  # no viewer is started
         qtbot.addWidget(window)
         window.show()
         windows.append(window)

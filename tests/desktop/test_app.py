@@ -128,3 +128,28 @@ def test_version_and_a_mistyped_command(tmp_path: Path) -> None:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert typo.returncode == 2 and "invalid choice: 'figure'" in typo.stderr
+
+
+def test_an_unexpected_error_is_logged_and_told_not_printed(
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from desktop.app import report_unexpected_errors
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _w, _t, text: told.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    window = QWidget()
+    qtbot.addWidget(window)
+    log = tmp_path / "errors.log"
+    report_unexpected_errors(window, log)
+    try:
+        raise LookupError("项目不存在")
+    except LookupError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert "LookupError: 项目不存在" in log.read_text(encoding="utf-8")
+    assert "Traceback" in log.read_text(encoding="utf-8")
+    assert len(told) == 1 and "程序遇到意外错误" in told[0] and str(log) in told[0]

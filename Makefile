@@ -5,6 +5,7 @@
 #   make lint                      ruff check + ruff format --check
 #   make bench [QUICK=1]           every bench/bench_*.py, one table (bench/run.py)
 #   make screenshots               scripts/screenshots.py under xvfb-run
+#   make install-desktop           menu entry, icon and *.zsdb file type for this user
 #   make clean                     remove .venv and caches
 #
 # Every target first makes sure the Debian packages are present
@@ -23,10 +24,10 @@ STAMP     := $(VENV)/.installed
 ARGS        ?=
 PYTEST_ARGS ?=
 
-.PHONY: help run test soak lint bench screenshots clean sysdeps venv
+.PHONY: help run test soak lint bench screenshots clean sysdeps venv install-desktop uninstall-desktop
 
 help:
-	@sed -n '3,9s/^# \{0,1\}//p' $(firstword $(MAKEFILE_LIST))
+	@sed -n '3,10s/^# \{0,1\}//p' $(firstword $(MAKEFILE_LIST))
 
 sysdeps:
 	@bash scripts/ensure-system-deps.sh
@@ -81,6 +82,14 @@ screenshots: venv
 	else \
 	    echo "scripts/screenshots.py is missing: no screenshots taken"; \
 	fi
+
+# The applications-menu entry, the icon and the MIME type of *.zsdb, for this user
+# (~/.local/share); the entry starts `zhaoshang` from PATH, else .venv/bin/zhaoshang.
+install-desktop: sysdeps
+	bash scripts/install-desktop.sh
+
+uninstall-desktop:
+	bash scripts/install-desktop.sh --uninstall
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis build *.egg-info

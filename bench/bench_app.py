@@ -68,7 +68,7 @@ app = QApplication(sys.argv)
 app.setOrganizationName("zhaoshang-bench")
 folder = Path(sys.argv[2])
 window = MainWindow(folder, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-window.open_pdfs = False
+window.open_url = lambda _url: True  # no viewer is started
 window.resize(1280, 800)
 window.show()
 window.open_file(Path(sys.argv[1]))

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QWidget
 
@@ -61,6 +63,36 @@ def choose_font_file(window: QWidget, settings: QSettings) -> None:
         QMessageBox.warning(window, "招商台账", f"无法使用该字体文件:{chosen}")
 
 
+def report_unexpected_errors(window: QWidget, log: Path) -> None:
+    """An exception no code caught (in a slot, a timer, an event) is written to ``log``
+    and said in a message, instead of a traceback on a terminal nobody watches."""
+    import traceback
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QMessageBox
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        text = "".join(traceback.format_exception(kind, error, trace))
+        try:
+            with log.open("a", encoding="utf-8") as out:
+                out.write(f"--- {datetime.now():%Y-%m-%d %H:%M:%S}\n{text}")
+        except OSError:
+            sys.__excepthook__(kind, error, trace)
+        what = f"{kind.__name__}: {error}"[:300]
+        QMessageBox.critical(
+            window,
+            "招商台账",
+            f"程序遇到意外错误({what})。已保存的数据不受影响;刚才的操作可能没有完成,"
+            f"请检查后再试。详细信息已记录在:\n{log}\n请把此文件交给技术人员。\n\n"
+            f"Unexpected error ({what}); saved data is not affected. Details: {log}",
+        )
+
+    sys.excepthook = hook
+
+
 def main(argv: Sequence[str] = ()) -> int:
     if not has_display():
         print(HEADLESS_MESSAGE, file=sys.stderr)
@@ -79,6 +111,10 @@ def main(argv: Sequence[str] = ()) -> int:
     app.setOrganizationName("zhaoshang")
     app.setApplicationName("zhaoshang")
     app.setApplicationDisplayName("招商台账")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(Path(__file__).with_name("data") / "zhaoshang.svg")))
+    app.setDesktopFileName("zhaoshang")  # Wayland matches the window to its menu entry
     settings = QSettings()
     i18n.install(str(settings.value("language", "zh_CN")))
 
@@ -95,6 +131,7 @@ def main(argv: Sequence[str] = ()) -> int:
         window.retranslate()
 
     window.language_change_requested.connect(switch_language)
+    report_unexpected_errors(window, folder / "errors.log")
     window.show()
     if not fonts.ok:
         choose_font_file(window, settings)

@@ -530,7 +530,11 @@ def cmd_handovers(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhaoshang",
-        description="招商台账:招商项目台账、统计与简报。不带参数运行时打开桌面程序。",
+        description="招商台账:招商项目台账、统计与简报。不带参数运行时打开桌面程序;"
+        "zhaoshang 文件.zsdb 在桌面程序中打开该文件。",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"zhaoshang {version()}", help="显示版本号"
     )
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
@@ -665,13 +669,47 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def version() -> str:
+    """The installed package's version (the source tree's, when run from it)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("zhaoshang")
+    except PackageNotFoundError:
+        import tomllib
+
+        pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+        with pyproject.open("rb") as source:
+            return str(tomllib.load(source)["project"]["version"])
+
+
+def _commands(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
+def _is_file_argument(text: str, parser: argparse.ArgumentParser) -> bool:
+    if text.startswith("-") or text in _commands(parser):
+        return False
+    path = Path(text)
+    return path.exists() or path.suffix.lower() == ".zsdb" or len(path.parts) > 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv:
+    parser = build_parser()
+    # No arguments, or a file (what a file manager passes on a double click):
+    # the desktop application, with that file open.  A mistyped command stays an
+    # error of the command line rather than a file the app cannot find.
+    if not argv or (len(argv) == 1 and _is_file_argument(argv[0], parser)):
         from desktop.app import main as run_app
 
-        return run_app([])
-    parser = build_parser()
+        return run_app(argv)
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:

@@ -8,6 +8,8 @@
 #     title and the body where no 小标宋/仿宋 is installed) and a 楷体 (AR PL KaitiM GB)
 #   - poppler-utils (pdftoppm/pdftotext, used to inspect generated PDFs)
 #   - xvfb + xauth (xvfb-run, for screenshots of a real window)
+#   - desktop-file-utils, shared-mime-info, xdg-utils, libfile-mimeinfo-perl (the
+#     desktop entry and the *.zsdb MIME type of make install-desktop, and their test)
 #
 # As root, missing packages are installed. Otherwise the install command is
 # printed and the script still exits 0: the app itself reports a missing font.
@@ -43,6 +45,12 @@ PACKAGES=(
     poppler-data
     xvfb
     xauth
+    # the desktop entry and the *.zsdb file type (make install-desktop), and the
+    # tools its test checks them with (mimetype is what xdg-mime asks without a desktop)
+    desktop-file-utils
+    shared-mime-info
+    xdg-utils
+    libfile-mimeinfo-perl
 )
 
 if ! command -v dpkg >/dev/null 2>&1; then

@@ -36,7 +36,7 @@ def main() -> int:
     from ui.main_window import MainWindow
 
     window = MainWindow(work, settings)
-    window.open_pdfs = False
+    window.open_url = lambda _url: True  # no viewer is started
     window.resize(1366, 800)
     window.show()
 

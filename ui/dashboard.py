@@ -349,6 +349,50 @@ class Dashboard(QWidget):
         self.period_combo.blockSignals(False)
         self.refresh()
 
+    def view_state(self) -> dict[str, object]:
+        """The period (a preset or custom dates) and, at headquarters, the unit shown."""
+        custom = self.period_combo.currentIndex() == len(self._presets) - 1
+        return {
+            "preset": self.period_combo.currentIndex(),
+            "custom": custom,
+            "from": _pydate(self.period_from.date()).isoformat(),
+            "to": _pydate(self.period_to.date()).isoformat(),
+            "unit": self.unit_combo.currentData(),
+        }
+
+    def restore_view_state(self, state: dict[str, object]) -> None:
+        """The period ``view_state`` gave: 本年至今 stays this year to date; another
+        preset or custom dates keep their dates (a preset of the same dates if one is
+        offered, else custom), so that 2023年1~7月 is still 2023年1~7月 next month."""
+        try:
+            period = Period(
+                date.fromisoformat(str(state.get("from"))), date.fromisoformat(str(state.get("to")))
+            )
+        except ValueError:
+            return
+        index = -1
+        if not state.get("custom"):
+            index = (
+                0
+                if state.get("preset") == 0
+                else next((i for i, (_t, p) in enumerate(self._presets) if p == period), -1)
+            )
+        unit = state.get("unit")
+        if self.session.is_headquarters and unit is not None:
+            found = self.unit_combo.findData(unit)
+            if found >= 0:
+                self.unit_combo.blockSignals(True)
+                self.unit_combo.setCurrentIndex(found)
+                self.unit_combo.blockSignals(False)
+        if index >= 0:
+            self._show_dates(self._presets[index][1])
+            self.period_combo.blockSignals(True)
+            self.period_combo.setCurrentIndex(index)
+            self.period_combo.blockSignals(False)
+            self.refresh()
+        else:
+            self.show_period(period.start, period.end)
+
     def select_preset(self, text: str) -> None:
         index = self.period_combo.findText(text)
         if index >= 0:

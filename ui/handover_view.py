@@ -318,6 +318,8 @@ class ConflictDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Closed means gone: no window left behind listening to the file.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("conflictDialog")
         self.setWindowTitle(self.tr("处理冲突"))
         self.session = session
@@ -418,6 +420,8 @@ class DuplicateDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Closed means gone: no window left behind listening to the file.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("duplicateDialog")
         self.setWindowTitle(self.tr("疑似重复项目"))
         self.session = session
@@ -516,6 +520,8 @@ class HandoverLogDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Closed means gone: no window left behind listening to the file.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("handoverLogDialog")
         self.setWindowTitle(self.tr("交接文件导入记录"))
         lines = handover_log()

@@ -9,6 +9,7 @@ are read off the UI thread (``LedgerQuery``), so that saving never stalls the wi
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -86,6 +87,10 @@ _KIND_WIDTHS = {Kind.LONG_TEXT: 240, Kind.DATE: 96, Kind.DATETIME: 130, Kind.STA
 
 def _to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def _qdate_of(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
 
 
 @dataclass(frozen=True)
@@ -420,6 +425,80 @@ class LedgerView(QWidget):
     def current_filter(self) -> ProjectFilter:
         """The filter of the rows shown (for listings of exactly these projects)."""
         return self.model.criteria
+
+    def view_state(self) -> dict[str, Any]:
+        """The filters, the search and the sort as plain values (remembered per file)."""
+        band = self.band_filter.currentData()
+        return {
+            "stage": self.stage_filter.currentIndex(),
+            "unit": self.unit_filter.currentData(),
+            "industry": self.industry_filter.currentData(),
+            "chain": self.chain_filter.currentData(),
+            "band": None if band is None else str(band),
+            "capital": self.capital_filter.currentIndex(),
+            "counted": self.counted_filter.currentIndex(),
+            "dates": self.date_check.isChecked(),
+            "date_field": self.date_field.currentIndex(),
+            "date_from": _to_date(self.date_from.date()).isoformat(),
+            "date_to": _to_date(self.date_to.date()).isoformat(),
+            "search": self.search.text(),
+            "sort": self.model.sort_column.key,
+            "descending": self.model.descending,
+        }
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        """Filters and sort as ``view_state`` gave them; a unit, 产业类别 or 产业链 that
+        is no longer offered falls back to all, and the ledger is read once."""
+
+        def by_index(combo: QComboBox, index: object) -> None:
+            if isinstance(index, int) and 0 <= index < combo.count():
+                combo.setCurrentIndex(index)
+
+        def by_data(combo: QComboBox, value: object) -> None:
+            found = [i for i in range(combo.count()) if str(combo.itemData(i)) == str(value)]
+            combo.setCurrentIndex(found[0] if value is not None and found else 0)
+
+        widgets: tuple[QWidget, ...] = (
+            self.stage_filter,
+            self.unit_filter,
+            self.industry_filter,
+            self.chain_filter,
+            self.band_filter,
+            self.capital_filter,
+            self.counted_filter,
+            self.date_check,
+            self.date_field,
+            self.date_from,
+            self.date_to,
+            self.search,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        by_index(self.stage_filter, state.get("stage"))
+        by_data(self.unit_filter, state.get("unit"))
+        by_data(self.industry_filter, state.get("industry"))
+        by_data(self.chain_filter, state.get("chain"))
+        by_data(self.band_filter, state.get("band"))
+        by_index(self.capital_filter, state.get("capital"))
+        by_index(self.counted_filter, state.get("counted"))
+        by_index(self.date_field, state.get("date_field"))
+        for edit, key in ((self.date_from, "date_from"), (self.date_to, "date_to")):
+            with contextlib.suppress(ValueError):
+                edit.setDate(_qdate_of(date.fromisoformat(str(state.get(key)))))
+        self.date_check.setChecked(bool(state.get("dates")))
+        self._enable_dates(self.date_check.isChecked())
+        self.search.setText(str(state.get("search") or ""))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._apply_filter()
+        column = next((col for col in Col if col.key == state.get("sort")), None)
+        if column is not None:
+            order = (
+                Qt.SortOrder.DescendingOrder
+                if state.get("descending")
+                else (Qt.SortOrder.AscendingOrder)
+            )
+            self.table.horizontalHeader().setSortIndicator(column, order)
 
     def clear_filters(self) -> None:
         widgets = (

@@ -29,9 +29,17 @@ from db.records.files import create_hq_file, create_unit_file
 from db.store.faults import from_os_error
 from db.store.lock import FileInUse
 from db.store.unit_file import Store, diagnose
+from ui import view_state
 from ui.background import BackgroundJob
 from ui.i18n import either
 from ui.new_file_dialog import NewFileDialog
+from ui.output import (
+    OutputNotice,
+    UrlOpener,
+    desktop_opener,
+    output_folder,
+    remember_output_folder,
+)
 from ui.session import Session
 from ui.start_screen import StartScreen
 
@@ -41,6 +49,7 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 OPENING_KEY = "opening_file"  # set while a file opens: left behind by a crash
 FAILED_KEY = "failed_files"  # JSON: path → why it failed to open
+DEMO_FILE_NAME = "示例数据-招商台账.zsdb"
 
 
 def _write_error(error: UserError | OSError, out: Path) -> UserError:
@@ -84,8 +93,9 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.value_check: object | None = None  # ui.file_check.DataCheck of a large file
         self.value_check_thread: QThread | None = None
-        # Tests turn this off so that no PDF viewer is started.
-        self.open_pdfs = True
+        # Shows a written file or its folder (tests record what would open instead).
+        self.open_url: UrlOpener = desktop_opener
+        self.output_notice: OutputNotice | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.summary = QLabel()
@@ -155,9 +165,13 @@ class MainWindow(QMainWindow):
             self.new_unit_action,
             self.new_hq_action,
             self.open_action,
-            self.demo_action,
         ):
             file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开(&R)"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
@@ -232,6 +246,11 @@ class MainWindow(QMainWindow):
         tools_menu.setObjectName("settingsMenu")
         self.settings_action = self._action(self.tr("设置…"), self.open_settings, "Ctrl+,")
         tools_menu.addAction(self.settings_action)
+        self.output_folder_action = self._action(
+            self.tr("报表保存位置…"), self.choose_output_folder
+        )
+        self.output_folder_action.setObjectName("outputFolderAction")
+        tools_menu.addAction(self.output_folder_action)
         language_menu = tools_menu.addMenu(self.tr("语言 / Language"))
         for code, label in (("zh_CN", "中文"), ("en", "English")):
             action = QAction(label, self)
@@ -328,6 +347,32 @@ class MainWindow(QMainWindow):
         recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
         self.settings.setValue("recent_files", recent[:MAX_RECENT])
         self.settings.setValue("last_file", str(path))
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        """文件 → 最近打开: the last files opened, newest first, and 清除列表."""
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.recent_files()
+        for number, text in enumerate(recent, start=1):
+            path = Path(text)
+            action = menu.addAction(f"&{number} {path.stem}  —  {path.parent}")
+            action.setToolTip(text)
+            action.setData(text)
+            action.triggered.connect(lambda _c=False, p=path: self.open_file(p))
+        if not recent:
+            menu.addAction(self.tr("(无)")).setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("清除列表"))
+        clear.setObjectName("clearRecent")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.clear_recent_files)
+
+    def clear_recent_files(self) -> None:
+        self.settings.remove("recent_files")
+        self._fill_recent_menu()
+        if self.session is None:
+            self._build()  # the start screen's list too
 
     def show_error(self, error: UserError | str) -> None:
         text = either(error.zh, error.en) if isinstance(error, UserError) else error
@@ -339,8 +384,49 @@ class MainWindow(QMainWindow):
         session.undo_stack.canUndoChanged.connect(lambda _ok: self._update_actions())
         session.undo_stack.canRedoChanged.connect(lambda _ok: self._update_actions())
         self._build()
+        self._restore_view(geometry=True)
         self._remember(session.path)  # only once it shows: never a file that cannot
         self._check_data_of_large_file(session)
+
+    # -- what the window showed for each file -------------------------------------
+
+    def _view(self) -> dict[str, object]:
+        return {
+            "tab": self.tabs.currentIndex(),
+            "dashboard": self.dashboard.view_state(),
+            "ledger": self.ledger.view_state(),
+        }
+
+    def _save_view(self) -> None:
+        """Remember the open file's tab, period, filters, sort and window size."""
+        if self.session is None:
+            return
+        view_state.save(self.settings, self.session.path, self._view())
+        view_state.save_geometry(self.settings, self.session.path, self.saveGeometry())
+        self.settings.sync()
+
+    def _restore_view(self, geometry: bool, state: dict[str, object] | None = None) -> None:
+        """Show the open file as it was left; the example data, never seen before, on
+        the article's period (1~7月 2023) rather than this year's zeros."""
+        assert self.session is not None
+        path = self.session.path
+        if geometry and (saved := view_state.load_geometry(self.settings, path)) is not None:
+            self.restoreGeometry(saved)
+        state = state if state is not None else view_state.load(self.settings, path)
+        if state is None:
+            if path.name == DEMO_FILE_NAME:
+                from db.io.demo import ARTICLE_PERIOD_END, ARTICLE_PERIOD_START
+
+                self.dashboard.show_period(ARTICLE_PERIOD_START, ARTICLE_PERIOD_END)
+            return
+        ledger, dashboard = state.get("ledger"), state.get("dashboard")
+        if isinstance(dashboard, dict):
+            self.dashboard.restore_view_state(dashboard)
+        if isinstance(ledger, dict):
+            self.ledger.restore_view_state(ledger)
+        tab = state.get("tab")
+        if isinstance(tab, int) and 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
 
     def _check_data_of_large_file(self, session: Session) -> None:
         """A large file shows before its pages and values are checked: check them now,
@@ -397,6 +483,9 @@ class MainWindow(QMainWindow):
         that failed is not opened again by itself at the next start (the start screen
         shows it with the reason).  While it opens, the file is noted as being opened,
         so that a crash of the whole program in the middle is not repeated either."""
+        # The open file is closed first: its windows must be gone before another
+        # file becomes the one every query reads.
+        self.close_file()
         self.settings.setValue(OPENING_KEY, str(path))
         self.settings.sync()
         try:
@@ -512,6 +601,7 @@ class MainWindow(QMainWindow):
 
     def _create_from(self, dialog: NewFileDialog) -> None:
         path, name, kind, city = dialog.values()
+        self.close_file()
         try:
             if dialog.headquarters:
                 store = create_hq_file(path, name)
@@ -522,7 +612,7 @@ class MainWindow(QMainWindow):
             self.show_error(error)
 
     def open_demo(self) -> None:
-        path = self.data_folder / "示例数据-招商台账.zsdb"
+        path = self.data_folder / DEMO_FILE_NAME
         if not path.exists():
             from db.io.demo import build_demo
 
@@ -534,15 +624,12 @@ class MainWindow(QMainWindow):
                 return
             finally:
                 QApplication.restoreOverrideCursor()
-        if self.open_file(path):
-            from db.io.demo import ARTICLE_PERIOD_END, ARTICLE_PERIOD_START
-
-            # The example is the article's 1~7月 2023: show its figures, not this year's zeros.
-            self.dashboard.show_period(ARTICLE_PERIOD_START, ARTICLE_PERIOD_END)
+        self.open_file(path)  # first shown on the article's period (_restore_view)
 
     def close_file(self) -> None:
         if self.session is None:
             return
+        self._save_view()
         session, self.session = self.session, None
         self._end_value_check()
         session.close()
@@ -717,7 +804,7 @@ class MainWindow(QMainWindow):
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("导出台账"),
-            str(Path.home() / f"{self.session.title}-项目台账.xlsx"),
+            str(self.output_folder() / f"{self.session.title}-项目台账.xlsx"),
             self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"),
         )
         if chosen:
@@ -732,10 +819,11 @@ class MainWindow(QMainWindow):
         except UserError as error:
             self.show_error(error)
             return
-        self.statusBar().showMessage(
-            self.tr("已导出 %1 个项目到 %2").replace("%1", str(len(rows))).replace("%2", str(path)),
-            10000,
+        message = (
+            self.tr("已导出 %1 个项目到 %2").replace("%1", str(len(rows))).replace("%2", str(path))
         )
+        self.statusBar().showMessage(message, 10000)
+        self._written(path)
 
     # -- projects -------------------------------------------------------------------
 
@@ -809,24 +897,45 @@ class MainWindow(QMainWindow):
 
     # -- reports ------------------------------------------------------------------
 
+    def output_folder(self) -> Path:
+        """Where the next PDF or export is offered: 文档/招商台账, or the last folder chosen."""
+        return output_folder(self.settings)
+
+    def choose_output_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择报表和导出文件的保存位置"), str(self.output_folder())
+        )
+        if folder:
+            remember_output_folder(self.settings, Path(folder))
+            self.statusBar().showMessage(
+                self.tr("报表和导出文件将保存在:%1").replace("%1", folder), 10000
+            )
+
+    def _written(self, path: Path, extra: str = "", is_folder: bool = False) -> None:
+        """A file (or a folder of them) was written: remember its folder, and say where
+        it is with 打开 and 打开所在文件夹."""
+        remember_output_folder(self.settings, path if is_folder else path.parent)
+        if not is_folder:
+            message = self.tr("已生成:%1").replace("%1", str(path))
+            self.statusBar().showMessage(message + ("  " + extra if extra else ""), 15000)
+        notice = OutputNotice(path, self, self.open_url, extra, is_folder)
+        notice.open()
+        self.output_notice = notice
+
     def _pdf_written(self, path: Path) -> None:
         from reports.fonts import pdf_font
-        from ui.report_dialogs import open_document
 
-        notice = pdf_font().notice
-        message = self.tr("已生成:%1").replace("%1", str(path))
-        if notice:
-            message += "  " + notice
-        self.statusBar().showMessage(message, 15000)
-        if self.open_pdfs:
-            open_document(path)
+        self._written(path, pdf_font().notice or "")
 
     def print_briefing(self) -> None:
         from ui.report_dialogs import BriefingDialog
 
         if self.session is None:
             return
-        dialog = BriefingDialog(self.session, self)
+        # The period the overview shows (the article's 2023 for the example data).
+        dialog = BriefingDialog(
+            self.session, self, period=self.dashboard.period(), folder=self.output_folder()
+        )
 
         def accepted() -> None:
             if dialog.written:
@@ -848,7 +957,7 @@ class MainWindow(QMainWindow):
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("保存项目简报"),
-            str(self.session.path.parent / f"{safe_file_name(data.name)}-项目简报.pdf"),
+            str(self.output_folder() / f"{safe_file_name(data.name)}-项目简报.pdf"),
             self.tr("PDF 文件 (*.pdf)"),
         )
         if chosen:
@@ -886,7 +995,7 @@ class MainWindow(QMainWindow):
                 return
             unit_id = next((u.id for u in units if u.name == chosen), None)
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("选择保存项目简报的文件夹"), str(self.session.path.parent)
+            self, self.tr("选择保存项目简报的文件夹"), str(self.output_folder())
         )
         if folder:
             self.start_brief_batch(Path(folder), project_uuids(unit_id))
@@ -945,12 +1054,13 @@ class MainWindow(QMainWindow):
 
     def _batch_done(self, written: int, folder: str) -> None:
         self.batch_progress.close()
-        self.statusBar().showMessage(
+        message = (
             self.tr("已生成 %1 份项目简报,保存在 %2")
             .replace("%1", str(written))
-            .replace("%2", folder),
-            15000,
+            .replace("%2", folder)
         )
+        self.statusBar().showMessage(message, 15000)
+        self._written(Path(folder), message, is_folder=True)
 
     def _batch_failed(self, message: str) -> None:
         self.batch_progress.close()
@@ -962,7 +1072,7 @@ class MainWindow(QMainWindow):
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("保存项目清单"),
-            str(self.session.path.parent / "项目清单.pdf"),
+            str(self.output_folder() / "项目清单.pdf"),
             self.tr("PDF 文件 (*.pdf)"),
         )
         if chosen:
@@ -1009,8 +1119,12 @@ class MainWindow(QMainWindow):
         self.language_change_requested.emit(language)
 
     def retranslate(self) -> None:
-        """Rebuild every widget so that the newly installed translator applies."""
+        """Rebuild every widget so that the newly installed translator applies; the
+        tab, the period and the filters stay as they were."""
+        state = self._view() if self.session is not None else None
         self._build()
+        if state is not None:
+            self._restore_view(geometry=False, state=state)
 
     def about(self) -> None:
         QMessageBox.about(
@@ -1080,6 +1194,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._end_value_check()
+        self._save_view()
         if self.session is not None:
             self.session.close()
             self.session = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +27,8 @@ class NewFileDialog(QDialog):
 
     def __init__(self, headquarters: bool, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Closed means gone: no window left behind listening to the file.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.headquarters = headquarters
         self.folder = folder
         self.setWindowTitle(

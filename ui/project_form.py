@@ -124,6 +124,8 @@ class ProjectForm(QDialog):
         self, session: Session, project_uuid: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        # Closed means gone: no window left behind listening to the file.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("projectForm")
         self.session = session
         self.project_uuid = project_uuid
@@ -185,6 +187,7 @@ class ProjectForm(QDialog):
         self._capital_changed()
         self._refresh_progress()
         self.session.changed.connect(self._session_changed)
+        self._following = True
         self.initial = self._state()
         self.resize(820, 640)
 
@@ -1027,6 +1030,14 @@ class ProjectForm(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         super().reject()
+
+    def done(self, result: int) -> None:
+        # Closed, the form no longer follows the file (it is deleted on close, and
+        # another file may be bound before that happens).
+        if self._following:
+            self._following = False
+            self.session.changed.disconnect(self._session_changed)
+        super().done(result)
 
     # -- progress over time ---------------------------------------------------------
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,17 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import UserError
+from db.reads.figures import Period
 from db.reads.units import live_units, unit_by_id
 from db.records.settings import issue_printed
 from db.store import settings
 from db.store.faults import from_os_error
 from ui.i18n import either
+from ui.output import fit_path_field
 from ui.session import Session
-
-
-def open_document(path: Path) -> None:
-    """Show a finished PDF in the system's viewer."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def _qdate(day: date) -> QDate:
@@ -56,12 +52,21 @@ def default_period(today: date) -> tuple[date, date]:
 class BriefingDialog(QDialog):
     """招商工作简报: period, scope, 签发日期, issue number and where to save."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None, today: date | None = None):
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        today: date | None = None,
+        period: Period | None = None,
+        folder: Path | None = None,
+    ):
         super().__init__(parent)
+        # Closed means gone: no window left behind listening to the file.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session = session
         self.setWindowTitle(self.tr("生成招商工作简报"))
         today = today or date.today()
-        start, end = default_period(today)
+        start, end = (period.start, period.end) if period else default_period(today)
         self.date_from = QDateEdit(_qdate(start))
         self.date_from.setObjectName("briefFrom")
         self.date_to = QDateEdit(_qdate(end))
@@ -87,8 +92,10 @@ class BriefingDialog(QDialog):
         self.issue.setValue(settings.briefing().next_issue_no(today.year))
         self._issue_year = today.year
         title = settings.briefing().title or "招商工作简报"
-        self.out = QLineEdit(str(session.path.parent / f"{title}-第{self.issue.value()}期.pdf"))
+        folder = folder or session.path.parent
+        self.out = QLineEdit(str(folder / f"{title}-第{self.issue.value()}期.pdf"))
         self.out.setObjectName("briefOut")
+        fit_path_field(self.out)
         self.issue.valueChanged.connect(self._suggest_name)
         self.signed_on.dateChanged.connect(self._signed_on_changed)
         browse = QPushButton(self.tr("浏览…"))
@@ -137,7 +144,6 @@ class BriefingDialog(QDialog):
     def generate(self) -> Path | None:
         """Write the PDF; on a problem show it beside the form and return None."""
         from db.reads.briefing import briefing_data
-        from db.reads.figures import Period
         from reports.briefing import build_briefing
 
         start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())

@@ -156,6 +156,8 @@ class SettingsDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Closed means gone: no window left behind listening to the file.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("设置"))
         self.session = session

@@ -158,6 +158,8 @@ class SigningEventDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Closed means gone: no window left behind listening to the file.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("signingEventDialog")
         self.setWindowTitle(self.tr("新建签约活动") if event is None else self.tr("编辑签约活动"))
         # Not self.event, which would hide QObject.event(); None for a new event.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -54,6 +55,8 @@ class StageDialog(QDialog):
 
     def __init__(self, session: Session, project_uuid: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Closed means gone: no window left behind listening to the file.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("stageDialog")
         self.session = session
         self.project_uuid = project_uuid

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 from db.records.files import create_unit_file
@@ -62,3 +63,93 @@ def test_the_last_file_is_opened_again(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"TITLE:招商台账 — 开发区 — {path}" in result.stdout
     assert not Path(f"{path}.lock").exists()  # released on exit
+
+
+CLI_SCRIPT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+def report():
+    window = next(w for w in app.topLevelWidgets() if w.objectName() == "mainWindow")
+    print("TITLE:" + window.windowTitle())
+    window.close()
+    app.quit()
+QTimer.singleShot(300, report)
+from desktop.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _run_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        ZHAOSHANG_DATA_DIR=str(tmp_path / "data"),
+    )
+    return subprocess.run(
+        [sys.executable, "-c", CLI_SCRIPT, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_zhaoshang_file_opens_that_file_in_the_app(tmp_path: Path) -> None:
+    """What a double click in the file manager runs: ``zhaoshang FILE``."""
+    path = tmp_path / "上海驻点招商办.zsdb"
+    create_unit_file(path, "上海驻点招商办", kind="驻点招商办", city="上海").close()
+    result = _run_cli(tmp_path, str(path))
+    assert result.returncode == 0, result.stderr
+    assert f"TITLE:招商台账 — 上海驻点招商办 — {path}" in result.stdout
+
+
+def test_version_and_a_mistyped_command(tmp_path: Path) -> None:
+    version = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "--version"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert version.returncode == 0
+    with (ROOT / "pyproject.toml").open("rb") as source:
+        expected = tomllib.load(source)["project"]["version"]
+    assert version.stdout.strip() == f"zhaoshang {expected}"
+    typo = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "figure"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert typo.returncode == 2 and "invalid choice: 'figure'" in typo.stderr
+
+
+def test_an_unexpected_error_is_logged_and_told_not_printed(
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from desktop.app import report_unexpected_errors
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _w, _t, text: told.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    window = QWidget()
+    qtbot.addWidget(window)
+    log = tmp_path / "errors.log"
+    report_unexpected_errors(window, log)
+    try:
+        raise LookupError("项目不存在")
+    except LookupError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert "LookupError: 项目不存在" in log.read_text(encoding="utf-8")
+    assert "Traceback" in log.read_text(encoding="utf-8")
+    assert len(told) == 1 and "程序遇到意外错误" in told[0] and str(log) in told[0]

@@ -28,7 +28,7 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[M
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(tmp_path, settings)
-    win.open_pdfs = False
+    win.open_url = lambda _url: True  # no viewer is started
     qtbot.addWidget(win)
     win.show()  # the views refresh while on screen, as for a user
     yield win

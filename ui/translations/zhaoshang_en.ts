@@ -12,77 +12,77 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../report_dialogs.py" line="62"/>
+        <location filename="../report_dialogs.py" line="67"/>
         <source>生成招商工作简报</source>
         <translation>Create investment briefing</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="71"/>
+        <location filename="../report_dialogs.py" line="76"/>
         <source>报头上的日期;期数按此日期的年度编号</source>
         <translation>The date in the masthead; issues are numbered by its year</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="78"/>
+        <location filename="../report_dialogs.py" line="83"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="94"/>
+        <location filename="../report_dialogs.py" line="101"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="103"/>
+        <location filename="../report_dialogs.py" line="110"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="104"/>
+        <location filename="../report_dialogs.py" line="111"/>
         <source>截止日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="105"/>
+        <location filename="../report_dialogs.py" line="112"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="106"/>
+        <location filename="../report_dialogs.py" line="113"/>
         <source>签发日期</source>
         <translation>Date of issue</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="107"/>
+        <location filename="../report_dialogs.py" line="114"/>
         <source>期数</source>
         <translation>Issue no.</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="108"/>
+        <location filename="../report_dialogs.py" line="115"/>
         <source>保存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="132"/>
+        <location filename="../report_dialogs.py" line="139"/>
         <source>保存简报</source>
         <translation>Save briefing</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="132"/>
+        <location filename="../report_dialogs.py" line="139"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="145"/>
+        <location filename="../report_dialogs.py" line="151"/>
         <source>起始日期晚于截止日期</source>
         <translation>The start date is after the end date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="149"/>
+        <location filename="../report_dialogs.py" line="155"/>
         <source>请选择一个已存在的文件夹,文件名以 .pdf 结尾</source>
         <translation>Choose an existing folder and a file name ending in .pdf</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="167"/>
+        <location filename="../report_dialogs.py" line="173"/>
         <source>简报期数</source>
         <translation>Briefing issue number</translation>
     </message>
@@ -90,58 +90,58 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../handover_view.py" line="322"/>
-        <location filename="../handover_view.py" line="399"/>
+        <location filename="../handover_view.py" line="324"/>
+        <location filename="../handover_view.py" line="401"/>
         <source>处理冲突</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="329"/>
+        <location filename="../handover_view.py" line="331"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="329"/>
+        <location filename="../handover_view.py" line="331"/>
         <source>总部</source>
         <translation>Headquarters</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="329"/>
+        <location filename="../handover_view.py" line="331"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="335"/>
+        <location filename="../handover_view.py" line="337"/>
         <source>总部和单位都改过这些记录。请逐条选择保留哪一方的版本;处理后可用 Ctrl+Z 撤销。</source>
         <translation>Both headquarters and the unit changed these records. Choose, one by one, which version to keep; Ctrl+Z undoes a choice.</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="338"/>
+        <location filename="../handover_view.py" line="340"/>
         <source>保留总部版本(&amp;H)</source>
         <translation>Keep &amp;headquarters&apos; version</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="341"/>
+        <location filename="../handover_view.py" line="343"/>
         <source>采用单位版本(&amp;U)</source>
         <translation>Take the &amp;unit&apos;s version</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="344"/>
+        <location filename="../handover_view.py" line="346"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="365"/>
+        <location filename="../handover_view.py" line="367"/>
         <source>%1(%2,%3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="393"/>
+        <location filename="../handover_view.py" line="395"/>
         <source>采用单位版本:%1</source>
         <translation>Take the unit&apos;s version: %1</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="393"/>
+        <location filename="../handover_view.py" line="395"/>
         <source>保留总部版本:%1</source>
         <translation>Keep headquarters&apos; version: %1</translation>
     </message>
@@ -255,7 +255,7 @@
     </message>
     <message>
         <location filename="../dashboard.py" line="304"/>
-        <location filename="../dashboard.py" line="433"/>
+        <location filename="../dashboard.py" line="477"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
@@ -265,97 +265,97 @@
         <translation>The start date is after the end date. Please adjust the period.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="424"/>
+        <location filename="../dashboard.py" line="468"/>
         <source>无法计算统计数字:{reason}</source>
         <translation>The figures could not be computed: {reason}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="435"/>
+        <location filename="../dashboard.py" line="479"/>
         <source>{start} 至 {end} {scope}</source>
         <translation>{start} to {end} {scope}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="440"/>
+        <location filename="../dashboard.py" line="484"/>
         <source>新签约亿元以上产业项目 {count} 个</source>
         <translation>Newly signed industrial projects of 100M CNY or more: {count}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="444"/>
+        <location filename="../dashboard.py" line="488"/>
         <source>内资总投资 {total} 亿元(外资未折算)</source>
         <translation>Domestic total: {total} × 100M CNY (foreign not converted)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="450"/>
+        <location filename="../dashboard.py" line="494"/>
         <source>总投资 {total} 亿元</source>
         <translation>Total investment: {total} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="453"/>
+        <location filename="../dashboard.py" line="497"/>
         <source>其中内资 {d} 个 {dt} 亿元,外资 {f} 个 {ft} 亿美元</source>
         <translation>Domestic: {d}, {dt} × 100M CNY; foreign: {f}, {ft} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="461"/>
+        <location filename="../dashboard.py" line="505"/>
         <source>“{name}”产业项目 {count} 个,占比 {pct}%</source>
         <translation>“{name}” chain projects: {count} ({pct}%)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="466"/>
+        <location filename="../dashboard.py" line="510"/>
         <source>制造业 {n} 个</source>
         <translation>Manufacturing: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="467"/>
+        <location filename="../dashboard.py" line="511"/>
         <source>服务业 {n} 个</source>
         <translation>Services: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="470"/>
+        <location filename="../dashboard.py" line="514"/>
         <source>其他 {n} 个</source>
         <translation>Other: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="474"/>
+        <location filename="../dashboard.py" line="518"/>
         <source>截至 {when} 在手在谈 {count} 个</source>
         <translation>Pipeline as of {when}: {count} projects</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="479"/>
+        <location filename="../dashboard.py" line="523"/>
         <source>其中在谈 {talks} 个,已签约未开工 {signed} 个</source>
         <translation>In talks: {talks}; signed, construction not started: {signed}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="484"/>
+        <location filename="../dashboard.py" line="528"/>
         <source>内资 {count} 个 {total} 亿元</source>
         <translation>Domestic: {count}, {total} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="489"/>
+        <location filename="../dashboard.py" line="533"/>
         <source>外资 {count} 个 {total} 亿美元</source>
         <translation>Foreign: {count}, {total} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="496"/>
+        <location filename="../dashboard.py" line="540"/>
         <source>尚未设定汇率:外资项目以美元单列,不折算人民币,不计入总投资和规模档次。请在 设置 中填写 1 美元兑人民币的汇率及其日期。</source>
         <translation>No exchange rate is set: foreign projects are shown in USD on their own, not converted to CNY, and left out of the totals and size bands. Enter the USD→CNY rate and its date in Settings.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="501"/>
+        <location filename="../dashboard.py" line="545"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="504"/>
+        <location filename="../dashboard.py" line="548"/>
         <source>新签约总投资、规模档次和各单位总投资中的外资项目按 1 美元 = {rate} 元人民币折算(汇率日期:{when});在手在谈的内资、外资分别列示。</source>
         <translation>Foreign projects in the newly signed total, the size bands and the unit totals are converted at 1 USD = {rate} CNY (rate date: {when}); the pipeline shows domestic and foreign projects separately.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="517"/>
+        <location filename="../dashboard.py" line="561"/>
         <source>{bound}亿元以下</source>
         <translation>&lt; {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="518"/>
+        <location filename="../dashboard.py" line="562"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
@@ -363,53 +363,53 @@
 <context>
     <name>DuplicateDialog</name>
     <message>
-        <location filename="../handover_view.py" line="422"/>
-        <location filename="../handover_view.py" line="510"/>
+        <location filename="../handover_view.py" line="426"/>
+        <location filename="../handover_view.py" line="514"/>
         <source>疑似重复项目</source>
         <translation>Suspected duplicate projects</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="426"/>
+        <location filename="../handover_view.py" line="430"/>
         <source>以下项目由不同单位报送,看起来是同一个项目。判定前只按首报单位统计一次。</source>
         <translation>These projects, reported by different units, look like one project. Until you decide, each pair counts once, for the unit that reported it first.</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="442"/>
+        <location filename="../handover_view.py" line="446"/>
         <source>同一项目,计入所选单位(&amp;S)</source>
         <translation>&amp;Same project, credited to the chosen unit</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="445"/>
+        <location filename="../handover_view.py" line="449"/>
         <source>不同项目(&amp;D)</source>
         <translation>&amp;Different projects</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="448"/>
+        <location filename="../handover_view.py" line="452"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="451"/>
+        <location filename="../handover_view.py" line="455"/>
         <source>计入:</source>
         <translation>Credit:</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="470"/>
+        <location filename="../handover_view.py" line="474"/>
         <source>%1 / %2(%3)</source>
         <translation>%1 / %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="495"/>
+        <location filename="../handover_view.py" line="499"/>
         <source> — 首报</source>
         <translation> — first reported</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="504"/>
+        <location filename="../handover_view.py" line="508"/>
         <source>判定为同一项目</source>
         <translation>Judged the same project</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="504"/>
+        <location filename="../handover_view.py" line="508"/>
         <source>判定为不同项目</source>
         <translation>Judged different projects</translation>
     </message>
@@ -417,98 +417,98 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../follow_up_dialog.py" line="58"/>
+        <location filename="../follow_up_dialog.py" line="60"/>
         <source>添加走访记录 — %1</source>
         <translation>Add follow-up — %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="58"/>
+        <location filename="../follow_up_dialog.py" line="60"/>
         <source>走访记录 — %1</source>
         <translation>Follow-up — %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="69"/>
+        <location filename="../follow_up_dialog.py" line="71"/>
         <source>如:张三(我方)、李总(企业)</source>
         <translation>e.g. Zhang San (us), Mr Li (company)</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="75"/>
+        <location filename="../follow_up_dialog.py" line="77"/>
         <source>设定期限</source>
         <translation>Set a due date</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="78"/>
+        <location filename="../follow_up_dialog.py" line="80"/>
         <source>下一步已完成</source>
         <translation>Next step done</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="85"/>
+        <location filename="../follow_up_dialog.py" line="87"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="86"/>
+        <location filename="../follow_up_dialog.py" line="88"/>
         <source>方式(&amp;K)</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="87"/>
+        <location filename="../follow_up_dialog.py" line="89"/>
         <source>人员(&amp;P)</source>
         <translation>&amp;People</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="88"/>
+        <location filename="../follow_up_dialog.py" line="90"/>
         <source>内容摘要(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="90"/>
+        <location filename="../follow_up_dialog.py" line="92"/>
         <source>下一步(&amp;X)</source>
         <translation>Ne&amp;xt step</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="91"/>
+        <location filename="../follow_up_dialog.py" line="93"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="98"/>
+        <location filename="../follow_up_dialog.py" line="100"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="99"/>
+        <location filename="../follow_up_dialog.py" line="101"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="102"/>
-        <location filename="../follow_up_dialog.py" line="160"/>
+        <location filename="../follow_up_dialog.py" line="104"/>
+        <location filename="../follow_up_dialog.py" line="162"/>
         <source>删除记录</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="127"/>
+        <location filename="../follow_up_dialog.py" line="129"/>
         <source>请填写内容摘要</source>
         <translation>Enter a summary</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="129"/>
+        <location filename="../follow_up_dialog.py" line="131"/>
         <source>期限早于走访日期,请核对</source>
         <translation>The due date is before the follow-up date. Please check it.</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="134"/>
+        <location filename="../follow_up_dialog.py" line="136"/>
         <source>走访记录 %1</source>
         <translation>Follow-up %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="159"/>
+        <location filename="../follow_up_dialog.py" line="161"/>
         <source>删除走访记录“%1”?</source>
         <translation>Delete the follow-up “%1”?</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="162"/>
+        <location filename="../follow_up_dialog.py" line="164"/>
         <source>删除走访记录 %1</source>
         <translation>Delete follow-up %1</translation>
     </message>
@@ -624,47 +624,47 @@
 <context>
     <name>HandoverLogDialog</name>
     <message>
-        <location filename="../handover_view.py" line="520"/>
+        <location filename="../handover_view.py" line="526"/>
         <source>交接文件导入记录</source>
         <translation>Handover log</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="526"/>
+        <location filename="../handover_view.py" line="532"/>
         <source>合并时间</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="527"/>
+        <location filename="../handover_view.py" line="533"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="528"/>
+        <location filename="../handover_view.py" line="534"/>
         <source>次数</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="529"/>
+        <location filename="../handover_view.py" line="535"/>
         <source>导出时间</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="530"/>
+        <location filename="../handover_view.py" line="536"/>
         <source>带来</source>
         <translation>Brought</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="531"/>
+        <location filename="../handover_view.py" line="537"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="541"/>
+        <location filename="../handover_view.py" line="547"/>
         <source>;序号倒退</source>
         <translation>; sequence went back</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="553"/>
+        <location filename="../handover_view.py" line="559"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -803,7 +803,7 @@
 Send it to the units; they import it with File → Import settings file.</translation>
     </message>
     <message>
-        <location filename="../handover_view.py" line="408"/>
+        <location filename="../handover_view.py" line="410"/>
         <source>%1
 单位:%2
 总投资:%3
@@ -1025,138 +1025,138 @@ First recorded: %4</translation>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../ledger_view.py" line="542"/>
+        <location filename="../ledger_view.py" line="621"/>
         <source>无法读取项目台账:{reason}</source>
         <translation>The ledger could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="196"/>
+        <location filename="../ledger_view.py" line="201"/>
         <source>搜索项目名称、投资方、备注… (Ctrl+F)</source>
         <translation>Search project names, investors, remarks… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="199"/>
+        <location filename="../ledger_view.py" line="204"/>
         <source>日期范围</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="203"/>
+        <location filename="../ledger_view.py" line="208"/>
         <source>签约日期</source>
         <translation>Signing date</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="204"/>
+        <location filename="../ledger_view.py" line="209"/>
         <source>首次对接日期</source>
         <translation>First contact date</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="211"/>
+        <location filename="../ledger_view.py" line="216"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="215"/>
+        <location filename="../ledger_view.py" line="220"/>
         <source>显示列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="216"/>
+        <location filename="../ledger_view.py" line="221"/>
         <source>选择表格中显示的列(也可在表头上点右键)</source>
         <translation>Choose the columns to show (or right-click the table header)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="223"/>
+        <location filename="../ledger_view.py" line="228"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="230"/>
+        <location filename="../ledger_view.py" line="235"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="231"/>
+        <location filename="../ledger_view.py" line="236"/>
         <source>在手在谈(在谈、已签约未开工)</source>
         <translation>Pipeline (in talks, or signed and not started)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="239"/>
+        <location filename="../ledger_view.py" line="244"/>
         <source>内资和外资</source>
         <translation>Domestic and foreign</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="240"/>
+        <location filename="../ledger_view.py" line="245"/>
         <source>内资</source>
         <translation>Domestic</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="241"/>
+        <location filename="../ledger_view.py" line="246"/>
         <source>外资</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="243"/>
+        <location filename="../ledger_view.py" line="248"/>
         <source>纳入统计:亿元以上产业项目(不含房地产)</source>
         <translation>Counted: industrial projects of 100M CNY or more (excluding real estate)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="244"/>
+        <location filename="../ledger_view.py" line="249"/>
         <source>全部口径</source>
         <translation>Counted or not</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="245"/>
+        <location filename="../ledger_view.py" line="250"/>
         <source>纳入统计</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="246"/>
+        <location filename="../ledger_view.py" line="251"/>
         <source>未纳入统计</source>
         <translation>Not counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="349"/>
+        <location filename="../ledger_view.py" line="354"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="354"/>
+        <location filename="../ledger_view.py" line="359"/>
         <source>全部产业类别</source>
         <translation>All industries</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="357"/>
+        <location filename="../ledger_view.py" line="362"/>
         <source>“{name}”重点产业链</source>
         <translation>“{name}” priority chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="359"/>
+        <location filename="../ledger_view.py" line="364"/>
         <source>全部产业链</source>
         <translation>All industry chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="360"/>
+        <location filename="../ledger_view.py" line="365"/>
         <source>全部规模</source>
         <translation>All sizes</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="364"/>
-        <location filename="../ledger_view.py" line="371"/>
+        <location filename="../ledger_view.py" line="369"/>
+        <location filename="../ledger_view.py" line="376"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="367"/>
+        <location filename="../ledger_view.py" line="372"/>
         <source>{low}~{high}亿元</source>
         <translation>{low}–{high} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="472"/>
+        <location filename="../ledger_view.py" line="551"/>
         <source>共 {count} 个项目 · 内资 {d} 个 {dt} 亿元 · 外资 {f} 个 {ft} 亿美元</source>
         <translation>{count} projects · domestic {d}, {dt} × 100M CNY · foreign {f}, {ft} × 100M USD</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="595"/>
+        <location filename="../ledger_view.py" line="674"/>
         <source>恢复默认列</source>
         <translation>Restore default columns</translation>
     </message>
@@ -1302,260 +1302,280 @@ First recorded: %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="141"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134"/>
+        <location filename="../main_window.py" line="144"/>
         <source>新建单位数据文件…</source>
         <translation>New unit file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="147"/>
         <source>新建总部数据文件…</source>
         <translation>New headquarters file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="150"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="152"/>
         <source>打开示例数据</source>
         <translation>Open sample data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="154"/>
         <source>导入台账(Excel/CSV)…</source>
         <translation>Import ledger (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="156"/>
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="157"/>
         <source>导出交接文件…</source>
         <translation>Export handover file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="159"/>
         <source>导入设置文件…</source>
         <translation>Import settings file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="161"/>
         <source>合并交接文件…</source>
         <translation>Merge handover files…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="162"/>
         <source>关闭文件</source>
         <translation>Close file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="163"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="170"/>
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent Files</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="186"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="188"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="191"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="198"/>
         <source>查找项目</source>
         <translation>Find project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="202"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="205"/>
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="207"/>
         <source>编辑项目…</source>
         <translation>Edit project…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="208"/>
         <source>变更阶段…</source>
         <translation>Change stage…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="209"/>
         <source>添加走访记录…</source>
         <translation>Add follow-up…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
-        <location filename="../main_window.py" line="798"/>
+        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="886"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="223"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="225"/>
         <source>招商工作简报…</source>
         <translation>Investment briefing…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="227"/>
         <source>项目简报(选中项目)…</source>
         <translation>Project brief (selected project)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="229"/>
         <source>打印全部项目简报…</source>
         <translation>Print all project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="230"/>
         <source>项目清单(当前筛选)…</source>
         <translation>Project listing (current filter)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="242"/>
         <source>疑似重复项目…</source>
         <translation>Likely duplicate projects…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="245"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="247"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="250"/>
+        <source>报表保存位置…</source>
+        <translation>Where Reports Are Saved…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="254"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="261"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
-        <location filename="../main_window.py" line="1018"/>
+        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="1132"/>
         <source>关于招商台账</source>
         <translation>About Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="277"/>
         <source>注意:此文件位于网络共享文件夹。多人同时使用或网络中断可能损坏数据,建议复制到本机后使用,再按期报送。</source>
         <translation>Note: this file is in a shared network folder. Several people using it at once, or a network outage, can damage the data. Copy it to this computer to work on it, and submit it when due.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="290"/>
         <source>只读:%1 编辑功能已关闭;如需修改,请把文件复制到可写的位置后打开。</source>
         <translation>Read-only: %1 Editing is off; to make changes, copy the file to a writable place and open it there.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="315"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="316"/>
         <source>项目台账</source>
         <translation>Project ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="317"/>
         <source>待跟进</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="318"/>
         <source>签约活动</source>
         <translation>Signing events</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="322"/>
         <source>交接</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
-        <location filename="../main_window.py" line="1027"/>
+        <location filename="../main_window.py" line="364"/>
+        <source>(无)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="366"/>
+        <source>清除列表</source>
+        <translation>Clear List</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="1141"/>
         <source>招商台账</source>
         <translation>Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="519"/>
         <source>已接管 %1(电脑 %2)留下的锁,此次接管已记录在文件中</source>
         <translation>Took over the lock left by %1 (computer %2); the takeover is logged in the file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="442"/>
+        <location filename="../main_window.py" line="531"/>
         <source>文件正在使用</source>
         <translation>File in use</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446"/>
+        <location filename="../main_window.py" line="535"/>
         <source>只有确认那台电脑已关机或程序已退出时才接管;两台电脑同时修改同一个文件会丢失数据。接管会记录在文件中。</source>
         <translation>Take over only if that computer is switched off or the program there has exited: two computers changing one file lose data. The takeover is logged in the file.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="539"/>
         <source>接管并打开</source>
         <translation>Take over and open</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="581"/>
         <source>上次打开此文件时程序意外退出,因此没有自动打开。可以再试一次,或使用备份。</source>
         <translation>The program quit unexpectedly while opening this file last time, so it was not opened automatically. Try again, or use a backup.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="589"/>
         <source>打开数据文件</source>
         <translation>Open data file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="591"/>
         <source>招商台账数据文件 (*.zsdb);;所有文件 (*)</source>
         <translation>Investment Ledger data files (*.zsdb);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563"/>
+        <location filename="../main_window.py" line="650"/>
         <source>选择保存交接文件的文件夹(如U盘)</source>
         <translation>Choose the folder for the handover file (a USB stick, say)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579"/>
+        <location filename="../main_window.py" line="666"/>
         <source>导出交接文件</source>
         <translation>Export handover file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="581"/>
+        <location filename="../main_window.py" line="668"/>
         <source>已导出第 %1 次交接文件:
 %2
 
@@ -1566,193 +1586,203 @@ First recorded: %4</translation>
 Give this file to headquarters (USB stick, e-mail or a shared folder).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="598"/>
-        <location filename="../main_window.py" line="603"/>
+        <location filename="../main_window.py" line="685"/>
+        <location filename="../main_window.py" line="690"/>
         <source>导入设置文件</source>
         <translation>Import settings file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="598"/>
+        <location filename="../main_window.py" line="685"/>
         <source>设置文件 (*.zsset)</source>
         <translation>Settings files (*.zsset)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="607"/>
+        <location filename="../main_window.py" line="694"/>
         <source>已导入设置文件:%1</source>
         <translation>Settings file imported: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="621"/>
-        <location filename="../main_window.py" line="633"/>
-        <location filename="../main_window.py" line="650"/>
+        <location filename="../main_window.py" line="708"/>
+        <location filename="../main_window.py" line="720"/>
+        <location filename="../main_window.py" line="737"/>
         <source>导入台账</source>
         <translation>Import ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="621"/>
+        <location filename="../main_window.py" line="708"/>
         <source>台账 (*.xlsx *.csv)</source>
         <translation>Ledgers (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="720"/>
         <source>正在导入台账…</source>
         <translation>Importing ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="670"/>
+        <location filename="../main_window.py" line="757"/>
         <source>产业链不在重点产业链名单中</source>
         <translation>Chains outside the priority list</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="671"/>
+        <location filename="../main_window.py" line="758"/>
         <source>是否把这些产业链加入重点产业链名单?</source>
         <translation>Add these chains to the priority chains?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681"/>
+        <location filename="../main_window.py" line="768"/>
         <source>加入重点产业链</source>
         <translation>Add priority chains</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="699"/>
+        <location filename="../main_window.py" line="786"/>
         <source>……另有 %1 处问题</source>
         <translation>…and %1 more problem(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="702"/>
+        <location filename="../main_window.py" line="789"/>
         <source>台账未导入</source>
         <translation>Ledger not imported</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652"/>
+        <location filename="../main_window.py" line="739"/>
         <source>已导入台账:新建项目 %1 个,更新项目 %2 个</source>
         <translation>Ledger imported: %1 project(s) created, %2 updated</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="439"/>
         <source>正在检查文件中的数据,完成后即可编辑…</source>
         <translation>Checking the file&apos;s data; editing is possible once it is done…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383"/>
+        <location filename="../main_window.py" line="469"/>
         <source>文件检查完毕</source>
         <translation>File check complete</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387"/>
+        <location filename="../main_window.py" line="473"/>
         <source>文件中有数据无法读取,统计数字可能不准确,编辑功能已关闭:%1</source>
         <translation>Some data in this file cannot be read; the figures may be wrong and editing is off: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="719"/>
+        <location filename="../main_window.py" line="806"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="721"/>
+        <location filename="../main_window.py" line="808"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736"/>
+        <location filename="../main_window.py" line="823"/>
         <source>已导出 %1 个项目到 %2</source>
         <translation>Exported %1 project(s) to %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="799"/>
+        <location filename="../main_window.py" line="887"/>
         <source>确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。</source>
         <translation>Delete %1 project(s) (%2)? You can bring them back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="806"/>
+        <location filename="../main_window.py" line="894"/>
         <source>删除 %1 个项目</source>
         <translation>Delete %1 project(s)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="817"/>
+        <location filename="../main_window.py" line="906"/>
+        <source>选择报表和导出文件的保存位置</source>
+        <translation>Choose where reports and exports are saved</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="911"/>
+        <source>报表和导出文件将保存在:%1</source>
+        <translation>Reports and exports will be saved in: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="919"/>
         <source>已生成:%1</source>
         <translation>Created: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="842"/>
+        <location filename="../main_window.py" line="951"/>
         <source>请先在项目台账中选择一个项目</source>
         <translation>Select a project in the project ledger first</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="850"/>
+        <location filename="../main_window.py" line="959"/>
         <source>保存项目简报</source>
         <translation>Save project brief</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="852"/>
-        <location filename="../main_window.py" line="966"/>
+        <location filename="../main_window.py" line="961"/>
+        <location filename="../main_window.py" line="1076"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="880"/>
+        <location filename="../main_window.py" line="989"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="883"/>
+        <location filename="../main_window.py" line="992"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="889"/>
+        <location filename="../main_window.py" line="998"/>
         <source>选择保存项目简报的文件夹</source>
         <translation>Choose a folder for the project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="925"/>
+        <location filename="../main_window.py" line="1034"/>
         <source>正在生成项目简报…</source>
         <translation>Creating project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451"/>
-        <location filename="../main_window.py" line="904"/>
+        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="1013"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="883"/>
-        <location filename="../main_window.py" line="924"/>
+        <location filename="../main_window.py" line="992"/>
+        <location filename="../main_window.py" line="1033"/>
         <source>打印全部项目简报</source>
         <translation>Print all project briefs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="940"/>
+        <location filename="../main_window.py" line="1049"/>
         <source>正在生成项目简报(%1/%2):%3</source>
         <translation>Creating project briefs (%1/%2): %3</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="949"/>
+        <location filename="../main_window.py" line="1058"/>
         <source>已生成 %1 份项目简报,保存在 %2</source>
         <translation>Created %1 project brief(s) in %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="964"/>
+        <location filename="../main_window.py" line="1074"/>
         <source>保存项目清单</source>
         <translation>Save project listing</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1020"/>
+        <location filename="../main_window.py" line="1134"/>
         <source>招商台账:离线记录招商线索与项目,按统计口径生成简报,各单位报送数据文件,由市招商中心汇总。</source>
         <translation>Investment Ledger keeps investment leads and projects offline and produces briefings by the official counting rules. Each unit submits its data file; the city headquarters consolidates them.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1030"/>
+        <location filename="../main_window.py" line="1144"/>
         <source>招商台账 — %1 — %2</source>
         <translation>Investment Ledger — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1078"/>
+        <location filename="../main_window.py" line="1192"/>
         <source>撤销 %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1079"/>
+        <location filename="../main_window.py" line="1193"/>
         <source>重做 %1</source>
         <translation>Redo %1</translation>
     </message>
@@ -1800,108 +1830,108 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="64"/>
+        <location filename="../handover_wizard.py" line="66"/>
         <source>合并交接文件</source>
         <translation>Merge handover files</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="73"/>
+        <location filename="../handover_wizard.py" line="75"/>
         <source>选择各单位交来的交接文件(.zshd),可一次选择多个,也可把文件拖到这里。每个文件先经过检查(签名、校验值、结构),有问题的文件不会改动总部数据。</source>
         <translation>Choose the units&apos; handover files (.zshd), several at once, or drop them here. Each file is checked first (signature, checksum, structure); a file that fails changes nothing at headquarters.</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="81"/>
+        <location filename="../handover_wizard.py" line="83"/>
         <source>添加文件(&amp;A)…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="84"/>
+        <location filename="../handover_wizard.py" line="86"/>
         <source>移除(&amp;R)</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="87"/>
+        <location filename="../handover_wizard.py" line="89"/>
         <source>开始合并(&amp;S)</source>
         <translation>&amp;Start merging</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="91"/>
-        <location filename="../handover_wizard.py" line="178"/>
+        <location filename="../handover_wizard.py" line="93"/>
+        <location filename="../handover_wizard.py" line="180"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="103"/>
+        <location filename="../handover_wizard.py" line="105"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="104"/>
+        <location filename="../handover_wizard.py" line="106"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="105"/>
+        <location filename="../handover_wizard.py" line="107"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="106"/>
+        <location filename="../handover_wizard.py" line="108"/>
         <source>新增项目</source>
         <translation>New projects</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="107"/>
+        <location filename="../handover_wizard.py" line="109"/>
         <source>更新项目</source>
         <translation>Changed projects</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="108"/>
+        <location filename="../handover_wizard.py" line="110"/>
         <source>未变项目</source>
         <translation>Unchanged projects</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="110"/>
+        <location filename="../handover_wizard.py" line="112"/>
         <source>删除项目</source>
         <translation>Deleted projects</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="109"/>
+        <location filename="../handover_wizard.py" line="111"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="111"/>
+        <location filename="../handover_wizard.py" line="113"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="151"/>
+        <location filename="../handover_wizard.py" line="153"/>
         <source>选择交接文件</source>
         <translation>Choose handover files</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="151"/>
+        <location filename="../handover_wizard.py" line="153"/>
         <source>交接文件 (*.zshd)</source>
         <translation>Handover files (*.zshd)</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="178"/>
+        <location filename="../handover_wizard.py" line="180"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="203"/>
+        <location filename="../handover_wizard.py" line="205"/>
         <source>正在检查并合并 %1(%2/%3)…</source>
         <translation>Checking and merging %1 (%2/%3)…</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="242"/>
+        <location filename="../handover_wizard.py" line="244"/>
         <source>疑似重复 %1 组</source>
         <translation>%1 suspected duplicates</translation>
     </message>
     <message>
-        <location filename="../handover_wizard.py" line="253"/>
+        <location filename="../handover_wizard.py" line="255"/>
         <source>共 %1 个文件:合并 %2 个,拒收 %3 个,其余未作改动。</source>
         <translation>%1 files: %2 merged, %3 refused, the rest changed nothing.</translation>
     </message>
@@ -1909,68 +1939,68 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../milestone_dialog.py" line="48"/>
+        <location filename="../milestone_dialog.py" line="50"/>
         <source>添加节点 — %1</source>
         <translation>Add milestone — %1</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="48"/>
+        <location filename="../milestone_dialog.py" line="50"/>
         <source>修改节点 — %1</source>
         <translation>Edit milestone — %1</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="61"/>
+        <location filename="../milestone_dialog.py" line="63"/>
         <source>如:4个工作日内办结开工前全部证照</source>
         <translation>e.g. all pre-construction permits issued within 4 working days</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="67"/>
+        <location filename="../milestone_dialog.py" line="69"/>
         <source>节点(&amp;K)</source>
         <translation>&amp;Milestone</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="69"/>
+        <location filename="../milestone_dialog.py" line="71"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="70"/>
+        <location filename="../milestone_dialog.py" line="72"/>
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="75"/>
+        <location filename="../milestone_dialog.py" line="77"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="76"/>
+        <location filename="../milestone_dialog.py" line="78"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="79"/>
-        <location filename="../milestone_dialog.py" line="129"/>
+        <location filename="../milestone_dialog.py" line="81"/>
+        <location filename="../milestone_dialog.py" line="131"/>
         <source>删除节点</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="99"/>
+        <location filename="../milestone_dialog.py" line="101"/>
         <source>请选择或填写节点名称,如 拿地、证照办结</source>
         <translation>Choose or type a milestone, e.g. land acquired, permits issued</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="104"/>
+        <location filename="../milestone_dialog.py" line="106"/>
         <source>节点“%1”</source>
         <translation>Milestone “%1”</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="129"/>
+        <location filename="../milestone_dialog.py" line="131"/>
         <source>删除节点“%1”?</source>
         <translation>Delete the milestone “%1”?</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="131"/>
+        <location filename="../milestone_dialog.py" line="133"/>
         <source>删除节点“%1”</source>
         <translation>Delete milestone “%1”</translation>
     </message>
@@ -1978,616 +2008,680 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
 <context>
     <name>NewFileDialog</name>
     <message>
-        <location filename="../new_file_dialog.py" line="32"/>
+        <location filename="../new_file_dialog.py" line="35"/>
         <source>新建总部数据文件</source>
         <translation>New headquarters file</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="32"/>
+        <location filename="../new_file_dialog.py" line="35"/>
         <source>新建单位数据文件</source>
         <translation>New unit file</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="37"/>
+        <location filename="../new_file_dialog.py" line="40"/>
         <source>如 市招商中心</source>
         <translation>e.g. City Investment Headquarters</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="37"/>
+        <location filename="../new_file_dialog.py" line="40"/>
         <source>如 上海驻点招商办</source>
         <translation>e.g. Shanghai Resident Office</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="44"/>
+        <location filename="../new_file_dialog.py" line="47"/>
         <source>驻点招商办所在城市,如 上海</source>
         <translation>City of the resident office, e.g. Shanghai</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="47"/>
+        <location filename="../new_file_dialog.py" line="50"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="58"/>
+        <location filename="../new_file_dialog.py" line="61"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="60"/>
+        <location filename="../new_file_dialog.py" line="63"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="61"/>
+        <location filename="../new_file_dialog.py" line="64"/>
         <source>驻点城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="62"/>
+        <location filename="../new_file_dialog.py" line="65"/>
         <source>保存位置</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="74"/>
+        <location filename="../new_file_dialog.py" line="77"/>
         <source>总部</source>
         <translation>Headquarters</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="74"/>
+        <location filename="../new_file_dialog.py" line="77"/>
         <source>本单位</source>
         <translation>My unit</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="79"/>
+        <location filename="../new_file_dialog.py" line="82"/>
         <source>保存数据文件</source>
         <translation>Save data file</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="79"/>
+        <location filename="../new_file_dialog.py" line="82"/>
         <source>招商台账数据文件 (*.zsdb)</source>
         <translation>Investment Ledger data files (*.zsdb)</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="88"/>
+        <location filename="../new_file_dialog.py" line="91"/>
         <source>请填写名称</source>
         <translation>Enter a name</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="93"/>
+        <location filename="../new_file_dialog.py" line="96"/>
         <source>请选择保存位置</source>
         <translation>Choose where to save the file</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="96"/>
+        <location filename="../new_file_dialog.py" line="99"/>
         <source>该文件已存在,请换一个文件名</source>
         <translation>That file already exists. Choose another name.</translation>
     </message>
 </context>
 <context>
+    <name>OutputNotice</name>
+    <message>
+        <location filename="../output.py" line="77"/>
+        <source>已生成</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location filename="../output.py" line="81"/>
+        <source>已生成:%1</source>
+        <translation>Written: %1</translation>
+    </message>
+    <message>
+        <location filename="../output.py" line="82"/>
+        <source>保存在:%1</source>
+        <translation>Saved in: %1</translation>
+    </message>
+    <message>
+        <location filename="../output.py" line="89"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../output.py" line="91"/>
+        <source>文件</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location filename="../output.py" line="93"/>
+        <source>打开所在文件夹</source>
+        <translation>Open Containing Folder</translation>
+    </message>
+    <message>
+        <location filename="../output.py" line="93"/>
+        <source>打开文件夹</source>
+        <translation>Open Folder</translation>
+    </message>
+    <message>
+        <location filename="../output.py" line="97"/>
+        <source>文件夹</source>
+        <translation>folder</translation>
+    </message>
+    <message>
+        <location filename="../output.py" line="98"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../output.py" line="107"/>
+        <source>无法打开</source>
+        <translation>Cannot Open</translation>
+    </message>
+    <message>
+        <location filename="../output.py" line="109"/>
+        <source>没有找到可以打开此%1的程序。%1保存在:
+%2
+
+可以在文件管理器中找到它,或者安装一个 PDF 阅读器后再打开。</source>
+        <translation>No program was found that can open this %1. The %1 is saved at:
+%2
+
+Find it in the file manager, or install a PDF reader and open it again.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../project_form.py" line="139"/>
+        <location filename="../project_form.py" line="141"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="141"/>
+        <location filename="../project_form.py" line="143"/>
         <source>项目 — %1</source>
         <translation>Project — %1</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="169"/>
+        <location filename="../project_form.py" line="171"/>
         <source>保存(Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="171"/>
+        <location filename="../project_form.py" line="173"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="179"/>
+        <location filename="../project_form.py" line="181"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="263"/>
+        <location filename="../project_form.py" line="266"/>
         <source>约</source>
         <translation>about</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="264"/>
+        <location filename="../project_form.py" line="267"/>
         <source>超</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="265"/>
+        <location filename="../project_form.py" line="268"/>
         <source>达</source>
         <translation>reaching</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="266"/>
+        <location filename="../project_form.py" line="269"/>
         <source>以上</source>
         <translation>or more</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="269"/>
+        <location filename="../project_form.py" line="272"/>
         <source>数字的限定词,简报中写作:约20亿元、超5亿元、达4万吨、500人以上</source>
         <translation>How the briefs qualify the figure: about 2 bn CNY, over 500 m CNY, reaching 40,000 t, 500 or more</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="279"/>
+        <location filename="../project_form.py" line="282"/>
         <source>项目名称(&amp;N)*</source>
         <translation>Project &amp;name*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="280"/>
+        <location filename="../project_form.py" line="283"/>
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="280"/>
+        <location filename="../project_form.py" line="283"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="284"/>
+        <location filename="../project_form.py" line="287"/>
         <source>内外资(&amp;C)</source>
         <translation>&amp;Capital source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="286"/>
+        <location filename="../project_form.py" line="289"/>
         <source>建设性质</source>
         <translation>Construction type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="289"/>
+        <location filename="../project_form.py" line="292"/>
         <source>项目定位</source>
         <translation>Designation</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="291"/>
+        <location filename="../project_form.py" line="294"/>
         <source>如:镇江市重点产业类项目</source>
         <translation>e.g. Zhenjiang key industrial project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="293"/>
+        <location filename="../project_form.py" line="296"/>
         <source>拟落户载体</source>
         <translation>Planned site</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="293"/>
+        <location filename="../project_form.py" line="296"/>
         <source>园区或镇区</source>
         <translation>Park or town</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="294"/>
+        <location filename="../project_form.py" line="297"/>
         <source>信息来源</source>
         <translation>Information source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="297"/>
+        <location filename="../project_form.py" line="300"/>
         <source>公司全称,如:大亚科技集团有限公司</source>
         <translation>Full company name, e.g. Daya Technology Group Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="302"/>
+        <location filename="../project_form.py" line="305"/>
         <source>投资方(&amp;I)*</source>
         <translation>&amp;Investor*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="303"/>
+        <location filename="../project_form.py" line="306"/>
         <source>18位,可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="305"/>
+        <location filename="../project_form.py" line="308"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="306"/>
+        <location filename="../project_form.py" line="309"/>
         <source>来源地</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="306"/>
+        <location filename="../project_form.py" line="309"/>
         <source>省市,外资填国家或地区</source>
         <translation>Province and city; for foreign investors, country or region</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="307"/>
+        <location filename="../project_form.py" line="310"/>
         <source>企业性质</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="308"/>
+        <location filename="../project_form.py" line="311"/>
         <source>企业类别</source>
         <translation>Company category</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="309"/>
+        <location filename="../project_form.py" line="312"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="310"/>
+        <location filename="../project_form.py" line="313"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="313"/>
+        <location filename="../project_form.py" line="316"/>
         <source>总投资(&amp;T)</source>
         <translation>&amp;Total investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="316"/>
+        <location filename="../project_form.py" line="319"/>
         <source>固定资产投资</source>
         <translation>Fixed-asset investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="317"/>
+        <location filename="../project_form.py" line="320"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="326"/>
+        <location filename="../project_form.py" line="329"/>
         <source>添加分期</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="328"/>
+        <location filename="../project_form.py" line="331"/>
         <source>删除分期</source>
         <translation>Remove phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="330"/>
+        <location filename="../project_form.py" line="333"/>
         <source>分期</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="347"/>
+        <location filename="../project_form.py" line="350"/>
         <source>输入代码或名称,如 36 或 汽车</source>
         <translation>Type a code or name, e.g. 36 or 汽车 (automotive)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="348"/>
+        <location filename="../project_form.py" line="351"/>
         <source>行业(GB/T 4754)(&amp;H)</source>
         <translation>&amp;Sector (GB/T 4754)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="350"/>
+        <location filename="../project_form.py" line="353"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="355"/>
+        <location filename="../project_form.py" line="358"/>
         <source>产业链(%1)</source>
         <translation>Industry chain (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="364"/>
-        <location filename="../project_form.py" line="374"/>
+        <location filename="../project_form.py" line="367"/>
+        <location filename="../project_form.py" line="377"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="365"/>
+        <location filename="../project_form.py" line="368"/>
         <source>进入该阶段的日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="369"/>
+        <location filename="../project_form.py" line="372"/>
         <source>变更阶段(&amp;G)…</source>
         <translation>Chan&amp;ge stage…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="376"/>
-        <location filename="../project_form.py" line="390"/>
+        <location filename="../project_form.py" line="379"/>
+        <location filename="../project_form.py" line="393"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="376"/>
+        <location filename="../project_form.py" line="379"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="376"/>
+        <location filename="../project_form.py" line="379"/>
         <source>间隔(天)</source>
         <translation>Gap (days)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="376"/>
+        <location filename="../project_form.py" line="379"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="379"/>
+        <location filename="../project_form.py" line="382"/>
         <source>添加节点(&amp;M)…</source>
         <translation>Add &amp;milestone…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="381"/>
+        <location filename="../project_form.py" line="384"/>
         <source>删除所选(&amp;D)</source>
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="382"/>
+        <location filename="../project_form.py" line="385"/>
         <source>删除时间线中选中的阶段记录或节点(Delete)</source>
         <translation>Delete the stage record or milestone selected in the timeline (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="385"/>
+        <location filename="../project_form.py" line="388"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="391"/>
+        <location filename="../project_form.py" line="394"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="392"/>
+        <location filename="../project_form.py" line="395"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="393"/>
+        <location filename="../project_form.py" line="396"/>
         <source>内容</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="394"/>
+        <location filename="../project_form.py" line="397"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="395"/>
+        <location filename="../project_form.py" line="398"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="396"/>
+        <location filename="../project_form.py" line="399"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="402"/>
+        <location filename="../project_form.py" line="405"/>
         <source>添加走访记录(&amp;F)…</source>
         <translation>Add &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="404"/>
+        <location filename="../project_form.py" line="407"/>
         <source>删除所选记录(&amp;K)</source>
         <translation>Delete selected follow-up (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="405"/>
+        <location filename="../project_form.py" line="408"/>
         <source>删除选中的走访记录(Delete)</source>
         <translation>Delete the selected follow-up (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="408"/>
+        <location filename="../project_form.py" line="411"/>
         <source>走访记录</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="410"/>
+        <location filename="../project_form.py" line="413"/>
         <source>已定</source>
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="411"/>
+        <location filename="../project_form.py" line="414"/>
         <source>预计竣工投产</source>
         <translation>Expected production start</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="416"/>
+        <location filename="../project_form.py" line="419"/>
         <source>建设内容及规模</source>
         <translation>Scope of construction</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="418"/>
+        <location filename="../project_form.py" line="421"/>
         <source>如:新建厂房约30000平方米,建设电池箔专用生产线</source>
         <translation>e.g. new plant of about 30,000 m² with a dedicated battery-foil line</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="427"/>
+        <location filename="../project_form.py" line="430"/>
         <source>用地(亩)(&amp;L)</source>
         <translation>&amp;Land (mu)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="435"/>
-        <location filename="../project_form.py" line="621"/>
+        <location filename="../project_form.py" line="438"/>
+        <location filename="../project_form.py" line="624"/>
         <source>建筑面积(㎡)</source>
         <translation>Floor area (m²)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="443"/>
+        <location filename="../project_form.py" line="446"/>
         <source>投资强度</source>
         <translation>Investment intensity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="444"/>
+        <location filename="../project_form.py" line="447"/>
         <source>预计年销售</source>
         <translation>Expected annual sales</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="445"/>
+        <location filename="../project_form.py" line="448"/>
         <source>预计年产值</source>
         <translation>Expected annual output</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="446"/>
+        <location filename="../project_form.py" line="449"/>
         <source>预计年税收</source>
         <translation>Expected annual tax</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="449"/>
+        <location filename="../project_form.py" line="452"/>
         <source>新增就业(人)</source>
         <translation>New jobs</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="457"/>
+        <location filename="../project_form.py" line="460"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="458"/>
-        <location filename="../project_form.py" line="620"/>
-        <location filename="../project_form.py" line="622"/>
+        <location filename="../project_form.py" line="461"/>
+        <location filename="../project_form.py" line="623"/>
+        <location filename="../project_form.py" line="625"/>
         <source>限定</source>
         <translation>Qualifier</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="459"/>
+        <location filename="../project_form.py" line="462"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="460"/>
+        <location filename="../project_form.py" line="463"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="461"/>
+        <location filename="../project_form.py" line="464"/>
         <source>所属分期</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="472"/>
+        <location filename="../project_form.py" line="475"/>
         <source>添加产能</source>
         <translation>Add capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="474"/>
+        <location filename="../project_form.py" line="477"/>
         <source>删除产能</source>
         <translation>Remove capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="476"/>
+        <location filename="../project_form.py" line="479"/>
         <source>产能</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="483"/>
+        <location filename="../project_form.py" line="486"/>
         <source>(请选择)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="489"/>
+        <location filename="../project_form.py" line="492"/>
         <source>责任单位(&amp;U)*</source>
         <translation>Responsible &amp;unit*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="490"/>
+        <location filename="../project_form.py" line="493"/>
         <source>责任人</source>
         <translation>Person in charge</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="491"/>
+        <location filename="../project_form.py" line="494"/>
         <source>需协调解决问题</source>
         <translation>Issues to resolve</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="492"/>
+        <location filename="../project_form.py" line="495"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="534"/>
+        <location filename="../project_form.py" line="537"/>
         <source>新一期</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="600"/>
+        <location filename="../project_form.py" line="603"/>
         <source>全部达产</source>
         <translation>At full capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="617"/>
+        <location filename="../project_form.py" line="620"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="618"/>
+        <location filename="../project_form.py" line="621"/>
         <source>投资(%1)</source>
         <translation>Investment (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="619"/>
+        <location filename="../project_form.py" line="622"/>
         <source>建设内容</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="623"/>
+        <location filename="../project_form.py" line="626"/>
         <source>预计年销售(万元)</source>
         <translation>Expected annual sales (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="712"/>
+        <location filename="../project_form.py" line="715"/>
         <source>(填写总投资和用地后自动计算)</source>
         <translation>(calculated once total investment and land are filled in)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="718"/>
+        <location filename="../project_form.py" line="721"/>
         <source>(外资项目需先在 设置 中填写汇率)</source>
         <translation>(foreign projects need an exchange rate, entered in Settings)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="721"/>
+        <location filename="../project_form.py" line="724"/>
         <source>(按1美元=%1元人民币折算)</source>
         <translation> (at 1 USD = %1 CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="723"/>
+        <location filename="../project_form.py" line="726"/>
         <source>%1 万元/亩</source>
         <translation>%1 × 10k CNY/mu</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="764"/>
+        <location filename="../project_form.py" line="767"/>
         <source>请填写整数人数</source>
         <translation>Enter a whole number of people</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="952"/>
+        <location filename="../project_form.py" line="955"/>
         <location filename="runtime_labels.py" line="55"/>
         <source>投资方</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="952"/>
+        <location filename="../project_form.py" line="955"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="954"/>
+        <location filename="../project_form.py" line="957"/>
         <source>统一社会信用代码相同</source>
         <translation>same credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="955"/>
+        <location filename="../project_form.py" line="958"/>
         <source>名称相近</source>
         <translation>similar name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="956"/>
+        <location filename="../project_form.py" line="959"/>
         <source>项目名称相同</source>
         <translation>same project name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="959"/>
+        <location filename="../project_form.py" line="962"/>
         <source>· %1“%2”(%3)</source>
         <translation>· %1 “%2” (%3)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="967"/>
+        <location filename="../project_form.py" line="970"/>
         <source>可能重复录入</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="968"/>
+        <location filename="../project_form.py" line="971"/>
         <source>发现相似的记录:
 %1
 
@@ -2598,73 +2692,73 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
 Save anyway?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="970"/>
+        <location filename="../project_form.py" line="973"/>
         <source>仍然保存</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="971"/>
+        <location filename="../project_form.py" line="974"/>
         <source>返回修改</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="999"/>
+        <location filename="../project_form.py" line="1002"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1005"/>
+        <location filename="../project_form.py" line="1008"/>
         <source>修改项目“%1”</source>
         <translation>Edit project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1008"/>
+        <location filename="../project_form.py" line="1011"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1022"/>
+        <location filename="../project_form.py" line="1025"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1023"/>
+        <location filename="../project_form.py" line="1026"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1062"/>
+        <location filename="../project_form.py" line="1073"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1094"/>
-        <location filename="../project_form.py" line="1120"/>
+        <location filename="../project_form.py" line="1105"/>
+        <location filename="../project_form.py" line="1131"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1105"/>
+        <location filename="../project_form.py" line="1116"/>
         <source>请先在时间线中选中要删除的一行</source>
         <translation>First select the row to delete in the timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1114"/>
+        <location filename="../project_form.py" line="1125"/>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1117"/>
+        <location filename="../project_form.py" line="1128"/>
         <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
         <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1122"/>
+        <location filename="../project_form.py" line="1133"/>
         <source>删除阶段记录“%1 %2”</source>
         <translation>Delete stage record “%1 %2”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1128"/>
+        <location filename="../project_form.py" line="1139"/>
         <source>请先选中要删除的走访记录</source>
         <translation>First select the follow-up to delete</translation>
     </message>
@@ -2925,362 +3019,362 @@ Save anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="614"/>
+        <location filename="../settings_dialog.py" line="616"/>
         <source>修改设置</source>
         <translation>Change settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="160"/>
+        <location filename="../settings_dialog.py" line="162"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="168"/>
+        <location filename="../settings_dialog.py" line="170"/>
         <source>单位信息</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="169"/>
+        <location filename="../settings_dialog.py" line="171"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="170"/>
+        <location filename="../settings_dialog.py" line="172"/>
         <source>重点产业链</source>
         <translation>Priority chains</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="171"/>
+        <location filename="../settings_dialog.py" line="173"/>
         <source>统计口径</source>
         <translation>Counting rules</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="172"/>
+        <location filename="../settings_dialog.py" line="174"/>
         <source>汇率</source>
         <translation>Exchange rate</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="173"/>
+        <location filename="../settings_dialog.py" line="175"/>
         <source>简报</source>
         <translation>Briefing</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="174"/>
+        <location filename="../settings_dialog.py" line="176"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="178"/>
+        <location filename="../settings_dialog.py" line="180"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="179"/>
+        <location filename="../settings_dialog.py" line="181"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="217"/>
+        <location filename="../settings_dialog.py" line="219"/>
         <source>总部名称(&amp;N)</source>
         <translation>Headquarters &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="219"/>
+        <location filename="../settings_dialog.py" line="221"/>
         <source>已汇总 {units} 个单位,共 {cadres} 名招商人员。</source>
         <translation>{units} unit(s) consolidated, with {cadres} investment staff.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="228"/>
+        <location filename="../settings_dialog.py" line="230"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="231"/>
+        <location filename="../settings_dialog.py" line="233"/>
         <source>单位上次交接超过此天数即标为逾期</source>
         <translation>A unit whose last handover is older than this is marked overdue</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="232"/>
+        <location filename="../settings_dialog.py" line="234"/>
         <source>交接逾期天数(&amp;O)</source>
         <translation>Handover &amp;overdue after</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="245"/>
+        <location filename="../settings_dialog.py" line="247"/>
         <source>驻点招商办填写,如:上海</source>
         <translation>For a resident office, e.g. Shanghai</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="246"/>
+        <location filename="../settings_dialog.py" line="248"/>
         <source>单位名称(&amp;N)</source>
         <translation>Unit &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="247"/>
+        <location filename="../settings_dialog.py" line="249"/>
         <source>单位类别(&amp;K)</source>
         <translation>Unit &amp;type</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="248"/>
+        <location filename="../settings_dialog.py" line="250"/>
         <source>驻点城市(&amp;C)</source>
         <translation>&amp;City</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="250"/>
+        <location filename="../settings_dialog.py" line="252"/>
         <source>招商人员</source>
         <translation>Investment staff</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="254"/>
+        <location filename="../settings_dialog.py" line="256"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="254"/>
+        <location filename="../settings_dialog.py" line="256"/>
         <source>职务</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="254"/>
+        <location filename="../settings_dialog.py" line="256"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="261"/>
+        <location filename="../settings_dialog.py" line="263"/>
         <source>添加人员(&amp;A)</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="264"/>
+        <location filename="../settings_dialog.py" line="266"/>
         <source>删除人员(&amp;D)</source>
         <translation>&amp;Remove person</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="314"/>
+        <location filename="../settings_dialog.py" line="316"/>
         <source>项目表单中“产业类别”可选的本地标签:</source>
         <translation>Local labels offered for “Industry” in the project form:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="327"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>如:4+3+1</source>
         <translation>e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="328"/>
+        <location filename="../settings_dialog.py" line="330"/>
         <source>体系名称(&amp;N)</source>
         <translation>System &amp;name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="330"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>重点产业链(项目属于其中之一即计入占比):</source>
         <translation>Priority chains (a project in any of them counts toward the share):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>各档下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Lower bound of each band (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>规模档次下限(亿元)(&amp;B)</source>
         <translation>Size &amp;bands (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="350"/>
         <source>分档</source>
         <translation>Bands</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="352"/>
+        <location filename="../settings_dialog.py" line="354"/>
         <source>计入口径(亿元以上产业项目):内资总投资不低于 {d} 万元,外资不低于 {f} 万美元;房地产业项目不计入。外资项目按“汇率”页的汇率折算后分档。</source>
         <translation>Counted (industrial projects of 100M CNY or more): domestic projects with a total investment of at least {d} × 10k CNY, foreign ones of at least {f} × 10k USD; real-estate projects are not counted. Foreign projects are banded after conversion at the rate on the “Exchange rate” tab.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="358"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>口径</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="373"/>
+        <location filename="../settings_dialog.py" line="375"/>
         <source>{b}亿元以上</source>
         <translation>≥ {b} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="375"/>
+        <location filename="../settings_dialog.py" line="377"/>
         <source>{b}亿元以下</source>
         <translation>&lt; {b} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="385"/>
+        <location filename="../settings_dialog.py" line="387"/>
         <source>如:7.1026</source>
         <translation>e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="386"/>
+        <location filename="../settings_dialog.py" line="388"/>
         <source>1 美元兑人民币元,最多 6 位小数</source>
         <translation>CNY per 1 USD, up to 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="393"/>
+        <location filename="../settings_dialog.py" line="395"/>
         <source>1 美元 = 人民币(元)(&amp;R)</source>
         <translation>&amp;Rate (CNY per 1 USD)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="394"/>
+        <location filename="../settings_dialog.py" line="396"/>
         <source>汇率日期(&amp;D)</source>
         <translation>Rate &amp;date</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="395"/>
+        <location filename="../settings_dialog.py" line="397"/>
         <source>外资项目计入总投资、划分规模档次时按此汇率折算,报表中同时注明汇率及日期。</source>
         <translation>Foreign projects are converted at this rate for totals and size bands; reports state the rate and its date.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="397"/>
+        <location filename="../settings_dialog.py" line="399"/>
         <source>尚未填写汇率:填写之前,外资项目以美元单列,不折算人民币。</source>
         <translation> No rate entered yet: until one is, foreign projects are shown in USD on their own, not converted to CNY.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="417"/>
+        <location filename="../settings_dialog.py" line="419"/>
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="418"/>
+        <location filename="../settings_dialog.py" line="420"/>
         <source> 期</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="428"/>
+        <location filename="../settings_dialog.py" line="430"/>
         <source>不注明</source>
         <translation>Not stated</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="429"/>
+        <location filename="../settings_dialog.py" line="431"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="434"/>
+        <location filename="../settings_dialog.py" line="436"/>
         <source>今年新签约、总投资不低于此数的项目,项目简报称为“今年新签约的重大项目之一”</source>
         <translation>A project signed this year with at least this total investment is called one of this year&apos;s major new signings in its brief</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="436"/>
+        <location filename="../settings_dialog.py" line="438"/>
         <source>简报标题(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="437"/>
+        <location filename="../settings_dialog.py" line="439"/>
         <source>编印单位(&amp;E)</source>
         <translation>Issued &amp;by</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="438"/>
+        <location filename="../settings_dialog.py" line="440"/>
         <source>下一期期数(&amp;I)</source>
         <translation>Next &amp;issue no.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="439"/>
+        <location filename="../settings_dialog.py" line="441"/>
         <source>期数按年度编号:新一年的第一期简报为第 1 期。</source>
         <translation>Issues are numbered per year: the first briefing of a new year is No. 1.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="442"/>
+        <location filename="../settings_dialog.py" line="444"/>
         <source>报:</source>
         <translation>Report to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="443"/>
+        <location filename="../settings_dialog.py" line="445"/>
         <source>送:</source>
         <translation>Copy to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="444"/>
+        <location filename="../settings_dialog.py" line="446"/>
         <source>发:</source>
         <translation>Distribute to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="445"/>
+        <location filename="../settings_dialog.py" line="447"/>
         <source>印数(&amp;P)</source>
         <translation>&amp;Printed copies</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="447"/>
+        <location filename="../settings_dialog.py" line="449"/>
         <source>重大项目总投资不低于(亿元)(&amp;M)</source>
         <translation>&amp;Major project from (100 m CNY)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="456"/>
+        <location filename="../settings_dialog.py" line="458"/>
         <source>单位排列顺序</source>
         <translation>Order of units</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="468"/>
+        <location filename="../settings_dialog.py" line="470"/>
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="484"/>
+        <location filename="../settings_dialog.py" line="486"/>
         <source>请填写 1 美元兑人民币的汇率,应在 1 至 20 之间,如 7.1026</source>
         <translation>Enter the CNY rate for 1 USD, between 1 and 20, e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="490"/>
+        <location filename="../settings_dialog.py" line="492"/>
         <source>汇率最多保留 6 位小数</source>
         <translation>The rate can have at most 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="501"/>
+        <location filename="../settings_dialog.py" line="503"/>
         <source>请填写正数(亿元),如 10</source>
         <translation>Enter a positive number (100 m CNY), e.g. 10</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="513"/>
+        <location filename="../settings_dialog.py" line="515"/>
         <source>汇率日期不能晚于今天</source>
         <translation>The rate date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="520"/>
+        <location filename="../settings_dialog.py" line="522"/>
         <source>请填写互不相同的正数下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Enter distinct positive lower bounds (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="524"/>
+        <location filename="../settings_dialog.py" line="526"/>
         <source>产业类别有重复,请删除重复的一项</source>
         <translation>An industry is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="527"/>
+        <location filename="../settings_dialog.py" line="529"/>
         <source>请填写重点产业链体系名称,如 4+3+1</source>
         <translation>Enter the name of the priority chain system, e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="529"/>
+        <location filename="../settings_dialog.py" line="531"/>
         <source>产业链有重复,请删除重复的一项</source>
         <translation>An industry chain is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="531"/>
+        <location filename="../settings_dialog.py" line="533"/>
         <source>请填写简报标题</source>
         <translation>Enter a briefing title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="539"/>
+        <location filename="../settings_dialog.py" line="541"/>
         <source>请填写总部名称</source>
         <translation>Enter the headquarters name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="543"/>
+        <location filename="../settings_dialog.py" line="545"/>
         <source>请填写单位名称</source>
         <translation>Enter the unit name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="545"/>
+        <location filename="../settings_dialog.py" line="547"/>
         <source>已有同名单位,请换一个名称</source>
         <translation>A unit with this name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="549"/>
+        <location filename="../settings_dialog.py" line="551"/>
         <source>每位招商人员都须填写姓名</source>
         <translation>Every staff member needs a name</translation>
     </message>
@@ -3288,82 +3382,82 @@ Save anyway?</translation>
 <context>
     <name>SigningEventDialog</name>
     <message>
-        <location filename="../signing_events.py" line="162"/>
+        <location filename="../signing_events.py" line="164"/>
         <source>新建签约活动</source>
         <translation>New signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="162"/>
+        <location filename="../signing_events.py" line="164"/>
         <source>编辑签约活动</source>
         <translation>Edit signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="169"/>
+        <location filename="../signing_events.py" line="171"/>
         <source>如:政银企对接活动</source>
         <translation>e.g. government–bank–business matchmaking event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="184"/>
+        <location filename="../signing_events.py" line="186"/>
         <source>全市(不限单位)</source>
         <translation>Citywide (any unit)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="197"/>
+        <location filename="../signing_events.py" line="199"/>
         <source>输入项目名称或单位筛选</source>
         <translation>Filter by project name or unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="211"/>
+        <location filename="../signing_events.py" line="213"/>
         <source>活动名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="212"/>
+        <location filename="../signing_events.py" line="214"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="213"/>
+        <location filename="../signing_events.py" line="215"/>
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="214"/>
+        <location filename="../signing_events.py" line="216"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="215"/>
+        <location filename="../signing_events.py" line="217"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="219"/>
+        <location filename="../signing_events.py" line="221"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="220"/>
+        <location filename="../signing_events.py" line="222"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="224"/>
+        <location filename="../signing_events.py" line="226"/>
         <source>签约项目(勾选在本次活动上签约的项目)(&amp;S)</source>
         <translation>&amp;Signed projects (tick those signed at this event)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="241"/>
+        <location filename="../signing_events.py" line="243"/>
         <source>(已关联:{name})</source>
         <translation> (linked to {name})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="258"/>
+        <location filename="../signing_events.py" line="260"/>
         <source>已勾选 {n} 个项目</source>
         <translation>{n} project(s) ticked</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="276"/>
+        <location filename="../signing_events.py" line="278"/>
         <source>请填写活动名称</source>
         <translation>Enter the event name</translation>
     </message>
@@ -3441,37 +3535,37 @@ Save anyway?</translation>
         <translation> × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="324"/>
+        <location filename="../signing_events.py" line="326"/>
         <source>新建活动(&amp;N)…</source>
         <translation>&amp;New event…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="327"/>
+        <location filename="../signing_events.py" line="329"/>
         <source>编辑/关联项目(&amp;E)…</source>
         <translation>&amp;Edit / link projects…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="330"/>
+        <location filename="../signing_events.py" line="332"/>
         <source>删除活动</source>
         <translation>Delete event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="375"/>
+        <location filename="../signing_events.py" line="377"/>
         <source>共 {n} 场签约活动。选择一场查看签约项目。</source>
         <translation>{n} signing event(s). Select one to see its projects.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="377"/>
+        <location filename="../signing_events.py" line="379"/>
         <source>尚无签约活动。点“新建活动”录入活动日期、地点及在会上签约的项目。</source>
         <translation>No signing events yet. Click “New event” to enter an event&apos;s date, place and the projects signed there.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="410"/>
+        <location filename="../signing_events.py" line="412"/>
         <source>记录签约日期</source>
         <translation>Record signing date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="412"/>
+        <location filename="../signing_events.py" line="414"/>
         <source>以下 {n} 个项目尚无签约记录,是否将其阶段记为“签约”,日期为活动日期 {when}?
 
 {names}</source>
@@ -3480,22 +3574,22 @@ Save anyway?</translation>
 {names}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="427"/>
+        <location filename="../signing_events.py" line="429"/>
         <source>新建签约活动“{name}”</source>
         <translation>New signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="427"/>
+        <location filename="../signing_events.py" line="429"/>
         <source>修改签约活动“{name}”</source>
         <translation>Edit signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="442"/>
+        <location filename="../signing_events.py" line="444"/>
         <source>以下项目未记录签约日期:{reasons}</source>
         <translation>Signing date not recorded for: {reasons}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="454"/>
+        <location filename="../signing_events.py" line="456"/>
         <source>删除签约活动“{name}”</source>
         <translation>Delete signing event “{name}”</translation>
     </message>
@@ -3503,72 +3597,72 @@ Save anyway?</translation>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../stage_dialog.py" line="62"/>
+        <location filename="../stage_dialog.py" line="65"/>
         <source>变更阶段 — %1</source>
         <translation>Change stage — %1</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="64"/>
+        <location filename="../stage_dialog.py" line="67"/>
         <source>当前阶段:%1</source>
         <translation>Current stage: %1</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="72"/>
+        <location filename="../stage_dialog.py" line="75"/>
         <source>如:企业战略调整、选址外地</source>
         <translation>e.g. change of company strategy, site chosen elsewhere</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="81"/>
+        <location filename="../stage_dialog.py" line="84"/>
         <source>新阶段(&amp;S)</source>
         <translation>New &amp;stage</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="82"/>
+        <location filename="../stage_dialog.py" line="85"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="84"/>
+        <location filename="../stage_dialog.py" line="87"/>
         <source>中止原因(&amp;R)</source>
         <translation>&amp;Reason for dropping</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="86"/>
+        <location filename="../stage_dialog.py" line="89"/>
         <source>备注(&amp;N)</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="91"/>
+        <location filename="../stage_dialog.py" line="94"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="92"/>
+        <location filename="../stage_dialog.py" line="95"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="123"/>
+        <location filename="../stage_dialog.py" line="126"/>
         <source>%1日期 %2 晚于%3日期 %4,请核对日期</source>
         <translation>The %1 date %2 is after the %3 date %4. Please check the dates.</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="133"/>
+        <location filename="../stage_dialog.py" line="136"/>
         <source>中止项目须填写中止原因</source>
         <translation>Give a reason for dropping the project</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="148"/>
+        <location filename="../stage_dialog.py" line="151"/>
         <source>日期在今天之后</source>
         <translation>Date in the future</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="149"/>
+        <location filename="../stage_dialog.py" line="152"/>
         <source>%1 在今天之后。阶段应按实际发生的日期记录,确定要记为这一天吗?</source>
         <translation>%1 is after today. Stages should be recorded on the date they happened. Record this date anyway?</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="159"/>
+        <location filename="../stage_dialog.py" line="162"/>
         <source>阶段变更为“%1”</source>
         <translation>Change stage to “%1”</translation>
     </message>

@@ -69,7 +69,47 @@ def _in_cny(rules: CountingRules, capital: str, scaled: int | None) -> Decimal |
 
 def _fts_query(core: str) -> str:
     grams = dict.fromkeys(core[i : i + TRIGRAM] for i in range(len(core) - TRIGRAM + 1))
-    return "name : (" + " OR ".join('"' + g.replace('"', '""') + '"' for g in grams) + ")"
+    return "name : (" + " OR ".join(_phrase(g) for g in grams) + ")"
+
+
+# ``+deleted``: without the file's statistics SQLite would otherwise walk the index on
+# the tombstone flag (nearly every row) instead of the credit code's or the investor's.
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _investors_by_code(code: str, limit: int) -> list[tuple[int, str, str]]:
+    cursor = database.execute_sql(
+        "SELECT id, uuid, name FROM investor WHERE credit_code = ? AND +deleted = 0 LIMIT ?",
+        [code, limit],
+    )
+    return list(cursor.fetchall())
+
+
+def _investors_by_name(key: str) -> list[tuple[int, str, str]]:
+    """Live investors whose names contain ``key``: those with projects through the
+    search index (its investor column), when the key is long enough for it."""
+    if len(key) >= TRIGRAM:
+        cursor = database.execute_sql(
+            "SELECT DISTINCT i.id, i.uuid, i.name FROM project p "
+            "JOIN investor i ON i.id = p.investor_id WHERE +i.deleted = 0 AND p.id IN ("
+            "SELECT rowid FROM project_search WHERE project_search MATCH ? LIMIT 200) LIMIT 50",
+            ["investor : " + _phrase(key)],
+        )
+    else:
+        cursor = database.execute_sql(
+            "SELECT id, uuid, name FROM investor WHERE +deleted = 0 "
+            "AND name LIKE ? ESCAPE '\\' LIMIT 50",
+            [_like(key)],
+        )
+    return list(cursor.fetchall())
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _name_candidates(core: str) -> list[tuple[Any, ...]]:
@@ -78,17 +118,16 @@ def _name_candidates(core: str) -> list[tuple[Any, ...]]:
     joined = "project p JOIN investor i ON i.id = p.investor_id"
     if len(core) >= TRIGRAM:
         cursor = database.execute_sql(
-            f"SELECT {columns} FROM {joined} WHERE p.deleted = 0 AND p.id IN ("
+            f"SELECT {columns} FROM {joined} WHERE +p.deleted = 0 AND p.id IN ("
             "SELECT rowid FROM project_search WHERE project_search MATCH ? "
             "ORDER BY rank LIMIT ?)",
             [_fts_query(core), NAME_CANDIDATES],
         )
     else:
-        escaped = core.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         cursor = database.execute_sql(
-            f"SELECT {columns} FROM {joined} WHERE p.deleted = 0 "
+            f"SELECT {columns} FROM {joined} WHERE +p.deleted = 0 "
             "AND p.name LIKE ? ESCAPE '\\' LIMIT ?",
-            [f"%{escaped}%", NAME_CANDIDATES],
+            [_like(core), NAME_CANDIDATES],
         )
     return list(cursor.fetchall())
 
@@ -115,29 +154,22 @@ def similar_records(
     investors: dict[int, Reason] = {}
     investor_lines: list[SimilarRecord] = []
     if code:
-        normal = credit_code.normalise(code)
-        for investor in Investor.live().where(Investor.credit_code == normal).limit(limit):
-            same_name = name_key(investor.name) == name_key(investor_name)
-            investors[investor.id] = SAME_INVESTOR if same_name else SAME_CODE
-            if investor.name.strip() != investor_name.strip():
+        for investor_id, uuid, investor in _investors_by_code(credit_code.normalise(code), limit):
+            same_name = name_key(investor) == name_key(investor_name)
+            investors[investor_id] = SAME_INVESTOR if same_name else SAME_CODE
+            if investor.strip() != investor_name.strip():
                 investor_lines.append(
-                    SimilarRecord(
-                        "investor", investor.uuid, investor.name, SAME_CODE.zh, SAME_CODE.en
-                    )
+                    SimilarRecord("investor", uuid, investor, SAME_CODE.zh, SAME_CODE.en)
                 )
     investor_key = name_key(investor_name)
     if investor_key:
-        for investor in Investor.live().where(Investor.name.contains(investor_key)).limit(50):
-            if name_key(investor.name) != investor_key:
+        for investor_id, uuid, investor in _investors_by_name(investor_key):
+            if name_key(investor) != investor_key:
                 continue
-            investors.setdefault(investor.id, SAME_INVESTOR)
-            if investor.name != investor_name and all(
-                line.uuid != investor.uuid for line in investor_lines
-            ):
+            investors.setdefault(investor_id, SAME_INVESTOR)
+            if investor != investor_name and all(line.uuid != uuid for line in investor_lines):
                 investor_lines.append(
-                    SimilarRecord(
-                        "investor", investor.uuid, investor.name, "名称相近", "similar name"
-                    )
+                    SimilarRecord("investor", uuid, investor, "名称相近", "similar name")
                 )
 
     core = project_core(name)
@@ -148,7 +180,7 @@ def similar_records(
         marks = ", ".join("?" * len(investors))
         rows = database.execute_sql(
             "SELECT p.id, p.uuid, p.name, p.capital, p.total_investment, p.investor_id "
-            f"FROM project p WHERE p.deleted = 0 AND p.investor_id IN ({marks}) "
+            f"FROM project p WHERE +p.deleted = 0 AND p.investor_id IN ({marks}) "
             "ORDER BY p.id",
             list(investors),
         ).fetchall()

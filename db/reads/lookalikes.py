@@ -22,7 +22,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from db.rules import credit_code
 from db.rules.counting import CountingRules
@@ -347,26 +347,32 @@ class _PairIndex:
             for mine, row in zip(grams, rows, strict=True)
         ]
         self.index: dict[str, list[int]] = defaultdict(list)
+        self.cores: dict[str, list[str]] = defaultdict(list)  # beside index: the cores
         self.exact: dict[str, list[int]] = defaultdict(list)
         for i, prefix in enumerate(self.prefixes):
             if prefix:
                 for gram in prefix:
                     self.index[gram].append(i)
+                    self.cores[gram].append(rows[i].core)
             elif rows[i].core:
                 self.exact[rows[i].core].append(i)
 
-    def candidates(self, i: int) -> set[int]:
-        """The rows whose cores might score ``SIMILAR_NAMES`` with row ``i``'s."""
+    def similar(self, i: int) -> set[int]:
+        """The rows whose cores score ``SIMILAR_NAMES`` or more with row ``i``'s: those
+        filed under its prefix, scored in one call of rapidfuzz (the pool can hold
+        thousands of names sharing a product's words)."""
         core = self.rows[i].core
         if not self.prefixes[i]:  # too short to block by pairs: only the same core
             return set(self.exact[core]) - {i}
-        lengths = _length_range(len(core))
-        found = {
-            j
-            for gram in self.prefixes[i]
-            for j in self.index[gram]
-            if len(self.rows[j].core) in lengths
-        }
+        pool: list[int] = []
+        cores: list[str] = []
+        for gram in self.prefixes[i]:
+            pool.extend(self.index[gram])
+            cores.extend(self.cores[gram])
+        hits = process.extract(
+            core, cores, scorer=fuzz.ratio, score_cutoff=SIMILAR_NAMES, limit=None
+        )
+        found = {pool[at] for _, _, at in hits}
         found.discard(i)
         return found
 
@@ -393,7 +399,7 @@ def _name_pairs(rows: list[_Row]) -> Iterable[tuple[int, int]]:
     if untraded:
         index = _PairIndex(rows)
         for i in untraded:
-            yield from ((i, j) for j in index.candidates(i))
+            yield from ((i, j) for j in index.similar(i))
 
 
 def lookalike_groups(unit: str | None = None) -> list[LookalikeGroup]:

@@ -2,13 +2,14 @@
 the groups of likely duplicates in the whole file (the rules: db/rules/lookalike.py).
 
 Both are found without comparing every project with every other.  Before saving, the
-investor is looked up by its 统一社会信用代码 and name (indexes), its projects by the
-investor, and projects of any investor through the trigram search index, the best 50
-of it compared.  Over the whole file, projects are compared within the blocks of one
-credit code and of one investor name, and by their names only when they share one of
-the rarest character pairs their names must share to score ``SIMILAR_NAMES``
-(prefix filtering: a pair that could reach the score always shares one, so none is
-missed).
+investor is looked up by its 统一社会信用代码 (its index) and its name (the search
+index's investor column), its projects by the investor, and projects of any investor
+through the trigram search index, the best 50 of it compared.  Over the whole file,
+projects are compared within the blocks of one credit code and of one investor name;
+by their names, a project whose name begins with its investor's trade name only with
+those whose trade name agrees, and one without with those sharing one of the rarest
+character pairs their names must share to score ``SIMILAR_NAMES`` (prefix filtering:
+a pair that could reach the score always shares one, so none is missed).
 """
 
 from __future__ import annotations

@@ -2,13 +2,14 @@
 the groups of likely duplicates in the whole file (the rules: db/rules/lookalike.py).
 
 Both are found without comparing every project with every other.  Before saving, the
-investor is looked up by its 统一社会信用代码 and name (indexes), its projects by the
-investor, and projects of any investor through the trigram search index, the best 50
-of it compared.  Over the whole file, projects are compared within the blocks of one
-credit code and of one investor name, and by their names only when they share one of
-the rarest character pairs their names must share to score ``SIMILAR_NAMES``
-(prefix filtering: a pair that could reach the score always shares one, so none is
-missed).
+investor is looked up by its 统一社会信用代码 (its index) and its name (the search
+index's investor column), its projects by the investor, and projects of any investor
+through the trigram search index, the best 50 of it compared.  Over the whole file,
+projects are compared within the blocks of one credit code and of one investor name;
+by their names, a project whose name begins with its investor's trade name only with
+those whose trade name agrees, and one without with those sharing one of the rarest
+character pairs their names must share to score ``SIMILAR_NAMES`` (prefix filtering:
+a pair that could reach the score always shares one, so none is missed).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from db.rules import credit_code
 from db.rules.counting import CountingRules
@@ -69,7 +70,47 @@ def _in_cny(rules: CountingRules, capital: str, scaled: int | None) -> Decimal |
 
 def _fts_query(core: str) -> str:
     grams = dict.fromkeys(core[i : i + TRIGRAM] for i in range(len(core) - TRIGRAM + 1))
-    return "name : (" + " OR ".join('"' + g.replace('"', '""') + '"' for g in grams) + ")"
+    return "name : (" + " OR ".join(_phrase(g) for g in grams) + ")"
+
+
+# ``+deleted``: without the file's statistics SQLite would otherwise walk the index on
+# the tombstone flag (nearly every row) instead of the credit code's or the investor's.
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _investors_by_code(code: str, limit: int) -> list[tuple[int, str, str]]:
+    cursor = database.execute_sql(
+        "SELECT id, uuid, name FROM investor WHERE credit_code = ? AND +deleted = 0 LIMIT ?",
+        [code, limit],
+    )
+    return list(cursor.fetchall())
+
+
+def _investors_by_name(key: str) -> list[tuple[int, str, str]]:
+    """Live investors whose names contain ``key``: those with projects through the
+    search index (its investor column), when the key is long enough for it."""
+    if len(key) >= TRIGRAM:
+        cursor = database.execute_sql(
+            "SELECT DISTINCT i.id, i.uuid, i.name FROM project p "
+            "JOIN investor i ON i.id = p.investor_id WHERE +i.deleted = 0 AND p.id IN ("
+            "SELECT rowid FROM project_search WHERE project_search MATCH ? LIMIT 200) LIMIT 50",
+            ["investor : " + _phrase(key)],
+        )
+    else:
+        cursor = database.execute_sql(
+            "SELECT id, uuid, name FROM investor WHERE +deleted = 0 "
+            "AND name LIKE ? ESCAPE '\\' LIMIT 50",
+            [_like(key)],
+        )
+    return list(cursor.fetchall())
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _name_candidates(core: str) -> list[tuple[Any, ...]]:
@@ -78,17 +119,16 @@ def _name_candidates(core: str) -> list[tuple[Any, ...]]:
     joined = "project p JOIN investor i ON i.id = p.investor_id"
     if len(core) >= TRIGRAM:
         cursor = database.execute_sql(
-            f"SELECT {columns} FROM {joined} WHERE p.deleted = 0 AND p.id IN ("
+            f"SELECT {columns} FROM {joined} WHERE +p.deleted = 0 AND p.id IN ("
             "SELECT rowid FROM project_search WHERE project_search MATCH ? "
             "ORDER BY rank LIMIT ?)",
             [_fts_query(core), NAME_CANDIDATES],
         )
     else:
-        escaped = core.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         cursor = database.execute_sql(
-            f"SELECT {columns} FROM {joined} WHERE p.deleted = 0 "
+            f"SELECT {columns} FROM {joined} WHERE +p.deleted = 0 "
             "AND p.name LIKE ? ESCAPE '\\' LIMIT ?",
-            [f"%{escaped}%", NAME_CANDIDATES],
+            [_like(core), NAME_CANDIDATES],
         )
     return list(cursor.fetchall())
 
@@ -115,29 +155,22 @@ def similar_records(
     investors: dict[int, Reason] = {}
     investor_lines: list[SimilarRecord] = []
     if code:
-        normal = credit_code.normalise(code)
-        for investor in Investor.live().where(Investor.credit_code == normal).limit(limit):
-            same_name = name_key(investor.name) == name_key(investor_name)
-            investors[investor.id] = SAME_INVESTOR if same_name else SAME_CODE
-            if investor.name.strip() != investor_name.strip():
+        for investor_id, uuid, investor in _investors_by_code(credit_code.normalise(code), limit):
+            same_name = name_key(investor) == name_key(investor_name)
+            investors[investor_id] = SAME_INVESTOR if same_name else SAME_CODE
+            if investor.strip() != investor_name.strip():
                 investor_lines.append(
-                    SimilarRecord(
-                        "investor", investor.uuid, investor.name, SAME_CODE.zh, SAME_CODE.en
-                    )
+                    SimilarRecord("investor", uuid, investor, SAME_CODE.zh, SAME_CODE.en)
                 )
     investor_key = name_key(investor_name)
     if investor_key:
-        for investor in Investor.live().where(Investor.name.contains(investor_key)).limit(50):
-            if name_key(investor.name) != investor_key:
+        for investor_id, uuid, investor in _investors_by_name(investor_key):
+            if name_key(investor) != investor_key:
                 continue
-            investors.setdefault(investor.id, SAME_INVESTOR)
-            if investor.name != investor_name and all(
-                line.uuid != investor.uuid for line in investor_lines
-            ):
+            investors.setdefault(investor_id, SAME_INVESTOR)
+            if investor != investor_name and all(line.uuid != uuid for line in investor_lines):
                 investor_lines.append(
-                    SimilarRecord(
-                        "investor", investor.uuid, investor.name, "名称相近", "similar name"
-                    )
+                    SimilarRecord("investor", uuid, investor, "名称相近", "similar name")
                 )
 
     core = project_core(name)
@@ -148,7 +181,7 @@ def similar_records(
         marks = ", ".join("?" * len(investors))
         rows = database.execute_sql(
             "SELECT p.id, p.uuid, p.name, p.capital, p.total_investment, p.investor_id "
-            f"FROM project p WHERE p.deleted = 0 AND p.investor_id IN ({marks}) "
+            f"FROM project p WHERE +p.deleted = 0 AND p.investor_id IN ({marks}) "
             "ORDER BY p.id",
             list(investors),
         ).fetchall()
@@ -315,26 +348,32 @@ class _PairIndex:
             for mine, row in zip(grams, rows, strict=True)
         ]
         self.index: dict[str, list[int]] = defaultdict(list)
+        self.cores: dict[str, list[str]] = defaultdict(list)  # beside index: the cores
         self.exact: dict[str, list[int]] = defaultdict(list)
         for i, prefix in enumerate(self.prefixes):
             if prefix:
                 for gram in prefix:
                     self.index[gram].append(i)
+                    self.cores[gram].append(rows[i].core)
             elif rows[i].core:
                 self.exact[rows[i].core].append(i)
 
-    def candidates(self, i: int) -> set[int]:
-        """The rows whose cores might score ``SIMILAR_NAMES`` with row ``i``'s."""
+    def similar(self, i: int) -> set[int]:
+        """The rows whose cores score ``SIMILAR_NAMES`` or more with row ``i``'s: those
+        filed under its prefix, scored in one call of rapidfuzz (the pool can hold
+        thousands of names sharing a product's words)."""
         core = self.rows[i].core
         if not self.prefixes[i]:  # too short to block by pairs: only the same core
             return set(self.exact[core]) - {i}
-        lengths = _length_range(len(core))
-        found = {
-            j
-            for gram in self.prefixes[i]
-            for j in self.index[gram]
-            if len(self.rows[j].core) in lengths
-        }
+        pool: list[int] = []
+        cores: list[str] = []
+        for gram in self.prefixes[i]:
+            pool.extend(self.index[gram])
+            cores.extend(self.cores[gram])
+        hits = process.extract(
+            core, cores, scorer=fuzz.ratio, score_cutoff=SIMILAR_NAMES, limit=None
+        )
+        found = {pool[at] for _, _, at in hits}
         found.discard(i)
         return found
 
@@ -361,7 +400,7 @@ def _name_pairs(rows: list[_Row]) -> Iterable[tuple[int, int]]:
     if untraded:
         index = _PairIndex(rows)
         for i in untraded:
-            yield from ((i, j) for j in index.candidates(i))
+            yield from ((i, j) for j in index.similar(i))
 
 
 def lookalike_groups(unit: str | None = None) -> list[LookalikeGroup]:

@@ -112,3 +112,22 @@ def test_a_unit_file_shows_no_unit_choice(qtbot, session) -> None:  # type: igno
     qtbot.waitUntil(lambda: not report.searching, timeout=30000)
     assert not report.unit.isVisible()
     assert report.summary.text() == "未发现疑似重复的项目。"
+
+
+def test_the_report_reads_in_english(qtbot, window: MainWindow, answers: Answers) -> None:  # type: ignore[no-untyped-def]
+    form = enter_daya_again(qtbot, window)
+    answers.box = QMessageBox.StandardButton.Save
+    form.accept()
+    assert window.session is not None
+    i18n.install("en")
+    try:
+        report = LookalikeReport(window.session)
+        qtbot.addWidget(report)
+        qtbot.waitUntil(lambda: not report.searching, timeout=30000)
+        group = report.tree.topLevelItem(0)
+        assert group.text(0) == (
+            "Group 1 (2 projects): same investor, same project name, similar total investment"
+        )
+        assert group.child(0).text(3) == "30 × 100M CNY"
+    finally:
+        i18n.install("zh_CN")

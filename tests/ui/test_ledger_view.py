@@ -13,6 +13,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from db.records.projects import delete_projects
+from db.records.settings import set_exchange_rate
 from db.records.units import get_or_create_unit
 from db.rules.vocabulary import Stage
 from db.store.models import Project
@@ -45,6 +46,8 @@ def make_view(qtbot, session: Session, store: QSettings) -> MakeView:  # type: i
 
 @pytest.fixture
 def article(session: Session) -> dict[str, Project]:
+    # The article's rate: 外资 is banded and sorted in 亿元 (a file without one converts nothing).
+    set_exchange_rate(Decimal("7.1305"), date(2023, 7, 31))
     return {
         "大亚": make_project(
             "大亚新能源材料建设项目",

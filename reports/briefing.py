@@ -208,7 +208,12 @@ def _signed_section(
             story.append(
                 styles.para(
                     wording.signing_event_sentence(
-                        event.date, event.name, event.unit, event.count, event.total_wan_cny
+                        event.date,
+                        event.name,
+                        event.unit,
+                        event.count,
+                        event.total_wan_cny,
+                        event.unconverted_wan_usd,
                     ),
                     styles.body,
                 )

@@ -272,13 +272,24 @@ def unit_paragraph(period: Period, line: UnitLine, note: RateNote) -> str:
 
 
 def signing_event_sentence(
-    when: date, name: str, unit: str | None, count: int, total_wan_cny: Decimal
+    when: date,
+    name: str,
+    unit: str | None,
+    count: int,
+    total_wan_cny: Decimal,
+    unconverted_wan_usd: Decimal = Decimal(0),
 ) -> str:
-    """现场集中签约项目22个，累计金额75.2亿元."""
+    """现场集中签约项目22个，累计金额75.2亿元 — and, while no rate is entered, the 外资
+    beside it in 亿美元 (not converted, not in the 亿元)."""
     host = f"{unit}举办" if unit else "举办"
+    foreign = (
+        f"，另有外资项目金额{yi_text(unconverted_wan_usd)}亿美元（未折算）"
+        if unconverted_wan_usd
+        else ""
+    )
     return (
         f"{day_words(when)}，{host}{name}，现场集中签约项目{count}个，"
-        f"累计金额{yi_text(total_wan_cny)}亿元。"
+        f"累计金额{yi_text(total_wan_cny)}亿元{foreign}。"
     )
 
 

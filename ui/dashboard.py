@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
 from db.reads.figures import Figures, Period, figures
 from db.reads.units import UnitInfo, live_units, unit_by_uuid
 from db.rules.industry import Sector
-from db.rules.money import plain, yi_text
+from db.rules.money import plain
 from db.store import connection
+from ui import i18n
+from ui.amounts import band_label, yi_amount, yi_figure
 from ui.background import BackgroundJob
 from ui.charts import BarChart
 from ui.refresh import RefreshGuard
@@ -485,20 +487,20 @@ class Dashboard(QWidget):
         )
         if rate is None and signed.foreign_count:
             self.signed_total.setText(
-                self.tr("内资总投资 {total} 亿元(外资未折算)").format(
-                    total=yi_text(signed.total_wan_cny)
+                self.tr("内资总投资 {total}(外资未折算)").format(
+                    total=yi_amount(signed.total_wan_cny)
                 )
             )
         else:
             self.signed_total.setText(
-                self.tr("总投资 {total} 亿元").format(total=yi_text(signed.total_wan_cny))
+                self.tr("总投资 {total}").format(total=yi_amount(signed.total_wan_cny))
             )
         self.signed_split.setText(
-            self.tr("其中内资 {d} 个 {dt} 亿元,外资 {f} 个 {ft} 亿美元").format(
+            self.tr("其中内资 {d} 个 {dt},外资 {f} 个 {ft}").format(
                 d=signed.domestic_count,
-                dt=yi_text(signed.domestic_total_wan_cny),
+                dt=yi_amount(signed.domestic_total_wan_cny),
                 f=signed.foreign_count,
-                ft=yi_text(signed.foreign_total_wan_usd),
+                ft=yi_amount(signed.foreign_total_wan_usd, foreign=True),
             )
         )
         self.priority_share.setText(
@@ -525,13 +527,14 @@ class Dashboard(QWidget):
             )
         )
         self.pipeline_domestic.setText(
-            self.tr("内资 {count} 个 {total} 亿元").format(
-                count=pipeline.domestic_count, total=yi_text(pipeline.domestic_total_wan_cny)
+            self.tr("内资 {count} 个 {total}").format(
+                count=pipeline.domestic_count, total=yi_amount(pipeline.domestic_total_wan_cny)
             )
         )
         self.pipeline_foreign.setText(
-            self.tr("外资 {count} 个 {total} 亿美元").format(
-                count=pipeline.foreign_count, total=yi_text(pipeline.foreign_total_wan_usd)
+            self.tr("外资 {count} 个 {total}").format(
+                count=pipeline.foreign_count,
+                total=yi_amount(pipeline.foreign_total_wan_usd, foreign=True),
             )
         )
         if rate is None:
@@ -557,7 +560,10 @@ class Dashboard(QWidget):
     def band_label(self, fig: Figures, bound: Decimal) -> str:
         """30亿元以上 … and, for the last band, "5亿元以下" (all counted projects below)."""
         bounds = [b for b, _ in fig.signed.size_bands]
-        if bound == bounds[-1] and len(bounds) > 1:
+        below = bound == bounds[-1] and len(bounds) > 1
+        if i18n.language() == "en":
+            return band_label(bounds[-2], below=True) if below else band_label(bound)
+        if below:
             return self.tr("{bound}亿元以下").format(bound=plain(bounds[-2]))
         return self.tr("{bound}亿元以上").format(bound=plain(bound))
 
@@ -568,9 +574,9 @@ class Dashboard(QWidget):
             values = [
                 line.unit,
                 str(line.signed_count),
-                yi_text(line.signed_total_wan_cny),
+                yi_figure(line.signed_total_wan_cny),
                 str(line.pipeline_count),
-                yi_text(line.pipeline_total_wan_cny),
+                yi_figure(line.pipeline_total_wan_cny),
             ]
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 TRANSLATIONS_DIR = Path(__file__).with_name("translations")
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
@@ -44,6 +45,11 @@ def install(language: str) -> str:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     for translator in _installed:
         app.installTranslator(translator)
+    if isinstance(app, QGuiApplication):
+        # Qt ends every window title with this name: it must be in the same language.
+        QGuiApplication.setApplicationDisplayName(
+            QCoreApplication.translate("MainWindow", "招商台账")
+        )
     global _language
     _language = language
     return language

@@ -1,4 +1,4 @@
-"""The ledger's fixed words (stages, and the lists of DOMAIN.md: 建设性质, 企业性质,
+"""The ledger's fixed words (stages, and the lists of docs/DOMAIN.md: 建设性质, 企业性质,
 信息来源, 节点, 走访方式, 单位类别) as the interface shows them.
 
 The file always stores the Chinese word: the ledger template, the briefings and

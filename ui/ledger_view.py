@@ -48,11 +48,13 @@ from PySide6.QtWidgets import (
 from db.reads import ledger_table
 from db.reads.ledger_table import COLUMNS, FilterTotals, Kind, ProjectFilter
 from db.reads.units import UnitInfo, live_units
-from db.rules.money import plain, yi_text
+from db.rules.money import plain
 from db.rules.vocabulary import PATH, PIPELINE_STAGES, Capital, Stage
 from db.store import connection, settings
+from ui import i18n
+from ui.amounts import band_label, yi_amount
 from ui.background import BackgroundJob
-from ui.project_table import DEFAULT_SORT, Col, ProjectTableModel, UuidRole
+from ui.project_table import DEFAULT_SORT, Col, ProjectTableModel, UuidRole, fixed_labels
 from ui.refresh import RefreshGuard
 from ui.session import Session
 
@@ -304,10 +306,14 @@ class LedgerView(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for col in Col:
             width = _WIDTHS.get(col) or _KIND_WIDTHS.get(COLUMNS[col].kind, 100)
-            header.resizeSection(col, width)
+            header.resizeSection(col, max(width, self._header_width(col)))
             header.setSectionHidden(col, col not in DEFAULT_COLUMNS)
         header.setSortIndicator(DEFAULT_SORT, Qt.SortOrder.DescendingOrder)
         self._restore_layout()
+        for col in Col:  # fixed words stay whole, even in a layout saved in another language
+            needed = self._fixed_words_width(col)
+            if header.sectionSize(col) < needed:
+                header.resizeSection(col, needed)
         self.model.set_visible_columns(self._visible_columns())
         # Enabling sorting sorts once by the restored indicator (in SQL).
         self.table.setSortingEnabled(True)
@@ -365,6 +371,10 @@ class LedgerView(QWidget):
         self._refill(self.band_filter, self.tr("全部规模"), self._band_choices(offered.bands))
 
     def _band_choices(self, bounds: tuple[Decimal, ...]) -> list[tuple[str, Decimal]]:
+        if i18n.language() == "en":
+            english = [(band_label(bound), bound) for bound in bounds[:-1]]
+            last = band_label(bounds[-1], bounds[-2] if len(bounds) > 1 else None)
+            return [*english, (last, bounds[-1])]
         choices = [
             (self.tr("{bound}亿元以上").format(bound=plain(bound)), bound) for bound in bounds[:-1]
         ]
@@ -547,14 +557,12 @@ class LedgerView(QWidget):
         self._show_summary(ledger_table.totals(self.model.criteria))
 
     def _show_summary(self, sums: FilterTotals) -> None:
-        self.summary = self.tr(
-            "共 {count} 个项目 · 内资 {d} 个 {dt} 亿元 · 外资 {f} 个 {ft} 亿美元"
-        ).format(
+        self.summary = self.tr("共 {count} 个项目 · 内资 {d} 个 {dt} · 外资 {f} 个 {ft}").format(
             count=sums.count,
             d=sums.domestic_count,
-            dt=yi_text(sums.domestic_total_wan_cny),
+            dt=yi_amount(sums.domestic_total_wan_cny),
             f=sums.foreign_count,
-            ft=yi_text(sums.foreign_total_wan_usd),
+            ft=yi_amount(sums.foreign_total_wan_usd, foreign=True),
         )
         self.summary_changed.emit(self.summary)
 
@@ -701,6 +709,17 @@ class LedgerView(QWidget):
         self.store.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
         self.store.setValue(COLUMNS_KEY, [col.key for col in sorted(self._visible_columns())])
         self.store.sync()
+
+    def _header_width(self, col: Col) -> int:
+        """The width of a column's header text, with room for the sort arrow."""
+        text = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+        return self.table.horizontalHeader().fontMetrics().horizontalAdvance(text) + 28
+
+    def _fixed_words_width(self, col: Col) -> int:
+        """The width the longest stage (or 内资/外资) label needs in its cell."""
+        labels = fixed_labels(COLUMNS[col].kind)
+        metrics = self.table.fontMetrics()
+        return max((metrics.horizontalAdvance(text) for text in labels), default=0) + 16
 
     def _restore_layout(self) -> None:
         """Widths, order and sort from the saved header; then the visible columns by

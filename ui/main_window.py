@@ -1140,8 +1140,9 @@ class MainWindow(QMainWindow):
         if self.session is None:
             self.setWindowTitle(self.tr("招商台账"))
             return
+        # The application's name last: Qt adds it to a title not ending with it.
         self.setWindowTitle(
-            self.tr("招商台账 — %1 — %2")
+            self.tr("%1 — %2 — 招商台账")
             .replace("%1", self.session.title)
             .replace("%2", str(self.session.path))
         )

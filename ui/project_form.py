@@ -62,8 +62,9 @@ from db.rules.vocabulary import (
     Stage,
 )
 from db.store import settings
+from ui.amounts import english_amount
 from ui.follow_up_dialog import FollowUpDialog, ask_and_delete_follow_up
-from ui.i18n import either
+from ui.i18n import either, language
 from ui.labels import choice_value, fill_choices, label, stage_label
 from ui.milestone_dialog import MilestoneDialog, ask_and_delete_milestone
 from ui.session import Session
@@ -723,7 +724,8 @@ class ProjectForm(QDialog):
             total = total * rate.usd_cny
             note = self.tr("(按1美元=%1元人民币折算)").replace("%1", plain(rate.usd_cny))
         per_mu = (total / mu).quantize(Decimal("0.01"), ROUND_HALF_UP)
-        self.intensity.setText(self.tr("%1 万元/亩").replace("%1", f"{per_mu:,}") + note)
+        per_mu_text = english_amount(per_mu) if language() == "en" else f"{per_mu:,} 万元"
+        self.intensity.setText(self.tr("%1/亩").replace("%1", per_mu_text) + note)
 
     def _text_of(self, field: str) -> str:
         widget = self.inputs[field]

@@ -26,6 +26,8 @@ from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 from db.reads import ledger_table
 from db.reads.ledger_table import COLUMNS, Kind, ProjectFilter, Row
 from db.rules.vocabulary import Capital, Stage
+from ui import i18n
+from ui.amounts import english_amount
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 50
@@ -92,6 +94,8 @@ def _display(kind: Kind, value: Any, capital: Capital) -> str:
     if value is None:
         return ""
     if kind is Kind.TOTAL:
+        if i18n.language() == "en":
+            return english_amount(value, foreign=capital is Capital.FOREIGN)
         return f"{_number(value)} {_tr(capital.currency_unit)}"
     if kind.numeric:
         return _number(value)
@@ -104,6 +108,16 @@ def _display(kind: Kind, value: Any, capital: Capital) -> str:
     if kind is Kind.STAGE or kind is Kind.CAPITAL:
         return _tr(value.label)
     return str(value)
+
+
+def fixed_labels(kind: Kind) -> list[str]:
+    """Every text a column of fixed words can show (stages, 内资/外资), as displayed:
+    the column must be wide enough for the longest ("Construction started")."""
+    if kind is Kind.STAGE:
+        return [_tr(stage.label) for stage in Stage]
+    if kind is Kind.CAPITAL:
+        return [_tr(capital.label) for capital in Capital]
+    return []
 
 
 def _sort_value(value: Any) -> Any:

@@ -38,6 +38,7 @@ class SigningEventLine:
     unit: str | None
     count: int
     total_wan_cny: Decimal
+    unconverted_wan_usd: Decimal = Decimal(0)  # 外资 left out of the total: no rate entered
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,14 @@ def _unit_lines(result: Figures) -> list[UnitLine]:
 def signing_events_in(period: Period, unit: UnitScope | None = None) -> list[SigningEventLine]:
     """签约活动 of the period with their linked live projects' count and total (亿元)."""
     lines = [
-        SigningEventLine(e.date, e.name, e.unit, e.project_count, e.total_wan_cny)
+        SigningEventLine(
+            e.date,
+            e.name,
+            e.unit,
+            e.project_count,
+            e.total_wan_cny,
+            e.foreign_total_wan_usd if e.exchange_rate is None else Decimal(0),
+        )
         for e in signing_events()
         if period.start <= e.date <= period.end and (unit is None or e.unit_uuid == unit.uuid)
     ]

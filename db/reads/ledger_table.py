@@ -75,7 +75,7 @@ def _first_event(stage: Stage | None) -> str:
 _INVESTOR = frozenset({"investor"})
 _UNIT = frozenset({"unit"})
 
-# Every column of the ledger template (DOMAIN.md), in its order, plus 更新时间.
+# Every column of the ledger template (docs/DOMAIN.md), in its order, plus 更新时间.
 COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("code", "项目编号", "p.code"),
     LedgerColumn("name", "项目名称", "p.name", sort_sql="p.name_sort_key"),

@@ -1,4 +1,4 @@
-"""The counting rules (统计口径) of DOMAIN.md, each stated once, in Python with its SQL
+"""The counting rules (统计口径) of docs/DOMAIN.md, each stated once, in Python with its SQL
 beside it: which projects are counted (亿元以上产业项目), the exclusive size bands,
 the sectors (制造业 / 服务业 / 其他) and the priority chains.
 

@@ -61,7 +61,7 @@ def test_the_last_file_is_opened_again(tmp_path: Path) -> None:
     create_unit_file(path, "开发区", kind="开发区").close()
     result = _run(tmp_path, str(path))
     assert result.returncode == 0, result.stderr
-    assert f"TITLE:招商台账 — 开发区 — {path}" in result.stdout
+    assert f"TITLE:开发区 — {path} — 招商台账" in result.stdout
     assert not Path(f"{path}.lock").exists()  # released on exit
 
 

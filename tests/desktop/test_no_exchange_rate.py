@@ -97,3 +97,27 @@ def test_figures_json_gives_a_null_rate_and_converts_nothing(
     out = capsys.readouterr().out
     assert "未设定汇率:外资项目以美元单列,未折算人民币" in out
     assert "其中内资 1 个 30 亿元,外资 1 个 0.2 亿美元" in out
+
+
+def test_settings_from_a_file_without_a_rate_leave_a_units_rate(tmp_path: Path) -> None:
+    from db.io.settings_file import export_settings, import_settings
+
+    hq_path, unit_path = tmp_path / "hq.zsdb", tmp_path / "u.zsdb"
+    assert main(["init", str(hq_path), "--hq", "市招商中心"]) == 0
+    assert main(["init", str(unit_path), "--unit", "开发区", "--kind", "开发区"]) == 0
+    hq = open_store(hq_path)
+    try:
+        with hq.bound():
+            out = export_settings(tmp_path / "设置.zsset")
+    finally:
+        hq.close()
+    assert json.loads(out.read_text(encoding="utf-8"))["exchange_rate"] is None
+    unit = open_store(unit_path)
+    try:
+        with unit.bound():
+            set_exchange_rate(Decimal("7.1305"), date(2023, 7, 31))
+            import_settings(out)
+            rate = settings.exchange_rate()
+            assert rate is not None and rate.usd_cny == Decimal("7.1305")
+    finally:
+        unit.close()

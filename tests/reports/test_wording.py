@@ -192,3 +192,13 @@ def test_a_clause_whose_figures_are_told_is_left_out() -> None:
         "项目分两期建设:一期投资11.6亿元,建设一条生产线,新建厂房53000平方米;二期投资18.4亿元",
         told,
     ) == ("项目分两期建设，建设一条生产线")
+
+
+def test_a_signing_event_without_a_rate_states_its_foreign_money_apart() -> None:
+    sentence = wording.signing_event_sentence(
+        date(2023, 6, 18), "政银企对接活动", None, 3, Decimal(300000), Decimal(1500)
+    )
+    assert sentence == (
+        "2023年6月18日，举办政银企对接活动，现场集中签约项目3个，累计金额30亿元，"
+        "另有外资项目金额0.15亿美元（未折算）。"
+    )

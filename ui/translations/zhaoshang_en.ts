@@ -149,213 +149,213 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dashboard.py" line="137"/>
+        <location filename="../dashboard.py" line="139"/>
         <source>统计期间(&amp;P)</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="139"/>
+        <location filename="../dashboard.py" line="141"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="143"/>
+        <location filename="../dashboard.py" line="145"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="145"/>
+        <location filename="../dashboard.py" line="147"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="168"/>
+        <location filename="../dashboard.py" line="170"/>
         <source>新签约</source>
         <translation>Newly signed</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="183"/>
+        <location filename="../dashboard.py" line="185"/>
         <source>在手在谈</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="204"/>
+        <location filename="../dashboard.py" line="206"/>
         <source>新签约项目 · 按投资规模</source>
         <translation>Newly signed projects · by size</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="206"/>
+        <location filename="../dashboard.py" line="208"/>
         <source>新签约项目 · 按产业类别</source>
         <translation>Newly signed projects · by industry</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="212"/>
+        <location filename="../dashboard.py" line="214"/>
         <source>各单位情况</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="218"/>
+        <location filename="../dashboard.py" line="220"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="219"/>
+        <location filename="../dashboard.py" line="221"/>
         <source>签约个数</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="220"/>
+        <location filename="../dashboard.py" line="222"/>
         <source>签约总投资(亿元)</source>
         <translation>Signed total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="221"/>
+        <location filename="../dashboard.py" line="223"/>
         <source>在手在谈个数</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="222"/>
+        <location filename="../dashboard.py" line="224"/>
         <source>总投资(亿元)</source>
         <translation>Pipeline total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="232"/>
+        <location filename="../dashboard.py" line="234"/>
         <source>双击或按回车查看该单位的数字</source>
         <translation>Double-click or press Enter to see this unit&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="262"/>
+        <location filename="../dashboard.py" line="264"/>
         <source>本年至今</source>
         <translation>Year to date</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="267"/>
+        <location filename="../dashboard.py" line="269"/>
         <source>{year}年1~{month}月</source>
         <translation>Months 1–{month} of {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="274"/>
+        <location filename="../dashboard.py" line="276"/>
         <source>{year}年上半年</source>
         <translation>First half of {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="279"/>
+        <location filename="../dashboard.py" line="281"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="282"/>
+        <location filename="../dashboard.py" line="284"/>
         <source>{year}年全年</source>
         <translation>Full year {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="286"/>
+        <location filename="../dashboard.py" line="288"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="304"/>
-        <location filename="../dashboard.py" line="477"/>
+        <location filename="../dashboard.py" line="306"/>
+        <location filename="../dashboard.py" line="479"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="338"/>
+        <location filename="../dashboard.py" line="340"/>
         <source>起始日期晚于结束日期,请调整统计期间。</source>
         <translation>The start date is after the end date. Please adjust the period.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="468"/>
+        <location filename="../dashboard.py" line="470"/>
         <source>无法计算统计数字:{reason}</source>
         <translation>The figures could not be computed: {reason}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="479"/>
+        <location filename="../dashboard.py" line="481"/>
         <source>{start} 至 {end} {scope}</source>
         <translation>{start} to {end} {scope}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="484"/>
+        <location filename="../dashboard.py" line="486"/>
         <source>新签约亿元以上产业项目 {count} 个</source>
         <translation>Newly signed industrial projects of 100M CNY or more: {count}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="488"/>
-        <source>内资总投资 {total} 亿元(外资未折算)</source>
-        <translation>Domestic total: {total} × 100M CNY (foreign not converted)</translation>
+        <location filename="../dashboard.py" line="490"/>
+        <source>内资总投资 {total}(外资未折算)</source>
+        <translation>Domestic total: {total} (foreign not converted)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="494"/>
-        <source>总投资 {total} 亿元</source>
-        <translation>Total investment: {total} × 100M CNY</translation>
+        <location filename="../dashboard.py" line="496"/>
+        <source>总投资 {total}</source>
+        <translation>Total investment: {total}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="497"/>
-        <source>其中内资 {d} 个 {dt} 亿元,外资 {f} 个 {ft} 亿美元</source>
-        <translation>Domestic: {d}, {dt} × 100M CNY; foreign: {f}, {ft} × 100M USD</translation>
+        <location filename="../dashboard.py" line="499"/>
+        <source>其中内资 {d} 个 {dt},外资 {f} 个 {ft}</source>
+        <translation>Domestic: {d}, {dt}; foreign: {f}, {ft}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="505"/>
+        <location filename="../dashboard.py" line="530"/>
+        <source>内资 {count} 个 {total}</source>
+        <translation>Domestic: {count}, {total}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="535"/>
+        <source>外资 {count} 个 {total}</source>
+        <translation>Foreign: {count}, {total}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="507"/>
         <source>“{name}”产业项目 {count} 个,占比 {pct}%</source>
         <translation>“{name}” chain projects: {count} ({pct}%)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="510"/>
+        <location filename="../dashboard.py" line="512"/>
         <source>制造业 {n} 个</source>
         <translation>Manufacturing: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="511"/>
+        <location filename="../dashboard.py" line="513"/>
         <source>服务业 {n} 个</source>
         <translation>Services: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="514"/>
+        <location filename="../dashboard.py" line="516"/>
         <source>其他 {n} 个</source>
         <translation>Other: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="518"/>
+        <location filename="../dashboard.py" line="520"/>
         <source>截至 {when} 在手在谈 {count} 个</source>
         <translation>Pipeline as of {when}: {count} projects</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="523"/>
+        <location filename="../dashboard.py" line="525"/>
         <source>其中在谈 {talks} 个,已签约未开工 {signed} 个</source>
         <translation>In talks: {talks}; signed, construction not started: {signed}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="528"/>
-        <source>内资 {count} 个 {total} 亿元</source>
-        <translation>Domestic: {count}, {total} × 100M CNY</translation>
-    </message>
-    <message>
-        <location filename="../dashboard.py" line="533"/>
-        <source>外资 {count} 个 {total} 亿美元</source>
-        <translation>Foreign: {count}, {total} × 100M USD</translation>
-    </message>
-    <message>
-        <location filename="../dashboard.py" line="540"/>
+        <location filename="../dashboard.py" line="543"/>
         <source>尚未设定汇率:外资项目以美元单列,不折算人民币,不计入总投资和规模档次。请在 设置 中填写 1 美元兑人民币的汇率及其日期。</source>
         <translation>No exchange rate is set: foreign projects are shown in USD on their own, not converted to CNY, and left out of the totals and size bands. Enter the USD→CNY rate and its date in Settings.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="545"/>
+        <location filename="../dashboard.py" line="548"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="548"/>
+        <location filename="../dashboard.py" line="551"/>
         <source>新签约总投资、规模档次和各单位总投资中的外资项目按 1 美元 = {rate} 元人民币折算(汇率日期:{when});在手在谈的内资、外资分别列示。</source>
         <translation>Foreign projects in the newly signed total, the size bands and the unit totals are converted at 1 USD = {rate} CNY (rate date: {when}); the pipeline shows domestic and foreign projects separately.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="561"/>
+        <location filename="../dashboard.py" line="567"/>
         <source>{bound}亿元以下</source>
         <translation>&lt; {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="562"/>
+        <location filename="../dashboard.py" line="568"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
@@ -1025,138 +1025,138 @@ First recorded: %4</translation>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../ledger_view.py" line="621"/>
+        <location filename="../ledger_view.py" line="629"/>
         <source>无法读取项目台账:{reason}</source>
         <translation>The ledger could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="201"/>
+        <location filename="../ledger_view.py" line="203"/>
         <source>搜索项目名称、投资方、备注… (Ctrl+F)</source>
         <translation>Search project names, investors, remarks… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="204"/>
+        <location filename="../ledger_view.py" line="206"/>
         <source>日期范围</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="208"/>
+        <location filename="../ledger_view.py" line="210"/>
         <source>签约日期</source>
         <translation>Signing date</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="209"/>
+        <location filename="../ledger_view.py" line="211"/>
         <source>首次对接日期</source>
         <translation>First contact date</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="216"/>
+        <location filename="../ledger_view.py" line="218"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="220"/>
+        <location filename="../ledger_view.py" line="222"/>
         <source>显示列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="221"/>
+        <location filename="../ledger_view.py" line="223"/>
         <source>选择表格中显示的列(也可在表头上点右键)</source>
         <translation>Choose the columns to show (or right-click the table header)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="228"/>
+        <location filename="../ledger_view.py" line="230"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="235"/>
+        <location filename="../ledger_view.py" line="237"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="236"/>
+        <location filename="../ledger_view.py" line="238"/>
         <source>在手在谈(在谈、已签约未开工)</source>
         <translation>Pipeline (in talks, or signed and not started)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="244"/>
+        <location filename="../ledger_view.py" line="246"/>
         <source>内资和外资</source>
         <translation>Domestic and foreign</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="245"/>
+        <location filename="../ledger_view.py" line="247"/>
         <source>内资</source>
         <translation>Domestic</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="246"/>
+        <location filename="../ledger_view.py" line="248"/>
         <source>外资</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="248"/>
+        <location filename="../ledger_view.py" line="250"/>
         <source>纳入统计:亿元以上产业项目(不含房地产)</source>
         <translation>Counted: industrial projects of 100M CNY or more (excluding real estate)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="249"/>
+        <location filename="../ledger_view.py" line="251"/>
         <source>全部口径</source>
         <translation>Counted or not</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="250"/>
+        <location filename="../ledger_view.py" line="252"/>
         <source>纳入统计</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="251"/>
+        <location filename="../ledger_view.py" line="253"/>
         <source>未纳入统计</source>
         <translation>Not counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="354"/>
+        <location filename="../ledger_view.py" line="360"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="359"/>
+        <location filename="../ledger_view.py" line="365"/>
         <source>全部产业类别</source>
         <translation>All industries</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="362"/>
+        <location filename="../ledger_view.py" line="368"/>
         <source>“{name}”重点产业链</source>
         <translation>“{name}” priority chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="364"/>
+        <location filename="../ledger_view.py" line="370"/>
         <source>全部产业链</source>
         <translation>All industry chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="365"/>
+        <location filename="../ledger_view.py" line="371"/>
         <source>全部规模</source>
         <translation>All sizes</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="369"/>
-        <location filename="../ledger_view.py" line="376"/>
+        <location filename="../ledger_view.py" line="379"/>
+        <location filename="../ledger_view.py" line="386"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="372"/>
+        <location filename="../ledger_view.py" line="382"/>
         <source>{low}~{high}亿元</source>
         <translation>{low}–{high} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="551"/>
-        <source>共 {count} 个项目 · 内资 {d} 个 {dt} 亿元 · 外资 {f} 个 {ft} 亿美元</source>
-        <translation>{count} projects · domestic {d}, {dt} × 100M CNY · foreign {f}, {ft} × 100M USD</translation>
+        <location filename="../ledger_view.py" line="560"/>
+        <source>共 {count} 个项目 · 内资 {d} 个 {dt} · 外资 {f} 个 {ft}</source>
+        <translation>{count} projects · domestic {d}, {dt} · foreign {f}, {ft}</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="674"/>
+        <location filename="../ledger_view.py" line="682"/>
         <source>恢复默认列</source>
         <translation>Restore default columns</translation>
     </message>
@@ -1524,6 +1524,12 @@ First recorded: %4</translation>
         <translation>Clear List</translation>
     </message>
     <message>
+        <location filename="../main_window.py" line="1145"/>
+        <source>%1 — %2 — 招商台账</source>
+        <translation>%1 — %2 — Investment Ledger</translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="51"/>
         <location filename="../main_window.py" line="379"/>
         <location filename="../main_window.py" line="1141"/>
         <source>招商台账</source>
@@ -1772,17 +1778,12 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
         <translation>Investment Ledger keeps investment leads and projects offline and produces briefings by the official counting rules. Each unit submits its data file; the city headquarters consolidates them.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1144"/>
-        <source>招商台账 — %1 — %2</source>
-        <translation>Investment Ledger — %1 — %2</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="1192"/>
+        <location filename="../main_window.py" line="1193"/>
         <source>撤销 %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1193"/>
+        <location filename="../main_window.py" line="1194"/>
         <source>重做 %1</source>
         <translation>Redo %1</translation>
     </message>
@@ -2160,528 +2161,528 @@ Find it in the file manager, or install a PDF reader and open it again.</transla
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../project_form.py" line="141"/>
+        <location filename="../project_form.py" line="142"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="143"/>
+        <location filename="../project_form.py" line="144"/>
         <source>项目 — %1</source>
         <translation>Project — %1</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="171"/>
+        <location filename="../project_form.py" line="172"/>
         <source>保存(Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="173"/>
+        <location filename="../project_form.py" line="174"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="181"/>
+        <location filename="../project_form.py" line="182"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="266"/>
+        <location filename="../project_form.py" line="267"/>
         <source>约</source>
         <translation>about</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="267"/>
+        <location filename="../project_form.py" line="268"/>
         <source>超</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="268"/>
+        <location filename="../project_form.py" line="269"/>
         <source>达</source>
         <translation>reaching</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="269"/>
+        <location filename="../project_form.py" line="270"/>
         <source>以上</source>
         <translation>or more</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="272"/>
+        <location filename="../project_form.py" line="273"/>
         <source>数字的限定词,简报中写作:约20亿元、超5亿元、达4万吨、500人以上</source>
         <translation>How the briefs qualify the figure: about 2 bn CNY, over 500 m CNY, reaching 40,000 t, 500 or more</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="282"/>
+        <location filename="../project_form.py" line="283"/>
         <source>项目名称(&amp;N)*</source>
         <translation>Project &amp;name*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="283"/>
+        <location filename="../project_form.py" line="284"/>
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="283"/>
+        <location filename="../project_form.py" line="284"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="287"/>
+        <location filename="../project_form.py" line="288"/>
         <source>内外资(&amp;C)</source>
         <translation>&amp;Capital source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="289"/>
+        <location filename="../project_form.py" line="290"/>
         <source>建设性质</source>
         <translation>Construction type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="292"/>
+        <location filename="../project_form.py" line="293"/>
         <source>项目定位</source>
         <translation>Designation</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="294"/>
+        <location filename="../project_form.py" line="295"/>
         <source>如:镇江市重点产业类项目</source>
         <translation>e.g. Zhenjiang key industrial project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="296"/>
+        <location filename="../project_form.py" line="297"/>
         <source>拟落户载体</source>
         <translation>Planned site</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="296"/>
+        <location filename="../project_form.py" line="297"/>
         <source>园区或镇区</source>
         <translation>Park or town</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="297"/>
+        <location filename="../project_form.py" line="298"/>
         <source>信息来源</source>
         <translation>Information source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="300"/>
+        <location filename="../project_form.py" line="301"/>
         <source>公司全称,如:大亚科技集团有限公司</source>
         <translation>Full company name, e.g. Daya Technology Group Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="305"/>
+        <location filename="../project_form.py" line="306"/>
         <source>投资方(&amp;I)*</source>
         <translation>&amp;Investor*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="306"/>
+        <location filename="../project_form.py" line="307"/>
         <source>18位,可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="308"/>
+        <location filename="../project_form.py" line="309"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="309"/>
+        <location filename="../project_form.py" line="310"/>
         <source>来源地</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="309"/>
+        <location filename="../project_form.py" line="310"/>
         <source>省市,外资填国家或地区</source>
         <translation>Province and city; for foreign investors, country or region</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="310"/>
+        <location filename="../project_form.py" line="311"/>
         <source>企业性质</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="311"/>
+        <location filename="../project_form.py" line="312"/>
         <source>企业类别</source>
         <translation>Company category</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="312"/>
+        <location filename="../project_form.py" line="313"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="313"/>
+        <location filename="../project_form.py" line="314"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="316"/>
+        <location filename="../project_form.py" line="317"/>
         <source>总投资(&amp;T)</source>
         <translation>&amp;Total investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="319"/>
+        <location filename="../project_form.py" line="320"/>
         <source>固定资产投资</source>
         <translation>Fixed-asset investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="320"/>
+        <location filename="../project_form.py" line="321"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="329"/>
+        <location filename="../project_form.py" line="330"/>
         <source>添加分期</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="331"/>
+        <location filename="../project_form.py" line="332"/>
         <source>删除分期</source>
         <translation>Remove phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="333"/>
+        <location filename="../project_form.py" line="334"/>
         <source>分期</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="350"/>
+        <location filename="../project_form.py" line="351"/>
         <source>输入代码或名称,如 36 或 汽车</source>
         <translation>Type a code or name, e.g. 36 or 汽车 (automotive)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="351"/>
+        <location filename="../project_form.py" line="352"/>
         <source>行业(GB/T 4754)(&amp;H)</source>
         <translation>&amp;Sector (GB/T 4754)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="353"/>
+        <location filename="../project_form.py" line="354"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="358"/>
+        <location filename="../project_form.py" line="359"/>
         <source>产业链(%1)</source>
         <translation>Industry chain (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="367"/>
-        <location filename="../project_form.py" line="377"/>
+        <location filename="../project_form.py" line="368"/>
+        <location filename="../project_form.py" line="378"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="368"/>
+        <location filename="../project_form.py" line="369"/>
         <source>进入该阶段的日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="372"/>
+        <location filename="../project_form.py" line="373"/>
         <source>变更阶段(&amp;G)…</source>
         <translation>Chan&amp;ge stage…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="379"/>
-        <location filename="../project_form.py" line="393"/>
+        <location filename="../project_form.py" line="380"/>
+        <location filename="../project_form.py" line="394"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="379"/>
+        <location filename="../project_form.py" line="380"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="379"/>
+        <location filename="../project_form.py" line="380"/>
         <source>间隔(天)</source>
         <translation>Gap (days)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="379"/>
+        <location filename="../project_form.py" line="380"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="382"/>
+        <location filename="../project_form.py" line="383"/>
         <source>添加节点(&amp;M)…</source>
         <translation>Add &amp;milestone…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="384"/>
+        <location filename="../project_form.py" line="385"/>
         <source>删除所选(&amp;D)</source>
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="385"/>
+        <location filename="../project_form.py" line="386"/>
         <source>删除时间线中选中的阶段记录或节点(Delete)</source>
         <translation>Delete the stage record or milestone selected in the timeline (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="388"/>
+        <location filename="../project_form.py" line="389"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="394"/>
+        <location filename="../project_form.py" line="395"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="395"/>
+        <location filename="../project_form.py" line="396"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="396"/>
+        <location filename="../project_form.py" line="397"/>
         <source>内容</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="397"/>
+        <location filename="../project_form.py" line="398"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="398"/>
+        <location filename="../project_form.py" line="399"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="399"/>
+        <location filename="../project_form.py" line="400"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="405"/>
+        <location filename="../project_form.py" line="406"/>
         <source>添加走访记录(&amp;F)…</source>
         <translation>Add &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="407"/>
+        <location filename="../project_form.py" line="408"/>
         <source>删除所选记录(&amp;K)</source>
         <translation>Delete selected follow-up (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="408"/>
+        <location filename="../project_form.py" line="409"/>
         <source>删除选中的走访记录(Delete)</source>
         <translation>Delete the selected follow-up (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="411"/>
+        <location filename="../project_form.py" line="412"/>
         <source>走访记录</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="413"/>
+        <location filename="../project_form.py" line="414"/>
         <source>已定</source>
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="414"/>
+        <location filename="../project_form.py" line="415"/>
         <source>预计竣工投产</source>
         <translation>Expected production start</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="419"/>
+        <location filename="../project_form.py" line="420"/>
         <source>建设内容及规模</source>
         <translation>Scope of construction</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="421"/>
+        <location filename="../project_form.py" line="422"/>
         <source>如:新建厂房约30000平方米,建设电池箔专用生产线</source>
         <translation>e.g. new plant of about 30,000 m² with a dedicated battery-foil line</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="430"/>
+        <location filename="../project_form.py" line="431"/>
         <source>用地(亩)(&amp;L)</source>
         <translation>&amp;Land (mu)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="438"/>
-        <location filename="../project_form.py" line="624"/>
+        <location filename="../project_form.py" line="439"/>
+        <location filename="../project_form.py" line="625"/>
         <source>建筑面积(㎡)</source>
         <translation>Floor area (m²)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="446"/>
+        <location filename="../project_form.py" line="447"/>
         <source>投资强度</source>
         <translation>Investment intensity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="447"/>
+        <location filename="../project_form.py" line="448"/>
         <source>预计年销售</source>
         <translation>Expected annual sales</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="448"/>
+        <location filename="../project_form.py" line="449"/>
         <source>预计年产值</source>
         <translation>Expected annual output</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="449"/>
+        <location filename="../project_form.py" line="450"/>
         <source>预计年税收</source>
         <translation>Expected annual tax</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="452"/>
+        <location filename="../project_form.py" line="453"/>
         <source>新增就业(人)</source>
         <translation>New jobs</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="460"/>
+        <location filename="../project_form.py" line="461"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="461"/>
-        <location filename="../project_form.py" line="623"/>
-        <location filename="../project_form.py" line="625"/>
+        <location filename="../project_form.py" line="462"/>
+        <location filename="../project_form.py" line="624"/>
+        <location filename="../project_form.py" line="626"/>
         <source>限定</source>
         <translation>Qualifier</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="462"/>
+        <location filename="../project_form.py" line="463"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="463"/>
+        <location filename="../project_form.py" line="464"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="464"/>
+        <location filename="../project_form.py" line="465"/>
         <source>所属分期</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="475"/>
+        <location filename="../project_form.py" line="476"/>
         <source>添加产能</source>
         <translation>Add capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="477"/>
+        <location filename="../project_form.py" line="478"/>
         <source>删除产能</source>
         <translation>Remove capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="479"/>
+        <location filename="../project_form.py" line="480"/>
         <source>产能</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="486"/>
+        <location filename="../project_form.py" line="487"/>
         <source>(请选择)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="492"/>
+        <location filename="../project_form.py" line="493"/>
         <source>责任单位(&amp;U)*</source>
         <translation>Responsible &amp;unit*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="493"/>
+        <location filename="../project_form.py" line="494"/>
         <source>责任人</source>
         <translation>Person in charge</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="494"/>
+        <location filename="../project_form.py" line="495"/>
         <source>需协调解决问题</source>
         <translation>Issues to resolve</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="495"/>
+        <location filename="../project_form.py" line="496"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="537"/>
+        <location filename="../project_form.py" line="538"/>
         <source>新一期</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="603"/>
+        <location filename="../project_form.py" line="604"/>
         <source>全部达产</source>
         <translation>At full capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="620"/>
+        <location filename="../project_form.py" line="621"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="621"/>
+        <location filename="../project_form.py" line="622"/>
         <source>投资(%1)</source>
         <translation>Investment (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="622"/>
+        <location filename="../project_form.py" line="623"/>
         <source>建设内容</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="626"/>
+        <location filename="../project_form.py" line="627"/>
         <source>预计年销售(万元)</source>
         <translation>Expected annual sales (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="715"/>
+        <location filename="../project_form.py" line="716"/>
         <source>(填写总投资和用地后自动计算)</source>
         <translation>(calculated once total investment and land are filled in)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="721"/>
+        <location filename="../project_form.py" line="722"/>
         <source>(外资项目需先在 设置 中填写汇率)</source>
         <translation>(foreign projects need an exchange rate, entered in Settings)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="724"/>
+        <location filename="../project_form.py" line="725"/>
         <source>(按1美元=%1元人民币折算)</source>
         <translation> (at 1 USD = %1 CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="726"/>
-        <source>%1 万元/亩</source>
-        <translation>%1 × 10k CNY/mu</translation>
+        <location filename="../project_form.py" line="728"/>
+        <source>%1/亩</source>
+        <translation>%1 per mu</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="767"/>
+        <location filename="../project_form.py" line="769"/>
         <source>请填写整数人数</source>
         <translation>Enter a whole number of people</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="955"/>
+        <location filename="../project_form.py" line="957"/>
         <location filename="runtime_labels.py" line="55"/>
         <source>投资方</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="955"/>
+        <location filename="../project_form.py" line="957"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="957"/>
+        <location filename="../project_form.py" line="959"/>
         <source>统一社会信用代码相同</source>
         <translation>same credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="958"/>
+        <location filename="../project_form.py" line="960"/>
         <source>名称相近</source>
         <translation>similar name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="959"/>
+        <location filename="../project_form.py" line="961"/>
         <source>项目名称相同</source>
         <translation>same project name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="962"/>
+        <location filename="../project_form.py" line="964"/>
         <source>· %1“%2”(%3)</source>
         <translation>· %1 “%2” (%3)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="970"/>
+        <location filename="../project_form.py" line="972"/>
         <source>可能重复录入</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="971"/>
+        <location filename="../project_form.py" line="973"/>
         <source>发现相似的记录:
 %1
 
@@ -2692,73 +2693,73 @@ Find it in the file manager, or install a PDF reader and open it again.</transla
 Save anyway?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="973"/>
+        <location filename="../project_form.py" line="975"/>
         <source>仍然保存</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="974"/>
+        <location filename="../project_form.py" line="976"/>
         <source>返回修改</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1002"/>
+        <location filename="../project_form.py" line="1004"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1008"/>
+        <location filename="../project_form.py" line="1010"/>
         <source>修改项目“%1”</source>
         <translation>Edit project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1011"/>
+        <location filename="../project_form.py" line="1013"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1025"/>
+        <location filename="../project_form.py" line="1027"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1026"/>
+        <location filename="../project_form.py" line="1028"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1073"/>
+        <location filename="../project_form.py" line="1075"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1105"/>
-        <location filename="../project_form.py" line="1131"/>
+        <location filename="../project_form.py" line="1107"/>
+        <location filename="../project_form.py" line="1133"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1116"/>
+        <location filename="../project_form.py" line="1118"/>
         <source>请先在时间线中选中要删除的一行</source>
         <translation>First select the row to delete in the timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1125"/>
+        <location filename="../project_form.py" line="1127"/>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1128"/>
+        <location filename="../project_form.py" line="1130"/>
         <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
         <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1133"/>
+        <location filename="../project_form.py" line="1135"/>
         <source>删除阶段记录“%1 %2”</source>
         <translation>Delete stage record “%1 %2”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1139"/>
+        <location filename="../project_form.py" line="1141"/>
         <source>请先选中要删除的走访记录</source>
         <translation>First select the follow-up to delete</translation>
     </message>
@@ -2806,7 +2807,7 @@ Save anyway?</translation>
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../project_table.py" line="305"/>
+        <location filename="../project_table.py" line="319"/>
         <source>未纳入统计(亿元以下或房地产项目)</source>
         <translation>Not counted (under 100M CNY, or real estate)</translation>
     </message>

@@ -1,7 +1,7 @@
 """The example ledger: ``ARTICLE_ROWS`` is the headquarters ledger as a person would
 type it into the template; with the default counting rules it gives exactly the
-figures of the news article the project was created from (DOMAIN.md, "The
-article's figures").  It is the content of ``zhaoshang demo FILE`` and the
+figures of the news article the project was created from (docs/DOMAIN.md, "The
+example data").  It is the content of ``zhaoshang demo FILE`` and the
 acceptance fixture of the counting rules (tests/data/article-ledger.xlsx is
 written from it).
 """

@@ -1,7 +1,7 @@
 """The ledger spreadsheet (台账) template: its columns in order, what each holds,
 and the problems an import reports (row, column, reason).
 
-The headers and their order are those of DOMAIN.md ("The ledger spreadsheet");
+The headers and their order are those of docs/DOMAIN.md ("The ledger spreadsheet");
 ``header_key`` folds the spellings people use (full-width parentheses, spaces,
 a trailing ``*``) to the template's.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from db.errors import UserError
 from db.rules.vocabulary import Capital, Stage
 
-# The template's headers, in order (DOMAIN.md "The ledger spreadsheet").
+# The template's headers, in order (docs/DOMAIN.md "The ledger spreadsheet").
 COLUMNS: tuple[str, ...] = (
     "项目编号",
     "项目名称",

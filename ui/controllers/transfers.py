@@ -65,6 +65,7 @@ class TransferController(Controller):
             parent=self.window,
         )
         box.setObjectName("handoverExported")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.window._dialog = box
 
@@ -153,6 +154,7 @@ class TransferController(Controller):
             self.window,
         )
         box.setObjectName("unknownChains")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         chains = [chain for chain, _ in imported.unknown_chains]
 
@@ -184,6 +186,7 @@ class TransferController(Controller):
                 parent=self.window,
             )
             box.setObjectName("importProblems")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.setDetailedText(details)
             box.open()
             self.window._dialog = box

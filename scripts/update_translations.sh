@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Update the English translation: extract every translatable string of ui/*.py
+# Update the English translation: extract every translatable string of ui/**/*.py
 # and desktop/*.py into ui/translations/zhaoshang_en.ts (translations already
 # there are kept, strings no longer in the code are dropped), then compile the
 # .ts into the zhaoshang_en.qm that ui/i18n.py loads.  Running it twice changes
@@ -47,7 +47,7 @@ HELPER = re.compile(
     r'^def (_\w+)\(text: str\) -> str:\n\s+return QCoreApplication\.translate\("([^"]+)", text\)$',
     re.M,
 )
-for source in sorted([*root.glob("ui/*.py"), *root.glob("desktop/*.py")]):
+for source in sorted([*root.glob("ui/**/*.py"), *root.glob("desktop/*.py")]):
     text = source.read_text(encoding="utf-8")
     for name, context in HELPER.findall(text):
         call = re.compile(rf"(?<![\w.]){re.escape(name)}\(")
@@ -57,6 +57,7 @@ for source in sorted([*root.glob("ui/*.py"), *root.glob("desktop/*.py")]):
             for line in lines
         )
     target = work / source.relative_to(root)
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
 
 # Labels that the code passes to tr() as variables, by translation context.
@@ -110,7 +111,7 @@ fi
 (
     cd "$work"
     "$LUPDATE" -silent -no-obsolete -source-language zh_CN -target-language en \
-        ui/*.py desktop/*.py ui/translations/runtime_labels.py \
+        $(find ui desktop -name '*.py' | sort) \
         -ts ui/translations/zhaoshang_en.ts
 )
 mkdir -p "$(dirname "$TS")" "$(dirname "$QM")"

@@ -23,7 +23,8 @@ from db.store.unit_file import open_store
 from tests.factories import make_project
 from tests.unprivileged import run_child
 from ui import i18n
-from ui.main_window import FAILED_KEY, OPENING_KEY, MainWindow
+from ui.controllers.files import FAILED_KEY, OPENING_KEY
+from ui.main_window import MainWindow
 
 
 @pytest.fixture

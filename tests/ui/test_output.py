@@ -89,12 +89,10 @@ def test_the_briefing_goes_to_documents_on_the_overviews_period(
     notice.open_button.click()
     assert opened == [str(out)]
 
-    window.briefing_action.trigger()
-    window._dialog.reject()
-    window.output_notice = None
-    window._pdf_written(out)
-    assert window.output_notice is not None
-    window.output_notice.folder_button.click()
+    window.reports.pdf_written(out)
+    again = window.output_notice
+    assert again is not None and again is not notice
+    again.folder_button.click()
     assert opened[-1] == str(documents)
 
 

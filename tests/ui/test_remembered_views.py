@@ -15,7 +15,8 @@ from db.records.files import create_unit_file
 from db.rules.vocabulary import Stage
 from tests.factories import make_project
 from ui import i18n
-from ui.main_window import DEMO_FILE_NAME, MainWindow
+from ui.controllers.files import DEMO_FILE_NAME
+from ui.main_window import MainWindow
 
 
 @pytest.fixture

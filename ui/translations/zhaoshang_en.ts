@@ -147,6 +147,14 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <location filename="../controllers/base.py" line="36"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../dashboard.py" line="139"/>
@@ -412,6 +420,74 @@
         <location filename="../handover_view.py" line="508"/>
         <source>判定为不同项目</source>
         <translation>Judged different projects</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <location filename="../controllers/files.py" line="81"/>
+        <source>(无)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../controllers/files.py" line="83"/>
+        <source>清除列表</source>
+        <translation>Clear List</translation>
+    </message>
+    <message>
+        <location filename="../controllers/files.py" line="152"/>
+        <source>正在检查文件中的数据,完成后即可编辑…</source>
+        <translation>Checking the file&apos;s data; editing is possible once it is done…</translation>
+    </message>
+    <message>
+        <location filename="../controllers/files.py" line="182"/>
+        <source>文件检查完毕</source>
+        <translation>File check complete</translation>
+    </message>
+    <message>
+        <location filename="../controllers/files.py" line="186"/>
+        <source>文件中有数据无法读取,统计数字可能不准确,编辑功能已关闭:%1</source>
+        <translation>Some data in this file cannot be read; the figures may be wrong and editing is off: %1</translation>
+    </message>
+    <message>
+        <location filename="../controllers/files.py" line="233"/>
+        <source>已接管 %1(电脑 %2)留下的锁,此次接管已记录在文件中</source>
+        <translation>Took over the lock left by %1 (computer %2); the takeover is logged in the file</translation>
+    </message>
+    <message>
+        <location filename="../controllers/files.py" line="245"/>
+        <source>文件正在使用</source>
+        <translation>File in use</translation>
+    </message>
+    <message>
+        <location filename="../controllers/files.py" line="249"/>
+        <source>只有确认那台电脑已关机或程序已退出时才接管;两台电脑同时修改同一个文件会丢失数据。接管会记录在文件中。</source>
+        <translation>Take over only if that computer is switched off or the program there has exited: two computers changing one file lose data. The takeover is logged in the file.</translation>
+    </message>
+    <message>
+        <location filename="../controllers/files.py" line="253"/>
+        <source>接管并打开</source>
+        <translation>Take over and open</translation>
+    </message>
+    <message>
+        <location filename="../controllers/files.py" line="254"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../controllers/files.py" line="295"/>
+        <source>上次打开此文件时程序意外退出,因此没有自动打开。可以再试一次,或使用备份。</source>
+        <translation>The program quit unexpectedly while opening this file last time, so it was not opened automatically. Try again, or use a backup.</translation>
+    </message>
+    <message>
+        <location filename="../controllers/files.py" line="303"/>
+        <source>打开数据文件</source>
+        <translation>Open data file</translation>
+    </message>
+    <message>
+        <location filename="../controllers/files.py" line="305"/>
+        <source>招商台账数据文件 (*.zsdb);;所有文件 (*)</source>
+        <translation>Investment Ledger data files (*.zsdb);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -1302,488 +1378,240 @@ First recorded: %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="117"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="120"/>
         <source>新建单位数据文件…</source>
         <translation>New unit file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="123"/>
         <source>新建总部数据文件…</source>
         <translation>New headquarters file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="126"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="128"/>
         <source>打开示例数据</source>
         <translation>Open sample data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="130"/>
         <source>导入台账(Excel/CSV)…</source>
         <translation>Import ledger (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="133"/>
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="136"/>
         <source>导出交接文件…</source>
         <translation>Export handover file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="139"/>
         <source>导入设置文件…</source>
         <translation>Import settings file…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="141"/>
         <source>合并交接文件…</source>
         <translation>Merge handover files…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="142"/>
         <source>关闭文件</source>
         <translation>Close file</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="143"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="150"/>
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="166"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="168"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="171"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="178"/>
         <source>查找项目</source>
         <translation>Find project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="182"/>
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="185"/>
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="187"/>
         <source>编辑项目…</source>
         <translation>Edit project…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="188"/>
         <source>变更阶段…</source>
         <translation>Change stage…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="190"/>
         <source>添加走访记录…</source>
         <translation>Add follow-up…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
-        <location filename="../main_window.py" line="886"/>
+        <location filename="../main_window.py" line="193"/>
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="205"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="208"/>
         <source>招商工作简报…</source>
         <translation>Investment briefing…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="211"/>
         <source>项目简报(选中项目)…</source>
         <translation>Project brief (selected project)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="214"/>
         <source>打印全部项目简报…</source>
         <translation>Print all project briefs…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="217"/>
         <source>项目清单(当前筛选)…</source>
         <translation>Project listing (current filter)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="230"/>
         <source>疑似重复项目…</source>
         <translation>Likely duplicate projects…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="233"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="235"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="238"/>
         <source>报表保存位置…</source>
         <translation>Where Reports Are Saved…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="242"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="249"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
-        <location filename="../main_window.py" line="1132"/>
+        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="369"/>
         <source>关于招商台账</source>
         <translation>About Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="265"/>
         <source>注意:此文件位于网络共享文件夹。多人同时使用或网络中断可能损坏数据,建议复制到本机后使用,再按期报送。</source>
         <translation>Note: this file is in a shared network folder. Several people using it at once, or a network outage, can damage the data. Copy it to this computer to work on it, and submit it when due.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="290"/>
+        <location filename="../main_window.py" line="278"/>
         <source>只读:%1 编辑功能已关闭;如需修改,请把文件复制到可写的位置后打开。</source>
         <translation>Read-only: %1 Editing is off; to make changes, copy the file to a writable place and open it there.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="303"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316"/>
+        <location filename="../main_window.py" line="304"/>
         <source>项目台账</source>
         <translation>Project ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="305"/>
         <source>待跟进</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="306"/>
         <source>签约活动</source>
         <translation>Signing events</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="310"/>
         <source>交接</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
-        <source>(无)</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="366"/>
-        <source>清除列表</source>
-        <translation>Clear List</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="1145"/>
+        <location filename="../main_window.py" line="382"/>
         <source>%1 — %2 — 招商台账</source>
         <translation>%1 — %2 — Investment Ledger</translation>
     </message>
     <message>
         <location filename="../i18n.py" line="51"/>
-        <location filename="../main_window.py" line="379"/>
-        <location filename="../main_window.py" line="1141"/>
+        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="378"/>
         <source>招商台账</source>
         <translation>Investment Ledger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
-        <source>已接管 %1(电脑 %2)留下的锁,此次接管已记录在文件中</source>
-        <translation>Took over the lock left by %1 (computer %2); the takeover is logged in the file</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="531"/>
-        <source>文件正在使用</source>
-        <translation>File in use</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="535"/>
-        <source>只有确认那台电脑已关机或程序已退出时才接管;两台电脑同时修改同一个文件会丢失数据。接管会记录在文件中。</source>
-        <translation>Take over only if that computer is switched off or the program there has exited: two computers changing one file lose data. The takeover is logged in the file.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="539"/>
-        <source>接管并打开</source>
-        <translation>Take over and open</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="581"/>
-        <source>上次打开此文件时程序意外退出,因此没有自动打开。可以再试一次,或使用备份。</source>
-        <translation>The program quit unexpectedly while opening this file last time, so it was not opened automatically. Try again, or use a backup.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="589"/>
-        <source>打开数据文件</source>
-        <translation>Open data file</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="591"/>
-        <source>招商台账数据文件 (*.zsdb);;所有文件 (*)</source>
-        <translation>Investment Ledger data files (*.zsdb);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="650"/>
-        <source>选择保存交接文件的文件夹(如U盘)</source>
-        <translation>Choose the folder for the handover file (a USB stick, say)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="666"/>
-        <source>导出交接文件</source>
-        <translation>Export handover file</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="668"/>
-        <source>已导出第 %1 次交接文件:
-%2
-
-请将此文件交给市招商中心(U盘、邮件或共享文件夹)。</source>
-        <translation>Handover no. %1 written:
-%2
-
-Give this file to headquarters (USB stick, e-mail or a shared folder).</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="685"/>
-        <location filename="../main_window.py" line="690"/>
-        <source>导入设置文件</source>
-        <translation>Import settings file</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="685"/>
-        <source>设置文件 (*.zsset)</source>
-        <translation>Settings files (*.zsset)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="694"/>
-        <source>已导入设置文件:%1</source>
-        <translation>Settings file imported: %1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="708"/>
-        <location filename="../main_window.py" line="720"/>
-        <location filename="../main_window.py" line="737"/>
-        <source>导入台账</source>
-        <translation>Import ledger</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="708"/>
-        <source>台账 (*.xlsx *.csv)</source>
-        <translation>Ledgers (*.xlsx *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="720"/>
-        <source>正在导入台账…</source>
-        <translation>Importing ledger…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="757"/>
-        <source>产业链不在重点产业链名单中</source>
-        <translation>Chains outside the priority list</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="758"/>
-        <source>是否把这些产业链加入重点产业链名单?</source>
-        <translation>Add these chains to the priority chains?</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="768"/>
-        <source>加入重点产业链</source>
-        <translation>Add priority chains</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="786"/>
-        <source>……另有 %1 处问题</source>
-        <translation>…and %1 more problem(s)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="789"/>
-        <source>台账未导入</source>
-        <translation>Ledger not imported</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="739"/>
-        <source>已导入台账:新建项目 %1 个,更新项目 %2 个</source>
-        <translation>Ledger imported: %1 project(s) created, %2 updated</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="439"/>
-        <source>正在检查文件中的数据,完成后即可编辑…</source>
-        <translation>Checking the file&apos;s data; editing is possible once it is done…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="469"/>
-        <source>文件检查完毕</source>
-        <translation>File check complete</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="473"/>
-        <source>文件中有数据无法读取,统计数字可能不准确,编辑功能已关闭:%1</source>
-        <translation>Some data in this file cannot be read; the figures may be wrong and editing is off: %1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="806"/>
-        <source>导出台账</source>
-        <translation>Export ledger</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="808"/>
-        <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
-        <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="823"/>
-        <source>已导出 %1 个项目到 %2</source>
-        <translation>Exported %1 project(s) to %2</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="887"/>
-        <source>确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。</source>
-        <translation>Delete %1 project(s) (%2)? You can bring them back with Undo (Ctrl+Z).</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="894"/>
-        <source>删除 %1 个项目</source>
-        <translation>Delete %1 project(s)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="906"/>
-        <source>选择报表和导出文件的保存位置</source>
-        <translation>Choose where reports and exports are saved</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="911"/>
-        <source>报表和导出文件将保存在:%1</source>
-        <translation>Reports and exports will be saved in: %1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="919"/>
-        <source>已生成:%1</source>
-        <translation>Created: %1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="951"/>
-        <source>请先在项目台账中选择一个项目</source>
-        <translation>Select a project in the project ledger first</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="959"/>
-        <source>保存项目简报</source>
-        <translation>Save project brief</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="961"/>
-        <location filename="../main_window.py" line="1076"/>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="989"/>
-        <source>全部单位</source>
-        <translation>All units</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="992"/>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="998"/>
-        <source>选择保存项目简报的文件夹</source>
-        <translation>Choose a folder for the project briefs</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="1034"/>
-        <source>正在生成项目简报…</source>
-        <translation>Creating project briefs…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="540"/>
-        <location filename="../main_window.py" line="1013"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="992"/>
-        <location filename="../main_window.py" line="1033"/>
-        <source>打印全部项目简报</source>
-        <translation>Print all project briefs</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="1049"/>
-        <source>正在生成项目简报(%1/%2):%3</source>
-        <translation>Creating project briefs (%1/%2): %3</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="1058"/>
-        <source>已生成 %1 份项目简报,保存在 %2</source>
-        <translation>Created %1 project brief(s) in %2</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="1074"/>
-        <source>保存项目清单</source>
-        <translation>Save project listing</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="1134"/>
+        <location filename="../main_window.py" line="371"/>
         <source>招商台账:离线记录招商线索与项目,按统计口径生成简报,各单位报送数据文件,由市招商中心汇总。</source>
         <translation>Investment Ledger keeps investment leads and projects offline and produces briefings by the official counting rules. Each unit submits its data file; the city headquarters consolidates them.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1193"/>
+        <location filename="../main_window.py" line="430"/>
         <source>撤销 %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1194"/>
+        <location filename="../main_window.py" line="431"/>
         <source>重做 %1</source>
         <translation>Redo %1</translation>
     </message>
@@ -2156,6 +1984,24 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
 %2
 
 Find it in the file manager, or install a PDF reader and open it again.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectController</name>
+    <message>
+        <location filename="../controllers/projects.py" line="75"/>
+        <source>删除项目</source>
+        <translation>Delete project</translation>
+    </message>
+    <message>
+        <location filename="../controllers/projects.py" line="76"/>
+        <source>确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。</source>
+        <translation>Delete %1 project(s) (%2)? You can bring them back with Undo (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../controllers/projects.py" line="83"/>
+        <source>删除 %1 个项目</source>
+        <translation>Delete %1 project(s)</translation>
     </message>
 </context>
 <context>
@@ -3018,6 +2864,81 @@ Save anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ReportController</name>
+    <message>
+        <location filename="../controllers/reports.py" line="45"/>
+        <source>选择报表和导出文件的保存位置</source>
+        <translation>Choose where reports and exports are saved</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="50"/>
+        <source>报表和导出文件将保存在:%1</source>
+        <translation>Reports and exports will be saved in: %1</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="58"/>
+        <source>已生成:%1</source>
+        <translation>Created: %1</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="93"/>
+        <source>请先在项目台账中选择一个项目</source>
+        <translation>Select a project in the project ledger first</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="101"/>
+        <source>保存项目简报</source>
+        <translation>Save project brief</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="103"/>
+        <location filename="../controllers/reports.py" line="198"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="131"/>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="134"/>
+        <location filename="../controllers/reports.py" line="155"/>
+        <source>打印全部项目简报</source>
+        <translation>Print all project briefs</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="134"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="140"/>
+        <source>选择保存项目简报的文件夹</source>
+        <translation>Choose a folder for the project briefs</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="156"/>
+        <source>正在生成项目简报…</source>
+        <translation>Creating project briefs…</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="171"/>
+        <source>正在生成项目简报(%1/%2):%3</source>
+        <translation>Creating project briefs (%1/%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="180"/>
+        <source>已生成 %1 份项目简报,保存在 %2</source>
+        <translation>Created %1 project brief(s) in %2</translation>
+    </message>
+    <message>
+        <location filename="../controllers/reports.py" line="196"/>
+        <source>保存项目清单</source>
+        <translation>Save project listing</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../settings_dialog.py" line="616"/>
@@ -3734,6 +3655,108 @@ Save anyway?</translation>
         <location filename="../start_screen.py" line="131"/>
         <source>(暂无)</source>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>TransferController</name>
+    <message>
+        <location filename="../controllers/transfers.py" line="43"/>
+        <source>选择保存交接文件的文件夹(如U盘)</source>
+        <translation>Choose the folder for the handover file (a USB stick, say)</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="59"/>
+        <source>导出交接文件</source>
+        <translation>Export handover file</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="61"/>
+        <source>已导出第 %1 次交接文件:
+%2
+
+请将此文件交给市招商中心(U盘、邮件或共享文件夹)。</source>
+        <translation>Handover no. %1 written:
+%2
+
+Give this file to headquarters (USB stick, e-mail or a shared folder).</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="79"/>
+        <location filename="../controllers/transfers.py" line="84"/>
+        <source>导入设置文件</source>
+        <translation>Import settings file</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="79"/>
+        <source>设置文件 (*.zsset)</source>
+        <translation>Settings files (*.zsset)</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="89"/>
+        <source>已导入设置文件:%1</source>
+        <translation>Settings file imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="102"/>
+        <location filename="../controllers/transfers.py" line="114"/>
+        <location filename="../controllers/transfers.py" line="131"/>
+        <source>导入台账</source>
+        <translation>Import ledger</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="102"/>
+        <source>台账 (*.xlsx *.csv)</source>
+        <translation>Ledgers (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="114"/>
+        <source>正在导入台账…</source>
+        <translation>Importing ledger…</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="133"/>
+        <source>已导入台账:新建项目 %1 个,更新项目 %2 个</source>
+        <translation>Ledger imported: %1 project(s) created, %2 updated</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="151"/>
+        <source>产业链不在重点产业链名单中</source>
+        <translation>Chains outside the priority list</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="152"/>
+        <source>是否把这些产业链加入重点产业链名单?</source>
+        <translation>Add these chains to the priority chains?</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="163"/>
+        <source>加入重点产业链</source>
+        <translation>Add priority chains</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="181"/>
+        <source>……另有 %1 处问题</source>
+        <translation>…and %1 more problem(s)</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="184"/>
+        <source>台账未导入</source>
+        <translation>Ledger not imported</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="202"/>
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="204"/>
+        <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../controllers/transfers.py" line="219"/>
+        <source>已导出 %1 个项目到 %2</source>
+        <translation>Exported %1 project(s) to %2</translation>
     </message>
 </context>
 <context>

@@ -40,13 +40,14 @@ def english_amount(wan: Decimal, foreign: bool = False) -> str:
     return f"{currency} {_grouped(units)}"
 
 
-def yi_amount(wan: Decimal, foreign: bool = False) -> str:
+def yi_amount(wan: Decimal, foreign: bool = False, space: str = " ") -> str:
     """A total as the overview and the status bar give it, to 0.01亿: "30 亿元" or
-    "0.15 亿美元" in Chinese, "CNY 3.0 bn" or "USD 15 m" in English."""
+    "0.15 亿美元" in Chinese (``space`` between figure and unit), "CNY 3.0 bn" or
+    "USD 15 m" in English."""
     if i18n.language() == "en":
         rounded = (wan / _HUNDRED_WAN).quantize(Decimal(1), ROUND_HALF_UP) * _HUNDRED_WAN
         return english_amount(rounded, foreign)
-    return f"{yi_text(wan)} {'亿美元' if foreign else '亿元'}"
+    return f"{yi_text(wan)}{space}{'亿美元' if foreign else '亿元'}"
 
 
 def yi_figure(wan: Decimal) -> str:

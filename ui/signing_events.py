@@ -49,8 +49,9 @@ from db.reads.signing import (
 )
 from db.reads.units import live_units
 from db.records.signing import SigningEventValues, delete_signing_event, save_signing_event
-from db.rules.money import plain, yi_text
+from db.rules.money import plain
 from db.rules.vocabulary import Capital
+from ui.amounts import yi_amount, yi_figure
 from ui.i18n import either
 from ui.refresh import RefreshGuard
 from ui.session import Session
@@ -68,17 +69,16 @@ def _tr(text: str) -> str:
 
 def summary_sentence(event: SigningEventSummary) -> str:
     """现场集中签约项目22个,累计金额75.2亿元 — with the rate when 外资 was converted."""
-    text = _tr("现场集中签约项目{count}个,累计金额{total}亿元").format(
-        count=event.project_count, total=yi_text(event.total_wan_cny)
+    text = _tr("现场集中签约项目{count}个,累计金额{total}").format(
+        count=event.project_count, total=yi_amount(event.total_wan_cny, space="")
     )
     rate = event.exchange_rate
+    usd = yi_amount(event.foreign_total_wan_usd, foreign=True, space="")
     if event.foreign_total_wan_usd and rate is None:
-        text += _tr("(另有外资{usd}亿美元,未设定汇率,未折算)").format(
-            usd=yi_text(event.foreign_total_wan_usd)
-        )
+        text += _tr("(另有外资{usd},未设定汇率,未折算)").format(usd=usd)
     elif event.foreign_total_wan_usd and rate is not None:
-        text += _tr("(其中外资{usd}亿美元,按1美元={rate}元人民币折算,汇率日期{when})").format(
-            usd=yi_text(event.foreign_total_wan_usd),
+        text += _tr("(其中外资{usd},按1美元={rate}元人民币折算,汇率日期{when})").format(
+            usd=usd,
             rate=plain(rate.usd_cny),
             when=rate.date.isoformat() if rate.date else _tr("未填写"),
         )
@@ -132,7 +132,7 @@ class SigningEventModel(QAbstractTableModel):
                 self.PLACE: event.place or "",
                 self.UNIT: event.unit or _tr("全市"),
                 self.COUNT: str(event.project_count),
-                self.TOTAL: yi_text(event.total_wan_cny),
+                self.TOTAL: yi_figure(event.total_wan_cny),
             }[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COUNT, self.TOTAL):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -144,8 +144,7 @@ class SigningEventModel(QAbstractTableModel):
 def _amount_text(project: LinkableProject) -> str:
     if project.total is None:
         return _tr("总投资未填")
-    unit = _tr("亿美元") if project.capital is Capital.FOREIGN else _tr("亿元")
-    return f"{yi_text(project.total)}{unit}"
+    return yi_amount(project.total, foreign=project.capital is Capital.FOREIGN, space="")
 
 
 class SigningEventDialog(QDialog):

@@ -140,3 +140,26 @@ def test_the_window_title_has_no_chinese_tail(qtbot, unit_file: Store, tmp_path:
     assert window.windowTitle().endswith(" — Investment Ledger")
     assert "招商台账" not in window.windowTitle()
     window.close()
+
+
+def test_a_signing_event_reads_in_english_and_chinese() -> None:
+    from db.reads.signing import SigningEventSummary
+    from ui.signing_events import summary_sentence
+
+    event = SigningEventSummary(
+        uuid="e",
+        name="政银企对接活动",
+        date=date(2023, 6, 18),
+        place=None,
+        unit_uuid=None,
+        unit=None,
+        note=None,
+        project_count=22,
+        domestic_total_wan_cny=Decimal(752000),
+        foreign_total_wan_usd=Decimal(0),
+        total_wan_cny=Decimal(752000),
+        exchange_rate=None,
+    )
+    assert summary_sentence(event) == "22 project(s) signed on site, CNY 7.52 bn in total"
+    i18n.install("zh_CN")
+    assert summary_sentence(event) == "现场集中签约项目22个,累计金额75.2亿元"

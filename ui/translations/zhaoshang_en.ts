@@ -3304,103 +3304,88 @@ Save anyway?</translation>
 <context>
     <name>SigningEventDialog</name>
     <message>
-        <location filename="../signing_events.py" line="164"/>
+        <location filename="../signing_events.py" line="163"/>
         <source>新建签约活动</source>
         <translation>New signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="164"/>
+        <location filename="../signing_events.py" line="163"/>
         <source>编辑签约活动</source>
         <translation>Edit signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="171"/>
+        <location filename="../signing_events.py" line="170"/>
         <source>如:政银企对接活动</source>
         <translation>e.g. government–bank–business matchmaking event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="186"/>
+        <location filename="../signing_events.py" line="185"/>
         <source>全市(不限单位)</source>
         <translation>Citywide (any unit)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="199"/>
+        <location filename="../signing_events.py" line="198"/>
         <source>输入项目名称或单位筛选</source>
         <translation>Filter by project name or unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="213"/>
+        <location filename="../signing_events.py" line="212"/>
         <source>活动名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="214"/>
+        <location filename="../signing_events.py" line="213"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="215"/>
+        <location filename="../signing_events.py" line="214"/>
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="216"/>
+        <location filename="../signing_events.py" line="215"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="217"/>
+        <location filename="../signing_events.py" line="216"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="221"/>
+        <location filename="../signing_events.py" line="220"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="222"/>
+        <location filename="../signing_events.py" line="221"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="226"/>
+        <location filename="../signing_events.py" line="225"/>
         <source>签约项目(勾选在本次活动上签约的项目)(&amp;S)</source>
         <translation>&amp;Signed projects (tick those signed at this event)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="243"/>
+        <location filename="../signing_events.py" line="242"/>
         <source>(已关联:{name})</source>
         <translation> (linked to {name})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="260"/>
+        <location filename="../signing_events.py" line="259"/>
         <source>已勾选 {n} 个项目</source>
         <translation>{n} project(s) ticked</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="278"/>
+        <location filename="../signing_events.py" line="277"/>
         <source>请填写活动名称</source>
         <translation>Enter the event name</translation>
     </message>
 </context>
 <context>
     <name>SigningEventsView</name>
-    <message>
-        <location filename="../signing_events.py" line="71"/>
-        <source>现场集中签约项目{count}个,累计金额{total}亿元</source>
-        <translation>{count} project(s) signed on site, {total} × 100M CNY in total</translation>
-    </message>
-    <message>
-        <location filename="../signing_events.py" line="76"/>
-        <source>(另有外资{usd}亿美元,未设定汇率,未折算)</source>
-        <translation> (plus foreign USD {usd} × 100M, not converted: no exchange rate set)</translation>
-    </message>
-    <message>
-        <location filename="../signing_events.py" line="80"/>
-        <source>(其中外资{usd}亿美元,按1美元={rate}元人民币折算,汇率日期{when})</source>
-        <translation> (including {usd} × 100M USD foreign, at 1 USD = {rate} CNY, rate date {when})</translation>
-    </message>
     <message>
         <location filename="../signing_events.py" line="83"/>
         <source>未填写</source>
@@ -3447,47 +3432,52 @@ Save anyway?</translation>
         <translation>total investment not entered</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="147"/>
-        <source>亿美元</source>
-        <translation> × 100M USD</translation>
+        <location filename="../signing_events.py" line="72"/>
+        <source>现场集中签约项目{count}个,累计金额{total}</source>
+        <translation>{count} project(s) signed on site, {total} in total</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="147"/>
-        <source>亿元</source>
-        <translation> × 100M CNY</translation>
+        <location filename="../signing_events.py" line="78"/>
+        <source>(另有外资{usd},未设定汇率,未折算)</source>
+        <translation> (plus foreign {usd}, not converted: no exchange rate set)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="326"/>
+        <location filename="../signing_events.py" line="80"/>
+        <source>(其中外资{usd},按1美元={rate}元人民币折算,汇率日期{when})</source>
+        <translation> (including foreign {usd}, at 1 USD = {rate} CNY, rate date {when})</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="325"/>
         <source>新建活动(&amp;N)…</source>
         <translation>&amp;New event…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="329"/>
+        <location filename="../signing_events.py" line="328"/>
         <source>编辑/关联项目(&amp;E)…</source>
         <translation>&amp;Edit / link projects…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="332"/>
+        <location filename="../signing_events.py" line="331"/>
         <source>删除活动</source>
         <translation>Delete event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="377"/>
+        <location filename="../signing_events.py" line="376"/>
         <source>共 {n} 场签约活动。选择一场查看签约项目。</source>
         <translation>{n} signing event(s). Select one to see its projects.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="379"/>
+        <location filename="../signing_events.py" line="378"/>
         <source>尚无签约活动。点“新建活动”录入活动日期、地点及在会上签约的项目。</source>
         <translation>No signing events yet. Click “New event” to enter an event&apos;s date, place and the projects signed there.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="412"/>
+        <location filename="../signing_events.py" line="411"/>
         <source>记录签约日期</source>
         <translation>Record signing date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="414"/>
+        <location filename="../signing_events.py" line="413"/>
         <source>以下 {n} 个项目尚无签约记录,是否将其阶段记为“签约”,日期为活动日期 {when}?
 
 {names}</source>
@@ -3496,22 +3486,22 @@ Save anyway?</translation>
 {names}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="429"/>
+        <location filename="../signing_events.py" line="428"/>
         <source>新建签约活动“{name}”</source>
         <translation>New signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="429"/>
+        <location filename="../signing_events.py" line="428"/>
         <source>修改签约活动“{name}”</source>
         <translation>Edit signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="444"/>
+        <location filename="../signing_events.py" line="443"/>
         <source>以下项目未记录签约日期:{reasons}</source>
         <translation>Signing date not recorded for: {reasons}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="456"/>
+        <location filename="../signing_events.py" line="455"/>
         <source>删除签约活动“{name}”</source>
         <translation>Delete signing event “{name}”</translation>
     </message>

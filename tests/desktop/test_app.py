@@ -104,7 +104,7 @@ def test_zhaoshang_file_opens_that_file_in_the_app(tmp_path: Path) -> None:
     create_unit_file(path, "上海驻点招商办", kind="驻点招商办", city="上海").close()
     result = _run_cli(tmp_path, str(path))
     assert result.returncode == 0, result.stderr
-    assert f"TITLE:招商台账 — 上海驻点招商办 — {path}" in result.stdout
+    assert f"TITLE:上海驻点招商办 — {path} — 招商台账" in result.stdout
 
 
 def test_version_and_a_mistyped_command(tmp_path: Path) -> None:

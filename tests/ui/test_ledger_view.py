@@ -46,8 +46,6 @@ def make_view(qtbot, session: Session, store: QSettings) -> MakeView:  # type: i
 
 @pytest.fixture
 def article(session: Session) -> dict[str, Project]:
-    # The article's rate: 外资 is banded and sorted in 亿元 (a file without one converts nothing).
-    set_exchange_rate(Decimal("7.1305"), date(2023, 7, 31))
     return {
         "大亚": make_project(
             "大亚新能源材料建设项目",

@@ -86,7 +86,7 @@ class _PassClicks(QObject):
         if event.type() != QEvent.Type.MouseButtonPress:
             return False
         popup = self.completer.popup()
-        assert isinstance(event, QMouseEvent)
+        assert popup is not None and isinstance(event, QMouseEvent)
         where = event.globalPosition().toPoint()
         if popup.rect().contains(popup.mapFromGlobal(where)):
             return False
@@ -109,4 +109,6 @@ def _click(kind: QEvent.Type, local: QPoint, where: QPoint, like: QMouseEvent) -
 
 def pass_clicks_through(completer: QCompleter) -> None:
     """Let a click outside ``completer``'s list act at once on what was clicked."""
-    completer.popup().installEventFilter(_PassClicks(completer))
+    popup = completer.popup()
+    assert popup is not None
+    popup.installEventFilter(_PassClicks(completer))

@@ -94,9 +94,13 @@ class MilestoneDialog(QDialog):
         self.date.dateChanged.connect(lambda: self.date_error.show_message(None))
         line = self.kind.lineEdit()
         assert line is not None
-        line.textChanged.connect(lambda text: text.strip() and self.kind_error.show_message(None))
+        line.textChanged.connect(self._kind_typed)
         enter_moves_on(self, self.kind, self.accept)
         self.setMinimumWidth(420)
+
+    def _kind_typed(self, text: str) -> None:
+        if text.strip():
+            self.kind_error.show_message(None)
 
     def values(self) -> MilestoneValues:
         return MilestoneValues(

@@ -165,6 +165,8 @@ class StageDialog(QDialog):
                 self.tr("%1 在今天之后。阶段应按实际发生的日期记录,确定要记为这一天吗?").replace(
                     "%1", when.isoformat()
                 ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
             )
             if answer != QMessageBox.StandardButton.Yes:
                 self.date.setFocus()

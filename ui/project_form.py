@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -188,6 +189,8 @@ class ProjectForm(QDialog):
         self._capital_changed()
         self._refresh_progress()
         self.session.changed.connect(self._session_changed)
+        self._file_closed = False
+        self.session.closed.connect(self._mark_file_closed)
         self.initial = self._state()
         enter_moves_on(self, self.inputs["name"], self.accept)
         self.resize(820, 640)
@@ -946,12 +949,15 @@ class ProjectForm(QDialog):
 
     def _check_field(self, field: str) -> None:
         """Check one field as the user leaves it."""
-        if not self.isVisible():
-            return
+        if not shiboken6.isValid(self) or not self.isVisible() or self._file_closed:
+            return  # the field lost its focus as the form or its file was being closed
         _data, problems = self.problems()
         self.errors[field].show_message(_message(problems, field))
         if field in ("phases", "capacity"):
             self._mark_rows(problems)
+
+    def _mark_file_closed(self) -> None:
+        self._file_closed = True
 
     def _recheck_field(self, field: str) -> None:
         """An error beside a field goes as soon as the field is put right."""

@@ -25,6 +25,7 @@ from db.records.follow_ups import (
 from db.records.projects import load_project
 from db.rules.vocabulary import FOLLOW_UP_KINDS
 from ui.i18n import either
+from ui.keyboard import enter_moves_on
 from ui.labels import choice_value, fill_choices, set_choice
 from ui.session import Session
 from ui.widgets import ErrorLabel, OptionalDateEdit, confirm_delete, date_edit, date_of
@@ -61,7 +62,8 @@ class FollowUpDialog(QDialog):
         self.setWindowTitle(title.replace("%1", name))
 
         before = self.before
-        self.date = date_edit("followUpDate", before.date if before else None)
+        self.date = date_edit("followUpDate", self.tr("日期"), before.date if before else None)
+        self.date_error = ErrorLabel("followUpDateError", reserve_lines=1)
         self.kind = QComboBox()
         self.kind.setObjectName("followUpKind")
         self.kind.setEditable(True)
@@ -71,12 +73,13 @@ class FollowUpDialog(QDialog):
         self.people.setPlaceholderText(self.tr("如:张三(我方)、李总(企业)"))
         self.summary = _text_box("followUpSummary", 80)
         self.summary.setPlainText(before.summary if before else "")
-        self.summary_error = ErrorLabel("followUpSummaryError")
+        self.summary_error = ErrorLabel("followUpSummaryError", reserve_lines=1)
         self.next_step = _text_box("followUpNextStep", 50)
         self.next_step.setPlainText((before.next_step if before else None) or "")
         self.due = OptionalDateEdit("followUpDue", self.tr("设定期限"))
+        self.due.set_label(self.tr("期限"))
         self.due.set_value(before.due_date if before else None)
-        self.due_error = ErrorLabel("followUpDueError")
+        self.due_error = ErrorLabel("followUpDueError", reserve_lines=1)
         self.done_box = QCheckBox(self.tr("下一步已完成"))
         self.done_box.setObjectName("followUpDone")
         self.done_box.setChecked(bool(before and before.done))
@@ -85,6 +88,7 @@ class FollowUpDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("日期(&D)"), self.date)
+        form.addRow("", self.date_error)
         form.addRow(self.tr("方式(&K)"), self.kind)
         form.addRow(self.tr("人员(&P)"), self.people)
         form.addRow(self.tr("内容摘要(&S)"), self.summary)
@@ -110,7 +114,16 @@ class FollowUpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.date.dateChanged.connect(lambda: self.date_error.show_message(None))
+        self.due.edit.dateChanged.connect(lambda: self.due_error.show_message(None))
+        self.due.check.toggled.connect(lambda _on: self.due_error.show_message(None))
+        self.summary.textChanged.connect(self._summary_typed)
+        enter_moves_on(self, self.date, self.accept)
         self.resize(460, self.sizeHint().height())
+
+    def _summary_typed(self) -> None:
+        if self.summary.toPlainText().strip():
+            self.summary_error.show_message(None)
 
     def values(self) -> FollowUpValues:
         return FollowUpValues(
@@ -124,13 +137,20 @@ class FollowUpDialog(QDialog):
         )
 
     def accept(self) -> None:
-        after = self.values()
-        missing = not after.summary
+        date_problem, due_problem = self.date.problem(), self.due.edit.problem()
+        if not self.due.check.isChecked():
+            due_problem = None
+        self.date_error.show_message(date_problem)
+        missing = not self.summary.toPlainText().strip()
         self.summary_error.show_message(self.tr("请填写内容摘要") if missing else None)
-        early = after.due_date is not None and after.due_date < after.date
-        self.due_error.show_message(self.tr("期限早于走访日期,请核对") if early else None)
-        if missing or early:
-            (self.summary if missing else self.due).setFocus()
+        if date_problem is None and due_problem is None:
+            after = self.values()
+            early = after.due_date is not None and after.due_date < after.date
+            due_problem = self.tr("期限早于走访日期,请核对") if early else None
+        self.due_error.show_message(due_problem)
+        if date_problem or missing or due_problem:
+            first = self.date if date_problem else self.summary if missing else self.due.edit
+            first.setFocus()
             return
         if after != self.before:
             text = self.tr("走访记录 %1").replace("%1", after.date.isoformat())

@@ -22,7 +22,9 @@ from db.records.milestones import (
 )
 from db.records.projects import load_project
 from db.rules.vocabulary import MILESTONE_KINDS
+from ui.date_field import DateError
 from ui.i18n import either
+from ui.keyboard import enter_moves_on
 from ui.labels import choice_value, fill_choices, label, set_choice
 from ui.session import Session
 from ui.widgets import ErrorLabel, confirm_delete, date_edit, date_of
@@ -54,8 +56,11 @@ class MilestoneDialog(QDialog):
         self.kind.setObjectName("milestoneKind")
         self.kind.setEditable(True)
         fill_choices(self.kind, MILESTONE_KINDS)
-        self.kind_error = ErrorLabel("milestoneKindError")
-        self.date = date_edit("milestoneDate", self.before.date if self.before else None)
+        self.kind_error = ErrorLabel("milestoneKindError", reserve_lines=1)
+        self.date = date_edit(
+            "milestoneDate", self.tr("日期"), self.before.date if self.before else None
+        )
+        self.date_error = ErrorLabel("milestoneDateError", reserve_lines=1)
         self.note = QPlainTextEdit()
         self.note.setObjectName("milestoneNote")
         self.note.setTabChangesFocus(True)
@@ -69,6 +74,7 @@ class MilestoneDialog(QDialog):
         form.addRow(self.tr("节点(&K)"), self.kind)
         form.addRow("", self.kind_error)
         form.addRow(self.tr("日期(&D)"), self.date)
+        form.addRow("", self.date_error)
         form.addRow(self.tr("说明(&N)"), self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -87,6 +93,16 @@ class MilestoneDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.date.dateChanged.connect(lambda: self.date_error.show_message(None))
+        line = self.kind.lineEdit()
+        assert line is not None
+        line.textChanged.connect(self._kind_typed)
+        enter_moves_on(self, self.kind, self.accept)
+        self.setMinimumWidth(420)
+
+    def _kind_typed(self, text: str) -> None:
+        if text.strip():
+            self.kind_error.show_message(None)
 
     def values(self) -> MilestoneValues:
         return MilestoneValues(
@@ -96,7 +112,12 @@ class MilestoneDialog(QDialog):
         )
 
     def accept(self) -> None:
-        after = self.values()
+        try:
+            after = self.values()
+        except DateError as error:
+            self.date_error.show_message(str(error))
+            self.date.setFocus()
+            return
         if not after.kind:
             self.kind_error.show_message(self.tr("请选择或填写节点名称,如 拿地、证照办结"))
             self.kind.setFocus()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -52,6 +53,7 @@ from db.records.stages import delete_stage_event, stage_event_removal_problem
 from db.rules.industry import describe
 from db.rules.money import AmountError, plain
 from db.rules.qualifier import Qualifier
+from db.rules.text_limits import field_length
 from db.rules.vocabulary import (
     CONSTRUCTION_KINDS,
     INFO_SOURCES,
@@ -63,8 +65,10 @@ from db.rules.vocabulary import (
 )
 from db.store import settings
 from ui.amounts import english_amount
+from ui.date_field import DateError
 from ui.follow_up_dialog import FollowUpDialog, ask_and_delete_follow_up
 from ui.i18n import either, language
+from ui.keyboard import enter_moves_on, pass_clicks_through
 from ui.labels import choice_value, fill_choices, label, stage_label
 from ui.milestone_dialog import MilestoneDialog, ask_and_delete_milestone
 from ui.session import Session
@@ -105,7 +109,7 @@ class _FormState:
 
     data: ProjectData
     problems: tuple[FieldProblem, ...]
-    initial_stage: tuple[Stage, date] | None
+    initial_stage: tuple[Stage, str] | None  # the stage, and its date as typed
 
 
 class ProjectForm(QDialog):
@@ -189,7 +193,10 @@ class ProjectForm(QDialog):
         self._refresh_progress()
         self.session.changed.connect(self._session_changed)
         self._following = True
+        self._file_closed = False
+        self.session.closed.connect(self._mark_file_closed)
         self.initial = self._state()
+        enter_moves_on(self, self.inputs["name"], self.accept)
         self.resize(820, 640)
 
     # -- building -------------------------------------------------------------------
@@ -224,10 +231,17 @@ class ProjectForm(QDialog):
         column.addWidget(error)
         box.setFocusProxy(widget)
         form.addRow(label, box)
-        if isinstance(widget, QLineEdit):
-            widget.editingFinished.connect(lambda: self._check_field(field))
-        elif isinstance(widget, QComboBox) and (line := widget.lineEdit()) is not None:
+        line = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+        if isinstance(line, QLineEdit):
+            if field != "credit_code":  # 18 characters and a few spaces, set below
+                line.setMaxLength(field_length(field))
             line.editingFinished.connect(lambda: self._check_field(field))
+            line.textChanged.connect(lambda _text: self._recheck_field(field))
+        elif isinstance(widget, QPlainTextEdit):
+            # A text too long says so as it grows, not only when saving.
+            widget.textChanged.connect(lambda: self._check_field(field))
+        if isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(lambda _index: self._recheck_field(field))
 
     def _line(self, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit()
@@ -303,6 +317,7 @@ class ProjectForm(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         name.setCompleter(completer)
+        pass_clicks_through(completer)
         self._add(form, self.tr("投资方(&I)*"), "investor_name", name)
         code = self._line(self.tr("18位,可不填"))
         code.setMaxLength(20)
@@ -327,6 +342,7 @@ class ProjectForm(QDialog):
         self.phases.setTabKeyNavigation(False)
         self.phases.setMinimumHeight(130)
         self.phases.itemChanged.connect(lambda _item: self._phase_names_changed())
+        self.phases.itemChanged.connect(lambda _item: self._recheck_field("phases"))
         add = _button(self.tr("添加分期"), "addPhase")
         add.clicked.connect(lambda: self.add_phase())
         remove = _button(self.tr("删除分期"), "removePhase")
@@ -346,6 +362,7 @@ class ProjectForm(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         industry.setCompleter(completer)
+        pass_clicks_through(completer)
         line = industry.lineEdit()
         assert line is not None
         line.setPlaceholderText(self.tr("输入代码或名称,如 36 或 汽车"))
@@ -364,9 +381,19 @@ class ProjectForm(QDialog):
     def _progress_page(self, form: QFormLayout) -> None:
         if self.loaded is None:
             self.initial_stage = stage_combo("initialStage", PATH)
-            self.initial_stage_date = date_edit("initialStageDate")
+            self.initial_stage_date = date_edit("initialStageDate", self.tr("进入该阶段的日期"))
             form.addRow(self.tr("当前阶段"), self.initial_stage)
-            form.addRow(self.tr("进入该阶段的日期"), self.initial_stage_date)
+            error = ErrorLabel("initialStageDateError")
+            self.errors["initialStageDate"] = error
+            self.page_of["initialStageDate"] = self._page
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(self.initial_stage_date)
+            column.addWidget(error)
+            form.addRow(self.tr("进入该阶段的日期"), column)
+            self.initial_stage_date.dateChanged.connect(
+                lambda: self._recheck_field("initialStageDate")
+            )
         else:
             self.current_stage_label = QLabel()
             self.current_stage_label.setObjectName("currentStage")
@@ -412,6 +439,9 @@ class ProjectForm(QDialog):
             form.addRow(self.tr("走访记录"), self.follow_ups)
             form.addRow("", _button_row(add_follow_up, delete_follow_up))
         planned = OptionalDateEdit("planned_production", self.tr("已定"))
+        planned.set_label(self.tr("预计竣工投产"))
+        planned.edit.dateChanged.connect(lambda: self._recheck_field("planned_production"))
+        planned.check.toggled.connect(lambda _on: self._recheck_field("planned_production"))
         self._add(form, self.tr("预计竣工投产"), "planned_production", planned)
 
     def _benefit_page(self, form: QFormLayout) -> None:
@@ -472,6 +502,7 @@ class ProjectForm(QDialog):
             CAPACITY_QUALIFIER, QHeaderView.ResizeMode.ResizeToContents
         )
         self.capacity.setTabKeyNavigation(False)
+        self.capacity.itemChanged.connect(lambda _item: self._recheck_field("capacity"))
         self.capacity.setMinimumHeight(130)
         add = _button(self.tr("添加产能"), "addCapacity")
         add.clicked.connect(lambda: self.add_capacity())
@@ -770,6 +801,13 @@ class ProjectForm(QDialog):
         credit = text("credit_code")
         planned = self.inputs["planned_production"]
         assert isinstance(planned, OptionalDateEdit)
+        try:
+            planned_production = planned.value()
+        except DateError as error:
+            problems.append(FieldProblem("planned_production", str(error)))
+            planned_production = None
+        if self.loaded is None and (why := self.initial_stage_date.problem()):
+            problems.append(FieldProblem("initialStageDate", why))
         unit = self.inputs["unit_id"]
         assert isinstance(unit, QComboBox)
         data = ProjectData(
@@ -805,7 +843,7 @@ class ProjectForm(QDialog):
             issues=text("issues"),
             remarks=text("remarks"),
             designation=text("designation"),
-            planned_production=planned.value(),
+            planned_production=planned_production,
             land_mu_qualifier=self._qualifier_of("land_mu"),
             floor_area_m2_qualifier=self._qualifier_of("floor_area_m2"),
             expected_sales_qualifier=self._qualifier_of("expected_sales"),
@@ -866,7 +904,8 @@ class ProjectForm(QDialog):
                 try:
                     numbers.append(read(text))
                 except AmountError as error:
-                    problems.append(FieldProblem("phases", f"{name}:{error}"))
+                    where = self.tr("第%1行(%2)").replace("%1", str(row + 1)).replace("%2", name)
+                    problems.append(FieldProblem("phases", f"{where}:{error}", row=row))
                     numbers.append(None)
             item = self.phases.item(row, PHASE_NAME)
             phases.append(
@@ -890,7 +929,8 @@ class ProjectForm(QDialog):
             try:
                 quantity = parse_decimal(self._cell(self.capacity, row, CAPACITY_QUANTITY), 4)
             except AmountError as error:
-                problems.append(FieldProblem("capacity", f"{product}:{error}"))
+                where = self.tr("第%1行(%2)").replace("%1", str(row + 1)).replace("%2", product)
+                problems.append(FieldProblem("capacity", f"{where}:{error}", row=row))
                 quantity = None
             combo = self.capacity.cellWidget(row, CAPACITY_PHASE)
             assert isinstance(combo, QComboBox)
@@ -917,10 +957,20 @@ class ProjectForm(QDialog):
 
     def _check_field(self, field: str) -> None:
         """Check one field as the user leaves it."""
-        if not self.isVisible():
-            return
+        if not shiboken6.isValid(self) or not self.isVisible() or self._file_closed:
+            return  # the field lost its focus as the form or its file was being closed
         _data, problems = self.problems()
         self.errors[field].show_message(_message(problems, field))
+        if field in ("phases", "capacity"):
+            self._mark_rows(problems)
+
+    def _mark_file_closed(self) -> None:
+        self._file_closed = True
+
+    def _recheck_field(self, field: str) -> None:
+        """An error beside a field goes as soon as the field is put right."""
+        if field in self.errors and not self.errors[field].isHidden():
+            self._check_field(field)
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         flagged = {self.page_of[p.field] for p in problems if p.field in self.page_of}
@@ -930,10 +980,37 @@ class ProjectForm(QDialog):
             self.tabs.tabBar().setTabTextColor(
                 page, ERROR_COLOUR if page in flagged else self.palette().windowText().color()
             )
+        self._mark_rows(problems)
         first = next((f for f in self.inputs if _message(problems, f)), None)
-        if first is not None:
+        if first is None and _message(problems, "initialStageDate"):
+            self.tabs.setCurrentIndex(self.page_of["initialStageDate"])
+            self.initial_stage_date.setFocus()
+        elif first is not None:
             self.tabs.setCurrentIndex(self.page_of[first])
             self.inputs[first].setFocus()
+            table = self.inputs[first]
+            row = next((p.row for p in problems if p.field == first and p.row is not None), None)
+            if isinstance(table, QTableWidget) and row is not None:
+                table.setCurrentCell(row, 0)
+
+    def _mark_rows(self, problems: list[FieldProblem]) -> None:
+        """The rows of the phase and capacity tables that have a problem, in red, each
+        with its problem as the tooltip of its cells."""
+        for field, table in (("phases", self.phases), ("capacity", self.capacity)):
+            by_row: dict[int, list[str]] = {}
+            for problem in problems:
+                if problem.field == field and problem.row is not None:
+                    by_row.setdefault(problem.row, []).append(either(problem.message, problem.en))
+            for row in range(table.rowCount()):
+                why = "\n".join(by_row.get(row, []))
+                for column in range(table.columnCount()):
+                    item = table.item(row, column)
+                    if item is None:
+                        continue
+                    table.blockSignals(True)
+                    item.setForeground(ERROR_COLOUR if why else self.palette().text().color())
+                    item.setToolTip(why)
+                    table.blockSignals(False)
 
     # -- saving and closing ---------------------------------------------------------
 
@@ -941,7 +1018,7 @@ class ProjectForm(QDialog):
         data, problems = self.read()
         initial = None
         if self.loaded is None:
-            initial = (Stage(self.initial_stage.currentData()), date_of(self.initial_stage_date))
+            initial = (Stage(self.initial_stage.currentData()), self.initial_stage_date.text())
         return _FormState(data, tuple(problems), initial)
 
     def _needs_similar_check(self, data: ProjectData) -> bool:

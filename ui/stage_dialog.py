@@ -23,7 +23,9 @@ from db.reads.timeline import current_stage, stage_order_conflict
 from db.records.projects import load_project
 from db.records.stages import change_stage
 from db.rules.vocabulary import PATH, Stage
+from ui.date_field import DateError
 from ui.i18n import either
+from ui.keyboard import enter_moves_on
 from ui.labels import stage_label
 from ui.session import Session
 from ui.widgets import ErrorLabel, date_edit, date_of
@@ -68,12 +70,12 @@ class StageDialog(QDialog):
         self.current_label.setObjectName("stageCurrent")
         self.stage = stage_combo("stageChoice", (*PATH, Stage.DROPPED))
         self.stage.setCurrentIndex(self.stage.findData(_NEXT.get(current, Stage.DROPPED)))
-        self.date = date_edit("stageDate")
-        self.date_error = ErrorLabel("stageDateError")
+        self.date = date_edit("stageDate", self.tr("日期"))
+        self.date_error = ErrorLabel("stageDateError", reserve_lines=2)
         self.reason = QLineEdit()
         self.reason.setObjectName("stageReason")
         self.reason.setPlaceholderText(self.tr("如:企业战略调整、选址外地"))
-        self.reason_error = ErrorLabel("stageReasonError")
+        self.reason_error = ErrorLabel("stageReasonError", reserve_lines=1)
         self.note = QPlainTextEdit()
         self.note.setObjectName("stageNote")
         self.note.setTabChangesFocus(True)
@@ -100,14 +102,22 @@ class StageDialog(QDialog):
         layout.addWidget(buttons)
 
         self.stage.currentIndexChanged.connect(lambda _index: self._stage_chosen())
-        self.date.dateChanged.connect(lambda _date: self.date_error.show_message(None))
+        self.date.dateChanged.connect(lambda: self.date_error.show_message(None))
+        self.reason.textChanged.connect(lambda _text: self._reason_typed())
         self._stage_chosen()
+        enter_moves_on(self, self.stage, self.accept)
+        self.setMinimumWidth(480)
 
     def chosen_stage(self) -> Stage:
         return Stage(self.stage.currentData())
 
     def chosen_date(self) -> date:
+        """The date typed; raises DateError (shown beside the field by ``problems``)."""
         return date_of(self.date)
+
+    def _reason_typed(self) -> None:
+        if self.reason.text().strip():
+            self.reason_error.show_message(None)
 
     def _stage_chosen(self) -> None:
         dropped = self.chosen_stage() is Stage.DROPPED
@@ -118,7 +128,13 @@ class StageDialog(QDialog):
 
     def problems(self) -> bool:
         """Show every problem beside its field; True when there is one."""
-        stage, when = self.chosen_stage(), self.chosen_date()
+        stage = self.chosen_stage()
+        try:
+            when = self.chosen_date()
+        except DateError as error:
+            self.date_error.show_message(str(error))
+            self.date.setFocus()
+            return True
         order = stage_order_conflict(self.project_uuid, stage, when)
         if order:
             earlier, earlier_date, later, later_date = order
@@ -152,6 +168,8 @@ class StageDialog(QDialog):
                 self.tr("%1 在今天之后。阶段应按实际发生的日期记录,确定要记为这一天吗?").replace(
                     "%1", when.isoformat()
                 ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
             )
             if answer != QMessageBox.StandardButton.Yes:
                 self.date.setFocus()

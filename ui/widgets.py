@@ -6,7 +6,7 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.rules.money import AmountError, parse_amount, plain
+from ui.date_field import DateField
 
 ERROR_STYLE = "color: #c62828;"
 MONEY_PLACES = 6  # 万 to the cent, as db.models.MoneyField stores them
@@ -78,34 +79,37 @@ def square_metres_text(mu: Decimal | None) -> str:
     return f"≈ {m2:,} ㎡"
 
 
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
+def date_edit(object_name: str, label: str, value: date | None = None) -> DateField:
+    """A date the user must give (``label`` names it in errors), today unless given."""
+    return DateField(object_name, label, value or date.today())
 
 
-def date_edit(object_name: str, value: date | None = None) -> QDateEdit:
-    """A date field with a calendar popup, written yyyy-MM-dd, today unless given."""
-    edit = QDateEdit()
-    edit.setObjectName(object_name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(to_qdate(value or date.today()))
-    return edit
-
-
-def date_of(edit: QDateEdit) -> date:
-    # PySide6's stubs type QDate.toPython() as object; it returns a datetime.date.
-    value: date = edit.date().toPython()  # type: ignore[assignment]
+def date_of(edit: DateField | QDateEdit) -> date:
+    """The date of a required field; raises DateError (its message names the field)."""
+    if isinstance(edit, QDateEdit):  # the period pickers, chosen rather than typed
+        picked: date = edit.date().toPython()  # type: ignore[assignment]
+        return picked
+    value = edit.value()
+    assert value is not None  # a required field refuses to be empty
     return value
 
 
 class ErrorLabel(QLabel):
     """A small red message beside a field; hidden while the field is fine."""
 
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, object_name: str, parent: QWidget | None = None, *, reserve_lines: int = 0
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setStyleSheet(ERROR_STYLE)
         self.setWordWrap(True)
+        if reserve_lines:
+            # The space stays while no error shows, so nothing below moves when one does.
+            policy = self.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.setSizePolicy(policy)
+            self.setFixedHeight(self.fontMetrics().lineSpacing() * reserve_lines + 2)
         self.hide()
 
     def show_message(self, message: str | None) -> None:
@@ -181,22 +185,32 @@ class OptionalDateEdit(QWidget):
         self.setObjectName(object_name)
         self.check = QCheckBox(label)
         self.check.setObjectName(f"{object_name}Set")
-        self.edit = date_edit(f"{object_name}Date")
+        self.edit = DateField(f"{object_name}Date", label, date.today())
         self.edit.setEnabled(False)
-        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self._toggled)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
         layout.addWidget(self.edit, 1)
         self.setFocusProxy(self.check)
 
+    def set_label(self, label: str) -> None:
+        """The field's name in its errors (the checkbox says only 已定 or 设定期限)."""
+        self.edit.label = label
+
+    def _toggled(self, checked: bool) -> None:
+        self.edit.setEnabled(checked)
+        if checked and self.check.hasFocus():
+            self.edit.setFocus(Qt.FocusReason.TabFocusReason)  # type the date at once
+
     def value(self) -> date | None:
-        return date_of(self.edit) if self.check.isChecked() else None
+        """The date, or None when left out; raises DateError for a date that is none."""
+        return self.edit.value() if self.check.isChecked() else None
 
     def set_value(self, value: date | None) -> None:
         self.check.setChecked(value is not None)
         if value is not None:
-            self.edit.setDate(to_qdate(value))
+            self.edit.set_value(value)
 
 
 def confirm_delete(parent: QWidget, title: str, question: str) -> bool:

@@ -20,7 +20,9 @@ from db.records.ops import operation
 from db.records.stages import record_stage
 from db.rules import credit_code
 from db.rules.industry import is_valid_code
+from db.rules.project_codes import auto_code, next_code_number
 from db.rules.qualifier import Qualifier, qualifier_of
+from db.rules.text_limits import field_length
 from db.rules.vocabulary import Capital, Stage
 from db.store.models import CapacityLine, Investor, Phase, Project, Unit
 
@@ -100,6 +102,7 @@ class FieldProblem:
     field: str  # a ProjectData attribute name
     message: str  # Chinese, says what to fix
     en: str = ""  # the same in English (the interface shows it when English is chosen)
+    row: int | None = None  # the row of the phase or capacity table it concerns, from 0
 
 
 _SIMPLE_FIELDS = (
@@ -222,25 +225,53 @@ def validate(data: ProjectData) -> list[FieldProblem]:
                 "A phone number may hold only digits, spaces, +, - and brackets",
             )
         )
+    for name, value in vars(data).items():
+        if name in ("capital", "uuid") or not isinstance(value, str):
+            continue
+        limit, length = field_length(name), len(value.strip())
+        if length > limit:
+            problems.append(
+                FieldProblem(
+                    name,
+                    f"最多{limit}个字符,现有{length}个字符,请删减",
+                    f"At most {limit} characters; this has {length}",
+                )
+            )
     names = [p.name.strip() for p in data.phases]
-    if any(not n for n in names):
-        problems.append(
-            FieldProblem("phases", "每一期都要有名称(如 一期、二期)", "Every phase needs a name")
-        )
-    if len(set(names)) != len(names):
-        problems.append(FieldProblem("phases", "分期名称不能重复", "Phase names must differ"))
-    if any(
-        value is not None and value < 0
-        for p in data.phases
-        for value in (p.investment, p.floor_area_m2, p.expected_sales)
-    ):
+    blank = next((row for row, n in enumerate(names) if not n), None)
+    if blank is not None:
         problems.append(
             FieldProblem(
                 "phases",
-                "分期的投资、建筑面积、销售额不能为负数",
-                "A phase's investment, floor area and sales cannot be negative",
+                f"第{blank + 1}行:每一期都要有名称(如 一期、二期)",
+                f"Row {blank + 1}: every phase needs a name",
+                blank,
             )
         )
+    repeated = next((row for row, n in enumerate(names) if n and n in names[:row]), None)
+    if repeated is not None:
+        problems.append(
+            FieldProblem(
+                "phases",
+                f"第{repeated + 1}行:分期名称不能重复",
+                f"Row {repeated + 1}: phase names must differ",
+                repeated,
+            )
+        )
+    for row, phase in enumerate(data.phases):
+        if any(
+            value is not None and value < 0
+            for value in (phase.investment, phase.floor_area_m2, phase.expected_sales)
+        ):
+            problems.append(
+                FieldProblem(
+                    "phases",
+                    f"第{row + 1}行({phase.name.strip()}):投资、建筑面积、销售额不能为负数",
+                    f"Row {row + 1} ({phase.name.strip()}): investment, floor area and sales"
+                    " cannot be negative",
+                    row,
+                )
+            )
     phase_total = sum((p.investment for p in data.phases if p.investment), Decimal(0))
     if data.total_investment is not None and phase_total > data.total_investment:
         problems.append(
@@ -250,13 +281,14 @@ def validate(data: ProjectData) -> list[FieldProblem]:
                 "The phases add up to more than the total investment",
             )
         )
-    for line in data.capacity:
+    for row, line in enumerate(data.capacity):
         if _blank(line.product) or _blank(line.unit):
             problems.append(
                 FieldProblem(
                     "capacity",
-                    "产能每一行都要有产品和单位",
-                    "Every capacity line needs a product and a unit",
+                    f"第{row + 1}行:产能每一行都要有产品和单位",
+                    f"Row {row + 1}: every capacity line needs a product and a unit",
+                    row,
                 )
             )
             break
@@ -264,16 +296,18 @@ def validate(data: ProjectData) -> list[FieldProblem]:
             problems.append(
                 FieldProblem(
                     "capacity",
-                    f"“{line.product}”的产能数量应大于0",
-                    f"The capacity of “{line.product}” must be above 0",
+                    f"第{row + 1}行:“{line.product}”的产能数量应大于0",
+                    f"Row {row + 1}: the capacity of “{line.product}” must be above 0",
+                    row,
                 )
             )
         if line.phase_name and line.phase_name not in names:
             problems.append(
                 FieldProblem(
                     "capacity",
-                    f"“{line.product}”所属分期不存在",
-                    f"The phase of “{line.product}” does not exist",
+                    f"第{row + 1}行:“{line.product}”所属分期不存在",
+                    f"Row {row + 1}: the phase of “{line.product}” does not exist",
+                    row,
                 )
             )
     return problems
@@ -333,6 +367,9 @@ def save_project(data: ProjectData, first_stage: tuple[Stage, date] | None = Non
             qualifier_attr,
             _stored_qualifier(getattr(data, attr), getattr(data, qualifier_attr)),
         )
+    if created and project.code is None:  # numbered as the ledger import numbers them
+        year = date.today().year
+        project.code = auto_code(year, next_code_number(year))
     project.save()
     _sync_phases(project, data)
     if created:

@@ -44,7 +44,7 @@ while True:
         investor_name=f"投资方{n % 7}有限公司",
         unit_id=unit_id,
         total_investment=Decimal(10000 + n),
-        remarks="备注" * 200,
+        remarks="备注" * 150,  # 300 characters, the most a 备注 may hold
         phases=[PhaseData("一期", Decimal(5000)), PhaseData("二期", Decimal(5000))],
     )
     uuid = save_project(data, (Stage.TALKS, date(2023, 1, 1))).value

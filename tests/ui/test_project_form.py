@@ -207,8 +207,27 @@ def test_phase_and_capacity_problems(qtbot, session: Session) -> None:  # type: 
     form.add_capacity("托盘", "多", "万件")
     form.accept()
     assert error_of(form, "phases") == "各期投资之和超过了总投资"
-    assert error_of(form, "capacity") == "托盘:请填写数字,如 30 或 11.6"
+    # The error names the row, and the row's cells say it too.
+    assert error_of(form, "capacity") == "第5行(托盘):请填写数字,如 30 或 11.6"
+    row = form.capacity.rowCount() - 1
+    assert form.capacity.item(row, 0).toolTip() == "第5行(托盘):请填写数字,如 30 或 11.6"
+    assert form.capacity.item(0, 0).toolTip() == ""
     assert form.tabs.currentIndex() == form.PAGES.index("投资额与分期")
+
+
+def test_a_negative_phase_amount_is_flagged_on_its_row(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    enter_daya(qtbot, form)
+    form.add_phase("三期", "-1")
+    form.accept()
+    assert error_of(form, "phases") == "第3行(三期):投资、建筑面积、销售额不能为负数"
+    assert form.phases.item(2, 0).toolTip() == "第3行(三期):投资、建筑面积、销售额不能为负数"
+    assert [form.phases.item(r, 0).toolTip() for r in (0, 1)] == ["", ""]
+    assert form.phases.currentRow() == 2
+    # Put right, the error goes at once.
+    form.phases.item(2, 1).setText("")
+    assert error_of(form, "phases") is None
+    assert form.phases.item(2, 0).toolTip() == ""
 
 
 def test_a_similar_investor_is_shown_before_saving(qtbot, session: Session, answers) -> None:  # type: ignore[no-untyped-def]

@@ -76,6 +76,8 @@ class ProjectController(Controller):
             self.tr("确定删除 %1 个项目(%2)吗?删除后可用“撤销”(Ctrl+Z)恢复。")
             .replace("%1", str(len(selected)))
             .replace("%2", names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # a stray Enter deletes nothing
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -369,6 +369,34 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../date_field.py" line="76"/>
+        <source>如 2023-05-20</source>
+        <translation>e.g. 2023-05-20</translation>
+    </message>
+    <message>
+        <location filename="../date_field.py" line="78"/>
+        <source>可输入 2023-05-20、20230520、2023/5/20、2023年5月20日,或 5.20(今年);Alt+↓ 打开日历</source>
+        <translation>Type 2023-05-20, 20230520, 2023/5/20, 2023年5月20日, or 5.20 (this year); Alt+Down opens the calendar</translation>
+    </message>
+    <message>
+        <location filename="../date_field.py" line="86"/>
+        <source>从日历中选择</source>
+        <translation>Pick from the calendar</translation>
+    </message>
+    <message>
+        <location filename="../date_field.py" line="100"/>
+        <source>%1:“%2”不是有效日期,请按 2023-05-20 的格式填写</source>
+        <translation>%1: “%2” is not a valid date; write it as 2023-05-20</translation>
+    </message>
+    <message>
+        <location filename="../date_field.py" line="105"/>
+        <source>请填写%1,如 2023-05-20</source>
+        <translation>Enter the %1, e.g. 2023-05-20</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateDialog</name>
     <message>
         <location filename="../handover_view.py" line="426"/>
@@ -493,98 +521,104 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../follow_up_dialog.py" line="60"/>
+        <location filename="../follow_up_dialog.py" line="61"/>
         <source>添加走访记录 — %1</source>
         <translation>Add follow-up — %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="60"/>
+        <location filename="../follow_up_dialog.py" line="61"/>
         <source>走访记录 — %1</source>
         <translation>Follow-up — %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="71"/>
+        <location filename="../follow_up_dialog.py" line="65"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../follow_up_dialog.py" line="73"/>
         <source>如:张三(我方)、李总(企业)</source>
         <translation>e.g. Zhang San (us), Mr Li (company)</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="77"/>
+        <location filename="../follow_up_dialog.py" line="79"/>
         <source>设定期限</source>
         <translation>Set a due date</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="80"/>
+        <location filename="../follow_up_dialog.py" line="83"/>
         <source>下一步已完成</source>
         <translation>Next step done</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="87"/>
+        <location filename="../follow_up_dialog.py" line="90"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="88"/>
+        <location filename="../follow_up_dialog.py" line="92"/>
         <source>方式(&amp;K)</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="89"/>
+        <location filename="../follow_up_dialog.py" line="93"/>
         <source>人员(&amp;P)</source>
         <translation>&amp;People</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="90"/>
+        <location filename="../follow_up_dialog.py" line="94"/>
         <source>内容摘要(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="92"/>
+        <location filename="../follow_up_dialog.py" line="96"/>
         <source>下一步(&amp;X)</source>
         <translation>Ne&amp;xt step</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="93"/>
+        <location filename="../follow_up_dialog.py" line="80"/>
+        <location filename="../follow_up_dialog.py" line="97"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="100"/>
+        <location filename="../follow_up_dialog.py" line="104"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="101"/>
+        <location filename="../follow_up_dialog.py" line="105"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="104"/>
-        <location filename="../follow_up_dialog.py" line="162"/>
+        <location filename="../follow_up_dialog.py" line="108"/>
+        <location filename="../follow_up_dialog.py" line="182"/>
         <source>删除记录</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="129"/>
+        <location filename="../follow_up_dialog.py" line="145"/>
         <source>请填写内容摘要</source>
         <translation>Enter a summary</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="131"/>
+        <location filename="../follow_up_dialog.py" line="149"/>
         <source>期限早于走访日期,请核对</source>
         <translation>The due date is before the follow-up date. Please check it.</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="136"/>
+        <location filename="../follow_up_dialog.py" line="156"/>
         <source>走访记录 %1</source>
         <translation>Follow-up %1</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="161"/>
+        <location filename="../follow_up_dialog.py" line="181"/>
         <source>删除走访记录“%1”?</source>
         <translation>Delete the follow-up “%1”?</translation>
     </message>
     <message>
-        <location filename="../follow_up_dialog.py" line="164"/>
+        <location filename="../follow_up_dialog.py" line="184"/>
         <source>删除走访记录 %1</source>
         <translation>Delete follow-up %1</translation>
     </message>
@@ -1768,68 +1802,73 @@ First recorded: %4</translation>
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../milestone_dialog.py" line="50"/>
+        <location filename="../milestone_dialog.py" line="52"/>
         <source>添加节点 — %1</source>
         <translation>Add milestone — %1</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="50"/>
+        <location filename="../milestone_dialog.py" line="52"/>
         <source>修改节点 — %1</source>
         <translation>Edit milestone — %1</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="63"/>
+        <location filename="../milestone_dialog.py" line="61"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../milestone_dialog.py" line="68"/>
         <source>如:4个工作日内办结开工前全部证照</source>
         <translation>e.g. all pre-construction permits issued within 4 working days</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="69"/>
+        <location filename="../milestone_dialog.py" line="74"/>
         <source>节点(&amp;K)</source>
         <translation>&amp;Milestone</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="71"/>
+        <location filename="../milestone_dialog.py" line="76"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="72"/>
+        <location filename="../milestone_dialog.py" line="78"/>
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="77"/>
+        <location filename="../milestone_dialog.py" line="83"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="78"/>
+        <location filename="../milestone_dialog.py" line="84"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="81"/>
-        <location filename="../milestone_dialog.py" line="131"/>
+        <location filename="../milestone_dialog.py" line="87"/>
+        <location filename="../milestone_dialog.py" line="152"/>
         <source>删除节点</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="101"/>
+        <location filename="../milestone_dialog.py" line="122"/>
         <source>请选择或填写节点名称,如 拿地、证照办结</source>
         <translation>Choose or type a milestone, e.g. land acquired, permits issued</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="106"/>
+        <location filename="../milestone_dialog.py" line="127"/>
         <source>节点“%1”</source>
         <translation>Milestone “%1”</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="131"/>
+        <location filename="../milestone_dialog.py" line="152"/>
         <source>删除节点“%1”?</source>
         <translation>Delete the milestone “%1”?</translation>
     </message>
     <message>
-        <location filename="../milestone_dialog.py" line="133"/>
+        <location filename="../milestone_dialog.py" line="154"/>
         <source>删除节点“%1”</source>
         <translation>Delete milestone “%1”</translation>
     </message>
@@ -1999,7 +2038,7 @@ Find it in the file manager, or install a PDF reader and open it again.</transla
         <translation>Delete %1 project(s) (%2)? You can bring them back with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../controllers/projects.py" line="83"/>
+        <location filename="../controllers/projects.py" line="85"/>
         <source>删除 %1 个项目</source>
         <translation>Delete %1 project(s)</translation>
     </message>
@@ -2007,528 +2046,536 @@ Find it in the file manager, or install a PDF reader and open it again.</transla
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../project_form.py" line="142"/>
+        <location filename="../project_form.py" line="146"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="144"/>
+        <location filename="../project_form.py" line="148"/>
         <source>项目 — %1</source>
         <translation>Project — %1</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="172"/>
+        <location filename="../project_form.py" line="176"/>
         <source>保存(Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="174"/>
+        <location filename="../project_form.py" line="178"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="182"/>
+        <location filename="../project_form.py" line="186"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="267"/>
+        <location filename="../project_form.py" line="281"/>
         <source>约</source>
         <translation>about</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="268"/>
+        <location filename="../project_form.py" line="282"/>
         <source>超</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="269"/>
+        <location filename="../project_form.py" line="283"/>
         <source>达</source>
         <translation>reaching</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="270"/>
+        <location filename="../project_form.py" line="284"/>
         <source>以上</source>
         <translation>or more</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="273"/>
+        <location filename="../project_form.py" line="287"/>
         <source>数字的限定词,简报中写作:约20亿元、超5亿元、达4万吨、500人以上</source>
         <translation>How the briefs qualify the figure: about 2 bn CNY, over 500 m CNY, reaching 40,000 t, 500 or more</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="283"/>
+        <location filename="../project_form.py" line="297"/>
         <source>项目名称(&amp;N)*</source>
         <translation>Project &amp;name*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="284"/>
+        <location filename="../project_form.py" line="298"/>
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="284"/>
+        <location filename="../project_form.py" line="298"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="288"/>
+        <location filename="../project_form.py" line="302"/>
         <source>内外资(&amp;C)</source>
         <translation>&amp;Capital source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="290"/>
+        <location filename="../project_form.py" line="304"/>
         <source>建设性质</source>
         <translation>Construction type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="293"/>
+        <location filename="../project_form.py" line="307"/>
         <source>项目定位</source>
         <translation>Designation</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="295"/>
+        <location filename="../project_form.py" line="309"/>
         <source>如:镇江市重点产业类项目</source>
         <translation>e.g. Zhenjiang key industrial project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="297"/>
+        <location filename="../project_form.py" line="311"/>
         <source>拟落户载体</source>
         <translation>Planned site</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="297"/>
+        <location filename="../project_form.py" line="311"/>
         <source>园区或镇区</source>
         <translation>Park or town</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="298"/>
+        <location filename="../project_form.py" line="312"/>
         <source>信息来源</source>
         <translation>Information source</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="301"/>
+        <location filename="../project_form.py" line="315"/>
         <source>公司全称,如:大亚科技集团有限公司</source>
         <translation>Full company name, e.g. Daya Technology Group Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="306"/>
+        <location filename="../project_form.py" line="321"/>
         <source>投资方(&amp;I)*</source>
         <translation>&amp;Investor*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="307"/>
+        <location filename="../project_form.py" line="322"/>
         <source>18位,可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="309"/>
+        <location filename="../project_form.py" line="324"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="310"/>
+        <location filename="../project_form.py" line="325"/>
         <source>来源地</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="310"/>
+        <location filename="../project_form.py" line="325"/>
         <source>省市,外资填国家或地区</source>
         <translation>Province and city; for foreign investors, country or region</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="311"/>
+        <location filename="../project_form.py" line="326"/>
         <source>企业性质</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="312"/>
+        <location filename="../project_form.py" line="327"/>
         <source>企业类别</source>
         <translation>Company category</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="313"/>
+        <location filename="../project_form.py" line="328"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="314"/>
+        <location filename="../project_form.py" line="329"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="317"/>
+        <location filename="../project_form.py" line="332"/>
         <source>总投资(&amp;T)</source>
         <translation>&amp;Total investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="320"/>
+        <location filename="../project_form.py" line="335"/>
         <source>固定资产投资</source>
         <translation>Fixed-asset investment</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="321"/>
+        <location filename="../project_form.py" line="336"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="330"/>
+        <location filename="../project_form.py" line="346"/>
         <source>添加分期</source>
         <translation>Add phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="332"/>
+        <location filename="../project_form.py" line="348"/>
         <source>删除分期</source>
         <translation>Remove phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="334"/>
+        <location filename="../project_form.py" line="350"/>
         <source>分期</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="351"/>
+        <location filename="../project_form.py" line="368"/>
         <source>输入代码或名称,如 36 或 汽车</source>
         <translation>Type a code or name, e.g. 36 or 汽车 (automotive)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="352"/>
+        <location filename="../project_form.py" line="369"/>
         <source>行业(GB/T 4754)(&amp;H)</source>
         <translation>&amp;Sector (GB/T 4754)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="354"/>
+        <location filename="../project_form.py" line="371"/>
         <source>产业类别</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="359"/>
+        <location filename="../project_form.py" line="376"/>
         <source>产业链(%1)</source>
         <translation>Industry chain (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="368"/>
-        <location filename="../project_form.py" line="378"/>
+        <location filename="../project_form.py" line="385"/>
+        <location filename="../project_form.py" line="405"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="369"/>
+        <location filename="../project_form.py" line="384"/>
+        <location filename="../project_form.py" line="393"/>
         <source>进入该阶段的日期</source>
         <translation>Date reached</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="373"/>
+        <location filename="../project_form.py" line="400"/>
         <source>变更阶段(&amp;G)…</source>
         <translation>Chan&amp;ge stage…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="380"/>
-        <location filename="../project_form.py" line="394"/>
+        <location filename="../project_form.py" line="407"/>
+        <location filename="../project_form.py" line="421"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="380"/>
+        <location filename="../project_form.py" line="407"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="380"/>
+        <location filename="../project_form.py" line="407"/>
         <source>间隔(天)</source>
         <translation>Gap (days)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="380"/>
+        <location filename="../project_form.py" line="407"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="383"/>
+        <location filename="../project_form.py" line="410"/>
         <source>添加节点(&amp;M)…</source>
         <translation>Add &amp;milestone…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="385"/>
+        <location filename="../project_form.py" line="412"/>
         <source>删除所选(&amp;D)</source>
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="386"/>
+        <location filename="../project_form.py" line="413"/>
         <source>删除时间线中选中的阶段记录或节点(Delete)</source>
         <translation>Delete the stage record or milestone selected in the timeline (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="389"/>
+        <location filename="../project_form.py" line="416"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="395"/>
+        <location filename="../project_form.py" line="422"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="396"/>
+        <location filename="../project_form.py" line="423"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="397"/>
+        <location filename="../project_form.py" line="424"/>
         <source>内容</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="398"/>
+        <location filename="../project_form.py" line="425"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="399"/>
+        <location filename="../project_form.py" line="426"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="400"/>
+        <location filename="../project_form.py" line="427"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="406"/>
+        <location filename="../project_form.py" line="433"/>
         <source>添加走访记录(&amp;F)…</source>
         <translation>Add &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="408"/>
+        <location filename="../project_form.py" line="435"/>
         <source>删除所选记录(&amp;K)</source>
         <translation>Delete selected follow-up (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="409"/>
+        <location filename="../project_form.py" line="436"/>
         <source>删除选中的走访记录(Delete)</source>
         <translation>Delete the selected follow-up (Delete)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="412"/>
+        <location filename="../project_form.py" line="439"/>
         <source>走访记录</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="414"/>
+        <location filename="../project_form.py" line="441"/>
         <source>已定</source>
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="415"/>
+        <location filename="../project_form.py" line="442"/>
+        <location filename="../project_form.py" line="445"/>
         <source>预计竣工投产</source>
         <translation>Expected production start</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="420"/>
+        <location filename="../project_form.py" line="450"/>
         <source>建设内容及规模</source>
         <translation>Scope of construction</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="422"/>
+        <location filename="../project_form.py" line="452"/>
         <source>如:新建厂房约30000平方米,建设电池箔专用生产线</source>
         <translation>e.g. new plant of about 30,000 m² with a dedicated battery-foil line</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="431"/>
+        <location filename="../project_form.py" line="461"/>
         <source>用地(亩)(&amp;L)</source>
         <translation>&amp;Land (mu)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="439"/>
-        <location filename="../project_form.py" line="625"/>
+        <location filename="../project_form.py" line="469"/>
+        <location filename="../project_form.py" line="656"/>
         <source>建筑面积(㎡)</source>
         <translation>Floor area (m²)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="447"/>
+        <location filename="../project_form.py" line="477"/>
         <source>投资强度</source>
         <translation>Investment intensity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="448"/>
+        <location filename="../project_form.py" line="478"/>
         <source>预计年销售</source>
         <translation>Expected annual sales</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="449"/>
+        <location filename="../project_form.py" line="479"/>
         <source>预计年产值</source>
         <translation>Expected annual output</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="450"/>
+        <location filename="../project_form.py" line="480"/>
         <source>预计年税收</source>
         <translation>Expected annual tax</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="453"/>
+        <location filename="../project_form.py" line="483"/>
         <source>新增就业(人)</source>
         <translation>New jobs</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="461"/>
+        <location filename="../project_form.py" line="491"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="462"/>
-        <location filename="../project_form.py" line="624"/>
-        <location filename="../project_form.py" line="626"/>
+        <location filename="../project_form.py" line="492"/>
+        <location filename="../project_form.py" line="655"/>
+        <location filename="../project_form.py" line="657"/>
         <source>限定</source>
         <translation>Qualifier</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="463"/>
+        <location filename="../project_form.py" line="493"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="464"/>
+        <location filename="../project_form.py" line="494"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="465"/>
+        <location filename="../project_form.py" line="495"/>
         <source>所属分期</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="476"/>
+        <location filename="../project_form.py" line="507"/>
         <source>添加产能</source>
         <translation>Add capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="478"/>
+        <location filename="../project_form.py" line="509"/>
         <source>删除产能</source>
         <translation>Remove capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="480"/>
+        <location filename="../project_form.py" line="511"/>
         <source>产能</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="487"/>
+        <location filename="../project_form.py" line="518"/>
         <source>(请选择)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="493"/>
+        <location filename="../project_form.py" line="524"/>
         <source>责任单位(&amp;U)*</source>
         <translation>Responsible &amp;unit*</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="494"/>
+        <location filename="../project_form.py" line="525"/>
         <source>责任人</source>
         <translation>Person in charge</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="495"/>
+        <location filename="../project_form.py" line="526"/>
         <source>需协调解决问题</source>
         <translation>Issues to resolve</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="496"/>
+        <location filename="../project_form.py" line="527"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="538"/>
+        <location filename="../project_form.py" line="569"/>
         <source>新一期</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="604"/>
+        <location filename="../project_form.py" line="635"/>
         <source>全部达产</source>
         <translation>At full capacity</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="621"/>
+        <location filename="../project_form.py" line="652"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="622"/>
+        <location filename="../project_form.py" line="653"/>
         <source>投资(%1)</source>
         <translation>Investment (%1)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="623"/>
+        <location filename="../project_form.py" line="654"/>
         <source>建设内容</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="627"/>
+        <location filename="../project_form.py" line="658"/>
         <source>预计年销售(万元)</source>
         <translation>Expected annual sales (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="716"/>
+        <location filename="../project_form.py" line="747"/>
         <source>(填写总投资和用地后自动计算)</source>
         <translation>(calculated once total investment and land are filled in)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="722"/>
+        <location filename="../project_form.py" line="753"/>
         <source>(外资项目需先在 设置 中填写汇率)</source>
         <translation>(foreign projects need an exchange rate, entered in Settings)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="725"/>
+        <location filename="../project_form.py" line="756"/>
         <source>(按1美元=%1元人民币折算)</source>
         <translation> (at 1 USD = %1 CNY)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="728"/>
+        <location filename="../project_form.py" line="759"/>
         <source>%1/亩</source>
         <translation>%1 per mu</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="769"/>
+        <location filename="../project_form.py" line="800"/>
         <source>请填写整数人数</source>
         <translation>Enter a whole number of people</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="957"/>
+        <location filename="../project_form.py" line="907"/>
+        <location filename="../project_form.py" line="932"/>
+        <source>第%1行(%2)</source>
+        <translation>Row %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../project_form.py" line="1034"/>
         <location filename="runtime_labels.py" line="55"/>
         <source>投资方</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="957"/>
+        <location filename="../project_form.py" line="1034"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="959"/>
+        <location filename="../project_form.py" line="1036"/>
         <source>统一社会信用代码相同</source>
         <translation>same credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="960"/>
+        <location filename="../project_form.py" line="1037"/>
         <source>名称相近</source>
         <translation>similar name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="961"/>
+        <location filename="../project_form.py" line="1038"/>
         <source>项目名称相同</source>
         <translation>same project name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="964"/>
+        <location filename="../project_form.py" line="1041"/>
         <source>· %1“%2”(%3)</source>
         <translation>· %1 “%2” (%3)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="972"/>
+        <location filename="../project_form.py" line="1049"/>
         <source>可能重复录入</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="973"/>
+        <location filename="../project_form.py" line="1050"/>
         <source>发现相似的记录:
 %1
 
@@ -2539,73 +2586,73 @@ Find it in the file manager, or install a PDF reader and open it again.</transla
 Save anyway?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="975"/>
+        <location filename="../project_form.py" line="1052"/>
         <source>仍然保存</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="976"/>
+        <location filename="../project_form.py" line="1053"/>
         <source>返回修改</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1004"/>
+        <location filename="../project_form.py" line="1081"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1010"/>
+        <location filename="../project_form.py" line="1087"/>
         <source>修改项目“%1”</source>
         <translation>Edit project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1013"/>
+        <location filename="../project_form.py" line="1090"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1027"/>
+        <location filename="../project_form.py" line="1104"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1028"/>
+        <location filename="../project_form.py" line="1105"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1075"/>
+        <location filename="../project_form.py" line="1152"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1107"/>
-        <location filename="../project_form.py" line="1133"/>
+        <location filename="../project_form.py" line="1184"/>
+        <location filename="../project_form.py" line="1210"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1118"/>
+        <location filename="../project_form.py" line="1195"/>
         <source>请先在时间线中选中要删除的一行</source>
         <translation>First select the row to delete in the timeline</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1127"/>
+        <location filename="../project_form.py" line="1204"/>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1130"/>
+        <location filename="../project_form.py" line="1207"/>
         <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
         <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1135"/>
+        <location filename="../project_form.py" line="1212"/>
         <source>删除阶段记录“%1 %2”</source>
         <translation>Delete stage record “%1 %2”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1141"/>
+        <location filename="../project_form.py" line="1218"/>
         <source>请先选中要删除的走访记录</source>
         <translation>First select the follow-up to delete</translation>
     </message>
@@ -3509,72 +3556,77 @@ Save anyway?</translation>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../stage_dialog.py" line="65"/>
+        <location filename="../stage_dialog.py" line="67"/>
         <source>变更阶段 — %1</source>
         <translation>Change stage — %1</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="67"/>
+        <location filename="../stage_dialog.py" line="69"/>
         <source>当前阶段:%1</source>
         <translation>Current stage: %1</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="75"/>
+        <location filename="../stage_dialog.py" line="73"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../stage_dialog.py" line="77"/>
         <source>如:企业战略调整、选址外地</source>
         <translation>e.g. change of company strategy, site chosen elsewhere</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="84"/>
+        <location filename="../stage_dialog.py" line="86"/>
         <source>新阶段(&amp;S)</source>
         <translation>New &amp;stage</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="85"/>
+        <location filename="../stage_dialog.py" line="87"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="87"/>
+        <location filename="../stage_dialog.py" line="89"/>
         <source>中止原因(&amp;R)</source>
         <translation>&amp;Reason for dropping</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="89"/>
+        <location filename="../stage_dialog.py" line="91"/>
         <source>备注(&amp;N)</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="94"/>
+        <location filename="../stage_dialog.py" line="96"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="95"/>
+        <location filename="../stage_dialog.py" line="97"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="126"/>
+        <location filename="../stage_dialog.py" line="142"/>
         <source>%1日期 %2 晚于%3日期 %4,请核对日期</source>
         <translation>The %1 date %2 is after the %3 date %4. Please check the dates.</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="136"/>
+        <location filename="../stage_dialog.py" line="152"/>
         <source>中止项目须填写中止原因</source>
         <translation>Give a reason for dropping the project</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="151"/>
+        <location filename="../stage_dialog.py" line="167"/>
         <source>日期在今天之后</source>
         <translation>Date in the future</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="152"/>
+        <location filename="../stage_dialog.py" line="168"/>
         <source>%1 在今天之后。阶段应按实际发生的日期记录,确定要记为这一天吗?</source>
         <translation>%1 is after today. Stages should be recorded on the date they happened. Record this date anyway?</translation>
     </message>
     <message>
-        <location filename="../stage_dialog.py" line="162"/>
+        <location filename="../stage_dialog.py" line="180"/>
         <source>阶段变更为“%1”</source>
         <translation>Change stage to “%1”</translation>
     </message>
@@ -3788,37 +3840,37 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../widgets.py" line="45"/>
+        <location filename="../widgets.py" line="46"/>
         <source>请填写数字,如 30 或 11.6</source>
         <translation>Enter a number, e.g. 30 or 11.6</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="47"/>
+        <location filename="../widgets.py" line="48"/>
         <source>最多保留 %1 位小数</source>
         <translation>At most %1 decimal places</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="64"/>
+        <location filename="../widgets.py" line="65"/>
         <source>金额最多精确到分</source>
         <translation>Amounts cannot be more precise than a cent</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="144"/>
+        <location filename="../widgets.py" line="148"/>
         <source>万美元</source>
         <translation>10k USD</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="146"/>
+        <location filename="../widgets.py" line="150"/>
         <source>万元</source>
         <translation>10k CNY</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="147"/>
+        <location filename="../widgets.py" line="151"/>
         <source>亿元</source>
         <translation>100M CNY</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="207"/>
+        <location filename="../widgets.py" line="221"/>
         <source>删除后可用 Ctrl+Z 撤销。</source>
         <translation>Ctrl+Z undoes the deletion.</translation>
     </message>

@@ -29,7 +29,6 @@ written, in bulk (db.io.ledger.write).
 from __future__ import annotations
 
 import gc
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -42,7 +41,6 @@ from db.errors import UserError
 from db.io.ledger.check import Checked, check_row, duplicate_codes
 from db.io.ledger.read import read_ledger
 from db.io.ledger.template import (
-    AUTO_CODE_PREFIX,
     COLUMNS,
     DROPPED_REASON,
     UNDATED_STAGES,
@@ -63,6 +61,7 @@ from db.io.ledger.write import (
 )
 from db.records.ops import OpResult, operation
 from db.records.units import get_or_create_unit
+from db.rules.project_codes import auto_code, next_code_number
 from db.rules.stages import first_dates, order_problem, with_event
 from db.rules.vocabulary import Stage
 from db.store import settings
@@ -128,17 +127,6 @@ def _match_existing(checked: list[Checked]) -> tuple[dict[int, int], list[Ledger
         elif ids:
             matches[index] = ids[0]
     return matches, problems
-
-
-def _next_code_number(year: int, rows: list[Checked]) -> int:
-    """One past the highest ZS-<year>-NNNN in the file (tombstones too) and the ledger."""
-    prefix = f"{AUTO_CODE_PREFIX}-{year}-"
-    pattern = re.compile(re.escape(prefix) + r"(\d+)")
-    query = Project.select(Project.code).where(Project.code.startswith(prefix)).tuples()
-    taken = [str(code) for (code,) in cast(Iterable[tuple[str]], query)]
-    taken += [r.code for r in rows if r.code]
-    numbers = [int(m.group(1)) for c in taken if (m := pattern.fullmatch(c))]
-    return max(numbers, default=0) + 1
 
 
 class _EventIds:
@@ -298,7 +286,7 @@ def _import(
         {item.investor for item in checked},
         {item.credit_code for item in checked if item.credit_code},
     )
-    number = _next_code_number(today.year, checked)
+    number = next_code_number(today.year, (r.code for r in checked if r.code))
     next_project = next_id(Project)
     planned: list[PlannedProject] = []
     for index, item in enumerate(checked):
@@ -309,7 +297,7 @@ def _import(
         if project_id is None:
             code = item.code
             if code is None:
-                code = f"{AUTO_CODE_PREFIX}-{today.year}-{number:04d}"
+                code = auto_code(today.year, number)
                 number += 1
             values["code"] = code
             project_id, next_project = next_project, next_project + 1

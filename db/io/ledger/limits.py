@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from db.rules.text_limits import FIELD_LENGTH, SHORT_TEXT, UNIT_NAME_LENGTH
+
 MIB = 1024 * 1024
 
 # The file itself, before it is opened.
@@ -30,23 +32,21 @@ MAX_XLSX_UNCOMPRESSED = 1024 * MIB  # every member together
 # between projects leave room above MAX_ROWS.
 MAX_SHEET_ROW = MAX_ROWS + 10_000
 
-# Characters per cell, by column; a column not named here takes SHORT_TEXT.  Each
-# limit was tried at its full length in every kind of text (Chinese, a word without
-# spaces, digits, a run of 、 that no line may start with) through `zhaoshang brief`,
-# `listing` and `project-brief` (tests/db/test_ledger_limits.py): the labels and
-# the unit stand in table columns that break between words only, 建设内容 fills
-# most of a one-page brief, a 中止 project's 备注 is its reason in the brief's table.
-SHORT_TEXT = 50
+# Characters per cell, by column; a column not named here takes SHORT_TEXT.  The
+# numbers are the project form's (db/rules/text_limits.py), tried at full length in
+# every kind of text (Chinese, a word without spaces, digits, a run of 、 that no
+# line may start with) through `zhaoshang brief`, `listing` and `project-brief`
+# (tests/db/test_ledger_limits.py).
 CELL_LENGTH: dict[str, int] = {
-    "项目名称": 100,
-    "投资方": 100,
-    "产业类别": 16,
-    "产业链": 16,
-    "责任人": 16,
-    "责任单位": 30,
-    "建设内容及规模": 500,
-    "需协调问题": 500,
-    "备注": 300,
+    "项目名称": FIELD_LENGTH["name"],
+    "投资方": FIELD_LENGTH["investor_name"],
+    "产业类别": FIELD_LENGTH["local_industry"],
+    "产业链": FIELD_LENGTH["chain"],
+    "责任人": FIELD_LENGTH["person_in_charge"],
+    "责任单位": UNIT_NAME_LENGTH,
+    "建设内容及规模": FIELD_LENGTH["content"],
+    "需协调问题": FIELD_LENGTH["issues"],
+    "备注": FIELD_LENGTH["remarks"],
 }
 # The long texts may hold line breaks and tabs (Alt+Enter in Excel); no cell may
 # hold another control character: NUL and its kin cannot be written to an .xlsx,

@@ -62,7 +62,6 @@ UNDATED_STAGES: frozenset[Stage] = frozenset(
     {Stage.REGISTERED, Stage.COMPLETED, Stage.AT_CAPACITY, Stage.DROPPED}
 )
 DROPPED_REASON = "台账导入时为中止状态"
-AUTO_CODE_PREFIX = "ZS"
 
 TEXT_FIELDS: dict[str, str] = {
     "产业类别": "local_industry",

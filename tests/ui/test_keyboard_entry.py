@@ -1,0 +1,202 @@
+"""Keyboard entry as a cadre does it all day: nothing typed is lost.
+
+Every form opens with the cursor in its first field; Enter moves on and Ctrl+Enter
+saves; a date is typed or pasted whole; a completer's list never keeps the click
+meant for another field; errors keep their place and go as soon as fixed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from db.rules.vocabulary import Stage
+from db.store.models import FollowUp, Milestone, Project, StageEvent
+from tests.factories import make_project
+from tests.ui.helpers import Answers, answer_message_boxes, child, commit_text
+from ui.date_field import DateError, parse_typed_date
+from ui.follow_up_dialog import FollowUpDialog
+from ui.milestone_dialog import MilestoneDialog
+from ui.project_form import ProjectForm
+from ui.session import Session
+from ui.stage_dialog import StageDialog
+
+THIS_YEAR = date.today().year
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    return answer_message_boxes(monkeypatch)
+
+
+def shown(qtbot, dialog: QWidget) -> QWidget:  # type: ignore[no-untyped-def]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def error_of(dialog: QWidget, name: str) -> str | None:
+    label = child(dialog, f"{name}Error")
+    assert isinstance(label, QLabel)
+    return None if label.isHidden() else label.text()
+
+
+def ctrl_enter(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(widget, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def click_into(qtbot, field: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """A click in a field, as the user's mouse gives it focus."""
+    field.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(5, field.height() // 2))
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "2023-05-20",
+        "20230520",
+        "2023/5/20",
+        "2023.5.20",
+        "2023-5-20",
+        "２０２３-０５-２０",  # full-width digits, as a Chinese input method types them
+        "2023年5月20日",
+        " 2023 年 5 月 20 日 ",
+    ],
+)
+def test_a_whole_date_in_any_usual_writing(typed: str) -> None:
+    assert parse_typed_date(typed) == date(2023, 5, 20)
+
+
+def test_month_and_day_mean_this_year() -> None:
+    assert parse_typed_date("5.20") == date(THIS_YEAR, 5, 20)
+    assert parse_typed_date("5月20日") == date(THIS_YEAR, 5, 20)
+    assert parse_typed_date("") is None
+
+
+@pytest.mark.parametrize("typed", ["2023-13-01", "2023-02-30", "明天", "2023", "202305201"])
+def test_what_is_no_date_is_refused(typed: str) -> None:
+    with pytest.raises(DateError):
+        parse_typed_date(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("2023-05-20", date(2023, 5, 20)),
+        ("20230520", date(2023, 5, 20)),
+        ("2023/5/20", date(2023, 5, 20)),
+        ("5.20", date(THIS_YEAR, 5, 20)),
+    ],
+)
+def test_a_follow_up_date_typed_over_the_shown_one(qtbot, session: Session, typed, stored) -> None:  # type: ignore[no-untyped-def]
+    project = make_project()
+    dialog = shown(qtbot, FollowUpDialog(session, project.uuid))
+    field = child(dialog, "followUpDate")
+    assert dialog.focusWidget() is field  # the first field has the cursor, date selected
+    qtbot.keyClicks(field, typed)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is child(dialog, "followUpKind")  # Tab leaves the date
+    assert field.text() == stored.isoformat()  # type: ignore[attr-defined]
+    commit_text(child(dialog, "followUpSummary"), "电话了解进度")
+    ctrl_enter(qtbot, child(dialog, "followUpSummary"))
+    assert not dialog.isVisible()
+    assert FollowUp.get().date == stored
+
+
+def test_a_click_into_a_date_selects_it_to_be_typed_over(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    project = make_project()
+    dialog = shown(qtbot, FollowUpDialog(session, project.uuid, None))
+    child(dialog, "followUpPeople").setFocus()
+    field = child(dialog, "followUpDate")
+    click_into(qtbot, field)
+    qtbot.keyClicks(field, "2023/5/20")
+    commit_text(child(dialog, "followUpSummary"), "来访")
+    dialog.accept()
+    assert FollowUp.get().date == date(2023, 5, 20)
+
+
+def test_a_date_pasted_in_chinese_writing(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    project = make_project()
+    dialog = shown(qtbot, FollowUpDialog(session, project.uuid))
+    field = child(dialog, "followUpDate")
+    QApplication.clipboard().setText("2023年5月20日")
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    commit_text(child(dialog, "followUpSummary"), "拜访")
+    dialog.accept()
+    assert FollowUp.get().date == date(2023, 5, 20)
+
+
+def test_ctrl_a_then_a_date_replaces_the_whole_date(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    project = make_project()
+    dialog = shown(qtbot, MilestoneDialog(session, project.uuid))
+    assert dialog.focusWidget() is child(dialog, "milestoneKind")
+    field = child(dialog, "milestoneDate")
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "2022-12-10")
+    dialog.accept()
+    assert Milestone.get().date == date(2022, 12, 10)
+
+
+def test_an_empty_date_is_asked_for(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(events=[(Stage.TALKS, date(2023, 3, 1))])
+    dialog = shown(qtbot, StageDialog(session, project.uuid))
+    child(dialog, "stageDate").clear()  # type: ignore[attr-defined]
+    dialog.accept()
+    assert error_of(dialog, "stageDate") == "请填写日期,如 2023-05-20"
+    assert StageEvent.select().count() == 1
+
+
+def test_the_project_form_opens_in_its_name_and_ctrl_enter_saves(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = shown(qtbot, ProjectForm(session))
+    name = child(form, "name")
+    assert form.focusWidget() is name
+    qtbot.keyClicks(form.focusWidget(), "Daya battery foil")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert form.focusWidget() is child(form, "code")
+    assert form.isVisible()
+    form.tabs.setCurrentIndex(form.PAGES.index("投资方"))
+    commit_text(child(form, "investor_name"), "大亚科技集团有限公司")
+    form.tabs.setCurrentIndex(form.PAGES.index("投资额与分期"))
+    qtbot.keyClicks(child(form, "total_investment"), "300000")
+    form.tabs.setCurrentIndex(form.PAGES.index("进展"))
+    started = child(form, "initialStageDate")
+    started.setFocus(Qt.FocusReason.TabFocusReason)  # Tab into it: the date is selected
+    qtbot.keyClicks(started, "20230520")
+    ctrl_enter(qtbot, started)
+    assert not form.isVisible()
+    project = Project.get()
+    assert project.name == "Daya battery foil"
+    assert [(e.stage, e.date) for e in StageEvent.select()] == [("lead", date(2023, 5, 20))]
+
+
+def test_every_new_project_gets_a_code(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    codes = []
+    for name in ("大亚新能源材料建设项目", "江苏创力电梯部件项目"):
+        form = shown(qtbot, ProjectForm(session))
+        commit_text(child(form, "name"), name)
+        commit_text(child(form, "investor_name"), f"{name}投资方")
+        qtbot.keyClicks(child(form, "total_investment"), "30000")
+        form.accept()
+        assert not form.isVisible()
+        codes.append(Project.get(Project.name == name).code)
+    assert codes == [f"ZS-{THIS_YEAR}-0001", f"ZS-{THIS_YEAR}-0002"]
+
+
+def test_texts_are_held_to_the_ledgers_limits(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = shown(qtbot, ProjectForm(session))
+    name = child(form, "name")
+    commit_text(name, "项" * 120)
+    assert name.text() == "项" * 100  # type: ignore[attr-defined]
+    assert child(form, "chain").lineEdit().maxLength() == 16  # type: ignore[attr-defined]
+    form.tabs.setCurrentIndex(form.PAGES.index("责任与问题"))
+    remarks = child(form, "remarks")
+    remarks.setPlainText("备" * 301)  # type: ignore[attr-defined]
+    assert error_of(form, "remarks") == "最多300个字符,现有301个字符,请删减"
+    remarks.setPlainText("备" * 300)  # type: ignore[attr-defined]
+    assert error_of(form, "remarks") is None

@@ -468,20 +468,7 @@ class LedgerView(QWidget):
             found = [i for i in range(combo.count()) if str(combo.itemData(i)) == str(value)]
             combo.setCurrentIndex(found[0] if value is not None and found else 0)
 
-        widgets: tuple[QWidget, ...] = (
-            self.stage_filter,
-            self.unit_filter,
-            self.industry_filter,
-            self.chain_filter,
-            self.band_filter,
-            self.capital_filter,
-            self.counted_filter,
-            self.date_check,
-            self.date_field,
-            self.date_from,
-            self.date_to,
-            self.search,
-        )
+        widgets = (*self._filter_widgets(), self.date_field, self.date_from, self.date_to)
         for widget in widgets:
             widget.blockSignals(True)
         by_index(self.stage_filter, state.get("stage"))
@@ -510,8 +497,9 @@ class LedgerView(QWidget):
             )
             self.table.horizontalHeader().setSortIndicator(column, order)
 
-    def clear_filters(self) -> None:
-        widgets = (
+    def _filter_widgets(self) -> tuple[QWidget, ...]:
+        """The widgets whose values make the filter (the date range's own fields aside)."""
+        return (
             self.stage_filter,
             self.unit_filter,
             self.industry_filter,
@@ -522,6 +510,9 @@ class LedgerView(QWidget):
             self.date_check,
             self.search,
         )
+
+    def clear_filters(self) -> None:
+        widgets = self._filter_widgets()
         for widget in widgets:
             widget.blockSignals(True)
         for combo in widgets[:7]:

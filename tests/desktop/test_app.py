@@ -32,7 +32,8 @@ sys.exit(main([]))
 """
 
 
-def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _run(tmp_path: Path, *args: str, script: str = SCRIPT) -> subprocess.CompletedProcess[str]:
+    """The app (or the command line, ``script``) in a child process with its own settings."""
     env = dict(os.environ)
     env.update(
         QT_QPA_PLATFORM="offscreen",
@@ -40,7 +41,7 @@ def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         ZHAOSHANG_DATA_DIR=str(tmp_path / "data"),
     )
     return subprocess.run(
-        [sys.executable, "-c", SCRIPT, *args],
+        [sys.executable, "-c", script, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -82,20 +83,7 @@ sys.exit(main(sys.argv[1:]))
 
 
 def _run_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        ZHAOSHANG_DATA_DIR=str(tmp_path / "data"),
-    )
-    return subprocess.run(
-        [sys.executable, "-c", CLI_SCRIPT, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return _run(tmp_path, *args, script=CLI_SCRIPT)
 
 
 def test_zhaoshang_file_opens_that_file_in_the_app(tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ and the peak resident memory.  The file is the generator's, cached between runs.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
@@ -28,7 +27,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.generator import cached_hq_file  # noqa: E402
-from bench.measure import Measurement, table  # noqa: E402
+from bench.measure import Measurement, command_line  # noqa: E402
 
 BARE = """
 import sys
@@ -207,11 +206,7 @@ def bench(quick: bool = False) -> list[Measurement]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--projects", type=int, default=100_000)
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args()
-    print(table(bench(True) if args.quick else run(args.projects)))
+    command_line(run, bench)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ dashboard computes the same call off the UI thread.
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
 import sys
 from datetime import date
@@ -24,7 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.generator import cached_hq_file  # noqa: E402
-from bench.measure import Measurement, table, timed  # noqa: E402
+from bench.measure import Measurement, command_line, timed  # noqa: E402
 from db.reads.figures import Period, figures  # noqa: E402
 from db.store.unit_file import open_store  # noqa: E402
 
@@ -81,11 +80,7 @@ def bench(quick: bool = False) -> list[Measurement]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--projects", type=int, default=100_000)
-    parser.add_argument("--quick", action="store_true", help="10,000 projects")
-    args = parser.parse_args()
-    print(table(bench(True) if args.quick else run(args.projects)))
+    command_line(run, bench)
 
 
 if __name__ == "__main__":

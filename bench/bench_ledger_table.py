@@ -10,7 +10,6 @@ Opening the whole app is bench/bench_app.py's.  Not a test.
 
 from __future__ import annotations
 
-import argparse
 import random
 import shutil
 import sqlite3
@@ -29,7 +28,7 @@ from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.generator import cached_hq_file  # noqa: E402
-from bench.measure import Measurement, table, timed  # noqa: E402
+from bench.measure import Measurement, command_line, timed  # noqa: E402
 from db.reads import ledger_table  # noqa: E402
 from db.reads.ledger_table import ProjectFilter  # noqa: E402
 from db.rules.vocabulary import Capital, Stage  # noqa: E402
@@ -206,11 +205,7 @@ def bench(quick: bool = False) -> list[Measurement]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--projects", type=int, default=100_000)
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args()
-    print(table(bench(True) if args.quick else run(args.projects)))
+    command_line(run, bench)
 
 
 if __name__ == "__main__":

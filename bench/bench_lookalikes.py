@@ -17,7 +17,6 @@ province in front: the note says how many of them it found.
 
 from __future__ import annotations
 
-import argparse
 import random
 import shutil
 import sqlite3
@@ -33,7 +32,7 @@ if str(ROOT) not in sys.path:
 from rapidfuzz import fuzz, process  # noqa: E402
 
 from bench.generator import cached_hq_file  # noqa: E402
-from bench.measure import Measurement, table, timed  # noqa: E402
+from bench.measure import Measurement, command_line, timed  # noqa: E402
 from db.reads.lookalikes import lookalike_groups, similar_records  # noqa: E402
 from db.records.projects import ProjectData, save_project  # noqa: E402
 from db.rules.vocabulary import Capital  # noqa: E402
@@ -170,11 +169,7 @@ def bench(quick: bool = False) -> list[Measurement]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--projects", type=int, default=100_000)
-    parser.add_argument("--quick", action="store_true", help="10,000 projects")
-    args = parser.parse_args()
-    print(table(bench(True) if args.quick else run(args.projects)))
+    command_line(run, bench)
 
 
 if __name__ == "__main__":

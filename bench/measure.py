@@ -62,3 +62,16 @@ def table(measurements: list[Measurement]) -> str:
             f"| {ratio} | {m.note or ''} |"
         )
     return "\n".join(lines)
+
+
+def command_line(
+    run: Callable[[int], list[Measurement]], bench: Callable[[bool], list[Measurement]]
+) -> None:
+    """``python bench/bench_X.py [--projects N] [--quick]``: one bench's table on its own."""
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--projects", type=int, default=100_000)
+    parser.add_argument("--quick", action="store_true", help="the quick run of make bench")
+    args = parser.parse_args()
+    print(table(bench(True) if args.quick else run(args.projects)))

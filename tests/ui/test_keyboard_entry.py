@@ -200,3 +200,62 @@ def test_texts_are_held_to_the_ledgers_limits(qtbot, session: Session) -> None: 
     assert error_of(form, "remarks") == "最多300个字符,现有301个字符,请删减"
     remarks.setPlainText("备" * 300)  # type: ignore[attr-defined]
     assert error_of(form, "remarks") is None
+
+
+# -- verified by driving the widgets as a user does ----------------------------------
+
+
+def test_the_name_error_goes_as_soon_as_a_name_is_typed(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = shown(qtbot, ProjectForm(session))
+    form.accept()  # saving an empty form shows what is missing
+    assert form.isVisible()
+    assert error_of(form, "name") == "请填写项目名称"
+    name = child(form, "name")
+    assert form.focusWidget() is name
+    qtbot.keyClicks(name, "D")
+    assert error_of(form, "name") is None
+    assert Project.select().count() == 0
+
+
+def test_enter_moves_through_a_follow_up_and_ctrl_enter_saves(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    project = make_project()
+    dialog = shown(qtbot, FollowUpDialog(session, project.uuid))
+    order = ["followUpDate", "followUpKind", "followUpPeople", "followUpSummary"]
+    qtbot.keyClicks(child(dialog, "followUpDate"), "2023-05-20")
+    for here, there in zip(order, order[1:], strict=False):
+        assert dialog.focusWidget() is child(dialog, here), here
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+        assert dialog.focusWidget() is child(dialog, there), there
+        assert dialog.isVisible()  # Enter moves on, it does not save
+    summary = child(dialog, "followUpSummary")
+    qtbot.keyClicks(summary, "call")
+    qtbot.keyClick(summary, Qt.Key.Key_Return)  # a new line, not the next field
+    qtbot.keyClicks(summary, "visit")
+    assert dialog.focusWidget() is summary
+    assert summary.toPlainText() == "call\nvisit"  # type: ignore[attr-defined]
+    qtbot.keyClick(summary, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is child(dialog, "followUpNextStep")
+    assert FollowUp.select().count() == 0
+    ctrl_enter(qtbot, dialog.focusWidget())
+    assert not dialog.isVisible()
+    saved = FollowUp.get()
+    assert (saved.date, saved.summary) == (date(2023, 5, 20), "call\nvisit")
+
+
+def test_an_invalid_date_is_named_nothing_saved_then_fixed(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    project = make_project()
+    dialog = shown(qtbot, MilestoneDialog(session, project.uuid))
+    field = child(dialog, "milestoneDate")
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(field, "2023-13-01")
+    ctrl_enter(qtbot, field)
+    assert dialog.isVisible()
+    assert error_of(dialog, "milestoneDate") == "日期:“2023-13-01”不是有效日期,请按 2023-05-20 的格式填写"
+    assert Milestone.select().count() == 0
+    assert dialog.focusWidget() is field
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "2023-12-01")
+    assert error_of(dialog, "milestoneDate") is None
+    ctrl_enter(qtbot, field)
+    assert not dialog.isVisible()
+    assert Milestone.get().date == date(2023, 12, 1)

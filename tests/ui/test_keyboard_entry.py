@@ -8,22 +8,28 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+
+from db.records.files import create_unit_file
 from db.rules.vocabulary import Stage
 from db.store.models import FollowUp, Milestone, Project, StageEvent
 from tests.factories import make_project
 from tests.ui.helpers import Answers, answer_message_boxes, child, commit_text
 from ui.date_field import DateError, parse_typed_date
+from ui import i18n
 from ui.follow_up_dialog import FollowUpDialog
+from ui.main_window import MainWindow
 from ui.milestone_dialog import MilestoneDialog
 from ui.project_form import ProjectForm
 from ui.session import Session
 from ui.stage_dialog import StageDialog
 
 THIS_YEAR = date.today().year
+REAL_QUESTION = QMessageBox.question  # before any test answers the questions itself
 
 
 @pytest.fixture(autouse=True)
@@ -259,3 +265,37 @@ def test_an_invalid_date_is_named_nothing_saved_then_fixed(qtbot, session: Sessi
     ctrl_enter(qtbot, field)
     assert not dialog.isVisible()
     assert Milestone.get().date == date(2023, 12, 1)
+
+
+def test_enter_on_the_delete_question_deletes_nothing(  # type: ignore[no-untyped-def]
+    qtbot, qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    i18n.install("zh_CN")
+    path = tmp_path / "unit.zsdb"
+    store = create_unit_file(path, "上海驻点招商办", kind="驻点招商办", city="上海")
+    store.make_default()
+    make_project("大亚新能源材料建设项目")
+    store.close()
+    monkeypatch.setattr(QMessageBox, "question", REAL_QUESTION)  # the real question, asked
+    window = MainWindow(tmp_path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_file(path)
+    window.tabs.setCurrentWidget(window.ledger)
+    qtbot.waitUntil(lambda: window.ledger.model.rowCount() == 1)
+    window.ledger.table.selectRow(0)
+    asked: list[str] = []
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, press_enter)  # not shown yet
+            return
+        asked.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, press_enter)
+    window.delete_action.trigger()
+    assert asked and asked[0].startswith("确定删除 1 个项目(大亚新能源材料建设项目)吗?")
+    assert [p.name for p in Project.live()] == ["大亚新能源材料建设项目"]
+    window.close()

@@ -7,20 +7,20 @@ meant for another field; errors keep their place and go as soon as fixed."""
 from __future__ import annotations
 
 from datetime import date
-
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from db.records.files import create_unit_file
 from db.rules.vocabulary import Stage
 from db.store.models import FollowUp, Milestone, Project, StageEvent
 from tests.factories import make_project
-from tests.ui.helpers import Answers, answer_message_boxes, child, commit_text
-from ui.date_field import DateError, parse_typed_date
+from tests.ui.helpers import Answers, answer_message_boxes, child, choose, commit_text
 from ui import i18n
+from ui.date_field import DateError, parse_typed_date
 from ui.follow_up_dialog import FollowUpDialog
 from ui.main_window import MainWindow
 from ui.milestone_dialog import MilestoneDialog
@@ -228,7 +228,7 @@ def test_enter_moves_through_a_follow_up_and_ctrl_enter_saves(qtbot, session: Se
     dialog = shown(qtbot, FollowUpDialog(session, project.uuid))
     order = ["followUpDate", "followUpKind", "followUpPeople", "followUpSummary"]
     qtbot.keyClicks(child(dialog, "followUpDate"), "2023-05-20")
-    for here, there in zip(order, order[1:], strict=False):
+    for here, there in pairwise(order):
         assert dialog.focusWidget() is child(dialog, here), here
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
         assert dialog.focusWidget() is child(dialog, there), there
@@ -256,7 +256,9 @@ def test_an_invalid_date_is_named_nothing_saved_then_fixed(qtbot, session: Sessi
     qtbot.keyClicks(field, "2023-13-01")
     ctrl_enter(qtbot, field)
     assert dialog.isVisible()
-    assert error_of(dialog, "milestoneDate") == "日期:“2023-13-01”不是有效日期,请按 2023-05-20 的格式填写"
+    assert error_of(dialog, "milestoneDate") == (
+        "日期:“2023-13-01”不是有效日期,请按 2023-05-20 的格式填写"
+    )
     assert Milestone.select().count() == 0
     assert dialog.focusWidget() is field
     qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -299,3 +301,50 @@ def test_enter_on_the_delete_question_deletes_nothing(  # type: ignore[no-untype
     assert asked and asked[0].startswith("确定删除 1 个项目(大亚新能源材料建设项目)吗?")
     assert [p.name for p in Project.live()] == ["大亚新能源材料建设项目"]
     window.close()
+
+
+def places(dialog: QWidget, names: tuple[str, ...]) -> dict[str, QRect]:
+    """Where each named widget and the button box sit, in the dialog's coordinates."""
+    qapp = QApplication.instance()
+    assert qapp is not None
+    qapp.processEvents()  # the layout has done its work
+    found = {name: child(dialog, name) for name in names}
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    found["buttons"] = box
+    return {
+        name: QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
+        for name, widget in found.items()
+    }
+
+
+@pytest.mark.parametrize("problem", ["reason", "date"])
+def test_a_stage_error_moves_nothing_and_covers_nothing(qtbot, session: Session, problem) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(events=[(Stage.TALKS, date(2023, 3, 1))])
+    dialog = shown(qtbot, StageDialog(session, project.uuid))
+    names = ("stageChoice", "stageDate", "stageReason", "stageNote")
+    before = places(dialog, names)
+    assert not before["buttons"].intersects(before["stageNote"])
+    choose(dialog, "stageChoice", "中止")
+    date_field = child(dialog, "stageDate")
+    if problem == "date":
+        date_field.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.keyClicks(date_field, "2023-13-01")
+    dialog.accept()  # 保存: the dialog checks and shows what is wrong
+    assert dialog.isVisible()
+    error = "stageReason" if problem == "reason" else "stageDate"
+    assert error_of(dialog, error)
+    label = child(dialog, f"{error}Error")
+    assert label.isVisible() and label.height() >= label.fontMetrics().lineSpacing()
+    with_error = places(dialog, names)
+    assert with_error == before
+    shown_at = QRect(label.mapTo(dialog, QPoint(0, 0)), label.size())
+    for name in ("stageNote", "buttons", "stageReason"):
+        assert not shown_at.intersects(with_error[name]), name
+    if problem == "reason":
+        commit_text(child(dialog, "stageReason"), "企业战略调整")
+    else:
+        qtbot.keyClick(date_field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(date_field, "2023-05-20")
+    assert error_of(dialog, error) is None
+    assert places(dialog, names) == before

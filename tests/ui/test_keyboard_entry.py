@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from db.records.files import create_unit_file
 from db.rules.vocabulary import Stage
-from db.store.models import FollowUp, Milestone, Project, StageEvent
+from db.store.models import FollowUp, Investor, Milestone, Project, StageEvent
 from tests.factories import make_project
 from tests.ui.helpers import Answers, answer_message_boxes, child, choose, commit_text
 from ui import i18n
@@ -348,3 +349,47 @@ def test_a_stage_error_moves_nothing_and_covers_nothing(qtbot, session: Session,
         qtbot.keyClicks(date_field, "2023-05-20")
     assert error_of(dialog, error) is None
     assert places(dialog, names) == before
+
+
+@pytest.mark.qt_log_ignore(
+    # The offscreen platform shows the list without raising it or grabbing keys, and
+    # QTest warns of a click outside the window it is sent to: here that is the point.
+    "This plugin does not support (raise|grabbing the keyboard)",
+    "Mouse event at .* occurs outside target window",
+)
+def test_the_investor_list_keeps_no_click_and_no_keystroke(  # type: ignore[no-untyped-def]
+    qtbot, session: Session, answers: Answers
+) -> None:
+    make_project("大亚新能源材料建设项目")
+    Investor.update(name="大亚科技集团有限公司").execute()
+    form = shown(qtbot, ProjectForm(session))
+    commit_text(child(form, "name"), "大亚铝箔项目")
+    qtbot.keyClicks(child(form, "total_investment"), "30000")
+    form.tabs.setCurrentIndex(form.PAGES.index("投资方"))
+    investor, origin = child(form, "investor_name"), child(form, "origin")
+    investor.setFocus(Qt.FocusReason.TabFocusReason)
+    commit_text(investor, "大亚科技集团")
+    popup = investor.completer().popup()  # type: ignore[attr-defined]
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.model().rowCount() == 1  # 大亚科技集团有限公司 is offered
+    # While its list is open the mouse belongs to the list's window (the list grabs
+    # it), so the click on 来源地 arrives there, as the window system delivers it.
+    where = origin.mapToGlobal(QPoint(5, origin.height() // 2))
+    assert not popup.geometry().contains(where)  # 来源地 is not under the list
+    window = popup.windowHandle()
+    QTest.mouseClick(
+        window,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        window.mapFromGlobal(where),
+    )
+    assert not popup.isVisible()
+    focused = QApplication.focusWidget()
+    assert focused is origin
+    commit_text(focused, "江苏")  # typed where the cursor is, as an input method does
+    assert (investor.text(), origin.text()) == ("大亚科技集团", "江苏")  # type: ignore[attr-defined]
+    answers.box = QMessageBox.StandardButton.Save  # 仍然保存: a look-alike of 大亚科技集团有限公司
+    form.accept()
+    assert not form.isVisible()
+    saved = Project.get(Project.name == "大亚铝箔项目")
+    assert (saved.investor.name, saved.investor.origin) == ("大亚科技集团", "江苏")

@@ -88,14 +88,14 @@ class FollowUpDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("日期(&D)"), self.date)
-        form.addRow("", self.date_error)
+        form.addRow("", self.date_error.slot())
         form.addRow(self.tr("方式(&K)"), self.kind)
         form.addRow(self.tr("人员(&P)"), self.people)
         form.addRow(self.tr("内容摘要(&S)"), self.summary)
-        form.addRow("", self.summary_error)
+        form.addRow("", self.summary_error.slot())
         form.addRow(self.tr("下一步(&X)"), self.next_step)
         form.addRow(self.tr("期限"), self.due)
-        form.addRow("", self.due_error)
+        form.addRow("", self.due_error.slot())
         form.addRow("", self.done_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -67,10 +67,13 @@ def enter_moves_on(form: QWidget, first: QWidget, save: Callable[[], object]) ->
     Ctrl+Enter calls ``save`` (Enter in a multi-line text stays a new line)."""
     keys = _FormKeys(form, first, save)
     form.installEventFilter(keys)
-    # An editable list takes Enter for itself: its text field is watched too.
+    # An editable list takes Enter for itself: the list (which has the focus and hands
+    # its keys straight to its text field, past any filter there) and its text field
+    # are watched too.
     for combo in form.findChildren(QComboBox):
         line = combo.lineEdit() if combo.isEditable() else None
         if line is not None:
+            combo.installEventFilter(keys)
             line.installEventFilter(keys)
 
 

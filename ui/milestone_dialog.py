@@ -72,9 +72,9 @@ class MilestoneDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("节点(&K)"), self.kind)
-        form.addRow("", self.kind_error)
+        form.addRow("", self.kind_error.slot())
         form.addRow(self.tr("日期(&D)"), self.date)
-        form.addRow("", self.date_error)
+        form.addRow("", self.date_error.slot())
         form.addRow(self.tr("说明(&N)"), self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

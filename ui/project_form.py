@@ -150,6 +150,10 @@ class ProjectForm(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("formTabs")
+        # Every title whole (some styles cut “Responsibility and issues” to “Responsibil…”):
+        # the tabs that do not fit are reached by the scroll buttons.
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.setUsesScrollButtons(True)
         builders: tuple[Callable[[QFormLayout], None], ...] = (
             self._basic_page,
             self._investor_page,

@@ -85,9 +85,9 @@ class StageDialog(QDialog):
         form.addRow(self.current_label)
         form.addRow(self.tr("新阶段(&S)"), self.stage)
         form.addRow(self.tr("日期(&D)"), self.date)
-        form.addRow("", self.date_error)
+        form.addRow("", self.date_error.slot())
         form.addRow(self.tr("中止原因(&R)"), self.reason)
-        form.addRow("", self.reason_error)
+        form.addRow("", self.reason_error.slot())
         form.addRow(self.tr("备注(&N)"), self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

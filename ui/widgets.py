@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -104,13 +105,25 @@ class ErrorLabel(QLabel):
         self.setObjectName(object_name)
         self.setStyleSheet(ERROR_STYLE)
         self.setWordWrap(True)
+        self._slot: QWidget | None = None
         if reserve_lines:
-            # The space stays while no error shows, so nothing below moves when one does.
-            policy = self.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            self.setSizePolicy(policy)
-            self.setFixedHeight(self.fontMetrics().lineSpacing() * reserve_lines + 2)
+            # The space stays while no error shows, so nothing below moves when one does:
+            # the label sits in a slot of its height that is always shown (a form layout
+            # drops a hidden row, whatever its size policy says).
+            height = self.fontMetrics().lineSpacing() * reserve_lines + 2
+            self.setFixedHeight(height)
+            self._slot = QWidget()
+            self._slot.setObjectName(f"{object_name}Slot")
+            self._slot.setFixedHeight(height)
+            holder = QVBoxLayout(self._slot)
+            holder.setContentsMargins(0, 0, 0, 0)
+            holder.addWidget(self)
         self.hide()
+
+    def slot(self) -> QWidget:
+        """What a layout holds for a label that keeps its space (``reserve_lines``)."""
+        assert self._slot is not None, "only a label that reserves its lines has a slot"
+        return self._slot
 
     def show_message(self, message: str | None) -> None:
         self.setText(message or "")

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QProxyStyle, QStyle
 
 from db.records.projects import load_project
 from db.rules.vocabulary import Stage
@@ -156,3 +157,33 @@ def test_the_look_alike_warning_gives_its_reason_in_english(
         "· Investor “大亚新能源材料建设项目投资方” (similar name;"
         " the investor already has 1 project)" in shown
     )
+
+
+class _Eliding(QProxyStyle):
+    """A style that cuts tab titles, as some platforms' styles do."""
+
+    def styleHint(self, hint, option=None, widget=None, data=None):  # type: ignore[no-untyped-def]
+        if hint == QStyle.StyleHint.SH_TabBar_ElideMode:
+            return int(Qt.TextElideMode.ElideRight.value)
+        return super().styleHint(hint, option, widget, data)
+
+
+def test_every_tab_of_the_project_form_reads_whole(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = ProjectForm(session)
+    qtbot.addWidget(form)
+    bar = form.tabs.tabBar()
+    style = _Eliding("fusion")
+    bar.setStyle(style)  # whatever the platform's style, no title is cut
+    form.show()
+    qtbot.waitExposed(form)
+    form.resize(640, 600)  # narrower than the titles, as with a larger font or screen scale
+    qtbot.waitUntil(lambda: form.width() < 700)
+    qtbot.wait(20)
+    titles = [bar.tabText(i) for i in range(bar.count())]
+    assert "Responsibility and issues" in titles
+    for i, title in enumerate(titles):
+        needed = bar.fontMetrics().horizontalAdvance(title)
+        assert bar.tabRect(i).width() >= needed, title  # not cut to “Responsibil…”
+    assert bar.usesScrollButtons()  # the tabs that do not fit are scrolled to
+    form.close()
+    bar.setStyle(None)  # type: ignore[arg-type]

@@ -31,7 +31,7 @@ from db.rules.vocabulary import Capital
 from ui.date_field import DateField
 from ui.labels import choice_value, fill_choices
 from ui.session import Session
-from ui.widgets import AmountEdit, ErrorLabel
+from ui.widgets import AmountEdit, ErrorLabel, OptionalDateEdit
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -104,7 +104,10 @@ class FormFields(QDialog):
         widget.setObjectName(field)
         self.inputs[field] = widget
         self.page_of[field] = self._page
-        error = ErrorLabel(f"{field}Error")
+        # The error of a one-line field keeps its line while none shows, so that the rows
+        # below do not move when one does; a text box or a table grows its error below.
+        one_line = isinstance(widget, QLineEdit | QComboBox | OptionalDateEdit)
+        error = ErrorLabel(f"{field}Error", reserve_lines=1 if one_line else 0)
         self.errors[field] = error
         box = QWidget()
         column = QVBoxLayout(box)
@@ -117,7 +120,7 @@ class FormFields(QDialog):
         for item in extra:
             row.addWidget(item)
         column.addLayout(row)
-        column.addWidget(error)
+        column.addWidget(error.slot() if one_line else error)
         box.setFocusProxy(widget)
         form.addRow(label, box)
         line = widget.lineEdit() if isinstance(widget, QComboBox) else widget

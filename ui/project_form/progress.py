@@ -39,13 +39,13 @@ class ProgressPage(FormFields):
             self.initial_stage = stage_combo("initialStage", PATH)
             self.initial_stage_date = date_edit("initialStageDate", self.tr("进入该阶段的日期"))
             form.addRow(self.tr("当前阶段"), self.initial_stage)
-            error = ErrorLabel("initialStageDateError")
+            error = ErrorLabel("initialStageDateError", reserve_lines=1)
             self.errors["initialStageDate"] = error
             self.page_of["initialStageDate"] = self._page
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(self.initial_stage_date)
-            column.addWidget(error)
+            column.addWidget(error.slot())
             form.addRow(self.tr("进入该阶段的日期"), column)
             self.initial_stage_date.dateChanged.connect(
                 lambda: self._recheck_field("initialStageDate")

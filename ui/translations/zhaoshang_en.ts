@@ -942,27 +942,27 @@
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../project_form/fields.py" line="170"/>
+        <location filename="../project_form/fields.py" line="173"/>
         <source>约</source>
         <translation>about</translation>
     </message>
     <message>
-        <location filename="../project_form/fields.py" line="171"/>
+        <location filename="../project_form/fields.py" line="174"/>
         <source>超</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../project_form/fields.py" line="172"/>
+        <location filename="../project_form/fields.py" line="175"/>
         <source>达</source>
         <translation>reaching</translation>
     </message>
     <message>
-        <location filename="../project_form/fields.py" line="173"/>
+        <location filename="../project_form/fields.py" line="176"/>
         <source>以上</source>
         <translation>or more</translation>
     </message>
     <message>
-        <location filename="../project_form/fields.py" line="176"/>
+        <location filename="../project_form/fields.py" line="179"/>
         <source>数字的限定词,简报中写作:约20亿元、超5亿元、达4万吨、500人以上</source>
         <translation>How the briefs qualify the figure: about 2 bn CNY, over 500 m CNY, reaching 40,000 t, 500 or more</translation>
     </message>

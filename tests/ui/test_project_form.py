@@ -6,9 +6,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from db.records.projects import ProjectData, load_project, save_project
 from db.records.settings import set_exchange_rate
@@ -198,6 +198,24 @@ def test_a_field_is_checked_as_it_is_left(qtbot, session: Session) -> None:  # t
     type_into(qtbot, form, "credit_code", VALID_CODE)
     widget(form, "credit_code").editingFinished.emit()  # type: ignore[attr-defined]
     assert error_of(form, "credit_code") is None
+
+
+def test_an_error_beside_a_one_line_field_moves_no_row_below_it(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    qtbot.waitExposed(form)
+
+    def where(name: str) -> QPoint:
+        QApplication.processEvents()  # the layouts settle
+        return widget(form, name).mapTo(form, QPoint(0, 0))
+
+    before = {name: where(name) for name in ("name", "code", "capital")}
+    widget(form, "name").editingFinished.emit()  # type: ignore[attr-defined]
+    assert error_of(form, "name") == "请填写项目名称"
+    assert widget(form, "nameError").isVisible()
+    assert {name: where(name) for name in before} == before
+    type_into(qtbot, form, "name", "大亚新能源材料建设项目")
+    assert error_of(form, "name") is None
+    assert {name: where(name) for name in before} == before
 
 
 def test_phase_and_capacity_problems(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,73 @@
     </message>
 </context>
 <context>
+    <name>BasicsPage</name>
+    <message>
+        <location filename="../project_form/basics.py" line="16"/>
+        <source>项目名称(&amp;N)*</source>
+        <translation>Project &amp;name*</translation>
+    </message>
+    <message>
+        <location filename="../project_form/basics.py" line="17"/>
+        <source>项目编号</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <location filename="../project_form/basics.py" line="17"/>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../project_form/basics.py" line="21"/>
+        <source>内外资(&amp;C)</source>
+        <translation>&amp;Capital source</translation>
+    </message>
+    <message>
+        <location filename="../project_form/basics.py" line="23"/>
+        <source>建设性质</source>
+        <translation>Construction type</translation>
+    </message>
+    <message>
+        <location filename="../project_form/basics.py" line="26"/>
+        <source>项目定位</source>
+        <translation>Designation</translation>
+    </message>
+    <message>
+        <location filename="../project_form/basics.py" line="28"/>
+        <source>如:镇江市重点产业类项目</source>
+        <translation>e.g. Zhenjiang key industrial project</translation>
+    </message>
+    <message>
+        <location filename="../project_form/basics.py" line="30"/>
+        <source>拟落户载体</source>
+        <translation>Planned site</translation>
+    </message>
+    <message>
+        <location filename="../project_form/basics.py" line="30"/>
+        <source>园区或镇区</source>
+        <translation>Park or town</translation>
+    </message>
+    <message>
+        <location filename="../project_form/basics.py" line="31"/>
+        <source>信息来源</source>
+        <translation>Information source</translation>
+    </message>
+</context>
+<context>
+    <name>Binder</name>
+    <message>
+        <location filename="../project_form/binder.py" line="125"/>
+        <source>请填写整数人数</source>
+        <translation>Enter a whole number of people</translation>
+    </message>
+    <message>
+        <location filename="../project_form/binder.py" line="204"/>
+        <location filename="../project_form/binder.py" line="229"/>
+        <source>第%1行(%2)</source>
+        <translation>Row %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>BriefingDialog</name>
     <message>
         <location filename="../report_dialogs.py" line="67"/>
@@ -144,6 +211,119 @@
         <location filename="../handover_view.py" line="395"/>
         <source>保留总部版本:%1</source>
         <translation>Keep headquarters&apos; version: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContentPage</name>
+    <message>
+        <location filename="../project_form/content.py" line="40"/>
+        <source>建设内容及规模</source>
+        <translation>Scope of construction</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="42"/>
+        <source>如:新建厂房约30000平方米,建设电池箔专用生产线</source>
+        <translation>e.g. new plant of about 30,000 m² with a dedicated battery-foil line</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="51"/>
+        <source>用地(亩)(&amp;L)</source>
+        <translation>&amp;Land (mu)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="59"/>
+        <source>建筑面积(㎡)</source>
+        <translation>Floor area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="67"/>
+        <source>投资强度</source>
+        <translation>Investment intensity</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="68"/>
+        <source>预计年销售</source>
+        <translation>Expected annual sales</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="69"/>
+        <source>预计年产值</source>
+        <translation>Expected annual output</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="70"/>
+        <source>预计年税收</source>
+        <translation>Expected annual tax</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="73"/>
+        <source>新增就业(人)</source>
+        <translation>New jobs</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="81"/>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="82"/>
+        <source>限定</source>
+        <translation>Qualifier</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="83"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="84"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="85"/>
+        <source>所属分期</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="97"/>
+        <source>添加产能</source>
+        <translation>Add capacity</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="99"/>
+        <source>删除产能</source>
+        <translation>Remove capacity</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="101"/>
+        <source>产能</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="137"/>
+        <source>全部达产</source>
+        <translation>At full capacity</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="154"/>
+        <source>(填写总投资和用地后自动计算)</source>
+        <translation>(calculated once total investment and land are filled in)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="160"/>
+        <source>(外资项目需先在 设置 中填写汇率)</source>
+        <translation>(foreign projects need an exchange rate, entered in Settings)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="163"/>
+        <source>(按1美元=%1元人民币折算)</source>
+        <translation> (at 1 USD = %1 CNY)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/content.py" line="166"/>
+        <source>%1/亩</source>
+        <translation>%1 per mu</translation>
     </message>
 </context>
 <context>
@@ -451,6 +631,34 @@
     </message>
 </context>
 <context>
+    <name>DutiesPage</name>
+    <message>
+        <location filename="../project_form/duties.py" line="19"/>
+        <source>(请选择)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/duties.py" line="25"/>
+        <source>责任单位(&amp;U)*</source>
+        <translation>Responsible &amp;unit*</translation>
+    </message>
+    <message>
+        <location filename="../project_form/duties.py" line="26"/>
+        <source>责任人</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
+        <location filename="../project_form/duties.py" line="27"/>
+        <source>需协调解决问题</source>
+        <translation>Issues to resolve</translation>
+    </message>
+    <message>
+        <location filename="../project_form/duties.py" line="28"/>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+</context>
+<context>
     <name>FileController</name>
     <message>
         <location filename="../controllers/files.py" line="81"/>
@@ -732,6 +940,34 @@
     </message>
 </context>
 <context>
+    <name>FormFields</name>
+    <message>
+        <location filename="../project_form/fields.py" line="173"/>
+        <source>约</source>
+        <translation>about</translation>
+    </message>
+    <message>
+        <location filename="../project_form/fields.py" line="174"/>
+        <source>超</source>
+        <translation>over</translation>
+    </message>
+    <message>
+        <location filename="../project_form/fields.py" line="175"/>
+        <source>达</source>
+        <translation>reaching</translation>
+    </message>
+    <message>
+        <location filename="../project_form/fields.py" line="176"/>
+        <source>以上</source>
+        <translation>or more</translation>
+    </message>
+    <message>
+        <location filename="../project_form/fields.py" line="179"/>
+        <source>数字的限定词,简报中写作:约20亿元、超5亿元、达4万吨、500人以上</source>
+        <translation>How the briefs qualify the figure: about 2 bn CNY, over 500 m CNY, reaching 40,000 t, 500 or more</translation>
+    </message>
+</context>
+<context>
     <name>HandoverLogDialog</name>
     <message>
         <location filename="../handover_view.py" line="526"/>
@@ -922,6 +1158,82 @@ Send it to the units; they import it with File → Import settings file.</transl
 Unit: %2
 Total investment: %3
 First recorded: %4</translation>
+    </message>
+</context>
+<context>
+    <name>IndustryPage</name>
+    <message>
+        <location filename="../project_form/industry.py" line="32"/>
+        <source>输入代码或名称,如 36 或 汽车</source>
+        <translation>Type a code or name, e.g. 36 or 汽车 (automotive)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/industry.py" line="33"/>
+        <source>行业(GB/T 4754)(&amp;H)</source>
+        <translation>&amp;Sector (GB/T 4754)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/industry.py" line="35"/>
+        <source>产业类别</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../project_form/industry.py" line="40"/>
+        <source>产业链(%1)</source>
+        <translation>Industry chain (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>InvestorPage</name>
+    <message>
+        <location filename="../project_form/investor.py" line="18"/>
+        <source>公司全称,如:大亚科技集团有限公司</source>
+        <translation>Full company name, e.g. Daya Technology Group Co., Ltd.</translation>
+    </message>
+    <message>
+        <location filename="../project_form/investor.py" line="24"/>
+        <source>投资方(&amp;I)*</source>
+        <translation>&amp;Investor*</translation>
+    </message>
+    <message>
+        <location filename="../project_form/investor.py" line="25"/>
+        <source>18位,可不填</source>
+        <translation>18 characters, optional</translation>
+    </message>
+    <message>
+        <location filename="../project_form/investor.py" line="27"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../project_form/investor.py" line="28"/>
+        <source>来源地</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <location filename="../project_form/investor.py" line="28"/>
+        <source>省市,外资填国家或地区</source>
+        <translation>Province and city; for foreign investors, country or region</translation>
+    </message>
+    <message>
+        <location filename="../project_form/investor.py" line="29"/>
+        <source>企业性质</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <location filename="../project_form/investor.py" line="30"/>
+        <source>企业类别</source>
+        <translation>Company category</translation>
+    </message>
+    <message>
+        <location filename="../project_form/investor.py" line="31"/>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../project_form/investor.py" line="32"/>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
     </message>
 </context>
 <context>
@@ -1135,7 +1447,7 @@ First recorded: %4</translation>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../ledger_view.py" line="629"/>
+        <location filename="../ledger_view.py" line="620"/>
         <source>无法读取项目台账:{reason}</source>
         <translation>The ledger could not be read: {reason}</translation>
     </message>
@@ -1261,12 +1573,12 @@ First recorded: %4</translation>
         <translation>{low}–{high} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="560"/>
+        <location filename="../ledger_view.py" line="551"/>
         <source>共 {count} 个项目 · 内资 {d} 个 {dt} · 外资 {f} 个 {ft}</source>
         <translation>{count} projects · domestic {d}, {dt} · foreign {f}, {ft}</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="682"/>
+        <location filename="../ledger_view.py" line="673"/>
         <source>恢复默认列</source>
         <translation>Restore default columns</translation>
     </message>
@@ -1874,6 +2186,75 @@ First recorded: %4</translation>
     </message>
 </context>
 <context>
+    <name>MoneyPage</name>
+    <message>
+        <location filename="../project_form/money.py" line="24"/>
+        <source>总投资(&amp;T)</source>
+        <translation>&amp;Total investment</translation>
+    </message>
+    <message>
+        <location filename="../project_form/money.py" line="27"/>
+        <source>固定资产投资</source>
+        <translation>Fixed-asset investment</translation>
+    </message>
+    <message>
+        <location filename="../project_form/money.py" line="28"/>
+        <source>注册资本</source>
+        <translation>Registered capital</translation>
+    </message>
+    <message>
+        <location filename="../project_form/money.py" line="38"/>
+        <source>添加分期</source>
+        <translation>Add phase</translation>
+    </message>
+    <message>
+        <location filename="../project_form/money.py" line="40"/>
+        <source>删除分期</source>
+        <translation>Remove phase</translation>
+    </message>
+    <message>
+        <location filename="../project_form/money.py" line="42"/>
+        <source>分期</source>
+        <translation>Phases</translation>
+    </message>
+    <message>
+        <location filename="../project_form/money.py" line="62"/>
+        <source>新一期</source>
+        <translation>New phase</translation>
+    </message>
+    <message>
+        <location filename="../project_form/money.py" line="100"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../project_form/money.py" line="101"/>
+        <source>投资(%1)</source>
+        <translation>Investment (%1)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/money.py" line="102"/>
+        <source>建设内容</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../project_form/money.py" line="103"/>
+        <location filename="../project_form/money.py" line="105"/>
+        <source>限定</source>
+        <translation>Qualifier</translation>
+    </message>
+    <message>
+        <location filename="../project_form/money.py" line="104"/>
+        <source>建筑面积(㎡)</source>
+        <translation>Floor area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/money.py" line="106"/>
+        <source>预计年销售(万元)</source>
+        <translation>Expected annual sales (10k CNY)</translation>
+    </message>
+</context>
+<context>
     <name>NewFileDialog</name>
     <message>
         <location filename="../new_file_dialog.py" line="35"/>
@@ -2026,6 +2407,164 @@ Find it in the file manager, or install a PDF reader and open it again.</transla
     </message>
 </context>
 <context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../project_form/progress.py" line="40"/>
+        <location filename="../project_form/progress.py" line="49"/>
+        <source>进入该阶段的日期</source>
+        <translation>Date reached</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="41"/>
+        <location filename="../project_form/progress.py" line="61"/>
+        <source>当前阶段</source>
+        <translation>Current stage</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="56"/>
+        <source>变更阶段(&amp;G)…</source>
+        <translation>Chan&amp;ge stage…</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="63"/>
+        <location filename="../project_form/progress.py" line="77"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="63"/>
+        <source>事项</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="63"/>
+        <source>间隔(天)</source>
+        <translation>Gap (days)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="63"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="66"/>
+        <source>添加节点(&amp;M)…</source>
+        <translation>Add &amp;milestone…</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="68"/>
+        <source>删除所选(&amp;D)</source>
+        <translation>&amp;Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="69"/>
+        <source>删除时间线中选中的阶段记录或节点(Delete)</source>
+        <translation>Delete the stage record or milestone selected in the timeline (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="72"/>
+        <source>时间线</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="78"/>
+        <source>方式</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="79"/>
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="80"/>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="81"/>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="82"/>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="83"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="89"/>
+        <source>添加走访记录(&amp;F)…</source>
+        <translation>Add &amp;follow-up…</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="91"/>
+        <source>删除所选记录(&amp;K)</source>
+        <translation>Delete selected follow-up (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="92"/>
+        <source>删除选中的走访记录(Delete)</source>
+        <translation>Delete the selected follow-up (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="95"/>
+        <source>走访记录</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="97"/>
+        <source>已定</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="98"/>
+        <location filename="../project_form/progress.py" line="101"/>
+        <source>预计竣工投产</source>
+        <translation>Expected production start</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="132"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="164"/>
+        <location filename="../project_form/progress.py" line="190"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="175"/>
+        <source>请先在时间线中选中要删除的一行</source>
+        <translation>First select the row to delete in the timeline</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="184"/>
+        <source>不能删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="187"/>
+        <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
+        <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="192"/>
+        <source>删除阶段记录“%1 %2”</source>
+        <translation>Delete stage record “%1 %2”</translation>
+    </message>
+    <message>
+        <location filename="../project_form/progress.py" line="198"/>
+        <source>请先选中要删除的走访记录</source>
+        <translation>First select the follow-up to delete</translation>
+    </message>
+</context>
+<context>
     <name>ProjectController</name>
     <message>
         <location filename="../controllers/projects.py" line="75"/>
@@ -2046,536 +2585,68 @@ Find it in the file manager, or install a PDF reader and open it again.</transla
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../project_form.py" line="146"/>
+        <location filename="../project_form/form.py" line="79"/>
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="148"/>
+        <location filename="../project_form/form.py" line="81"/>
         <source>项目 — %1</source>
         <translation>Project — %1</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="176"/>
+        <location filename="../project_form/form.py" line="113"/>
         <source>保存(Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="178"/>
+        <location filename="../project_form/form.py" line="115"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="186"/>
+        <location filename="../project_form/form.py" line="123"/>
         <source>(只读)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="281"/>
-        <source>约</source>
-        <translation>about</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="282"/>
-        <source>超</source>
-        <translation>over</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="283"/>
-        <source>达</source>
-        <translation>reaching</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="284"/>
-        <source>以上</source>
-        <translation>or more</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="287"/>
-        <source>数字的限定词,简报中写作:约20亿元、超5亿元、达4万吨、500人以上</source>
-        <translation>How the briefs qualify the figure: about 2 bn CNY, over 500 m CNY, reaching 40,000 t, 500 or more</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="297"/>
-        <source>项目名称(&amp;N)*</source>
-        <translation>Project &amp;name*</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="298"/>
-        <source>项目编号</source>
-        <translation>Project code</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="298"/>
-        <source>可不填</source>
-        <translation>Optional</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="302"/>
-        <source>内外资(&amp;C)</source>
-        <translation>&amp;Capital source</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="304"/>
-        <source>建设性质</source>
-        <translation>Construction type</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="307"/>
-        <source>项目定位</source>
-        <translation>Designation</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="309"/>
-        <source>如:镇江市重点产业类项目</source>
-        <translation>e.g. Zhenjiang key industrial project</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="311"/>
-        <source>拟落户载体</source>
-        <translation>Planned site</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="311"/>
-        <source>园区或镇区</source>
-        <translation>Park or town</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="312"/>
-        <source>信息来源</source>
-        <translation>Information source</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="315"/>
-        <source>公司全称,如:大亚科技集团有限公司</source>
-        <translation>Full company name, e.g. Daya Technology Group Co., Ltd.</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="321"/>
-        <source>投资方(&amp;I)*</source>
-        <translation>&amp;Investor*</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="322"/>
-        <source>18位,可不填</source>
-        <translation>18 characters, optional</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="324"/>
-        <source>统一社会信用代码</source>
-        <translation>Unified social credit code</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="325"/>
-        <source>来源地</source>
-        <translation>Origin</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="325"/>
-        <source>省市,外资填国家或地区</source>
-        <translation>Province and city; for foreign investors, country or region</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="326"/>
-        <source>企业性质</source>
-        <translation>Ownership</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="327"/>
-        <source>企业类别</source>
-        <translation>Company category</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="328"/>
-        <source>联系人</source>
-        <translation>Contact person</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="329"/>
-        <source>联系电话</source>
-        <translation>Contact phone</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="332"/>
-        <source>总投资(&amp;T)</source>
-        <translation>&amp;Total investment</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="335"/>
-        <source>固定资产投资</source>
-        <translation>Fixed-asset investment</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="336"/>
-        <source>注册资本</source>
-        <translation>Registered capital</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="346"/>
-        <source>添加分期</source>
-        <translation>Add phase</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="348"/>
-        <source>删除分期</source>
-        <translation>Remove phase</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="350"/>
-        <source>分期</source>
-        <translation>Phases</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="368"/>
-        <source>输入代码或名称,如 36 或 汽车</source>
-        <translation>Type a code or name, e.g. 36 or 汽车 (automotive)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="369"/>
-        <source>行业(GB/T 4754)(&amp;H)</source>
-        <translation>&amp;Sector (GB/T 4754)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="371"/>
-        <source>产业类别</source>
-        <translation>Industry</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="376"/>
-        <source>产业链(%1)</source>
-        <translation>Industry chain (%1)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="385"/>
-        <location filename="../project_form.py" line="405"/>
-        <source>当前阶段</source>
-        <translation>Current stage</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="384"/>
-        <location filename="../project_form.py" line="393"/>
-        <source>进入该阶段的日期</source>
-        <translation>Date reached</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="400"/>
-        <source>变更阶段(&amp;G)…</source>
-        <translation>Chan&amp;ge stage…</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="407"/>
-        <location filename="../project_form.py" line="421"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="407"/>
-        <source>事项</source>
-        <translation>Event</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="407"/>
-        <source>间隔(天)</source>
-        <translation>Gap (days)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="407"/>
-        <source>说明</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="410"/>
-        <source>添加节点(&amp;M)…</source>
-        <translation>Add &amp;milestone…</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="412"/>
-        <source>删除所选(&amp;D)</source>
-        <translation>&amp;Delete selected</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="413"/>
-        <source>删除时间线中选中的阶段记录或节点(Delete)</source>
-        <translation>Delete the stage record or milestone selected in the timeline (Delete)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="416"/>
-        <source>时间线</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="422"/>
-        <source>方式</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="423"/>
-        <source>人员</source>
-        <translation>People</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="424"/>
-        <source>内容</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="425"/>
-        <source>下一步</source>
-        <translation>Next step</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="426"/>
-        <source>期限</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="427"/>
-        <source>完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="433"/>
-        <source>添加走访记录(&amp;F)…</source>
-        <translation>Add &amp;follow-up…</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="435"/>
-        <source>删除所选记录(&amp;K)</source>
-        <translation>Delete selected follow-up (&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="436"/>
-        <source>删除选中的走访记录(Delete)</source>
-        <translation>Delete the selected follow-up (Delete)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="439"/>
-        <source>走访记录</source>
-        <translation>Follow-ups</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="441"/>
-        <source>已定</source>
-        <translation>Known</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="442"/>
-        <location filename="../project_form.py" line="445"/>
-        <source>预计竣工投产</source>
-        <translation>Expected production start</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="450"/>
-        <source>建设内容及规模</source>
-        <translation>Scope of construction</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="452"/>
-        <source>如:新建厂房约30000平方米,建设电池箔专用生产线</source>
-        <translation>e.g. new plant of about 30,000 m² with a dedicated battery-foil line</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="461"/>
-        <source>用地(亩)(&amp;L)</source>
-        <translation>&amp;Land (mu)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="469"/>
-        <location filename="../project_form.py" line="656"/>
-        <source>建筑面积(㎡)</source>
-        <translation>Floor area (m²)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="477"/>
-        <source>投资强度</source>
-        <translation>Investment intensity</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="478"/>
-        <source>预计年销售</source>
-        <translation>Expected annual sales</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="479"/>
-        <source>预计年产值</source>
-        <translation>Expected annual output</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="480"/>
-        <source>预计年税收</source>
-        <translation>Expected annual tax</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="483"/>
-        <source>新增就业(人)</source>
-        <translation>New jobs</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="491"/>
-        <source>产品</source>
-        <translation>Product</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="492"/>
-        <location filename="../project_form.py" line="655"/>
-        <location filename="../project_form.py" line="657"/>
-        <source>限定</source>
-        <translation>Qualifier</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="493"/>
-        <source>数量</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="494"/>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="495"/>
-        <source>所属分期</source>
-        <translation>Phase</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="507"/>
-        <source>添加产能</source>
-        <translation>Add capacity</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="509"/>
-        <source>删除产能</source>
-        <translation>Remove capacity</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="511"/>
-        <source>产能</source>
-        <translation>Capacity</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="518"/>
-        <source>(请选择)</source>
-        <translation>(choose)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="524"/>
-        <source>责任单位(&amp;U)*</source>
-        <translation>Responsible &amp;unit*</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="525"/>
-        <source>责任人</source>
-        <translation>Person in charge</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="526"/>
-        <source>需协调解决问题</source>
-        <translation>Issues to resolve</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="527"/>
-        <source>备注</source>
-        <translation>Remarks</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="569"/>
-        <source>新一期</source>
-        <translation>New phase</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="635"/>
-        <source>全部达产</source>
-        <translation>At full capacity</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="652"/>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="653"/>
-        <source>投资(%1)</source>
-        <translation>Investment (%1)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="654"/>
-        <source>建设内容</source>
-        <translation>Scope</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="658"/>
-        <source>预计年销售(万元)</source>
-        <translation>Expected annual sales (10k CNY)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="747"/>
-        <source>(填写总投资和用地后自动计算)</source>
-        <translation>(calculated once total investment and land are filled in)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="753"/>
-        <source>(外资项目需先在 设置 中填写汇率)</source>
-        <translation>(foreign projects need an exchange rate, entered in Settings)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="756"/>
-        <source>(按1美元=%1元人民币折算)</source>
-        <translation> (at 1 USD = %1 CNY)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="759"/>
-        <source>%1/亩</source>
-        <translation>%1 per mu</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="800"/>
-        <source>请填写整数人数</source>
-        <translation>Enter a whole number of people</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="907"/>
-        <location filename="../project_form.py" line="932"/>
-        <source>第%1行(%2)</source>
-        <translation>Row %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="1034"/>
+        <location filename="../project_form/form.py" line="217"/>
         <location filename="runtime_labels.py" line="55"/>
         <source>投资方</source>
         <translation>Investor</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1034"/>
+        <location filename="../project_form/form.py" line="217"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1036"/>
+        <location filename="../project_form/form.py" line="219"/>
         <source>统一社会信用代码相同</source>
         <translation>same credit code</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1037"/>
+        <location filename="../project_form/form.py" line="220"/>
         <source>名称相近</source>
         <translation>similar name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1038"/>
+        <location filename="../project_form/form.py" line="221"/>
         <source>项目名称相同</source>
         <translation>same project name</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1041"/>
+        <location filename="../project_form/form.py" line="224"/>
         <source>· %1“%2”(%3)</source>
         <translation>· %1 “%2” (%3)</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1049"/>
+        <location filename="../project_form/form.py" line="232"/>
         <source>可能重复录入</source>
         <translation>Possible duplicate</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1050"/>
+        <location filename="../project_form/form.py" line="233"/>
         <source>发现相似的记录:
 %1
 
@@ -2586,75 +2657,39 @@ Find it in the file manager, or install a PDF reader and open it again.</transla
 Save anyway?</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1052"/>
+        <location filename="../project_form/form.py" line="235"/>
         <source>仍然保存</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1053"/>
+        <location filename="../project_form/form.py" line="236"/>
         <source>返回修改</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1081"/>
+        <location filename="../project_form/form.py" line="264"/>
         <source>新建项目“%1”</source>
         <translation>New project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1087"/>
+        <location filename="../project_form/form.py" line="270"/>
         <source>修改项目“%1”</source>
         <translation>Edit project “%1”</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1090"/>
+        <location filename="../project_form/form.py" line="273"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1104"/>
+        <location filename="../project_form/form.py" line="287"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../project_form.py" line="1105"/>
+        <location filename="../project_form/form.py" line="288"/>
         <source>放弃未保存的修改?</source>
         <translation>Discard unsaved changes?</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="1152"/>
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="1184"/>
-        <location filename="../project_form.py" line="1210"/>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="1195"/>
-        <source>请先在时间线中选中要删除的一行</source>
-        <translation>First select the row to delete in the timeline</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="1204"/>
-        <source>不能删除</source>
-        <translation>Cannot delete</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="1207"/>
-        <source>删除阶段记录“%1”?当前阶段将按其余记录重新确定。</source>
-        <translation>Delete the stage record “%1”? The current stage will follow the remaining records.</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="1212"/>
-        <source>删除阶段记录“%1 %2”</source>
-        <translation>Delete stage record “%1 %2”</translation>
-    </message>
-    <message>
-        <location filename="../project_form.py" line="1218"/>
-        <source>请先选中要删除的走访记录</source>
-        <translation>First select the follow-up to delete</translation>
     </message>
     <message>
         <location filename="runtime_labels.py" line="54"/>
@@ -3840,37 +3875,37 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../widgets.py" line="46"/>
+        <location filename="../widgets.py" line="47"/>
         <source>请填写数字,如 30 或 11.6</source>
         <translation>Enter a number, e.g. 30 or 11.6</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="48"/>
+        <location filename="../widgets.py" line="49"/>
         <source>最多保留 %1 位小数</source>
         <translation>At most %1 decimal places</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="66"/>
         <source>金额最多精确到分</source>
         <translation>Amounts cannot be more precise than a cent</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="148"/>
+        <location filename="../widgets.py" line="161"/>
         <source>万美元</source>
         <translation>10k USD</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="150"/>
+        <location filename="../widgets.py" line="163"/>
         <source>万元</source>
         <translation>10k CNY</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="151"/>
+        <location filename="../widgets.py" line="164"/>
         <source>亿元</source>
         <translation>100M CNY</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="221"/>
+        <location filename="../widgets.py" line="234"/>
         <source>删除后可用 Ctrl+Z 撤销。</source>
         <translation>Ctrl+Z undoes the deletion.</translation>
     </message>

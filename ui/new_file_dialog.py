@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.rules.vocabulary import UNIT_KINDS
+from ui.keyboard import enter_moves_on
 from ui.labels import choice_value, fill_choices
 
 
@@ -72,6 +73,7 @@ class NewFileDialog(QDialog):
         form.addRow(buttons)
         self._suggest_path("")
         self.resize(520, 0)
+        enter_moves_on(self, self.name, self.accept)
 
     def _suggest_path(self, name: str) -> None:
         stem = name.strip() or (self.tr("总部") if self.headquarters else self.tr("本单位"))

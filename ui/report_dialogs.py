@@ -28,6 +28,7 @@ from db.records.settings import issue_printed
 from db.store import settings
 from db.store.faults import from_os_error
 from ui.i18n import either
+from ui.keyboard import enter_moves_on
 from ui.output import fit_path_field
 from ui.session import Session
 
@@ -121,6 +122,7 @@ class BriefingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.written: Path | None = None
+        enter_moves_on(self, self.date_from, self.accept)
 
     def _signed_on_changed(self, value: QDate) -> None:
         """Issues are numbered per year: a date in another year offers that year's next."""

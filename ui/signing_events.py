@@ -53,6 +53,7 @@ from db.rules.money import plain
 from db.rules.vocabulary import Capital
 from ui.amounts import yi_amount, yi_figure
 from ui.i18n import either
+from ui.keyboard import enter_moves_on
 from ui.refresh import RefreshGuard
 from ui.session import Session
 from ui.widgets import date_of
@@ -232,6 +233,7 @@ class SigningEventDialog(QDialog):
         layout.addWidget(self.checked_label)
         layout.addWidget(buttons)
         self.resize(560, 560)
+        enter_moves_on(self, self.name, self.accept)
 
     def _fill_picker(self) -> None:
         linked = set(linked_project_uuids(self.edited_event.uuid)) if self.edited_event else set()

@@ -420,3 +420,33 @@ def test_an_invalid_stage_date_is_named_nothing_saved_then_fixed(qtbot, session:
         ("talks", date(2023, 3, 1)),
         ("signed", date(2023, 6, 1)),
     ]
+
+
+def test_the_other_dialogs_open_in_their_first_field_and_enter_moves_on(
+    qtbot, session: Session, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.new_file_dialog import NewFileDialog
+    from ui.report_dialogs import BriefingDialog
+    from ui.signing_events import SigningEventDialog
+
+    new_file = shown(qtbot, NewFileDialog(False, tmp_path))
+    assert QApplication.focusWidget() is new_file.name
+    qtbot.keyClicks(new_file.name, "kfq")  # typed at once lands in the name
+    assert new_file.name.text() == "kfq"
+    qtbot.keyClick(new_file.name, Qt.Key.Key_Return)
+    assert new_file.isVisible() and QApplication.focusWidget() is not new_file.name
+    new_file.reject()
+
+    briefing = shown(qtbot, BriefingDialog(session, folder=tmp_path))
+    assert QApplication.focusWidget() is briefing.date_from
+    qtbot.keyClick(briefing.date_from, Qt.Key.Key_Return)
+    assert briefing.isVisible() and QApplication.focusWidget() is briefing.date_to
+    briefing.reject()
+
+    event = shown(qtbot, SigningEventDialog(session))
+    assert QApplication.focusWidget() is event.name
+    qtbot.keyClicks(event.name, "qianyue")
+    qtbot.keyClick(event.name, Qt.Key.Key_Return)
+    assert event.isVisible() and event.name.text() == "qianyue"
+    assert QApplication.focusWidget() is not event.name
+    event.reject()

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,18 +26,19 @@ from db.reads.units import live_units, unit_by_id
 from db.records.settings import issue_printed
 from db.store import settings
 from db.store.faults import from_os_error
+from ui.date_field import DateError, DateField
 from ui.i18n import either
 from ui.keyboard import enter_moves_on
 from ui.output import fit_path_field
 from ui.session import Session
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+def _typed(field: DateField) -> date:
+    """A required date field's date; DateError (naming the field) when it is none."""
+    value = field.value()
+    if value is None:  # a required field raises instead; kept for the type checker
+        raise DateError(field.label)
+    return value
 
 
 def default_period(today: date) -> tuple[date, date]:
@@ -68,16 +68,11 @@ class BriefingDialog(QDialog):
         self.setWindowTitle(self.tr("生成招商工作简报"))
         today = today or date.today()
         start, end = (period.start, period.end) if period else default_period(today)
-        self.date_from = QDateEdit(_qdate(start))
-        self.date_from.setObjectName("briefFrom")
-        self.date_to = QDateEdit(_qdate(end))
-        self.date_to.setObjectName("briefTo")
-        self.signed_on = QDateEdit(_qdate(today))
-        self.signed_on.setObjectName("briefDate")
+        # Typed dates (ui.date_field): a whole date typed or pasted, Tab to the next field.
+        self.date_from = DateField("briefFrom", self.tr("起始日期"), start)
+        self.date_to = DateField("briefTo", self.tr("截止日期"), end)
+        self.signed_on = DateField("briefDate", self.tr("签发日期"), today)
         self.signed_on.setToolTip(self.tr("报头上的日期;期数按此日期的年度编号"))
-        for edit in (self.date_from, self.date_to, self.signed_on):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
         self.scope = QComboBox()
         self.scope.setObjectName("briefScope")
         if session.is_headquarters:
@@ -124,8 +119,11 @@ class BriefingDialog(QDialog):
         self.written: Path | None = None
         enter_moves_on(self, self.date_from, self.accept)
 
-    def _signed_on_changed(self, value: QDate) -> None:
+    def _signed_on_changed(self) -> None:
         """Issues are numbered per year: a date in another year offers that year's next."""
+        value = self.signed_on.date()
+        if not value.isValid():
+            return  # being typed
         year = value.year()
         if year != self._issue_year:
             self._issue_year = year
@@ -148,7 +146,13 @@ class BriefingDialog(QDialog):
         from db.reads.briefing import briefing_data
         from reports.briefing import build_briefing
 
-        start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        try:
+            start, end, signed_on = (
+                _typed(field) for field in (self.date_from, self.date_to, self.signed_on)
+            )
+        except DateError as problem:
+            self.error.setText(str(problem))
+            return None
         if start > end:
             self.error.setText(self.tr("起始日期晚于截止日期"))
             return None
@@ -159,7 +163,6 @@ class BriefingDialog(QDialog):
         unit_id = self.scope.currentData()
         unit = unit_by_id(unit_id) if unit_id is not None else None
         number = self.issue.value()
-        signed_on = _pydate(self.signed_on.date())
         try:
             build_briefing(briefing_data(Period(start, end), unit, number, signed_on), out)
         except UserError as error:

@@ -450,3 +450,23 @@ def test_the_other_dialogs_open_in_their_first_field_and_enter_moves_on(
     assert event.isVisible() and event.name.text() == "qianyue"
     assert QApplication.focusWidget() is not event.name
     event.reject()
+
+
+def test_the_briefing_dialog_takes_its_dates_typed_whole(
+    qtbot, session: Session, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.report_dialogs import BriefingDialog
+
+    dialog = shown(qtbot, BriefingDialog(session, folder=tmp_path))
+    qtbot.keyClicks(dialog.date_from, "20230101")  # selected on opening: typing replaces it
+    qtbot.keyClick(dialog.date_from, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.date_to  # Tab leaves the field, no sections
+    dialog.date_to.selectAll()
+    commit_text(dialog.date_to, "2023年7月31日")  # as an input method gives it
+    qtbot.keyClick(dialog.date_to, Qt.Key.Key_Tab)
+    assert (dialog.date_from.text(), dialog.date_to.text()) == ("2023-01-01", "2023-07-31")
+    dialog.signed_on.setText("2023-13-01")
+    assert dialog.generate() is None  # nothing written
+    assert "签发日期" in dialog.error.text() and "不是有效日期" in dialog.error.text()
+    assert not list(tmp_path.glob("*.pdf"))
+    dialog.reject()

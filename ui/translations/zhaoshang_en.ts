@@ -79,52 +79,55 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../report_dialogs.py" line="67"/>
+        <location filename="../report_dialogs.py" line="68"/>
         <source>生成招商工作简报</source>
         <translation>Create investment briefing</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="76"/>
+        <location filename="../report_dialogs.py" line="75"/>
         <source>报头上的日期;期数按此日期的年度编号</source>
         <translation>The date in the masthead; issues are numbered by its year</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="83"/>
+        <location filename="../report_dialogs.py" line="79"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="101"/>
+        <location filename="../report_dialogs.py" line="97"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="110"/>
+        <location filename="../report_dialogs.py" line="72"/>
+        <location filename="../report_dialogs.py" line="106"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="111"/>
+        <location filename="../report_dialogs.py" line="73"/>
+        <location filename="../report_dialogs.py" line="107"/>
         <source>截止日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="112"/>
+        <location filename="../report_dialogs.py" line="108"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="113"/>
+        <location filename="../report_dialogs.py" line="74"/>
+        <location filename="../report_dialogs.py" line="109"/>
         <source>签发日期</source>
         <translation>Date of issue</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="114"/>
+        <location filename="../report_dialogs.py" line="110"/>
         <source>期数</source>
         <translation>Issue no.</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="115"/>
+        <location filename="../report_dialogs.py" line="111"/>
         <source>保存为</source>
         <translation>Save as</translation>
     </message>
@@ -139,17 +142,17 @@
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="151"/>
+        <location filename="../report_dialogs.py" line="157"/>
         <source>起始日期晚于截止日期</source>
         <translation>The start date is after the end date</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="155"/>
+        <location filename="../report_dialogs.py" line="161"/>
         <source>请选择一个已存在的文件夹,文件名以 .pdf 结尾</source>
         <translation>Choose an existing folder and a file name ending in .pdf</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="173"/>
+        <location filename="../report_dialogs.py" line="178"/>
         <source>简报期数</source>
         <translation>Briefing issue number</translation>
     </message>
@@ -2257,87 +2260,87 @@ First recorded: %4</translation>
 <context>
     <name>NewFileDialog</name>
     <message>
-        <location filename="../new_file_dialog.py" line="35"/>
+        <location filename="../new_file_dialog.py" line="36"/>
         <source>新建总部数据文件</source>
         <translation>New headquarters file</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="35"/>
+        <location filename="../new_file_dialog.py" line="36"/>
         <source>新建单位数据文件</source>
         <translation>New unit file</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="40"/>
+        <location filename="../new_file_dialog.py" line="41"/>
         <source>如 市招商中心</source>
         <translation>e.g. City Investment Headquarters</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="40"/>
+        <location filename="../new_file_dialog.py" line="41"/>
         <source>如 上海驻点招商办</source>
         <translation>e.g. Shanghai Resident Office</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="47"/>
+        <location filename="../new_file_dialog.py" line="48"/>
         <source>驻点招商办所在城市,如 上海</source>
         <translation>City of the resident office, e.g. Shanghai</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="50"/>
+        <location filename="../new_file_dialog.py" line="51"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="61"/>
+        <location filename="../new_file_dialog.py" line="62"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="63"/>
+        <location filename="../new_file_dialog.py" line="64"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="64"/>
+        <location filename="../new_file_dialog.py" line="65"/>
         <source>驻点城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="65"/>
+        <location filename="../new_file_dialog.py" line="66"/>
         <source>保存位置</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="77"/>
+        <location filename="../new_file_dialog.py" line="79"/>
         <source>总部</source>
         <translation>Headquarters</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="77"/>
+        <location filename="../new_file_dialog.py" line="79"/>
         <source>本单位</source>
         <translation>My unit</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="82"/>
+        <location filename="../new_file_dialog.py" line="84"/>
         <source>保存数据文件</source>
         <translation>Save data file</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="82"/>
+        <location filename="../new_file_dialog.py" line="84"/>
         <source>招商台账数据文件 (*.zsdb)</source>
         <translation>Investment Ledger data files (*.zsdb)</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="91"/>
+        <location filename="../new_file_dialog.py" line="93"/>
         <source>请填写名称</source>
         <translation>Enter a name</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="96"/>
+        <location filename="../new_file_dialog.py" line="98"/>
         <source>请选择保存位置</source>
         <translation>Choose where to save the file</translation>
     </message>
     <message>
-        <location filename="../new_file_dialog.py" line="99"/>
+        <location filename="../new_file_dialog.py" line="101"/>
         <source>该文件已存在,请换一个文件名</source>
         <translation>That file already exists. Choose another name.</translation>
     </message>
@@ -3386,82 +3389,82 @@ Save anyway?</translation>
 <context>
     <name>SigningEventDialog</name>
     <message>
-        <location filename="../signing_events.py" line="163"/>
+        <location filename="../signing_events.py" line="164"/>
         <source>新建签约活动</source>
         <translation>New signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="163"/>
+        <location filename="../signing_events.py" line="164"/>
         <source>编辑签约活动</source>
         <translation>Edit signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="170"/>
+        <location filename="../signing_events.py" line="171"/>
         <source>如:政银企对接活动</source>
         <translation>e.g. government–bank–business matchmaking event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="185"/>
+        <location filename="../signing_events.py" line="186"/>
         <source>全市(不限单位)</source>
         <translation>Citywide (any unit)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="198"/>
+        <location filename="../signing_events.py" line="199"/>
         <source>输入项目名称或单位筛选</source>
         <translation>Filter by project name or unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="212"/>
+        <location filename="../signing_events.py" line="213"/>
         <source>活动名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="213"/>
+        <location filename="../signing_events.py" line="214"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="214"/>
+        <location filename="../signing_events.py" line="215"/>
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="215"/>
+        <location filename="../signing_events.py" line="216"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="216"/>
+        <location filename="../signing_events.py" line="217"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="220"/>
+        <location filename="../signing_events.py" line="221"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="221"/>
+        <location filename="../signing_events.py" line="222"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="225"/>
+        <location filename="../signing_events.py" line="226"/>
         <source>签约项目(勾选在本次活动上签约的项目)(&amp;S)</source>
         <translation>&amp;Signed projects (tick those signed at this event)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="242"/>
+        <location filename="../signing_events.py" line="244"/>
         <source>(已关联:{name})</source>
         <translation> (linked to {name})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="259"/>
+        <location filename="../signing_events.py" line="261"/>
         <source>已勾选 {n} 个项目</source>
         <translation>{n} project(s) ticked</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="277"/>
+        <location filename="../signing_events.py" line="279"/>
         <source>请填写活动名称</source>
         <translation>Enter the event name</translation>
     </message>
@@ -3469,97 +3472,97 @@ Save anyway?</translation>
 <context>
     <name>SigningEventsView</name>
     <message>
-        <location filename="../signing_events.py" line="83"/>
+        <location filename="../signing_events.py" line="84"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="97"/>
+        <location filename="../signing_events.py" line="98"/>
         <source>活动名称</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="98"/>
+        <location filename="../signing_events.py" line="99"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="99"/>
+        <location filename="../signing_events.py" line="100"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="100"/>
+        <location filename="../signing_events.py" line="101"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="101"/>
+        <location filename="../signing_events.py" line="102"/>
         <source>项目数</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="102"/>
+        <location filename="../signing_events.py" line="103"/>
         <source>累计金额(亿元)</source>
         <translation>Total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="133"/>
+        <location filename="../signing_events.py" line="134"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="146"/>
+        <location filename="../signing_events.py" line="147"/>
         <source>总投资未填</source>
         <translation>total investment not entered</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="72"/>
+        <location filename="../signing_events.py" line="73"/>
         <source>现场集中签约项目{count}个,累计金额{total}</source>
         <translation>{count} project(s) signed on site, {total} in total</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="78"/>
+        <location filename="../signing_events.py" line="79"/>
         <source>(另有外资{usd},未设定汇率,未折算)</source>
         <translation> (plus foreign {usd}, not converted: no exchange rate set)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="80"/>
+        <location filename="../signing_events.py" line="81"/>
         <source>(其中外资{usd},按1美元={rate}元人民币折算,汇率日期{when})</source>
         <translation> (including foreign {usd}, at 1 USD = {rate} CNY, rate date {when})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="325"/>
+        <location filename="../signing_events.py" line="327"/>
         <source>新建活动(&amp;N)…</source>
         <translation>&amp;New event…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="328"/>
+        <location filename="../signing_events.py" line="330"/>
         <source>编辑/关联项目(&amp;E)…</source>
         <translation>&amp;Edit / link projects…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="331"/>
+        <location filename="../signing_events.py" line="333"/>
         <source>删除活动</source>
         <translation>Delete event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="376"/>
+        <location filename="../signing_events.py" line="378"/>
         <source>共 {n} 场签约活动。选择一场查看签约项目。</source>
         <translation>{n} signing event(s). Select one to see its projects.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="378"/>
+        <location filename="../signing_events.py" line="380"/>
         <source>尚无签约活动。点“新建活动”录入活动日期、地点及在会上签约的项目。</source>
         <translation>No signing events yet. Click “New event” to enter an event&apos;s date, place and the projects signed there.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="411"/>
+        <location filename="../signing_events.py" line="413"/>
         <source>记录签约日期</source>
         <translation>Record signing date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="413"/>
+        <location filename="../signing_events.py" line="415"/>
         <source>以下 {n} 个项目尚无签约记录,是否将其阶段记为“签约”,日期为活动日期 {when}?
 
 {names}</source>
@@ -3568,22 +3571,22 @@ Save anyway?</translation>
 {names}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="428"/>
+        <location filename="../signing_events.py" line="430"/>
         <source>新建签约活动“{name}”</source>
         <translation>New signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="428"/>
+        <location filename="../signing_events.py" line="430"/>
         <source>修改签约活动“{name}”</source>
         <translation>Edit signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="443"/>
+        <location filename="../signing_events.py" line="445"/>
         <source>以下项目未记录签约日期:{reasons}</source>
         <translation>Signing date not recorded for: {reasons}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="455"/>
+        <location filename="../signing_events.py" line="457"/>
         <source>删除签约活动“{name}”</source>
         <translation>Delete signing event “{name}”</translation>
     </message>

@@ -292,6 +292,21 @@ def _note_takeover(db: SqliteDatabase, lock: FileLock) -> None:
         settings.put("file.lock_takeovers", log[-50:])
 
 
+def _existing_file(given: Path) -> tuple[Path, os.stat_result]:
+    """The real path of a file to open and its status; a missing or empty file is
+    refused with a message naming it."""
+    real = real_path(given)
+    status = _regular_file(real)
+    if status is None:
+        raise UnitFileError(f"文件不存在:{given}", f"file not found: {given}")
+    if status.st_size == 0:
+        raise UnitFileError(
+            f"文件是空的(0 字节),不是招商台账数据文件:{given}",
+            f"the file is empty (0 bytes), not a ledger file: {given}",
+        )
+    return real, status
+
+
 def open_store(
     path: str | Path,
     *,
@@ -309,15 +324,7 @@ def open_store(
     Whatever goes wrong becomes a UserError naming the file; nothing is left beside a
     file that was refused."""
     given = Path(path)
-    real = real_path(given)
-    status = _regular_file(real)
-    if status is None:
-        raise UnitFileError(f"文件不存在:{given}", f"file not found: {given}")
-    if status.st_size == 0:
-        raise UnitFileError(
-            f"文件是空的(0 字节),不是招商台账数据文件:{given}",
-            f"the file is empty (0 bytes), not a ledger file: {given}",
-        )
+    real, status = _existing_file(given)
     if write:
         reason = _read_only_reason(real)
         if reason is not None:
@@ -435,15 +442,7 @@ def check_thoroughly(path: str | Path) -> int:
     integrity_check and every stored value (an older file's values once it is
     upgraded).  Returns the format version; nothing is written."""
     given = Path(path)
-    real = real_path(given)
-    status = _regular_file(real)
-    if status is None:
-        raise UnitFileError(f"文件不存在:{given}", f"file not found: {given}")
-    if status.st_size == 0:
-        raise UnitFileError(
-            f"文件是空的(0 字节),不是招商台账数据文件:{given}",
-            f"the file is empty (0 bytes), not a ledger file: {given}",
-        )
+    real, _ = _existing_file(given)
     check_header(real)
     immutable = not _folder_writable(real.parent)
     if immutable:

@@ -12,6 +12,16 @@ from db.store.unit_file import Store
 from tests.handover_city import City, build_city
 
 
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example data (zhaoshang demo), built once: tests copy it before they write."""
+    from db.io.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.zsdb"
+    build_demo(path).close()
+    return path
+
+
 @pytest.fixture
 def unit_file(tmp_path: Path) -> Iterator[Store]:
     store = create_unit_file(

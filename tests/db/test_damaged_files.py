@@ -21,7 +21,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.errors import UserError
-from db.io.demo import build_demo
 from db.reads.briefing import briefing_data
 from db.reads.figures import Period
 from db.reads.ledger_table import ProjectFilter
@@ -43,10 +42,8 @@ class Original(bytes):
 
 
 @pytest.fixture(scope="module")
-def original(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    path = tmp_path_factory.mktemp("damaged") / "demo.zsdb"
-    build_demo(path).close()
-    return Original(path.read_bytes())
+def original(demo_master: Path) -> bytes:
+    return Original(demo_master.read_bytes())
 
 
 def _digest(path: Path) -> str:

@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 
 from db.errors import UnitFileError, UserError
-from db.io.demo import build_demo
 from db.records.files import create_hq_file, create_unit_file
 from db.rules.vocabulary import Capital, Stage
 from db.store.unit_file import open_store
@@ -29,13 +28,6 @@ from tests.unprivileged import cli, run_child
 
 ROOT = Path(__file__).resolve().parents[2]
 LEDGER = ROOT / "tests" / "data" / "article-ledger.xlsx"
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("faults") / "demo.zsdb"
-    build_demo(path).close()
-    return path
 
 
 @pytest.fixture

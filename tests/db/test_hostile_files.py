@@ -14,18 +14,10 @@ from pathlib import Path
 import pytest
 
 from db.errors import UnitFileError
-from db.io.demo import build_demo
 from db.store.unit_file import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_TRIGGER = "AFTER UPDATE ON project BEGIN DELETE FROM stage_event; END"
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("hostile") / "demo.zsdb"
-    build_demo(path).close()
-    return path
 
 
 @pytest.fixture

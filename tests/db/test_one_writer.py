@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from db.io.demo import build_demo
 from db.io.ledger.export import export_ledger, ledger_rows
 from db.records.files import create_hq_file
 from db.store.lock import FileInUse
@@ -37,13 +36,6 @@ def _count(path: Path, table: str = "project") -> int:
         return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     finally:
         conn.close()
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.zsdb"
-    build_demo(path).close()
-    return path
 
 
 def demo_copy(master: Path, path: Path) -> Path:

@@ -16,15 +16,6 @@ from db.store.unit_file import Store, open_store
 SIGNED_ON = date(2023, 8, 5)
 
 
-@pytest.fixture(scope="session")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from db.io.demo import build_demo
-
-    path = tmp_path_factory.mktemp("demo") / "demo.zsdb"
-    build_demo(path).close()
-    return path
-
-
 @pytest.fixture
 def demo_file(demo_master: Path, tmp_path: Path) -> Iterator[Store]:
     path = tmp_path / "demo.zsdb"

@@ -11,7 +11,7 @@ import os
 import re
 import secrets
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -574,24 +574,10 @@ class Text(_FlowableBase):
     def draw(self) -> None:
         canv = self.canv
         style = self.style
-        size, leading = style.size, style.leading
+        size = style.size
         canv.setFillColor(style.color)
-        # The baseline sits a little above the foot of the line's box.
-        y = leading * (len(self._lines) - 1) + (leading - size) / 2 + 0.2 * size
-        for index, (line, width, justified) in enumerate(self._lines):
-            first_line = self._first and index == 0
-            start = style.left_indent + (style.first_indent if first_line else 0.0)
-            room = self._width - start
-            if style.align == "RIGHT":
-                x = start + room - width
-            elif style.align == "CENTER":
-                x = start + (room - width) / 2
-            else:
-                x = start
-            spacing = 0.0
-            if justified and len(line) > 1 and room > width:
-                spacing = (room - width) / (len(line) - 1)
-            if first_line and self.label:
+        for index, line, x, y, spacing in self._placed_lines():
+            if index == 0 and self._first and self.label:
                 canv.setFont(self.font.name, size)
                 canv.drawString(self.label_indent, y, self.label)
             text = canv.beginText(x, y)
@@ -600,7 +586,6 @@ class Text(_FlowableBase):
                 text.setFont(run_font.name, size)
                 text.textOut(run)
             canv.drawText(text)
-            y -= leading
 
     def set_on(self, page: PageText, x: float, y: float) -> None:
         """The lines as ``draw`` sets them, written into ``page`` with the text's
@@ -610,11 +595,13 @@ class Text(_FlowableBase):
             self._block = (page.doc, self._written(page))
         page.place(x, y, self._block[1])
 
-    def _written(self, page: PageText) -> str:
+    def _placed_lines(self) -> Iterator[tuple[int, str, float, float, float]]:
+        """Each line with where it starts (x, the baseline's y) and its character
+        spacing (a justified line spread to the full width), top line first."""
         style = self.style
         size, leading = style.size, style.leading
+        # The baseline sits a little above the foot of the line's box.
         y = leading * (len(self._lines) - 1) + (leading - size) / 2 + 0.2 * size
-        lines = []
         for index, (line, width, justified) in enumerate(self._lines):
             start = style.left_indent + (style.first_indent if self._first and index == 0 else 0.0)
             room = self._width - start
@@ -627,9 +614,16 @@ class Text(_FlowableBase):
             spacing = 0.0
             if justified and len(line) > 1 and room > width:
                 spacing = (room - width) / (len(line) - 1)
-            lines.append((x, y, self.ink.runs(line, self.font), spacing))
+            yield index, line, x, y, spacing
             y -= leading
-        return page.block(lines, size, leading, style.color)
+
+    def _written(self, page: PageText) -> str:
+        style = self.style
+        lines = [
+            (x, y, self.ink.runs(line, self.font), spacing)
+            for _index, line, x, y, spacing in self._placed_lines()
+        ]
+        return page.block(lines, style.size, style.leading, style.color)
 
 
 class Styles:

@@ -273,12 +273,12 @@ _PIPELINE_CODES = ", ".join(f"'{stage.value}'" for stage in sorted(PIPELINE_STAG
 
 
 def _first_signings_sql(period: Period) -> Sql:
-    """新签约: the projects whose first live 签约 event lies in the period (date index)."""
+    """新签约: the projects whose first live 签约 event lies in the period (index stage_event_first)."""
     return (
         "SELECT e.project_id FROM stage_event e "
         "WHERE e.stage = 'signed' AND +e.deleted = 0 AND e.date BETWEEN ? AND ? "
         "AND NOT EXISTS (SELECT 1 FROM stage_event f WHERE f.project_id = e.project_id "
-        "AND f.stage = 'signed' AND +f.deleted = 0 AND f.date < ?)",
+        "AND f.stage = 'signed' AND f.deleted = 0 AND f.date < ?)",
         [period.start.isoformat(), period.end.isoformat(), period.start.isoformat()],
     )
 
@@ -363,18 +363,129 @@ def _signed_groups(rules: CountingRules, period: Period, unit: UnitScope | None)
 
 
 def _pipeline_groups(rules: CountingRules, as_of: date, unit: UnitScope | None) -> list[_Group]:
+    """在手在谈 on ``as_of``, grouped: every counted project at its cached stage, counted
+    from the index ``project_figures`` alone and in its order (no sort of a hundred
+    thousand rows), its size bands as running counts above each band's floor; then the
+    few projects with events after ``as_of`` moved from their cached stage to their
+    stage on that day."""
+    cells: dict[tuple[int, Capital, int, str | None, Stage], list[int]] = {}
+
+    def add(key: tuple[int, Capital, int, str | None, Stage], size: int, total: int) -> None:
+        cell = cells.setdefault(key, [0, 0])
+        cell[0] += size
+        cell[1] += total
+
+    for unit_id, capital, industry, stage, bands in _cached_stage_cells(rules, unit):
+        for band, size, total in bands:
+            if size:
+                add((unit_id, capital, band, industry, stage), size, total)
+    for unit_id, capital, band, industry, cached, stage_on, size, total in _moved_cells(
+        rules, as_of, unit
+    ):
+        if cached in PIPELINE_STAGES:
+            add((unit_id, capital, band, industry, cached), -size, -total)
+        if stage_on in PIPELINE_STAGES:
+            add((unit_id, capital, band, industry, stage_on), size, total)
+    return [
+        _Group(
+            unit_id,
+            capital,
+            band,
+            None,
+            False,
+            industry,
+            stage,
+            size,
+            from_stored(total, MONEY_PLACES),
+        )
+        for (unit_id, capital, band, industry, stage), (size, total) in cells.items()
+        if size
+    ]
+
+
+def _cached_stage_cells(
+    rules: CountingRules, unit: UnitScope | None
+) -> Iterator[tuple[int, Capital, str | None, Stage, list[tuple[int, int, int]]]]:
+    """Counted projects at a pipeline stage by their cached stage: per unit, capital,
+    产业类别 and stage, each size band's index, count and stored total (外资 without
+    a rate: one band, -1, as ``band_index_sql`` places it).  One pass over the index
+    for each capital, whose band floors are then plain numbers."""
+    counted, counted_params = rules.counted_sql("p")
+    clause = f"p.deleted = 0 AND p.capital = ? AND {counted}"
+    if _has_duplicates():
+        clause += f" AND {counted_once_sql('p')}"
+    scope_params: list[Any] = [*counted_params]
+    if unit is not None:
+        clause += " AND p.unit_id = ?"
+        scope_params.append(unit.id)
+    for capital in (Capital.DOMESTIC, Capital.FOREIGN):
+        banded = capital is Capital.DOMESTIC or rules.converts
+        floors: list[str] = []
+        floor_params: list[Any] = []
+        for index in range(len(rules.bands) - 1 if banded else 0):
+            floor, params = rules.band_floor_sql(capital, index, "p")
+            floors.append(f", sum({floor}), sum(iif({floor}, p.total_investment, 0))")
+            floor_params += [*params, *params]
+        sql = (
+            "SELECT p.unit_id, p.local_industry, p.stage, count(*), "
+            f"sum(p.total_investment){''.join(floors)} FROM project p "
+            f"WHERE {clause} AND p.stage IN ({_PIPELINE_CODES}) "
+            "GROUP BY p.unit_id, p.local_industry, p.stage"
+        )
+        rows = database.execute_sql(sql, [*floor_params, capital.value, *scope_params])
+        for unit_id, industry, stage, size, total, *running in rows.fetchall():
+            if not banded:
+                yield unit_id, capital, industry, _STAGES[stage], [(-1, size, total)]
+                continue
+            bands = []
+            above_size = above_total = 0
+            for index in range(len(rules.bands) - 1):
+                size_up, total_up = running[2 * index], running[2 * index + 1]
+                bands.append((index, size_up - above_size, total_up - above_total))
+                above_size, above_total = size_up, total_up
+            bands.append((len(rules.bands) - 1, size - above_size, total - above_total))
+            yield unit_id, capital, industry, _STAGES[stage], bands
+
+
+def _moved_cells(
+    rules: CountingRules, as_of: date, unit: UnitScope | None
+) -> Iterator[tuple[int, Capital, int, str | None, Stage | None, Stage | None, int, int]]:
+    """The counted projects with events after ``as_of``, grouped by their cached stage
+    and their stage on ``as_of`` (None before their first event)."""
     stage = _stage_on_sql(as_of)
     scope, scope_params = _scope_sql(rules, unit)
     band, band_params = rules.band_index_sql("p")
-    # Grouped first by computed values, so that no index of project dictates the scan.
     sql = (
         f"WITH {stage.ctes} "
-        f"SELECT p.unit_id, p.capital, {band}, NULL, 0, p.local_industry, "
-        f"{stage.expression} AS stage_on, count(*), sum(p.total_investment) "
-        f"FROM project p {stage.join} WHERE {scope} AND stage_on IN ({_PIPELINE_CODES}) "
-        "GROUP BY 7, 3, 2, 1, 6"
+        f"SELECT p.unit_id, p.capital, {band}, p.local_industry, p.stage, "
+        f"{stage.expression}, count(*), sum(p.total_investment) "
+        f"FROM project p {stage.join} WHERE p.id IN later AND {scope} "
+        "GROUP BY 1, 2, 3, 4, 5, 6"
     )
-    return _groups(sql, [*stage.params, *band_params, *scope_params])
+    for unit_id, capital, band_index, industry, cached, stage_on, size, total in (
+        database.execute_sql(sql, [*stage.params, *band_params, *scope_params]).fetchall()
+    ):
+        yield (
+            unit_id,
+            _CAPITALS[capital],
+            band_index,
+            industry,
+            _STAGES.get(cached),
+            _STAGES.get(stage_on),
+            size,
+            total,
+        )
+
+
+def _has_duplicates() -> bool:
+    """Whether any pair of projects awaits headquarters' decision or was judged the same
+    (db.rules.counting.counted_once_sql): most files have none, and then no project
+    needs the look-up."""
+    row = database.execute_sql(
+        "SELECT EXISTS (SELECT 1 FROM duplicate_pair d WHERE d.deleted = 0 "
+        "AND d.status IN ('open', 'same'))"
+    ).fetchone()
+    return bool(row[0])
 
 
 def _counted_projects(
@@ -395,7 +506,7 @@ def _counted_projects(
     SELECT p.id, p.uuid, p.name, u.id, u.name, p.capital, p.total_investment, p.industry_code,
            {sector_sql("p")}, p.chain, {priority}, p.local_industry,
            (SELECT MIN(s.date) FROM stage_event s
-            WHERE s.project_id = p.id AND s.stage = 'signed' AND +s.deleted = 0), {stage_on}
+            WHERE s.project_id = p.id AND s.stage = 'signed' AND s.deleted = 0), {stage_on}
     FROM project p JOIN unit u ON u.id = p.unit_id {stage.join}
     WHERE p.id IN members AND {scope}
     """
@@ -595,9 +706,11 @@ def figures(period: Period, unit: UnitScope | None = None) -> Figures:
     """Every figure of a briefing: signings in the period, the pipeline at its end, by unit;
     foreign money at the rate in force at the period's end.
 
-    A few aggregate queries (signings through the date index, the stage on the period's
-    end from the cached stage and, for projects with later events, their events), summed
-    here exactly; the projects behind the figures are read only when used."""
+    A few aggregate queries, summed here exactly: the signings through the index of
+    first events; the pipeline counted from the index of the counting rules' columns
+    in its order, at the cached stage, and then the projects with events after the
+    period's end moved to their stage on it.  The projects behind the figures are
+    read only when used."""
     rules = CountingRules.of_file(period.end)
     as_of = period.end
     signed_groups = _signed_groups(rules, period, unit)

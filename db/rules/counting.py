@@ -144,6 +144,27 @@ class CountingRules:
             params += [*cny_params, self.yi_bound(bound)]
         return f"(CASE {' '.join(whens)} ELSE {len(self.bands) - 1} END)", params
 
+    def band_floor(self, capital: Capital, index: int) -> int | None:
+        """The least stored 总投资 of ``capital`` that ``band_index_sql`` puts in band
+        ``index`` or a larger one (exact: the conversion of an amount reaches the
+        bound exactly when the amount reaches this floor); None for 外资 without a rate."""
+        numerator, denominator = self._fraction()
+        factor = numerator if capital is Capital.FOREIGN else denominator
+        if factor == 0:
+            return None
+        return -(-self.yi_bound(self.bands[index]) // factor)
+
+    def band_floor_sql(self, capital: Capital, index: int, alias: str = "p") -> Sql:
+        """``band_index_sql`` ≤ ``index`` in SQL for projects of one ``capital``, read from
+        the stored amount alone (no conversion): a comparison cheap enough to count
+        every band of a hundred thousand projects in one pass (db.reads.figures).
+        For every band but the last, which takes the rest (``band_of``); raises
+        ValueError for 外资 without a rate (it stands in no band)."""
+        floor = self.band_floor(capital, index)
+        if floor is None:
+            raise ValueError("外资 stands in no size band without an exchange rate")
+        return f"({alias}.total_investment >= ?)", [floor]
+
     def in_band_sql(self, bound: Decimal, alias: str = "p") -> Sql:
         """The ledger's size-band filter: a project in the band of ``bound``.
 

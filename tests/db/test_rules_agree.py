@@ -109,6 +109,13 @@ def test_python_and_sql_agree_on_every_project(
                 rules.in_priority_chain(project.chain),
             )
             assert sql[project.id] == python, project.name
+            for index in range(len(rules.bands) - 1):  # the last band takes the rest
+                floor, floor_params = rules.band_floor_sql(capital, index, "p")
+                (reached,) = database.execute_sql(
+                    f"SELECT {floor} FROM project p WHERE p.id = ?", [*floor_params, project.id]
+                ).fetchone()
+                expected_band = rules.bands.index(rules.band_of(in_cny))
+                assert bool(reached) == (expected_band <= index), (project.name, index)
             for bound in rules.bands:
                 clause, params = rules.in_band_sql(bound, "p")
                 hit = database.execute_sql(

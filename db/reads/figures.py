@@ -323,7 +323,9 @@ def _stage_on_sql(as_of: date) -> _StageOn:
 def _scope_sql(rules: CountingRules, unit: UnitScope | None) -> Sql:
     """The counted live projects (亿元以上产业项目, counted once) of the file or the unit."""
     counted, params = rules.counted_sql("p")
-    clause = f"+p.deleted = 0 AND {counted} AND {counted_once_sql('p')}"
+    clause = f"+p.deleted = 0 AND {counted}"
+    if _has_duplicates():
+        clause += f" AND {counted_once_sql('p')}"
     if unit is not None:
         clause += " AND p.unit_id = ?"
         params = [*params, unit.id]

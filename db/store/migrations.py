@@ -239,12 +239,16 @@ def _v5_sort_keys(db: SqliteDatabase) -> None:
 # figures group by, so the pipeline is counted from the index alone, in order, with
 # no sort (db.reads.figures).  ``stage_event_first`` finds a project's first event of
 # a stage (its 签约日期, 开工日期…) from the index alone: the figures' first
-# signings, the ledger's date columns, their sort and their filters.
+# signings, the ledger's date columns, their sort and their filters;
+# ``stage_event_dates`` a project's events by date (its 首次对接日期, its stage on a
+# day) without reading the events themselves.
 V6_SCHEMA: tuple[str, ...] = (
     'CREATE INDEX "project_figures" ON "project" ("deleted", "capital", "unit_id", '
     '"local_industry", "stage", "total_investment", "industry_code", "chain", "uuid");',
     'CREATE INDEX "stage_event_first" ON "stage_event" '
     '("stage", "project_id", "deleted", "date");',
+    'CREATE INDEX "stage_event_dates" ON "stage_event" '
+    '("project_id", "deleted", "date", "stage");',
 )
 
 

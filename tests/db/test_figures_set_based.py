@@ -92,7 +92,7 @@ def _counted(
                 chain=p.chain,
                 in_priority_chain=rules.in_priority_chain(p.chain),
                 local_industry=p.local_industry,
-                band=rules.band_of(in_cny),
+                band=rules.band_of(in_cny, capital),
                 signed_on=min(signings) if signings else None,
                 stage=stage_on(own, as_of) if as_of is not None else None,
             )
@@ -344,3 +344,36 @@ def test_signings_and_pipeline_alone_match_the_figures(generated_file: Store) ->
     assert all(p.stage is None for p in signed_in_period(period).projects)
     on_end = reference_pipeline(rules, _counted(rules, None, period.end), period.end)
     assert pipeline_as_of(period.end) == on_end
+
+
+@pytest.mark.parametrize(
+    "bands",
+    [
+        [Decimal(30), Decimal(10), Decimal(5)],
+        [Decimal(3)],  # one band: every counted project in it
+        [Decimal(10), Decimal("0.5")],
+    ],
+)
+def test_a_city_without_an_exchange_rate_and_other_bands(
+    tmp_path: Path, bands: list[Decimal]
+) -> None:
+    """While no rate is entered 外资 stands in no band and adds nothing in 万元; the
+    bands, counted from running counts above each floor, are the rules' bands."""
+    from db.records.settings import put_size_bands
+
+    path = tmp_path / "no-rate.zsdb"
+    write_hq_file(path, generate(600, 4, seed=9))
+    store = open_store(path).make_default()
+    try:
+        with store.writing():
+            put_size_bands(bands)
+            _awkward_cases()
+        assert CountingRules.of_file().rate is None
+        foreign = 0
+        for period in PERIODS:
+            expected = reference_figures(period)
+            assert_same(figures(period), expected)
+            foreign += expected.pipeline.foreign_count
+        assert foreign > 0  # 外资 is in the comparison
+    finally:
+        store.close()

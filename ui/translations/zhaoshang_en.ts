@@ -340,213 +340,228 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dashboard.py" line="139"/>
+        <location filename="../dashboard.py" line="132"/>
         <source>统计期间(&amp;P)</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="141"/>
+        <location filename="../dashboard.py" line="134"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="145"/>
+        <location filename="../dashboard.py" line="138"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="147"/>
+        <location filename="../dashboard.py" line="140"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="170"/>
+        <location filename="../dashboard.py" line="163"/>
         <source>新签约</source>
         <translation>Newly signed</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="185"/>
+        <location filename="../dashboard.py" line="178"/>
         <source>在手在谈</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="206"/>
+        <location filename="../dashboard.py" line="199"/>
         <source>新签约项目 · 按投资规模</source>
         <translation>Newly signed projects · by size</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="208"/>
+        <location filename="../dashboard.py" line="201"/>
         <source>新签约项目 · 按产业类别</source>
         <translation>Newly signed projects · by industry</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="214"/>
+        <location filename="../dashboard.py" line="207"/>
         <source>各单位情况</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="220"/>
+        <location filename="../dashboard.py" line="213"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="221"/>
+        <location filename="../dashboard.py" line="214"/>
         <source>签约个数</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="222"/>
+        <location filename="../dashboard.py" line="215"/>
         <source>签约总投资(亿元)</source>
         <translation>Signed total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="223"/>
+        <location filename="../dashboard.py" line="216"/>
         <source>在手在谈个数</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="224"/>
+        <location filename="../dashboard.py" line="217"/>
         <source>总投资(亿元)</source>
         <translation>Pipeline total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="234"/>
+        <location filename="../dashboard.py" line="227"/>
         <source>双击或按回车查看该单位的数字</source>
         <translation>Double-click or press Enter to see this unit&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="264"/>
+        <location filename="../dashboard.py" line="257"/>
         <source>本年至今</source>
         <translation>Year to date</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="269"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>{year}年1~{month}月</source>
         <translation>Months 1–{month} of {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="276"/>
+        <location filename="../dashboard.py" line="269"/>
         <source>{year}年上半年</source>
         <translation>First half of {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="281"/>
+        <location filename="../dashboard.py" line="274"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="284"/>
+        <location filename="../dashboard.py" line="277"/>
         <source>{year}年全年</source>
         <translation>Full year {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="288"/>
+        <location filename="../dashboard.py" line="281"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="306"/>
-        <location filename="../dashboard.py" line="479"/>
+        <location filename="../dashboard.py" line="299"/>
+        <location filename="../dashboard.py" line="493"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="340"/>
+        <location filename="../dashboard.py" line="329"/>
         <source>起始日期晚于结束日期,请调整统计期间。</source>
         <translation>The start date is after the end date. Please adjust the period.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="470"/>
+        <location filename="../dashboard.py" line="350"/>
+        <source>{reason}。仍显示 {start} 至 {end} 的数字。</source>
+        <translation>{reason}. The figures shown are still those of {start} to {end}.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="484"/>
         <source>无法计算统计数字:{reason}</source>
         <translation>The figures could not be computed: {reason}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="481"/>
+        <location filename="../dashboard.py" line="495"/>
         <source>{start} 至 {end} {scope}</source>
         <translation>{start} to {end} {scope}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="486"/>
+        <location filename="../dashboard.py" line="500"/>
         <source>新签约亿元以上产业项目 {count} 个</source>
         <translation>Newly signed industrial projects of 100M CNY or more: {count}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="490"/>
+        <location filename="../dashboard.py" line="504"/>
         <source>内资总投资 {total}(外资未折算)</source>
         <translation>Domestic total: {total} (foreign not converted)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="496"/>
+        <location filename="../dashboard.py" line="510"/>
         <source>总投资 {total}</source>
         <translation>Total investment: {total}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="499"/>
+        <location filename="../dashboard.py" line="513"/>
         <source>其中内资 {d} 个 {dt},外资 {f} 个 {ft}</source>
         <translation>Domestic: {d}, {dt}; foreign: {f}, {ft}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="530"/>
+        <location filename="../dashboard.py" line="544"/>
         <source>内资 {count} 个 {total}</source>
         <translation>Domestic: {count}, {total}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="535"/>
+        <location filename="../dashboard.py" line="549"/>
         <source>外资 {count} 个 {total}</source>
         <translation>Foreign: {count}, {total}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="507"/>
+        <location filename="../dashboard.py" line="521"/>
         <source>“{name}”产业项目 {count} 个,占比 {pct}%</source>
         <translation>“{name}” chain projects: {count} ({pct}%)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="512"/>
+        <location filename="../dashboard.py" line="128"/>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="129"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="526"/>
         <source>制造业 {n} 个</source>
         <translation>Manufacturing: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="513"/>
+        <location filename="../dashboard.py" line="527"/>
         <source>服务业 {n} 个</source>
         <translation>Services: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="516"/>
+        <location filename="../dashboard.py" line="530"/>
         <source>其他 {n} 个</source>
         <translation>Other: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="520"/>
+        <location filename="../dashboard.py" line="534"/>
         <source>截至 {when} 在手在谈 {count} 个</source>
         <translation>Pipeline as of {when}: {count} projects</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="525"/>
+        <location filename="../dashboard.py" line="539"/>
         <source>其中在谈 {talks} 个,已签约未开工 {signed} 个</source>
         <translation>In talks: {talks}; signed, construction not started: {signed}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="543"/>
+        <location filename="../dashboard.py" line="557"/>
         <source>尚未设定汇率:外资项目以美元单列,不折算人民币,不计入总投资和规模档次。请在 设置 中填写 1 美元兑人民币的汇率及其日期。</source>
         <translation>No exchange rate is set: foreign projects are shown in USD on their own, not converted to CNY, and left out of the totals and size bands. Enter the USD→CNY rate and its date in Settings.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="548"/>
+        <location filename="../dashboard.py" line="562"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="551"/>
+        <location filename="../dashboard.py" line="565"/>
         <source>新签约总投资、规模档次和各单位总投资中的外资项目按 1 美元 = {rate} 元人民币折算(汇率日期:{when});在手在谈的内资、外资分别列示。</source>
         <translation>Foreign projects in the newly signed total, the size bands and the unit totals are converted at 1 USD = {rate} CNY (rate date: {when}); the pipeline shows domestic and foreign projects separately.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="567"/>
+        <location filename="../dashboard.py" line="581"/>
         <source>{bound}亿元以下</source>
         <translation>&lt; {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="568"/>
+        <location filename="../dashboard.py" line="582"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>

@@ -1465,138 +1465,158 @@ First recorded: %4</translation>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../ledger_view.py" line="620"/>
+        <location filename="../ledger_view.py" line="639"/>
         <source>无法读取项目台账:{reason}</source>
         <translation>The ledger could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="203"/>
+        <location filename="../ledger_view.py" line="198"/>
         <source>搜索项目名称、投资方、备注… (Ctrl+F)</source>
         <translation>Search project names, investors, remarks… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="206"/>
+        <location filename="../ledger_view.py" line="201"/>
         <source>日期范围</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="210"/>
+        <location filename="../ledger_view.py" line="205"/>
         <source>签约日期</source>
         <translation>Signing date</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="211"/>
+        <location filename="../ledger_view.py" line="206"/>
         <source>首次对接日期</source>
         <translation>First contact date</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="218"/>
+        <location filename="../ledger_view.py" line="210"/>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="212"/>
+        <source>截止日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="219"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="222"/>
+        <location filename="../ledger_view.py" line="223"/>
         <source>显示列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="223"/>
+        <location filename="../ledger_view.py" line="224"/>
         <source>选择表格中显示的列(也可在表头上点右键)</source>
         <translation>Choose the columns to show (or right-click the table header)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="230"/>
+        <location filename="../ledger_view.py" line="231"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="237"/>
+        <location filename="../ledger_view.py" line="238"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="238"/>
+        <location filename="../ledger_view.py" line="239"/>
         <source>在手在谈(在谈、已签约未开工)</source>
         <translation>Pipeline (in talks, or signed and not started)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="246"/>
+        <location filename="../ledger_view.py" line="247"/>
         <source>内资和外资</source>
         <translation>Domestic and foreign</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="247"/>
+        <location filename="../ledger_view.py" line="248"/>
         <source>内资</source>
         <translation>Domestic</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="248"/>
+        <location filename="../ledger_view.py" line="249"/>
         <source>外资</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="250"/>
+        <location filename="../ledger_view.py" line="251"/>
         <source>纳入统计:亿元以上产业项目(不含房地产)</source>
         <translation>Counted: industrial projects of 100M CNY or more (excluding real estate)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="251"/>
+        <location filename="../ledger_view.py" line="252"/>
         <source>全部口径</source>
         <translation>Counted or not</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="252"/>
+        <location filename="../ledger_view.py" line="253"/>
         <source>纳入统计</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="253"/>
+        <location filename="../ledger_view.py" line="254"/>
         <source>未纳入统计</source>
         <translation>Not counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="360"/>
+        <location filename="../ledger_view.py" line="299"/>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="362"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="365"/>
+        <location filename="../ledger_view.py" line="367"/>
         <source>全部产业类别</source>
         <translation>All industries</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="368"/>
+        <location filename="../ledger_view.py" line="370"/>
         <source>“{name}”重点产业链</source>
         <translation>“{name}” priority chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="370"/>
+        <location filename="../ledger_view.py" line="372"/>
         <source>全部产业链</source>
         <translation>All industry chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="371"/>
+        <location filename="../ledger_view.py" line="373"/>
         <source>全部规模</source>
         <translation>All sizes</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="379"/>
-        <location filename="../ledger_view.py" line="386"/>
+        <location filename="../ledger_view.py" line="381"/>
+        <location filename="../ledger_view.py" line="388"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="382"/>
+        <location filename="../ledger_view.py" line="384"/>
         <source>{low}~{high}亿元</source>
         <translation>{low}–{high} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="551"/>
+        <location filename="../ledger_view.py" line="554"/>
+        <source>起始日期晚于截止日期,请调整日期范围</source>
+        <translation>The start date is after the end date. Please adjust the date range.</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="570"/>
         <source>共 {count} 个项目 · 内资 {d} 个 {dt} · 外资 {f} 个 {ft}</source>
         <translation>{count} projects · domestic {d}, {dt} · foreign {f}, {ft}</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="673"/>
+        <location filename="../ledger_view.py" line="692"/>
         <source>恢复默认列</source>
         <translation>Restore default columns</translation>
     </message>

@@ -81,6 +81,12 @@ def type_date(qtbot, edit: QWidget, text: str) -> None:  # type: ignore[no-untyp
         edit.setFocus(Qt.FocusReason.TabFocusReason)
     assert edit.hasFocus()
     assert edit.selectedText() == edit.text()  # typing replaces the whole date
+    type_keys(qtbot, edit, text)
+
+
+def type_keys(qtbot, edit: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type where the cursor is: digits and signs key by key, a Chinese character as an
+    input method gives it (QTest's key clicks know only ASCII)."""
     for character in text:
         if character.isascii():
             qtbot.keyClicks(edit, character)

@@ -3424,77 +3424,82 @@ Save anyway?</translation>
 <context>
     <name>SigningEventDialog</name>
     <message>
-        <location filename="../signing_events.py" line="164"/>
+        <location filename="../signing_events.py" line="163"/>
         <source>新建签约活动</source>
         <translation>New signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="164"/>
+        <location filename="../signing_events.py" line="163"/>
         <source>编辑签约活动</source>
         <translation>Edit signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="171"/>
+        <location filename="../signing_events.py" line="170"/>
         <source>如:政银企对接活动</source>
         <translation>e.g. government–bank–business matchmaking event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="186"/>
+        <location filename="../signing_events.py" line="176"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="184"/>
         <source>全市(不限单位)</source>
         <translation>Citywide (any unit)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="199"/>
+        <location filename="../signing_events.py" line="197"/>
         <source>输入项目名称或单位筛选</source>
         <translation>Filter by project name or unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="213"/>
+        <location filename="../signing_events.py" line="211"/>
         <source>活动名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="214"/>
+        <location filename="../signing_events.py" line="212"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="215"/>
+        <location filename="../signing_events.py" line="214"/>
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="216"/>
+        <location filename="../signing_events.py" line="215"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="217"/>
+        <location filename="../signing_events.py" line="216"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="221"/>
+        <location filename="../signing_events.py" line="220"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="222"/>
+        <location filename="../signing_events.py" line="221"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="226"/>
+        <location filename="../signing_events.py" line="225"/>
         <source>签约项目(勾选在本次活动上签约的项目)(&amp;S)</source>
         <translation>&amp;Signed projects (tick those signed at this event)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="244"/>
+        <location filename="../signing_events.py" line="243"/>
         <source>(已关联:{name})</source>
         <translation> (linked to {name})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="261"/>
+        <location filename="../signing_events.py" line="260"/>
         <source>已勾选 {n} 个项目</source>
         <translation>{n} project(s) ticked</translation>
     </message>
@@ -3507,97 +3512,97 @@ Save anyway?</translation>
 <context>
     <name>SigningEventsView</name>
     <message>
-        <location filename="../signing_events.py" line="84"/>
+        <location filename="../signing_events.py" line="83"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="98"/>
+        <location filename="../signing_events.py" line="97"/>
         <source>活动名称</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="99"/>
+        <location filename="../signing_events.py" line="98"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="100"/>
+        <location filename="../signing_events.py" line="99"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="101"/>
+        <location filename="../signing_events.py" line="100"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="102"/>
+        <location filename="../signing_events.py" line="101"/>
         <source>项目数</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="103"/>
+        <location filename="../signing_events.py" line="102"/>
         <source>累计金额(亿元)</source>
         <translation>Total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="134"/>
+        <location filename="../signing_events.py" line="133"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="147"/>
+        <location filename="../signing_events.py" line="146"/>
         <source>总投资未填</source>
         <translation>total investment not entered</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="73"/>
+        <location filename="../signing_events.py" line="72"/>
         <source>现场集中签约项目{count}个,累计金额{total}</source>
         <translation>{count} project(s) signed on site, {total} in total</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="79"/>
+        <location filename="../signing_events.py" line="78"/>
         <source>(另有外资{usd},未设定汇率,未折算)</source>
         <translation> (plus foreign {usd}, not converted: no exchange rate set)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="81"/>
+        <location filename="../signing_events.py" line="80"/>
         <source>(其中外资{usd},按1美元={rate}元人民币折算,汇率日期{when})</source>
         <translation> (including foreign {usd}, at 1 USD = {rate} CNY, rate date {when})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="327"/>
+        <location filename="../signing_events.py" line="333"/>
         <source>新建活动(&amp;N)…</source>
         <translation>&amp;New event…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="330"/>
+        <location filename="../signing_events.py" line="336"/>
         <source>编辑/关联项目(&amp;E)…</source>
         <translation>&amp;Edit / link projects…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="333"/>
+        <location filename="../signing_events.py" line="339"/>
         <source>删除活动</source>
         <translation>Delete event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="378"/>
+        <location filename="../signing_events.py" line="384"/>
         <source>共 {n} 场签约活动。选择一场查看签约项目。</source>
         <translation>{n} signing event(s). Select one to see its projects.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="380"/>
+        <location filename="../signing_events.py" line="386"/>
         <source>尚无签约活动。点“新建活动”录入活动日期、地点及在会上签约的项目。</source>
         <translation>No signing events yet. Click “New event” to enter an event&apos;s date, place and the projects signed there.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="413"/>
+        <location filename="../signing_events.py" line="419"/>
         <source>记录签约日期</source>
         <translation>Record signing date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="415"/>
+        <location filename="../signing_events.py" line="421"/>
         <source>以下 {n} 个项目尚无签约记录,是否将其阶段记为“签约”,日期为活动日期 {when}?
 
 {names}</source>
@@ -3606,22 +3611,22 @@ Save anyway?</translation>
 {names}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="430"/>
+        <location filename="../signing_events.py" line="436"/>
         <source>新建签约活动“{name}”</source>
         <translation>New signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="430"/>
+        <location filename="../signing_events.py" line="436"/>
         <source>修改签约活动“{name}”</source>
         <translation>Edit signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="445"/>
+        <location filename="../signing_events.py" line="451"/>
         <source>以下项目未记录签约日期:{reasons}</source>
         <translation>Signing date not recorded for: {reasons}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="457"/>
+        <location filename="../signing_events.py" line="463"/>
         <source>删除签约活动“{name}”</source>
         <translation>Delete signing event “{name}”</translation>
     </message>

@@ -3061,7 +3061,7 @@ Save anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="616"/>
+        <location filename="../settings_dialog.py" line="617"/>
         <source>修改设置</source>
         <translation>Change settings</translation>
     </message>
@@ -3256,167 +3256,172 @@ Save anyway?</translation>
         <translation>CNY per 1 USD, up to 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="395"/>
+        <location filename="../settings_dialog.py" line="391"/>
+        <source>汇率日期</source>
+        <translation>Rate date</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="392"/>
         <source>1 美元 = 人民币(元)(&amp;R)</source>
         <translation>&amp;Rate (CNY per 1 USD)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="396"/>
+        <location filename="../settings_dialog.py" line="393"/>
         <source>汇率日期(&amp;D)</source>
         <translation>Rate &amp;date</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="397"/>
+        <location filename="../settings_dialog.py" line="394"/>
         <source>外资项目计入总投资、划分规模档次时按此汇率折算,报表中同时注明汇率及日期。</source>
         <translation>Foreign projects are converted at this rate for totals and size bands; reports state the rate and its date.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="399"/>
+        <location filename="../settings_dialog.py" line="396"/>
         <source>尚未填写汇率:填写之前,外资项目以美元单列,不折算人民币。</source>
         <translation> No rate entered yet: until one is, foreign projects are shown in USD on their own, not converted to CNY.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="419"/>
+        <location filename="../settings_dialog.py" line="416"/>
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="420"/>
+        <location filename="../settings_dialog.py" line="417"/>
         <source> 期</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="430"/>
+        <location filename="../settings_dialog.py" line="427"/>
         <source>不注明</source>
         <translation>Not stated</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="431"/>
+        <location filename="../settings_dialog.py" line="428"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="436"/>
+        <location filename="../settings_dialog.py" line="433"/>
         <source>今年新签约、总投资不低于此数的项目,项目简报称为“今年新签约的重大项目之一”</source>
         <translation>A project signed this year with at least this total investment is called one of this year&apos;s major new signings in its brief</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="438"/>
+        <location filename="../settings_dialog.py" line="435"/>
         <source>简报标题(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="439"/>
+        <location filename="../settings_dialog.py" line="436"/>
         <source>编印单位(&amp;E)</source>
         <translation>Issued &amp;by</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="440"/>
+        <location filename="../settings_dialog.py" line="437"/>
         <source>下一期期数(&amp;I)</source>
         <translation>Next &amp;issue no.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="441"/>
+        <location filename="../settings_dialog.py" line="438"/>
         <source>期数按年度编号:新一年的第一期简报为第 1 期。</source>
         <translation>Issues are numbered per year: the first briefing of a new year is No. 1.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="444"/>
+        <location filename="../settings_dialog.py" line="441"/>
         <source>报:</source>
         <translation>Report to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="445"/>
+        <location filename="../settings_dialog.py" line="442"/>
         <source>送:</source>
         <translation>Copy to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="446"/>
+        <location filename="../settings_dialog.py" line="443"/>
         <source>发:</source>
         <translation>Distribute to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="447"/>
+        <location filename="../settings_dialog.py" line="444"/>
         <source>印数(&amp;P)</source>
         <translation>&amp;Printed copies</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="449"/>
+        <location filename="../settings_dialog.py" line="446"/>
         <source>重大项目总投资不低于(亿元)(&amp;M)</source>
         <translation>&amp;Major project from (100 m CNY)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="458"/>
+        <location filename="../settings_dialog.py" line="455"/>
         <source>单位排列顺序</source>
         <translation>Order of units</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="470"/>
+        <location filename="../settings_dialog.py" line="467"/>
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="486"/>
+        <location filename="../settings_dialog.py" line="483"/>
         <source>请填写 1 美元兑人民币的汇率,应在 1 至 20 之间,如 7.1026</source>
         <translation>Enter the CNY rate for 1 USD, between 1 and 20, e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="492"/>
+        <location filename="../settings_dialog.py" line="489"/>
         <source>汇率最多保留 6 位小数</source>
         <translation>The rate can have at most 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="503"/>
+        <location filename="../settings_dialog.py" line="500"/>
         <source>请填写正数(亿元),如 10</source>
         <translation>Enter a positive number (100 m CNY), e.g. 10</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="515"/>
+        <location filename="../settings_dialog.py" line="516"/>
         <source>汇率日期不能晚于今天</source>
         <translation>The rate date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="522"/>
+        <location filename="../settings_dialog.py" line="523"/>
         <source>请填写互不相同的正数下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Enter distinct positive lower bounds (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="526"/>
+        <location filename="../settings_dialog.py" line="527"/>
         <source>产业类别有重复,请删除重复的一项</source>
         <translation>An industry is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="529"/>
+        <location filename="../settings_dialog.py" line="530"/>
         <source>请填写重点产业链体系名称,如 4+3+1</source>
         <translation>Enter the name of the priority chain system, e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="531"/>
+        <location filename="../settings_dialog.py" line="532"/>
         <source>产业链有重复,请删除重复的一项</source>
         <translation>An industry chain is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="533"/>
+        <location filename="../settings_dialog.py" line="534"/>
         <source>请填写简报标题</source>
         <translation>Enter a briefing title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="541"/>
+        <location filename="../settings_dialog.py" line="542"/>
         <source>请填写总部名称</source>
         <translation>Enter the headquarters name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="545"/>
+        <location filename="../settings_dialog.py" line="546"/>
         <source>请填写单位名称</source>
         <translation>Enter the unit name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="547"/>
+        <location filename="../settings_dialog.py" line="548"/>
         <source>已有同名单位,请换一个名称</source>
         <translation>A unit with this name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="551"/>
+        <location filename="../settings_dialog.py" line="552"/>
         <source>每位招商人员都须填写姓名</source>
         <translation>Every staff member needs a name</translation>
     </message>

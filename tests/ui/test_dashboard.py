@@ -7,7 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QCalendarWidget
 
 import ui.dashboard
 from db.reads.figures import Figures, Period, figures
@@ -291,4 +292,24 @@ def test_a_wrong_date_is_named_and_the_figures_stay(  # type: ignore[no-untyped-
     assert not dashboard.period_error.isVisibleTo(dashboard)
     assert asked[-1] == Period(date(2025, 4, 1), date(2025, 6, 30))
     assert dashboard.caption.text().startswith("2025-04-01 至 2025-06-30")
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 0 个"
+
+
+@pytest.mark.qt_log_ignore(
+    # The offscreen platform shows the calendar without raising it or grabbing keys.
+    "This plugin does not support (raise|grabbing the keyboard)",
+)
+def test_a_date_picked_from_the_calendar_is_taken_at_once(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    make_project("三月项目", 20000, events=[(Stage.SIGNED, date(2025, 3, 1))])
+    dashboard = make_dashboard(qtbot, session)
+    dashboard.period_from.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(dashboard.period_from, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = dashboard.findChild(QCalendarWidget, "periodFromCalendar")
+    assert calendar is not None and calendar.isVisible()
+    calendar.setSelectedDate(QDate(2025, 3, 2))
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Return)
+    assert not calendar.isVisible()
+    settle(qtbot, dashboard)
+    assert dashboard.period_from.text() == "2025-03-02"
+    assert dashboard.caption.text().startswith("2025-03-02 至 2025-08-15")
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 0 个"

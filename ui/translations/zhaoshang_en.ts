@@ -960,27 +960,27 @@
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../project_form/fields.py" line="173"/>
+        <location filename="../project_form/fields.py" line="181"/>
         <source>约</source>
         <translation>about</translation>
     </message>
     <message>
-        <location filename="../project_form/fields.py" line="174"/>
+        <location filename="../project_form/fields.py" line="182"/>
         <source>超</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../project_form/fields.py" line="175"/>
+        <location filename="../project_form/fields.py" line="183"/>
         <source>达</source>
         <translation>reaching</translation>
     </message>
     <message>
-        <location filename="../project_form/fields.py" line="176"/>
+        <location filename="../project_form/fields.py" line="184"/>
         <source>以上</source>
         <translation>or more</translation>
     </message>
     <message>
-        <location filename="../project_form/fields.py" line="179"/>
+        <location filename="../project_form/fields.py" line="187"/>
         <source>数字的限定词,简报中写作:约20亿元、超5亿元、达4万吨、500人以上</source>
         <translation>How the briefs qualify the figure: about 2 bn CNY, over 500 m CNY, reaching 40,000 t, 500 or more</translation>
     </message>
@@ -3923,37 +3923,37 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../widgets.py" line="47"/>
+        <location filename="../widgets.py" line="46"/>
         <source>请填写数字,如 30 或 11.6</source>
         <translation>Enter a number, e.g. 30 or 11.6</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="49"/>
+        <location filename="../widgets.py" line="48"/>
         <source>最多保留 %1 位小数</source>
         <translation>At most %1 decimal places</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="65"/>
         <source>金额最多精确到分</source>
         <translation>Amounts cannot be more precise than a cent</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="161"/>
+        <location filename="../widgets.py" line="157"/>
         <source>万美元</source>
         <translation>10k USD</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="163"/>
+        <location filename="../widgets.py" line="159"/>
         <source>万元</source>
         <translation>10k CNY</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="164"/>
+        <location filename="../widgets.py" line="160"/>
         <source>亿元</source>
         <translation>100M CNY</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="234"/>
+        <location filename="../widgets.py" line="230"/>
         <source>删除后可用 Ctrl+Z 撤销。</source>
         <translation>Ctrl+Z undoes the deletion.</translation>
     </message>

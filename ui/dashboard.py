@@ -14,12 +14,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt, QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,8 +40,10 @@ from ui import i18n
 from ui.amounts import band_label, yi_amount, yi_figure
 from ui.background import BackgroundJob
 from ui.charts import BarChart
+from ui.date_field import DateError, DateField
 from ui.refresh import RefreshGuard
 from ui.session import Session
+from ui.widgets import date_of
 
 # What the figures read: projects, their stage events, units and the settings.
 FIGURE_TABLES = frozenset({"project", "stage_event", "unit", "setting", "cadre", "signing_event"})
@@ -52,14 +53,6 @@ CUSTOM = "custom"
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class FiguresJob(BackgroundJob):
@@ -109,6 +102,9 @@ class Dashboard(QWidget):
         self.today = today
         self.figures: Figures | None = None
         self._presets: list[tuple[str, Period | None]] = []
+        # The period whose figures are asked for: what the date fields said when last
+        # read whole and right (a date being typed, or a wrong one, changes nothing).
+        self._period = Period(date(today().year, 1, 1), today())
         self._job: FiguresJob | None = None
         self._thread: QThread | None = None
         self._again = False  # asked for while a computation ran
@@ -127,13 +123,10 @@ class Dashboard(QWidget):
         controls = QHBoxLayout()
         self.period_combo = QComboBox()
         self.period_combo.setObjectName("periodPreset")
-        self.period_from = QDateEdit()
-        self.period_from.setObjectName("periodFrom")
-        self.period_to = QDateEdit()
-        self.period_to.setObjectName("periodTo")
-        for edit in (self.period_from, self.period_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        # Typed dates (ui.date_field), read when the user is done with one: Enter, Tab or
+        # a click elsewhere.  A date half typed asks for no figures.
+        self.period_from = DateField("periodFrom", self.tr("起始日期"))
+        self.period_to = DateField("periodTo", self.tr("结束日期"))
         self.unit_combo = QComboBox()
         self.unit_combo.setObjectName("unitSelector")
         period_label = QLabel(self.tr("统计期间(&P)"))
@@ -242,8 +235,8 @@ class Dashboard(QWidget):
         outer.addWidget(scroll, 1)
 
         self.period_combo.currentIndexChanged.connect(self._preset_chosen)
-        self.period_from.dateChanged.connect(self._dates_edited)
-        self.period_to.dateChanged.connect(self._dates_edited)
+        self.period_from.editingFinished.connect(self._dates_edited)
+        self.period_to.editingFinished.connect(self._dates_edited)
         self.unit_combo.currentIndexChanged.connect(lambda _index: self.refresh())
 
     def _label(self, name: str, big: bool = False) -> QLabel:
@@ -315,16 +308,33 @@ class Dashboard(QWidget):
     def _show_dates(self, period: Period | None) -> None:
         if period is None:
             return
-        for edit, value in ((self.period_from, period.start), (self.period_to, period.end)):
-            edit.blockSignals(True)
-            edit.setDate(_qdate(value))
-            edit.blockSignals(False)
+        self._period = period
+        self.period_from.set_value(period.start)
+        self.period_to.set_value(period.end)
+        self.period_error.hide()
 
     def _preset_chosen(self, index: int) -> None:
         self._show_dates(self._presets[index][1])
         self.refresh()
 
     def _dates_edited(self) -> None:
+        """A date typed and left (Enter, Tab): the figures of the period it makes, or,
+        for a date that is none or a period backwards, the reason and no new figures."""
+        try:
+            start, end = date_of(self.period_from), date_of(self.period_to)
+        except DateError as problem:
+            self._refuse(str(problem))
+            return
+        if start > end:
+            self._refuse(self.tr("起始日期晚于结束日期,请调整统计期间。"))
+            return
+        self.period_error.hide()
+        self.period_from.tidy()
+        self.period_to.tidy()
+        period = Period(start, end)
+        if period == self._period:
+            return  # left as it was (Tab through the fields)
+        self._period = period
         # Typing a date makes the period a custom one, so the preset's name never lies.
         custom = len(self._presets) - 1
         if self.period_combo.currentIndex() != custom:
@@ -333,15 +343,22 @@ class Dashboard(QWidget):
             self.period_combo.blockSignals(False)
         self.refresh()
 
-    def period(self) -> Period | None:
-        """The chosen period, or None (with the reason shown) when it is not valid."""
-        start, end = _pydate(self.period_from.date()), _pydate(self.period_to.date())
-        if start > end:
-            self.period_error.setText(self.tr("起始日期晚于结束日期,请调整统计期间。"))
-            self.period_error.show()
-            return None
-        self.period_error.hide()
-        return Period(start, end)
+    def _refuse(self, reason: str) -> None:
+        """Say why the dates typed make no period; the figures shown stay (their caption
+        names the period they are of)."""
+        self.period_error.setText(
+            self.tr("{reason}。仍显示 {start} 至 {end} 的数字。").format(
+                reason=reason.rstrip("。."),
+                start=self._period.start.isoformat(),
+                end=self._period.end.isoformat(),
+            )
+        )
+        self.period_error.show()
+
+    def period(self) -> Period:
+        """The period whose figures are shown (or being computed): the dates last typed
+        whole and right, or the preset chosen."""
+        return self._period
 
     def show_period(self, start: date, end: date) -> None:
         """Show the figures of ``start``…``end`` (a custom period)."""
@@ -357,8 +374,8 @@ class Dashboard(QWidget):
         return {
             "preset": self.period_combo.currentIndex(),
             "custom": custom,
-            "from": _pydate(self.period_from.date()).isoformat(),
-            "to": _pydate(self.period_to.date()).isoformat(),
+            "from": self._period.start.isoformat(),
+            "to": self._period.end.isoformat(),
             "unit": self.unit_combo.currentData(),
         }
 
@@ -428,10 +445,7 @@ class Dashboard(QWidget):
             return
         if self.session.is_headquarters:
             self._fill_units()
-        period = self.period()
-        if period is None:
-            return
-        job = FiguresJob(period, self._scope(), self.session.is_headquarters)
+        job = FiguresJob(self.period(), self._scope(), self.session.is_headquarters)
         job.finished.connect(self._computed)
         job.failed.connect(self._failed)
         self._job = job

@@ -188,3 +188,6 @@ class DateField(QLineEdit):
         assert self._calendar is not None
         self._calendar.hide()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        # A date picked is entered, as one typed is on Enter: what reads the field when
+        # editing ends (the overview's period, the ledger's range) reads it now.
+        self.editingFinished.emit()

@@ -16,7 +16,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QDate,
     QEvent,
     QModelIndex,
     QObject,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -54,9 +52,11 @@ from db.store import connection, settings
 from ui import i18n
 from ui.amounts import band_label, yi_amount
 from ui.background import BackgroundJob
+from ui.date_field import DateError, DateField
 from ui.project_table import DEFAULT_SORT, Col, ProjectTableModel, UuidRole, fixed_labels
 from ui.refresh import RefreshGuard
 from ui.session import Session
+from ui.widgets import ErrorLabel
 
 # What the ledger shows: projects with their investor, unit, stage dates, and the
 # settings behind the filters (bands, chains, rate).
@@ -85,14 +85,6 @@ DEFAULT_COLUMNS: frozenset[Col] = frozenset(
 )
 _WIDTHS = {Col.NAME: 260, Col.INVESTOR: 200, Col.CREDIT_CODE: 170, Col.TOTAL: 130}
 _KIND_WIDTHS = {Kind.LONG_TEXT: 240, Kind.DATE: 96, Kind.DATETIME: 130, Kind.STAGE: 70}
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _qdate_of(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 @dataclass(frozen=True)
@@ -182,6 +174,9 @@ class LedgerView(QWidget):
         self._query: LedgerQuery | None = None
         self._query_thread: QThread | None = None
         self._again = False  # changed again while the file was being read
+        # The date range filtered by: the dates last read whole and right (None for an
+        # end left empty), so that a date being typed, or a wrong one, filters nothing.
+        self._span: tuple[date | None, date | None] = (None, None)
         self._build()
         self._fill_choices(read_choices())
         self.model = ProjectTableModel(self._filter_from_widgets(), DEFAULT_SORT, parent=self)
@@ -209,9 +204,15 @@ class LedgerView(QWidget):
         # Item data keeps plain str and bool: Qt turns str subclasses (StrEnum) into str.
         self.date_field.addItem(self.tr("签约日期"), "signed")
         self.date_field.addItem(self.tr("首次对接日期"), "first_contact")
-        today = QDate.currentDate()
-        self.date_from = self._date_edit("ledgerDateFrom", QDate(today.year(), 1, 1))
-        self.date_to = self._date_edit("ledgerDateTo", today)
+        # Typed dates (ui.date_field), read on Enter or Tab; an end left empty is open.
+        today = date.today()
+        self.date_from = self._date_edit(
+            "ledgerDateFrom", self.tr("起始日期"), date(today.year, 1, 1)
+        )
+        self.date_to = self._date_edit("ledgerDateTo", self.tr("截止日期"), today)
+        self._span = (self.date_from.value(), self.date_to.value())
+        self.date_error = ErrorLabel("ledgerDateError")
+        self.date_error.setWordWrap(False)
         self._enable_dates(False)
         for widget in (self.date_check, self.date_field, self.date_from):
             top.addWidget(widget)
@@ -261,6 +262,8 @@ class LedgerView(QWidget):
             self.counted_filter,
         ):
             filters.addWidget(combo)
+        # Beside the filters, where the space is free: nothing moves when it shows.
+        filters.addWidget(self.date_error)
         filters.addStretch(1)
         outer.addLayout(filters)
 
@@ -291,11 +294,10 @@ class LedgerView(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
-    def _date_edit(self, name: str, value: QDate) -> QDateEdit:
-        edit = QDateEdit(value)
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+    def _date_edit(self, name: str, label: str, value: date) -> DateField:
+        edit = DateField(name, label, value, required=False)
+        edit.setPlaceholderText(self.tr("不限"))
+        edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("2023-05-20") * 2)
         return edit
 
     def _set_up_header(self) -> None:
@@ -337,8 +339,8 @@ class LedgerView(QWidget):
         ):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.date_check.toggled.connect(self._dates_toggled)
-        self.date_from.dateChanged.connect(self._from_changed)
-        self.date_to.dateChanged.connect(self._to_changed)
+        self.date_from.editingFinished.connect(self._dates_edited)
+        self.date_to.editingFinished.connect(self._dates_edited)
         self.clear_button.clicked.connect(self.clear_filters)
         header = self.table.horizontalHeader()
         header.customContextMenuRequested.connect(self._header_menu)
@@ -406,7 +408,7 @@ class LedgerView(QWidget):
         no_span: tuple[date | None, date | None] = (None, None)
         span = no_span
         if self.date_check.isChecked():
-            span = (_to_date(self.date_from.date()), _to_date(self.date_to.date()))
+            span = self._span
         by_signing = self.date_field.currentData() == "signed"
         signed, first_contact = (span, no_span) if by_signing else (no_span, span)
         return ProjectFilter(
@@ -449,8 +451,8 @@ class LedgerView(QWidget):
             "counted": self.counted_filter.currentIndex(),
             "dates": self.date_check.isChecked(),
             "date_field": self.date_field.currentIndex(),
-            "date_from": _to_date(self.date_from.date()).isoformat(),
-            "date_to": _to_date(self.date_to.date()).isoformat(),
+            "date_from": self._span[0].isoformat() if self._span[0] else "",
+            "date_to": self._span[1].isoformat() if self._span[1] else "",
             "search": self.search.text(),
             "sort": self.model.sort_column.key,
             "descending": self.model.descending,
@@ -480,8 +482,11 @@ class LedgerView(QWidget):
         by_index(self.counted_filter, state.get("counted"))
         by_index(self.date_field, state.get("date_field"))
         for edit, key in ((self.date_from, "date_from"), (self.date_to, "date_to")):
+            if state.get(key) == "":  # an end left open
+                edit.set_value(None)
             with contextlib.suppress(ValueError):
-                edit.setDate(_qdate_of(date.fromisoformat(str(state.get(key)))))
+                edit.set_value(date.fromisoformat(str(state.get(key))))
+        self._take_dates()
         self.date_check.setChecked(bool(state.get("dates")))
         self._enable_dates(self.date_check.isChecked())
         self.search.setText(str(state.get("search") or ""))
@@ -528,21 +533,35 @@ class LedgerView(QWidget):
     def _enable_dates(self, enabled: bool) -> None:
         for widget in (self.date_field, self.date_from, self.date_to):
             widget.setEnabled(enabled)
+        if not enabled:
+            self.date_error.show_message(None)  # the dates filter nothing now
 
     def _dates_toggled(self, checked: bool) -> None:
         self._enable_dates(checked)
+        if checked:
+            self._take_dates()
         self._apply_filter()
 
-    def _from_changed(self, value: QDate) -> None:
-        # The range stays the right way round: moving one end past the other drags it along.
-        if value > self.date_to.date():
-            self.date_to.setDate(value)
-        self._apply_filter()
+    def _take_dates(self) -> bool:
+        """Filter by the dates typed; False, with the reason shown beside the filters and
+        the rows left as they were, when they are no date or a range backwards."""
+        try:
+            start, end = self.date_from.value(), self.date_to.value()
+        except DateError as problem:
+            self.date_error.show_message(str(problem))
+            return False
+        if start is not None and end is not None and start > end:
+            self.date_error.show_message(self.tr("起始日期晚于截止日期,请调整日期范围"))
+            return False
+        self.date_error.show_message(None)
+        self.date_from.tidy()
+        self.date_to.tidy()
+        self._span = (start, end)
+        return True
 
-    def _to_changed(self, value: QDate) -> None:
-        if value < self.date_from.date():
-            self.date_from.setDate(value)
-        self._apply_filter()
+    def _dates_edited(self) -> None:
+        if self._take_dates():
+            self._apply_filter()
 
     def _update_summary(self) -> None:
         self._show_summary(ledger_table.totals(self.model.criteria))

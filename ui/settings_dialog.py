@@ -9,11 +9,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,6 +39,7 @@ from db.records.units import CadreRow, UnitIdentity, load_cadres, load_identity
 from db.rules.money import WAN_PER_YI, AmountError, parse_amount, plain
 from db.rules.vocabulary import UNIT_KINDS
 from db.store import settings
+from ui.date_field import DateError, DateField
 from ui.i18n import LANGUAGES, either
 from ui.labels import choice_value, fill_choices, set_choice
 from ui.session import Session
@@ -386,12 +386,9 @@ class SettingsDialog(QDialog):
         self.rate.setObjectName("exchangeRate")
         self.rate.setPlaceholderText(self.tr("如:7.1026"))
         self.rate.setToolTip(self.tr("1 美元兑人民币元,最多 6 位小数"))
-        self.rate_date = QDateEdit()
-        self.rate_date.setObjectName("exchangeRateDate")
-        self.rate_date.setCalendarPopup(True)
-        self.rate_date.setDisplayFormat("yyyy-MM-dd")
+        # A typed date (ui.date_field), read only with a rate: none entered, none needed.
         when = (rate.date if rate is not None else None) or date.today()
-        self.rate_date.setDate(QDate(when.year, when.month, when.day))
+        self.rate_date = DateField("exchangeRateDate", self.tr("汇率日期"), when)
         form.addRow(self.tr("1 美元 = 人民币(元)(&R)"), self._with_error(self.rate, "exchangeRate"))
         form.addRow(self.tr("汇率日期(&D)"), self._with_error(self.rate_date, "exchangeRateDate"))
         text = self.tr("外资项目计入总投资、划分规模档次时按此汇率折算,报表中同时注明汇率及日期。")
@@ -508,11 +505,15 @@ class SettingsDialog(QDialog):
         """The change to save, or the problems found, each keyed by its field."""
         problems: list[tuple[str, str]] = []
         rate = self._check_rate(problems)
-        rate_date: date | None = date_of(self.rate_date)
-        if rate is None and not self.had_rate:
-            rate_date = None
-        elif rate_date is not None and rate_date > date.today():
-            problems.append(("exchangeRateDate", self.tr("汇率日期不能晚于今天")))
+        rate_date: date | None = None
+        if rate is not None or self.had_rate:  # still no rate: its date is not read
+            try:
+                rate_date = date_of(self.rate_date)
+            except DateError as problem:
+                problems.append(("exchangeRateDate", str(problem)))
+            else:
+                if rate_date > date.today():
+                    problems.append(("exchangeRateDate", self.tr("汇率日期不能晚于今天")))
         try:
             bands = self._parse_bands()
         except AmountError:

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -20,7 +19,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -52,11 +50,12 @@ from db.records.signing import SigningEventValues, delete_signing_event, save_si
 from db.rules.money import plain
 from db.rules.vocabulary import Capital
 from ui.amounts import yi_amount, yi_figure
+from ui.date_field import DateError
 from ui.i18n import either
 from ui.keyboard import enter_moves_on
 from ui.refresh import RefreshGuard
 from ui.session import Session
-from ui.widgets import date_of
+from ui.widgets import ErrorLabel, date_edit, date_of
 
 SIGNING_TABLES = frozenset({"signing_event", "project", "stage_event", "unit", "setting"})
 
@@ -173,12 +172,11 @@ class SigningEventDialog(QDialog):
         self.name_error.setObjectName("signingNameError")
         self.name_error.setStyleSheet(ERROR_STYLE)
         self.name_error.hide()
-        self.date = QDateEdit()
-        self.date.setObjectName("signingDate")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        when = event.date if event else date.today()
-        self.date.setDate(QDate(when.year, when.month, when.day))
+        # A typed date (ui.date_field): a whole date typed or pasted, Tab to the next field.
+        self.date = date_edit("signingDate", self.tr("日期"), event.date if event else None)
+        # Its line kept free, so that nothing below moves when it shows.
+        self.date_error = ErrorLabel("signingDateError", reserve_lines=2)
+        self.date.dateChanged.connect(lambda: self.date_error.show_message(None))
         self.place = QLineEdit((event.place or "") if event else "")
         self.place.setObjectName("signingPlace")
         self.unit = QComboBox()
@@ -212,6 +210,7 @@ class SigningEventDialog(QDialog):
         name_row.addWidget(self.name_error)
         form.addRow(self.tr("活动名称(&N)"), name_row)
         form.addRow(self.tr("日期(&D)"), self.date)
+        form.addRow("", self.date_error.slot())
         form.addRow(self.tr("地点(&P)"), self.place)
         form.addRow(self.tr("单位(&U)"), self.unit)
         form.addRow(self.tr("备注"), self.note)
@@ -272,6 +271,7 @@ class SigningEventDialog(QDialog):
         return [i.data(UUID_ROLE) for i in items if i.checkState() == Qt.CheckState.Checked]
 
     def signing_date(self) -> date:
+        """The date typed; raises DateError (its message names the field)."""
         return date_of(self.date)
 
     def accept(self) -> None:
@@ -280,9 +280,15 @@ class SigningEventDialog(QDialog):
             self.name_error.show()
             self.name.setFocus()
             return
+        try:
+            when = self.signing_date()
+        except DateError as problem:
+            self.date_error.show_message(str(problem))
+            self.date.setFocus()
+            return
         self.values = SigningEventValues(
             self.name.text().strip(),
-            self.signing_date(),
+            when,
             self.place.text().strip() or None,
             self.unit.currentData(),
             self.note.toPlainText().strip() or None,

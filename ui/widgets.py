@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -85,11 +84,8 @@ def date_edit(object_name: str, label: str, value: date | None = None) -> DateFi
     return DateField(object_name, label, value or date.today())
 
 
-def date_of(edit: DateField | QDateEdit) -> date:
+def date_of(edit: DateField) -> date:
     """The date of a required field; raises DateError (its message names the field)."""
-    if isinstance(edit, QDateEdit):  # the period pickers, chosen rather than typed
-        picked: date = edit.date().toPython()  # type: ignore[assignment]
-        return picked
     value = edit.value()
     assert value is not None  # a required field refuses to be empty
     return value

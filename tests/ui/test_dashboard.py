@@ -7,7 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QCalendarWidget
 
 import ui.dashboard
 from db.reads.figures import Figures, Period, figures
@@ -17,6 +18,7 @@ from db.records.units import get_or_create_unit
 from db.rules.money import yi_text
 from db.rules.vocabulary import Stage
 from tests.factories import make_project
+from tests.ui.helpers import TYPED_DATES, type_date
 from ui.dashboard import Dashboard
 from ui.session import Session
 
@@ -27,6 +29,8 @@ def make_dashboard(qtbot, session: Session) -> Dashboard:  # type: ignore[no-unt
     dashboard = Dashboard(session, today=lambda: TODAY)
     qtbot.addWidget(dashboard)
     dashboard.show()  # views refresh while on screen
+    dashboard.activateWindow()  # to be typed in
+    qtbot.waitUntil(dashboard.isActiveWindow)
     settle(qtbot, dashboard)
     return dashboard
 
@@ -87,17 +91,23 @@ def test_changing_the_period_recomputes(qtbot, session: Session) -> None:  # typ
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 1 个"
     assert dashboard.signed_total.text() == "总投资 5 亿元"
 
-    dashboard.period_to.setDate(QDate(2025, 12, 31))
-    dashboard.period_from.setDate(QDate(2025, 7, 1))
+    type_date(qtbot, dashboard.period_to, "2025-12-31")
+    qtbot.keyClick(dashboard.period_to, Qt.Key.Key_Return)
+    type_date(qtbot, dashboard.period_from, "2025-07-01")
+    qtbot.keyClick(dashboard.period_from, Qt.Key.Key_Return)
     settle(qtbot, dashboard)
     assert dashboard.period_combo.currentText() == "自定义"
     assert not dashboard.period_error.isVisibleTo(dashboard)
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 1 个"
     assert dashboard.signed_total.text() == "总投资 2 亿元"
 
-    dashboard.period_to.setDate(dashboard.period_from.date().addDays(-1))
+    type_date(qtbot, dashboard.period_to, "2025-06-30")
+    qtbot.keyClick(dashboard.period_to, Qt.Key.Key_Return)
     assert dashboard.period_error.isVisibleTo(dashboard)
     assert "起始日期晚于结束日期" in dashboard.period_error.text()
+    assert not dashboard.busy  # no figures asked for
+    assert dashboard.caption.text().startswith("2025-07-01 至 2025-12-31")
+    assert dashboard.period() == Period(date(2025, 7, 1), date(2025, 12, 31))
 
 
 def test_charts_receive_the_band_and_industry_counts(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
@@ -185,3 +195,121 @@ def test_a_new_file_says_no_rate_is_set_and_where_to_set_it(qtbot, session: Sess
     assert dashboard.rate_note.text().startswith("尚未设定汇率:外资项目以美元单列,不折算人民币")
     assert "请在 设置 中填写 1 美元兑人民币的汇率及其日期" in dashboard.rate_note.text()
     assert "7.1" not in dashboard.rate_note.text()
+
+
+def counting_figures(monkeypatch: pytest.MonkeyPatch) -> list[Period]:
+    """The periods whose figures are computed from now on."""
+    asked: list[Period] = []
+
+    def counted(period: Period, unit: UnitInfo | None = None) -> Figures:
+        asked.append(period)
+        return figures(period, unit)
+
+    monkeypatch.setattr(ui.dashboard, "figures", counted)
+    return asked
+
+
+@pytest.mark.parametrize(("typed", "meant"), TYPED_DATES)
+def test_a_period_typed_in_any_usual_writing(  # type: ignore[no-untyped-def]
+    qtbot, session: Session, typed: str, meant: date
+) -> None:
+    """Both ends typed over the preset's dates, Tab from one to the other, Enter: the
+    figures of that one day, the period written the one way dates are shown."""
+    for name, day in (("前一天", -1), ("当天", 0), ("后一天", 1)):
+        signed = date.fromordinal(meant.toordinal() + day)
+        make_project(name, 20000, events=[(Stage.SIGNED, signed)])
+    dashboard = make_dashboard(qtbot, session)
+    assert dashboard.period_combo.currentText() == "本年至今"
+    type_date(qtbot, dashboard.period_from, typed)
+    qtbot.keyClick(dashboard.period_from, Qt.Key.Key_Tab)
+    assert dashboard.focusWidget() is dashboard.period_to  # Tab leaves the date whole
+    assert dashboard.period_from.text() == meant.isoformat()
+    type_date(qtbot, dashboard.period_to, typed)
+    qtbot.keyClick(dashboard.period_to, Qt.Key.Key_Return)
+    settle(qtbot, dashboard)
+    assert not dashboard.period_error.isVisibleTo(dashboard)
+    assert dashboard.period_to.text() == meant.isoformat()
+    assert dashboard.caption.text().startswith(f"{meant.isoformat()} 至 {meant.isoformat()}")
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 1 个"
+    assert dashboard.period_combo.currentText() == "自定义"
+    assert dashboard.period() == Period(meant, meant)  # what the briefing dialog starts on
+
+
+def test_a_date_being_typed_asks_for_no_figures(  # type: ignore[no-untyped-def]
+    qtbot, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dashboard = make_dashboard(qtbot, session)
+    asked = counting_figures(monkeypatch)
+    type_date(qtbot, dashboard.period_from, "2025-03-0")  # on the way to 2025-03-01
+    assert not dashboard.busy and asked == []
+    assert dashboard.period_combo.currentText() == "本年至今"
+    qtbot.keyClicks(dashboard.period_from, "1")
+    qtbot.keyClick(dashboard.period_from, Qt.Key.Key_Tab)  # done with it
+    settle(qtbot, dashboard)
+    assert asked == [Period(date(2025, 3, 1), TODAY)]
+    assert dashboard.period_combo.currentText() == "自定义"
+    qtbot.keyClick(dashboard.period_to, Qt.Key.Key_Return)  # the end left as it was
+    assert not dashboard.busy and len(asked) == 1
+
+
+def test_a_wrong_date_is_named_and_the_figures_stay(  # type: ignore[no-untyped-def]
+    qtbot, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_project("三月项目", 20000, events=[(Stage.SIGNED, date(2025, 3, 1))])
+    dashboard = make_dashboard(qtbot, session)
+    caption = dashboard.caption.text()
+    asked = counting_figures(monkeypatch)
+    type_date(qtbot, dashboard.period_from, "2025-13-01")
+    qtbot.keyClick(dashboard.period_from, Qt.Key.Key_Return)
+    assert dashboard.period_error.isVisibleTo(dashboard)
+    assert dashboard.period_error.text() == (
+        "起始日期:“2025-13-01”不是有效日期,请按 2023-05-20 的格式填写。"
+        "仍显示 2025-01-01 至 2025-08-15 的数字。"
+    )
+    assert not dashboard.busy and asked == []
+    assert dashboard.caption.text() == caption
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 1 个"
+    assert dashboard.period_combo.currentText() == "本年至今"
+    assert dashboard.period() == Period(date(2025, 1, 1), TODAY)
+    assert dashboard.view_state()["from"] == "2025-01-01"  # remembered: what is shown
+
+    session.notify()  # the file changed meanwhile: the figures shown are computed again
+    settle(qtbot, dashboard)
+    assert asked == [Period(date(2025, 1, 1), TODAY)]
+
+    type_date(qtbot, dashboard.period_to, "")  # emptied
+    qtbot.keyClick(dashboard.period_to, Qt.Key.Key_Delete)
+    qtbot.keyClick(dashboard.period_to, Qt.Key.Key_Tab)
+    assert "起始日期:“2025-13-01”不是有效日期" in dashboard.period_error.text()
+    type_date(qtbot, dashboard.period_from, "2025-04-01")
+    qtbot.keyClick(dashboard.period_from, Qt.Key.Key_Return)
+    assert dashboard.period_error.text().startswith("请填写结束日期,如 2023-05-20。")
+    assert len(asked) == 1
+
+    type_date(qtbot, dashboard.period_to, "2025-06-30")
+    qtbot.keyClick(dashboard.period_to, Qt.Key.Key_Return)
+    settle(qtbot, dashboard)
+    assert not dashboard.period_error.isVisibleTo(dashboard)
+    assert asked[-1] == Period(date(2025, 4, 1), date(2025, 6, 30))
+    assert dashboard.caption.text().startswith("2025-04-01 至 2025-06-30")
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 0 个"
+
+
+@pytest.mark.qt_log_ignore(
+    # The offscreen platform shows the calendar without raising it or grabbing keys.
+    "This plugin does not support (raise|grabbing the keyboard)",
+)
+def test_a_date_picked_from_the_calendar_is_taken_at_once(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    make_project("三月项目", 20000, events=[(Stage.SIGNED, date(2025, 3, 1))])
+    dashboard = make_dashboard(qtbot, session)
+    dashboard.period_from.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(dashboard.period_from, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = dashboard.findChild(QCalendarWidget, "periodFromCalendar")
+    assert calendar is not None and calendar.isVisible()
+    calendar.setSelectedDate(QDate(2025, 3, 2))
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Return)
+    assert not calendar.isVisible()
+    settle(qtbot, dashboard)
+    assert dashboard.period_from.text() == "2025-03-02"
+    assert dashboard.caption.text().startswith("2025-03-02 至 2025-08-15")
+    assert dashboard.signed_count.text() == "新签约亿元以上产业项目 0 个"

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -18,6 +18,7 @@ from db.records.units import get_or_create_unit
 from db.rules.vocabulary import Stage
 from db.store.models import Project
 from tests.factories import make_project
+from tests.ui.helpers import TYPED_DATES, type_date
 from ui.ledger_view import LedgerView
 from ui.project_table import Col
 from ui.session import Session
@@ -158,24 +159,106 @@ def test_each_filter_narrows_the_rows(make_view: MakeView, article) -> None:  # 
     assert shown(view) == ["大亚新能源材料建设项目"]
 
 
-def test_signed_date_range_filter(make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
+def typed_range(qtbot, view: LedgerView, start: str, end: str) -> None:  # type: ignore[no-untyped-def]
+    """Both ends of the date range typed over what they show, Tab between, Enter."""
+    if not view.isActiveWindow():
+        view.activateWindow()
+        qtbot.waitUntil(view.isActiveWindow)
+    type_date(qtbot, view.date_from, start)
+    qtbot.keyClick(view.date_from, Qt.Key.Key_Tab)
+    assert view.focusWidget() is view.date_to  # Tab leaves the date, no sections in it
+    type_date(qtbot, view.date_to, end)
+    qtbot.keyClick(view.date_to, Qt.Key.Key_Return)
+
+
+def test_signed_date_range_filter(qtbot, make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
     view = make_view()
-    view.date_from.setDate(QDate(2025, 1, 20))
-    view.date_to.setDate(QDate(2025, 3, 1))
-    assert len(shown(view)) == 5  # not applied until ticked
+    assert not view.date_from.isEnabled()  # not applied until ticked
+    assert len(shown(view)) == 5
     view.date_check.setChecked(True)
+    typed_range(qtbot, view, "2025-01-20", "2025-03-01")
     assert sorted(shown(view)) == [
         "大亚新能源材料建设项目",
         "江苏创力电梯垂直电梯部件及储能生产建设项目",
     ]
-    view.date_to.setDate(QDate(2025, 8, 2))
+    type_date(qtbot, view.date_to, "2025/8/2")
+    qtbot.keyClick(view.date_to, Qt.Key.Key_Return)
     assert len(shown(view)) == 3
+    assert view.date_to.text() == "2025-08-02"
     choose(view.date_field, "首次对接日期")
-    view.date_from.setDate(QDate(2025, 2, 1))
-    view.date_to.setDate(QDate(2025, 2, 1))
+    typed_range(qtbot, view, "20250201", "20250201")
     assert shown(view) == ["光学纳米分子材料项目"]
-    view.date_from.setDate(QDate(2025, 5, 1))  # past the end: the end follows
-    assert view.date_to.date() == QDate(2025, 5, 1)
+    # An end left empty is open: first contact on 2025-02-01 or later.
+    type_date(qtbot, view.date_to, "")
+    qtbot.keyClick(view.date_to, Qt.Key.Key_Delete)
+    qtbot.keyClick(view.date_to, Qt.Key.Key_Return)
+    assert sorted(shown(view)) == [
+        "光学纳米分子材料项目",
+        "外资精密部件项目",
+        "大亚新能源材料建设项目",
+    ]
+    assert not view.date_error.isVisibleTo(view)
+
+    # Remembered for the file and shown again as it was left, the open end too.
+    state = view.view_state()
+    assert (state["date_from"], state["date_to"]) == ("2025-02-01", "")
+    again = make_view()
+    again.restore_view_state(state)
+    assert (again.date_from.text(), again.date_to.text()) == ("2025-02-01", "")
+    assert again.date_check.isChecked() and again.date_to.isEnabled()
+    assert sorted(shown(again)) == sorted(shown(view))
+
+
+@pytest.mark.parametrize(("typed", "meant"), TYPED_DATES)
+def test_a_date_range_typed_in_any_usual_writing(  # type: ignore[no-untyped-def]
+    qtbot, make_view: MakeView, typed: str, meant: date
+) -> None:
+    for name, day in (("前一天签约", -1), ("当天签约", 0), ("后一天签约", 1)):
+        signed = date.fromordinal(meant.toordinal() + day)
+        make_project(name, 20000, events=[(Stage.SIGNED, signed)])
+    view = make_view()
+    view.date_check.setChecked(True)
+    typed_range(qtbot, view, typed, typed)
+    assert not view.date_error.isVisibleTo(view)
+    assert (view.date_from.text(), view.date_to.text()) == (meant.isoformat(), meant.isoformat())
+    assert shown(view) == ["当天签约"]
+
+
+def test_a_wrong_date_range_is_named_and_the_rows_stay(qtbot, make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]
+    view = make_view()
+    view.date_check.setChecked(True)
+    typed_range(qtbot, view, "2025-01-01", "2025-03-01")
+    before = shown(view)
+    assert sorted(before) == [
+        "大亚新能源材料建设项目",
+        "江苏创力电梯垂直电梯部件及储能生产建设项目",
+    ]
+    table_at = view.table.geometry()
+
+    type_date(qtbot, view.date_to, "2025-02-30")
+    qtbot.keyClick(view.date_to, Qt.Key.Key_Return)
+    assert view.date_error.isVisibleTo(view)
+    assert view.date_error.text() == "截止日期:“2025-02-30”不是有效日期,请按 2023-05-20 的格式填写"
+    assert shown(view) == before
+    assert view.view_state()["date_to"] == "2025-03-01"  # remembered: what filters
+    assert view.table.geometry() == table_at  # the message moves no row
+
+    type_date(qtbot, view.date_to, "2024-12-31")  # before the start
+    qtbot.keyClick(view.date_to, Qt.Key.Key_Return)
+    assert view.date_error.text() == "起始日期晚于截止日期,请调整日期范围"
+    assert shown(view) == before
+
+    type_date(qtbot, view.date_to, "2025-01-31")
+    qtbot.keyClick(view.date_to, Qt.Key.Key_Tab)
+    assert not view.date_error.isVisibleTo(view)
+    assert shown(view) == ["江苏创力电梯垂直电梯部件及储能生产建设项目"]
+
+    type_date(qtbot, view.date_from, "2025-13-01")
+    qtbot.keyClick(view.date_from, Qt.Key.Key_Return)
+    assert view.date_error.text().startswith("起始日期:“2025-13-01”不是有效日期")
+    view.date_check.setChecked(False)  # the dates filter nothing now: nothing to fix
+    assert not view.date_error.isVisibleTo(view)
+    assert len(shown(view)) == 5
 
 
 def test_unit_filter_at_headquarters(qtbot, hq_session: Session, store: QSettings) -> None:  # type: ignore[no-untyped-def]

@@ -6,20 +6,30 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QScrollArea,
+    QTableWidget,
+    QWidget,
+)
 
 from db.records.projects import ProjectData, load_project, save_project
 from db.records.settings import set_exchange_rate
 from db.records.units import get_or_create_unit
 from db.rules.credit_code import check_character
+from db.rules.text_limits import field_length
 from db.rules.vocabulary import Stage
 from db.store.models import CapacityLine, Milestone, Phase, Project, StageEvent
 from db.store.settings import own_unit
 from tests.factories import make_project
 from tests.ui.helpers import Answers, answer_message_boxes, choose, commit_text
-from ui.project_form import ProjectForm
+from ui.project_form import CAPACITY_QUANTITY, ProjectForm
 from ui.session import Session
 
 CODE17 = "91321100MA1XY012A"
@@ -436,3 +446,114 @@ def test_enter_and_ctrl_s_save(qtbot, session: Session) -> None:  # type: ignore
     save.activated.emit()
     assert not form.isVisible()
     assert load_project(form.saved_uuid).person_in_charge == "张三"
+
+
+def page_places(form: ProjectForm, page: str, names: tuple[str, ...]) -> dict[str, QRect]:
+    """Where each named widget of a page sits on it, the page shown and laid out."""
+    form.tabs.setCurrentIndex(form.PAGES.index(page))
+    QApplication.processEvents()  # the layouts settle
+    scroll = form.tabs.currentWidget()
+    assert isinstance(scroll, QScrollArea)
+    shown = scroll.widget()
+    assert shown is not None
+    places = {
+        name: QRect(widget(form, name).mapTo(shown, QPoint(0, 0)), widget(form, name).size())
+        for name in names
+    }
+    places["page"] = shown.rect()
+    return places
+
+
+@pytest.mark.parametrize("height", [640, 460])  # a tall window and a short one
+def test_an_error_under_a_text_moves_no_row_below_it(qtbot, session: Session, height: int) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    form.resize(820, height)
+    qtbot.waitExposed(form)
+    names = ("person_in_charge", "issues", "remarks")
+    before = page_places(form, "责任与问题", names)
+    issues = widget(form, "issues")
+    commit_text(issues, "问" * (field_length("issues") + 1))  # one character too many
+    message = f"最多{field_length('issues')}个字符,现有{field_length('issues') + 1}个字符,请删减"
+    assert error_of(form, "issues") == message
+    label = widget(form, "issuesError")
+    assert label.isVisible() and label.height() >= label.fontMetrics().lineSpacing()
+    assert page_places(form, "责任与问题", names) == before
+    shown_at = QRect(label.mapTo(form, QPoint(0, 0)), label.size())
+    for name in names:
+        assert not shown_at.intersects(
+            QRect(widget(form, name).mapTo(form, QPoint(0, 0)), widget(form, name).size())
+        ), name
+    qtbot.keyClick(issues, Qt.Key.Key_Backspace)  # put right: the error goes at once
+    assert error_of(form, "issues") is None
+    assert page_places(form, "责任与问题", names) == before
+
+
+@pytest.mark.parametrize("height", [640, 460])
+@pytest.mark.parametrize(
+    ("table", "page", "others"),
+    [
+        ("phases", "投资额与分期", ("total_investment", "registered_capital", "addPhase")),
+        ("capacity", "建设内容与效益", ("content", "land_mu", "new_jobs", "addCapacity")),
+    ],
+)
+def test_an_error_under_a_table_moves_nothing(  # type: ignore[no-untyped-def]
+    qtbot, session: Session, height: int, table: str, page: str, others: tuple[str, ...]
+) -> None:
+    form = open_form(qtbot, session)
+    form.resize(820, height)
+    qtbot.waitExposed(form)
+    enter_daya(qtbot, form)
+    if table == "phases":  # two problems, on two lines: a repeated name, a negative amount
+        form.add_phase("一期", "-1")
+    else:
+        form.add_capacity("托盘", "多", "万件")
+    names = (table, *others)
+    before = page_places(form, page, names)
+    form.accept()
+    assert form.isVisible() and Project.select().count() == 0
+    message = error_of(form, table)
+    assert message and message.count("\n") == (1 if table == "phases" else 0)
+    label = widget(form, f"{table}Error")
+    assert label.isVisible()
+    assert label.height() >= (message.count("\n") + 1) * label.fontMetrics().lineSpacing()
+    assert label.toolTip() == ""  # every line shown
+    assert page_places(form, page, names) == before  # the table too: the lines were kept
+    shown_at = QRect(label.mapTo(form, QPoint(0, 0)), label.size())
+    for name in names:
+        at = QRect(widget(form, name).mapTo(form, QPoint(0, 0)), widget(form, name).size())
+        assert not shown_at.intersects(at), name
+
+    # Put right, the error goes and nothing moves either.
+    grid = widget(form, table)
+    assert isinstance(grid, QTableWidget)
+    row = grid.rowCount() - 1
+    if table == "phases":
+        grid.item(row, 0).setText("三期")
+        grid.item(row, 1).setText("")
+    else:
+        grid.item(row, CAPACITY_QUANTITY).setText("5")
+    assert error_of(form, table) is None
+    assert page_places(form, page, names) == before
+
+
+def test_many_table_problems_in_a_small_window_move_nothing_either(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    form = open_form(qtbot, session)
+    form.resize(820, 420)
+    qtbot.waitExposed(form)
+    enter_daya(qtbot, form)
+    for name, amount in (("", "1"), ("二期", "-1"), ("四期", "-2"), ("五期", "-3")):
+        form.add_phase(name, amount)
+    names = ("total_investment", "registered_capital", "addPhase")
+    before = page_places(form, "投资额与分期", (*names, "phases"))
+    form.accept()
+    message = error_of(form, "phases")
+    assert message and message.count("\n") >= 3
+    label = widget(form, "phasesError")
+    with_error = page_places(form, "投资额与分期", (*names, "phases"))
+    for name in (*names, "page"):
+        assert with_error[name] == before[name], name
+    # The table gives what it has above its smallest, from its bottom; its rows stay.
+    assert with_error["phases"].topLeft() == before["phases"].topLeft()
+    assert with_error["phases"].width() == before["phases"].width()
+    assert form.phases.minimumHeight() <= form.phases.height() <= before["phases"].height()
+    assert label.toolTip() == message  # what it still cannot show

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
+import pytest
+from PySide6.QtCore import QDate, Qt
 
 from db.records.units import load_cadres
 from db.store import settings
+from tests.ui.helpers import TYPED_DATES, type_date, type_keys
 from ui.session import Session
 from ui.settings_dialog import SettingsDialog
 
@@ -125,3 +127,66 @@ def test_headquarters_edits_its_name(qtbot, hq_session: Session) -> None:  # typ
     assert hq_session.title == "市投资促进中心"
     hq_session.undo_stack.undo()
     assert hq_session.title == "市招商中心"
+
+
+def shown_on_the_rate_tab(qtbot, session: Session) -> SettingsDialog:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot, session)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.tabs.setCurrentIndex(
+        next(i for i in range(dialog.tabs.count()) if dialog.tabs.tabText(i) == "汇率")
+    )
+    return dialog
+
+
+def type_a_rate(qtbot, dialog: SettingsDialog, rate: str) -> None:  # type: ignore[no-untyped-def]
+    """The rate typed, then Tab to its date (selected, to be typed over)."""
+    dialog.rate.setFocus(Qt.FocusReason.TabFocusReason)
+    type_keys(qtbot, dialog.rate, rate)
+    qtbot.keyClick(dialog.rate, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.rate_date
+    assert dialog.rate_date.selectedText() == dialog.rate_date.text()
+
+
+@pytest.mark.parametrize(("typed", "meant"), TYPED_DATES)
+def test_a_rate_date_typed_in_any_usual_writing(  # type: ignore[no-untyped-def]
+    qtbot, session: Session, typed: str, meant: date
+) -> None:
+    dialog = shown_on_the_rate_tab(qtbot, session)
+    type_a_rate(qtbot, dialog, "7.1026")
+    type_keys(qtbot, dialog.rate_date, typed)
+    qtbot.keyClick(dialog.rate_date, Qt.Key.Key_Return)  # 保存, the dialog's default button
+    if meant > date.today():  # 5.20 of this year, typed before 20 May
+        assert dialog.errors["exchangeRateDate"].text() == "汇率日期不能晚于今天"
+        assert settings.exchange_rate() is None
+        return
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert settings.exchange_rate() == settings.ExchangeRate(Decimal("7.1026"), meant)
+
+
+def test_a_wrong_rate_date_is_named_and_nothing_saved(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    dialog = shown_on_the_rate_tab(qtbot, session)
+    type_a_rate(qtbot, dialog, "7.1")
+    type_keys(qtbot, dialog.rate_date, "2025-13-01")
+    qtbot.keyClick(dialog.rate_date, Qt.Key.Key_Return)
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    error = dialog.errors["exchangeRateDate"]
+    assert error.isVisibleTo(dialog)
+    assert error.text() == "汇率日期:“2025-13-01”不是有效日期,请按 2023-05-20 的格式填写"
+    dialog.tabs.setCurrentIndex(0)
+    dialog.save()  # 保存 from another tab: taken to the date
+    assert dialog.tabs.currentWidget().isAncestorOf(dialog.rate_date)
+    assert settings.exchange_rate() is None
+    assert session.undo_stack.count() == 0
+
+    type_date(qtbot, dialog.rate_date, "")
+    qtbot.keyClick(dialog.rate_date, Qt.Key.Key_Delete)
+    qtbot.keyClick(dialog.rate_date, Qt.Key.Key_Return)
+    assert error.text() == "请填写汇率日期,如 2023-05-20"  # a rate needs its date
+    assert settings.exchange_rate() is None
+
+    dialog.rate.clear()  # no rate after all: its date is not asked for
+    dialog.save()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert settings.exchange_rate() is None

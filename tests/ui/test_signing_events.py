@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QPoint, Qt
 
 from db.reads.figures import project_stage_on
 from db.reads.signing import signing_events
@@ -14,6 +14,7 @@ from db.records.settings import set_exchange_rate
 from db.rules.vocabulary import Stage
 from db.store.models import Project
 from tests.factories import make_project
+from tests.ui.helpers import TYPED_DATES, commit_text, type_date, type_keys
 from ui.session import Session
 from ui.signing_events import SigningEventDialog, SigningEventsView
 
@@ -138,3 +139,55 @@ def test_editing_unlinks_and_deleting_keeps_the_projects(
     assert signing_events()[0].project_count == 1
     assert Project.get_by_id(first.id).signing_event_id is not None
     assert session.undo_stack.count() == 3
+
+
+def open_new_event(qtbot, view: SigningEventsView) -> SigningEventDialog:  # type: ignore[no-untyped-def]
+    """新建活动, shown to be typed in: the cursor in the name."""
+    view.new_button.click()
+    dialog = view.dialog
+    assert dialog is not None
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.focusWidget() is dialog.name
+    return dialog
+
+
+@pytest.mark.parametrize(("typed", "meant"), TYPED_DATES)
+def test_an_event_date_typed_in_any_usual_writing(  # type: ignore[no-untyped-def]
+    qtbot, session: Session, typed: str, meant: date
+) -> None:
+    view = make_view(qtbot, session)
+    dialog = open_new_event(qtbot, view)
+    commit_text(dialog.name, "政银企对接活动")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.date
+    assert dialog.date.selectedText() == date.today().isoformat()  # typing replaces it
+    type_keys(qtbot, dialog.date, typed)
+    qtbot.keyClick(dialog.date, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.place  # Tab leaves the date whole
+    assert dialog.date.text() == meant.isoformat()
+    qtbot.keyClick(dialog.place, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    assert [(e.name, e.date) for e in signing_events()] == [("政银企对接活动", meant)]
+
+
+def test_a_wrong_event_date_is_named_and_nothing_saved(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(qtbot, session)
+    dialog = open_new_event(qtbot, view)
+    commit_text(dialog.name, "签约仪式")
+    below = (dialog.place, dialog.note, dialog.search, dialog.ok_button)
+    places = [widget.mapTo(dialog, QPoint(0, 0)) for widget in below]
+    type_date(qtbot, dialog.date, "2025-02-30")
+    qtbot.keyClick(dialog.date, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible() and signing_events() == []
+    assert dialog.date_error.isVisible()
+    assert dialog.date_error.text() == "日期:“2025-02-30”不是有效日期,请按 2023-05-20 的格式填写"
+    assert dialog.focusWidget() is dialog.date
+    assert [widget.mapTo(dialog, QPoint(0, 0)) for widget in below] == places  # nothing moved
+
+    type_date(qtbot, dialog.date, "2025-06-18")
+    assert not dialog.date_error.isVisible()  # gone as the date is typed again
+    qtbot.keyClick(dialog.date, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    assert [(e.name, e.date) for e in signing_events()] == [("签约仪式", date(2025, 6, 18))]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,7 @@ from db.rules.vocabulary import Capital
 from ui.date_field import DateField
 from ui.labels import choice_value, fill_choices
 from ui.session import Session
-from ui.widgets import AmountEdit, ErrorLabel, OptionalDateEdit
+from ui.widgets import AmountEdit, ErrorLabel
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -104,23 +104,31 @@ class FormFields(QDialog):
         widget.setObjectName(field)
         self.inputs[field] = widget
         self.page_of[field] = self._page
-        # The error of a one-line field keeps its line while none shows, so that the rows
-        # below do not move when one does; a text box or a table grows its error below.
-        one_line = isinstance(widget, QLineEdit | QComboBox | OptionalDateEdit)
-        error = ErrorLabel(f"{field}Error", reserve_lines=1 if one_line else 0)
+        # An error never moves the rows below it: a field's error keeps its line while
+        # none shows (its messages take one line); a table's takes its lines from the
+        # bottom of the table's own space (its messages, one a problem row, are many).
+        table = isinstance(widget, QTableWidget)
+        error = ErrorLabel(f"{field}Error", reserve_lines=0 if table else 1)
         self.errors[field] = error
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        row = QHBoxLayout()
+        inputs = QWidget()
+        row = QHBoxLayout(inputs)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
         if before is not None:
             row.addWidget(before)
         row.addWidget(widget, 1)
         for item in extra:
             row.addWidget(item)
-        column.addLayout(row)
-        column.addWidget(error.slot() if one_line else error)
+        box: QWidget
+        if table:
+            box = ErrorBelow(inputs, error)
+        else:
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(inputs)
+            column.addWidget(error.slot())
         box.setFocusProxy(widget)
         form.addRow(label, box)
         line = widget.lineEdit() if isinstance(widget, QComboBox) else widget
@@ -241,6 +249,68 @@ class FormFields(QDialog):
 
     def _cell_qualifier(self, table: QTableWidget, row: int, column: int) -> Qualifier | None:
         return self.qualifier_in(table.cellWidget(row, column))
+
+
+class ErrorBelow(QWidget):
+    """A table (with its buttons) and its error under it, in a space whose size never
+    depends on the error: two lines are kept free under the table for it, as a one-line
+    field keeps one, and a longer error takes the lines it needs from the bottom of the
+    table.  No row of the form moves when an error shows or goes."""
+
+    RESERVED_LINES = 2  # most table errors are one or two rows' problems
+    SPACING = 2
+
+    def __init__(self, content: QWidget, error: ErrorLabel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.content = content
+        self.error = error
+        content.setParent(self)
+        error.setParent(self)
+        error.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        error.installEventFilter(self)  # shown, hidden or worded anew: placed anew
+        # As a table: what height the page has to spare goes to it.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def _reserved(self) -> int:
+        return self.error.fontMetrics().lineSpacing() * self.RESERVED_LINES + self.SPACING
+
+    def sizeHint(self) -> QSize:
+        return self.content.sizeHint() + QSize(0, self._reserved())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.content.minimumSizeHint() + QSize(0, self._reserved())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.error and event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+            QEvent.Type.LayoutRequest,
+        ):
+            self._place()
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the error's text changed
+            self._place()
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        width, height = self.width(), self.height()
+        shown = not self.error.isHidden()
+        needed = self.error.heightForWidth(width) + self.SPACING if shown else 0
+        # The lines kept for the error, and more if it needs them and the table has
+        # height to spare above its smallest.
+        spare = max(height - self.content.minimumSizeHint().height(), 0)
+        below = min(max(self._reserved(), min(needed, spare)), height)
+        self.content.setGeometry(0, 0, width, height - below)
+        if shown:
+            self.error.setGeometry(0, height - below + self.SPACING, width, below - self.SPACING)
+            # Cut short in a small window: the whole message in the tooltip.
+            self.error.setToolTip(self.error.text() if needed > below else "")
 
 
 def _button(text: str, object_name: str) -> QPushButton:

@@ -340,213 +340,228 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../dashboard.py" line="139"/>
+        <location filename="../dashboard.py" line="132"/>
         <source>统计期间(&amp;P)</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="141"/>
+        <location filename="../dashboard.py" line="134"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="145"/>
+        <location filename="../dashboard.py" line="138"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="147"/>
+        <location filename="../dashboard.py" line="140"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="170"/>
+        <location filename="../dashboard.py" line="163"/>
         <source>新签约</source>
         <translation>Newly signed</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="185"/>
+        <location filename="../dashboard.py" line="178"/>
         <source>在手在谈</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="206"/>
+        <location filename="../dashboard.py" line="199"/>
         <source>新签约项目 · 按投资规模</source>
         <translation>Newly signed projects · by size</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="208"/>
+        <location filename="../dashboard.py" line="201"/>
         <source>新签约项目 · 按产业类别</source>
         <translation>Newly signed projects · by industry</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="214"/>
+        <location filename="../dashboard.py" line="207"/>
         <source>各单位情况</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="220"/>
+        <location filename="../dashboard.py" line="213"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="221"/>
+        <location filename="../dashboard.py" line="214"/>
         <source>签约个数</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="222"/>
+        <location filename="../dashboard.py" line="215"/>
         <source>签约总投资(亿元)</source>
         <translation>Signed total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="223"/>
+        <location filename="../dashboard.py" line="216"/>
         <source>在手在谈个数</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="224"/>
+        <location filename="../dashboard.py" line="217"/>
         <source>总投资(亿元)</source>
         <translation>Pipeline total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="234"/>
+        <location filename="../dashboard.py" line="227"/>
         <source>双击或按回车查看该单位的数字</source>
         <translation>Double-click or press Enter to see this unit&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="264"/>
+        <location filename="../dashboard.py" line="257"/>
         <source>本年至今</source>
         <translation>Year to date</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="269"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>{year}年1~{month}月</source>
         <translation>Months 1–{month} of {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="276"/>
+        <location filename="../dashboard.py" line="269"/>
         <source>{year}年上半年</source>
         <translation>First half of {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="281"/>
+        <location filename="../dashboard.py" line="274"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="284"/>
+        <location filename="../dashboard.py" line="277"/>
         <source>{year}年全年</source>
         <translation>Full year {year}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="288"/>
+        <location filename="../dashboard.py" line="281"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="306"/>
-        <location filename="../dashboard.py" line="479"/>
+        <location filename="../dashboard.py" line="299"/>
+        <location filename="../dashboard.py" line="493"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="340"/>
+        <location filename="../dashboard.py" line="329"/>
         <source>起始日期晚于结束日期,请调整统计期间。</source>
         <translation>The start date is after the end date. Please adjust the period.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="470"/>
+        <location filename="../dashboard.py" line="350"/>
+        <source>{reason}。仍显示 {start} 至 {end} 的数字。</source>
+        <translation>{reason}. The figures shown are still those of {start} to {end}.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="484"/>
         <source>无法计算统计数字:{reason}</source>
         <translation>The figures could not be computed: {reason}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="481"/>
+        <location filename="../dashboard.py" line="495"/>
         <source>{start} 至 {end} {scope}</source>
         <translation>{start} to {end} {scope}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="486"/>
+        <location filename="../dashboard.py" line="500"/>
         <source>新签约亿元以上产业项目 {count} 个</source>
         <translation>Newly signed industrial projects of 100M CNY or more: {count}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="490"/>
+        <location filename="../dashboard.py" line="504"/>
         <source>内资总投资 {total}(外资未折算)</source>
         <translation>Domestic total: {total} (foreign not converted)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="496"/>
+        <location filename="../dashboard.py" line="510"/>
         <source>总投资 {total}</source>
         <translation>Total investment: {total}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="499"/>
+        <location filename="../dashboard.py" line="513"/>
         <source>其中内资 {d} 个 {dt},外资 {f} 个 {ft}</source>
         <translation>Domestic: {d}, {dt}; foreign: {f}, {ft}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="530"/>
+        <location filename="../dashboard.py" line="544"/>
         <source>内资 {count} 个 {total}</source>
         <translation>Domestic: {count}, {total}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="535"/>
+        <location filename="../dashboard.py" line="549"/>
         <source>外资 {count} 个 {total}</source>
         <translation>Foreign: {count}, {total}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="507"/>
+        <location filename="../dashboard.py" line="521"/>
         <source>“{name}”产业项目 {count} 个,占比 {pct}%</source>
         <translation>“{name}” chain projects: {count} ({pct}%)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="512"/>
+        <location filename="../dashboard.py" line="128"/>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="129"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="526"/>
         <source>制造业 {n} 个</source>
         <translation>Manufacturing: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="513"/>
+        <location filename="../dashboard.py" line="527"/>
         <source>服务业 {n} 个</source>
         <translation>Services: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="516"/>
+        <location filename="../dashboard.py" line="530"/>
         <source>其他 {n} 个</source>
         <translation>Other: {n}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="520"/>
+        <location filename="../dashboard.py" line="534"/>
         <source>截至 {when} 在手在谈 {count} 个</source>
         <translation>Pipeline as of {when}: {count} projects</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="525"/>
+        <location filename="../dashboard.py" line="539"/>
         <source>其中在谈 {talks} 个,已签约未开工 {signed} 个</source>
         <translation>In talks: {talks}; signed, construction not started: {signed}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="543"/>
+        <location filename="../dashboard.py" line="557"/>
         <source>尚未设定汇率:外资项目以美元单列,不折算人民币,不计入总投资和规模档次。请在 设置 中填写 1 美元兑人民币的汇率及其日期。</source>
         <translation>No exchange rate is set: foreign projects are shown in USD on their own, not converted to CNY, and left out of the totals and size bands. Enter the USD→CNY rate and its date in Settings.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="548"/>
+        <location filename="../dashboard.py" line="562"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="551"/>
+        <location filename="../dashboard.py" line="565"/>
         <source>新签约总投资、规模档次和各单位总投资中的外资项目按 1 美元 = {rate} 元人民币折算(汇率日期:{when});在手在谈的内资、外资分别列示。</source>
         <translation>Foreign projects in the newly signed total, the size bands and the unit totals are converted at 1 USD = {rate} CNY (rate date: {when}); the pipeline shows domestic and foreign projects separately.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="567"/>
+        <location filename="../dashboard.py" line="581"/>
         <source>{bound}亿元以下</source>
         <translation>&lt; {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="568"/>
+        <location filename="../dashboard.py" line="582"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
@@ -945,27 +960,27 @@
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../project_form/fields.py" line="173"/>
+        <location filename="../project_form/fields.py" line="181"/>
         <source>约</source>
         <translation>about</translation>
     </message>
     <message>
-        <location filename="../project_form/fields.py" line="174"/>
+        <location filename="../project_form/fields.py" line="182"/>
         <source>超</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../project_form/fields.py" line="175"/>
+        <location filename="../project_form/fields.py" line="183"/>
         <source>达</source>
         <translation>reaching</translation>
     </message>
     <message>
-        <location filename="../project_form/fields.py" line="176"/>
+        <location filename="../project_form/fields.py" line="184"/>
         <source>以上</source>
         <translation>or more</translation>
     </message>
     <message>
-        <location filename="../project_form/fields.py" line="179"/>
+        <location filename="../project_form/fields.py" line="187"/>
         <source>数字的限定词,简报中写作:约20亿元、超5亿元、达4万吨、500人以上</source>
         <translation>How the briefs qualify the figure: about 2 bn CNY, over 500 m CNY, reaching 40,000 t, 500 or more</translation>
     </message>
@@ -1450,138 +1465,158 @@ First recorded: %4</translation>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../ledger_view.py" line="620"/>
+        <location filename="../ledger_view.py" line="639"/>
         <source>无法读取项目台账:{reason}</source>
         <translation>The ledger could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="203"/>
+        <location filename="../ledger_view.py" line="198"/>
         <source>搜索项目名称、投资方、备注… (Ctrl+F)</source>
         <translation>Search project names, investors, remarks… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="206"/>
+        <location filename="../ledger_view.py" line="201"/>
         <source>日期范围</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="210"/>
+        <location filename="../ledger_view.py" line="205"/>
         <source>签约日期</source>
         <translation>Signing date</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="211"/>
+        <location filename="../ledger_view.py" line="206"/>
         <source>首次对接日期</source>
         <translation>First contact date</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="218"/>
+        <location filename="../ledger_view.py" line="210"/>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="212"/>
+        <source>截止日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="219"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="222"/>
+        <location filename="../ledger_view.py" line="223"/>
         <source>显示列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="223"/>
+        <location filename="../ledger_view.py" line="224"/>
         <source>选择表格中显示的列(也可在表头上点右键)</source>
         <translation>Choose the columns to show (or right-click the table header)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="230"/>
+        <location filename="../ledger_view.py" line="231"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="237"/>
+        <location filename="../ledger_view.py" line="238"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="238"/>
+        <location filename="../ledger_view.py" line="239"/>
         <source>在手在谈(在谈、已签约未开工)</source>
         <translation>Pipeline (in talks, or signed and not started)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="246"/>
+        <location filename="../ledger_view.py" line="247"/>
         <source>内资和外资</source>
         <translation>Domestic and foreign</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="247"/>
+        <location filename="../ledger_view.py" line="248"/>
         <source>内资</source>
         <translation>Domestic</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="248"/>
+        <location filename="../ledger_view.py" line="249"/>
         <source>外资</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="250"/>
+        <location filename="../ledger_view.py" line="251"/>
         <source>纳入统计:亿元以上产业项目(不含房地产)</source>
         <translation>Counted: industrial projects of 100M CNY or more (excluding real estate)</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="251"/>
+        <location filename="../ledger_view.py" line="252"/>
         <source>全部口径</source>
         <translation>Counted or not</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="252"/>
+        <location filename="../ledger_view.py" line="253"/>
         <source>纳入统计</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="253"/>
+        <location filename="../ledger_view.py" line="254"/>
         <source>未纳入统计</source>
         <translation>Not counted</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="360"/>
+        <location filename="../ledger_view.py" line="299"/>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="362"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="365"/>
+        <location filename="../ledger_view.py" line="367"/>
         <source>全部产业类别</source>
         <translation>All industries</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="368"/>
+        <location filename="../ledger_view.py" line="370"/>
         <source>“{name}”重点产业链</source>
         <translation>“{name}” priority chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="370"/>
+        <location filename="../ledger_view.py" line="372"/>
         <source>全部产业链</source>
         <translation>All industry chains</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="371"/>
+        <location filename="../ledger_view.py" line="373"/>
         <source>全部规模</source>
         <translation>All sizes</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="379"/>
-        <location filename="../ledger_view.py" line="386"/>
+        <location filename="../ledger_view.py" line="381"/>
+        <location filename="../ledger_view.py" line="388"/>
         <source>{bound}亿元以上</source>
         <translation>≥ {bound} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="382"/>
+        <location filename="../ledger_view.py" line="384"/>
         <source>{low}~{high}亿元</source>
         <translation>{low}–{high} × 100M CNY</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="551"/>
+        <location filename="../ledger_view.py" line="554"/>
+        <source>起始日期晚于截止日期,请调整日期范围</source>
+        <translation>The start date is after the end date. Please adjust the date range.</translation>
+    </message>
+    <message>
+        <location filename="../ledger_view.py" line="570"/>
         <source>共 {count} 个项目 · 内资 {d} 个 {dt} · 外资 {f} 个 {ft}</source>
         <translation>{count} projects · domestic {d}, {dt} · foreign {f}, {ft}</translation>
     </message>
     <message>
-        <location filename="../ledger_view.py" line="673"/>
+        <location filename="../ledger_view.py" line="692"/>
         <source>恢复默认列</source>
         <translation>Restore default columns</translation>
     </message>
@@ -3026,7 +3061,7 @@ Save anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="616"/>
+        <location filename="../settings_dialog.py" line="617"/>
         <source>修改设置</source>
         <translation>Change settings</translation>
     </message>
@@ -3221,167 +3256,172 @@ Save anyway?</translation>
         <translation>CNY per 1 USD, up to 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="395"/>
+        <location filename="../settings_dialog.py" line="391"/>
+        <source>汇率日期</source>
+        <translation>Rate date</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="392"/>
         <source>1 美元 = 人民币(元)(&amp;R)</source>
         <translation>&amp;Rate (CNY per 1 USD)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="396"/>
+        <location filename="../settings_dialog.py" line="393"/>
         <source>汇率日期(&amp;D)</source>
         <translation>Rate &amp;date</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="397"/>
+        <location filename="../settings_dialog.py" line="394"/>
         <source>外资项目计入总投资、划分规模档次时按此汇率折算,报表中同时注明汇率及日期。</source>
         <translation>Foreign projects are converted at this rate for totals and size bands; reports state the rate and its date.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="399"/>
+        <location filename="../settings_dialog.py" line="396"/>
         <source>尚未填写汇率:填写之前,外资项目以美元单列,不折算人民币。</source>
         <translation> No rate entered yet: until one is, foreign projects are shown in USD on their own, not converted to CNY.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="419"/>
+        <location filename="../settings_dialog.py" line="416"/>
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="420"/>
+        <location filename="../settings_dialog.py" line="417"/>
         <source> 期</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="430"/>
+        <location filename="../settings_dialog.py" line="427"/>
         <source>不注明</source>
         <translation>Not stated</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="431"/>
+        <location filename="../settings_dialog.py" line="428"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="436"/>
+        <location filename="../settings_dialog.py" line="433"/>
         <source>今年新签约、总投资不低于此数的项目,项目简报称为“今年新签约的重大项目之一”</source>
         <translation>A project signed this year with at least this total investment is called one of this year&apos;s major new signings in its brief</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="438"/>
+        <location filename="../settings_dialog.py" line="435"/>
         <source>简报标题(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="439"/>
+        <location filename="../settings_dialog.py" line="436"/>
         <source>编印单位(&amp;E)</source>
         <translation>Issued &amp;by</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="440"/>
+        <location filename="../settings_dialog.py" line="437"/>
         <source>下一期期数(&amp;I)</source>
         <translation>Next &amp;issue no.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="441"/>
+        <location filename="../settings_dialog.py" line="438"/>
         <source>期数按年度编号:新一年的第一期简报为第 1 期。</source>
         <translation>Issues are numbered per year: the first briefing of a new year is No. 1.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="444"/>
+        <location filename="../settings_dialog.py" line="441"/>
         <source>报:</source>
         <translation>Report to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="445"/>
+        <location filename="../settings_dialog.py" line="442"/>
         <source>送:</source>
         <translation>Copy to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="446"/>
+        <location filename="../settings_dialog.py" line="443"/>
         <source>发:</source>
         <translation>Distribute to:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="447"/>
+        <location filename="../settings_dialog.py" line="444"/>
         <source>印数(&amp;P)</source>
         <translation>&amp;Printed copies</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="449"/>
+        <location filename="../settings_dialog.py" line="446"/>
         <source>重大项目总投资不低于(亿元)(&amp;M)</source>
         <translation>&amp;Major project from (100 m CNY)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="458"/>
+        <location filename="../settings_dialog.py" line="455"/>
         <source>单位排列顺序</source>
         <translation>Order of units</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="470"/>
+        <location filename="../settings_dialog.py" line="467"/>
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="486"/>
+        <location filename="../settings_dialog.py" line="483"/>
         <source>请填写 1 美元兑人民币的汇率,应在 1 至 20 之间,如 7.1026</source>
         <translation>Enter the CNY rate for 1 USD, between 1 and 20, e.g. 7.1026</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="492"/>
+        <location filename="../settings_dialog.py" line="489"/>
         <source>汇率最多保留 6 位小数</source>
         <translation>The rate can have at most 6 decimal places</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="503"/>
+        <location filename="../settings_dialog.py" line="500"/>
         <source>请填写正数(亿元),如 10</source>
         <translation>Enter a positive number (100 m CNY), e.g. 10</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="515"/>
+        <location filename="../settings_dialog.py" line="516"/>
         <source>汇率日期不能晚于今天</source>
         <translation>The rate date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="522"/>
+        <location filename="../settings_dialog.py" line="523"/>
         <source>请填写互不相同的正数下限(亿元),用逗号分隔,如:30, 10, 5, 1</source>
         <translation>Enter distinct positive lower bounds (100M CNY), separated by commas, e.g. 30, 10, 5, 1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="526"/>
+        <location filename="../settings_dialog.py" line="527"/>
         <source>产业类别有重复,请删除重复的一项</source>
         <translation>An industry is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="529"/>
+        <location filename="../settings_dialog.py" line="530"/>
         <source>请填写重点产业链体系名称,如 4+3+1</source>
         <translation>Enter the name of the priority chain system, e.g. 4+3+1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="531"/>
+        <location filename="../settings_dialog.py" line="532"/>
         <source>产业链有重复,请删除重复的一项</source>
         <translation>An industry chain is listed twice. Remove the duplicate.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="533"/>
+        <location filename="../settings_dialog.py" line="534"/>
         <source>请填写简报标题</source>
         <translation>Enter a briefing title</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="541"/>
+        <location filename="../settings_dialog.py" line="542"/>
         <source>请填写总部名称</source>
         <translation>Enter the headquarters name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="545"/>
+        <location filename="../settings_dialog.py" line="546"/>
         <source>请填写单位名称</source>
         <translation>Enter the unit name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="547"/>
+        <location filename="../settings_dialog.py" line="548"/>
         <source>已有同名单位,请换一个名称</source>
         <translation>A unit with this name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="551"/>
+        <location filename="../settings_dialog.py" line="552"/>
         <source>每位招商人员都须填写姓名</source>
         <translation>Every staff member needs a name</translation>
     </message>
@@ -3389,77 +3429,82 @@ Save anyway?</translation>
 <context>
     <name>SigningEventDialog</name>
     <message>
-        <location filename="../signing_events.py" line="164"/>
+        <location filename="../signing_events.py" line="163"/>
         <source>新建签约活动</source>
         <translation>New signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="164"/>
+        <location filename="../signing_events.py" line="163"/>
         <source>编辑签约活动</source>
         <translation>Edit signing event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="171"/>
+        <location filename="../signing_events.py" line="170"/>
         <source>如:政银企对接活动</source>
         <translation>e.g. government–bank–business matchmaking event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="186"/>
+        <location filename="../signing_events.py" line="176"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../signing_events.py" line="184"/>
         <source>全市(不限单位)</source>
         <translation>Citywide (any unit)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="199"/>
+        <location filename="../signing_events.py" line="197"/>
         <source>输入项目名称或单位筛选</source>
         <translation>Filter by project name or unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="213"/>
+        <location filename="../signing_events.py" line="211"/>
         <source>活动名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="214"/>
+        <location filename="../signing_events.py" line="212"/>
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="215"/>
+        <location filename="../signing_events.py" line="214"/>
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="216"/>
+        <location filename="../signing_events.py" line="215"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="217"/>
+        <location filename="../signing_events.py" line="216"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="221"/>
+        <location filename="../signing_events.py" line="220"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="222"/>
+        <location filename="../signing_events.py" line="221"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="226"/>
+        <location filename="../signing_events.py" line="225"/>
         <source>签约项目(勾选在本次活动上签约的项目)(&amp;S)</source>
         <translation>&amp;Signed projects (tick those signed at this event)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="244"/>
+        <location filename="../signing_events.py" line="243"/>
         <source>(已关联:{name})</source>
         <translation> (linked to {name})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="261"/>
+        <location filename="../signing_events.py" line="260"/>
         <source>已勾选 {n} 个项目</source>
         <translation>{n} project(s) ticked</translation>
     </message>
@@ -3472,97 +3517,97 @@ Save anyway?</translation>
 <context>
     <name>SigningEventsView</name>
     <message>
-        <location filename="../signing_events.py" line="84"/>
+        <location filename="../signing_events.py" line="83"/>
         <source>未填写</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="98"/>
+        <location filename="../signing_events.py" line="97"/>
         <source>活动名称</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="99"/>
+        <location filename="../signing_events.py" line="98"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="100"/>
+        <location filename="../signing_events.py" line="99"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="101"/>
+        <location filename="../signing_events.py" line="100"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="102"/>
+        <location filename="../signing_events.py" line="101"/>
         <source>项目数</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="103"/>
+        <location filename="../signing_events.py" line="102"/>
         <source>累计金额(亿元)</source>
         <translation>Total (100M CNY)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="134"/>
+        <location filename="../signing_events.py" line="133"/>
         <source>全市</source>
         <translation>Citywide</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="147"/>
+        <location filename="../signing_events.py" line="146"/>
         <source>总投资未填</source>
         <translation>total investment not entered</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="73"/>
+        <location filename="../signing_events.py" line="72"/>
         <source>现场集中签约项目{count}个,累计金额{total}</source>
         <translation>{count} project(s) signed on site, {total} in total</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="79"/>
+        <location filename="../signing_events.py" line="78"/>
         <source>(另有外资{usd},未设定汇率,未折算)</source>
         <translation> (plus foreign {usd}, not converted: no exchange rate set)</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="81"/>
+        <location filename="../signing_events.py" line="80"/>
         <source>(其中外资{usd},按1美元={rate}元人民币折算,汇率日期{when})</source>
         <translation> (including foreign {usd}, at 1 USD = {rate} CNY, rate date {when})</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="327"/>
+        <location filename="../signing_events.py" line="333"/>
         <source>新建活动(&amp;N)…</source>
         <translation>&amp;New event…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="330"/>
+        <location filename="../signing_events.py" line="336"/>
         <source>编辑/关联项目(&amp;E)…</source>
         <translation>&amp;Edit / link projects…</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="333"/>
+        <location filename="../signing_events.py" line="339"/>
         <source>删除活动</source>
         <translation>Delete event</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="378"/>
+        <location filename="../signing_events.py" line="384"/>
         <source>共 {n} 场签约活动。选择一场查看签约项目。</source>
         <translation>{n} signing event(s). Select one to see its projects.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="380"/>
+        <location filename="../signing_events.py" line="386"/>
         <source>尚无签约活动。点“新建活动”录入活动日期、地点及在会上签约的项目。</source>
         <translation>No signing events yet. Click “New event” to enter an event&apos;s date, place and the projects signed there.</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="413"/>
+        <location filename="../signing_events.py" line="419"/>
         <source>记录签约日期</source>
         <translation>Record signing date</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="415"/>
+        <location filename="../signing_events.py" line="421"/>
         <source>以下 {n} 个项目尚无签约记录,是否将其阶段记为“签约”,日期为活动日期 {when}?
 
 {names}</source>
@@ -3571,22 +3616,22 @@ Save anyway?</translation>
 {names}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="430"/>
+        <location filename="../signing_events.py" line="436"/>
         <source>新建签约活动“{name}”</source>
         <translation>New signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="430"/>
+        <location filename="../signing_events.py" line="436"/>
         <source>修改签约活动“{name}”</source>
         <translation>Edit signing event “{name}”</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="445"/>
+        <location filename="../signing_events.py" line="451"/>
         <source>以下项目未记录签约日期:{reasons}</source>
         <translation>Signing date not recorded for: {reasons}</translation>
     </message>
     <message>
-        <location filename="../signing_events.py" line="457"/>
+        <location filename="../signing_events.py" line="463"/>
         <source>删除签约活动“{name}”</source>
         <translation>Delete signing event “{name}”</translation>
     </message>
@@ -3878,37 +3923,37 @@ Give this file to headquarters (USB stick, e-mail or a shared folder).</translat
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../widgets.py" line="47"/>
+        <location filename="../widgets.py" line="46"/>
         <source>请填写数字,如 30 或 11.6</source>
         <translation>Enter a number, e.g. 30 or 11.6</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="49"/>
+        <location filename="../widgets.py" line="48"/>
         <source>最多保留 %1 位小数</source>
         <translation>At most %1 decimal places</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="65"/>
         <source>金额最多精确到分</source>
         <translation>Amounts cannot be more precise than a cent</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="161"/>
+        <location filename="../widgets.py" line="157"/>
         <source>万美元</source>
         <translation>10k USD</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="163"/>
+        <location filename="../widgets.py" line="159"/>
         <source>万元</source>
         <translation>10k CNY</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="164"/>
+        <location filename="../widgets.py" line="160"/>
         <source>亿元</source>
         <translation>100M CNY</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="234"/>
+        <location filename="../widgets.py" line="230"/>
         <source>删除后可用 Ctrl+Z 撤销。</source>
         <translation>Ctrl+Z undoes the deletion.</translation>
     </message>

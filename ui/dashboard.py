@@ -43,7 +43,7 @@ from ui.charts import BarChart
 from ui.date_field import DateError, DateField
 from ui.refresh import RefreshGuard
 from ui.session import Session
-from ui.widgets import date_of
+from ui.widgets import ErrorLabel, date_of
 
 # What the figures read: projects, their stage events, units and the settings.
 FIGURE_TABLES = frozenset({"project", "stage_event", "unit", "setting", "cadre", "signing_event"})
@@ -144,11 +144,9 @@ class Dashboard(QWidget):
         controls.addWidget(self.unit_combo)
         controls.addStretch(1)
         outer.addLayout(controls)
-        self.period_error = QLabel()
-        self.period_error.setObjectName("periodError")
-        self.period_error.setStyleSheet("color: #c62828;")
-        self.period_error.hide()
-        outer.addWidget(self.period_error)
+        # The message keeps its line while there is none, so the figures never move.
+        self.period_error = ErrorLabel("periodError", reserve_lines=1)
+        outer.addWidget(self.period_error.slot())
 
         body = QWidget()
         layout = QVBoxLayout(body)

@@ -116,6 +116,11 @@ class ErrorLabel(QLabel):
             holder.addWidget(self)
         self.hide()
 
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        if self._slot is not None:  # a message longer than its lines is read whole on hover
+            self.setToolTip(text)
+
     def slot(self) -> QWidget:
         """What a layout holds for a label that keeps its space (``reserve_lines``)."""
         assert self._slot is not None, "only a label that reserves its lines has a slot"

@@ -7,8 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCalendarWidget
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QCalendarWidget
 
 import ui.dashboard
 from db.reads.figures import Figures, Period, figures
@@ -293,6 +293,30 @@ def test_a_wrong_date_is_named_and_the_figures_stay(  # type: ignore[no-untyped-
     assert asked[-1] == Period(date(2025, 4, 1), date(2025, 6, 30))
     assert dashboard.caption.text().startswith("2025-04-01 至 2025-06-30")
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 0 个"
+
+
+def test_the_period_message_moves_no_figure(  # type: ignore[no-untyped-def]
+    qtbot, session: Session
+) -> None:
+    dashboard = make_dashboard(qtbot, session)
+    dashboard.resize(1100, 700)
+    dashboard.show()
+    qtbot.waitExposed(dashboard)
+
+    def caption_top() -> int:
+        QApplication.processEvents()
+        return dashboard.caption.mapTo(dashboard, QPoint(0, 0)).y()
+
+    before = caption_top()
+    type_date(qtbot, dashboard.period_from, "2025-13-01")
+    qtbot.keyClick(dashboard.period_from, Qt.Key.Key_Return)
+    assert dashboard.period_error.isVisible()
+    assert caption_top() == before
+    type_date(qtbot, dashboard.period_from, "2025-02-01")
+    qtbot.keyClick(dashboard.period_from, Qt.Key.Key_Return)
+    settle(qtbot, dashboard)
+    assert not dashboard.period_error.isVisible()
+    assert caption_top() == before
 
 
 @pytest.mark.qt_log_ignore(

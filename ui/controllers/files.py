@@ -132,14 +132,15 @@ class FileController(Controller):
 
                 self.window.dashboard.show_period(ARTICLE_PERIOD_START, ARTICLE_PERIOD_END)
             return
+        # The tab first: a view behind another tab reads nothing before it is shown.
+        tab = state.get("tab")
+        if isinstance(tab, int) and 0 <= tab < self.window.tabs.count():
+            self.window.tabs.setCurrentIndex(tab)
         ledger, dashboard = state.get("ledger"), state.get("dashboard")
         if isinstance(dashboard, dict):
             self.window.dashboard.restore_view_state(dashboard)
         if isinstance(ledger, dict):
             self.window.ledger.restore_view_state(ledger)
-        tab = state.get("tab")
-        if isinstance(tab, int) and 0 <= tab < self.window.tabs.count():
-            self.window.tabs.setCurrentIndex(tab)
 
     def _check_data_of_large_file(self, session: Session) -> None:
         """A large file shows before its pages and values are checked: check them now,

@@ -223,12 +223,8 @@ class MainWindow(QMainWindow):
             self.listing_action,
         ):
             self.reports_menu.addAction(action)
-        from ui.lookalike_report import show_lookalike_report
-
         self.reports_menu.addSeparator()
-        self.reports_menu.addAction(
-            self._action(self.tr("疑似重复项目…"), lambda: show_lookalike_report(self))
-        )
+        self.reports_menu.addAction(self._action(self.tr("疑似重复项目…"), self._show_lookalikes))
 
         tools_menu = bar.addMenu(self.tr("设置(&S)"))
         tools_menu.setObjectName("settingsMenu")
@@ -317,6 +313,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         self.ledger.reload()
+
+    def _show_lookalikes(self) -> None:
+        from ui.lookalike_report import show_lookalike_report  # rapidfuzz: when asked for
+
+        show_lookalike_report(self)
 
     def _show_summary(self) -> None:
         on_ledger = self.tabs.currentWidget() is self.ledger

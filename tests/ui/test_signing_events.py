@@ -138,3 +138,16 @@ def test_editing_unlinks_and_deleting_keeps_the_projects(
     assert signing_events()[0].project_count == 1
     assert Project.get_by_id(first.id).signing_event_id is not None
     assert session.undo_stack.count() == 3
+
+
+def test_the_events_are_read_when_first_shown(qtbot, session: Session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ui.signing_events
+
+    reads: list[int] = []
+    real = ui.signing_events.signing_events
+    monkeypatch.setattr(ui.signing_events, "signing_events", lambda: reads.append(1) or real())
+    view = SigningEventsView(session)
+    qtbot.addWidget(view)
+    assert reads == []  # built with the window, not read yet
+    view.show()
+    assert len(reads) == 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import (
@@ -23,8 +24,10 @@ from db.store.unit_file import Store, diagnose
 from ui import view_state
 from ui.controllers.base import Controller
 from ui.i18n import either
-from ui.new_file_dialog import NewFileDialog
 from ui.session import Session
+
+if TYPE_CHECKING:
+    from ui.new_file_dialog import NewFileDialog
 
 MAX_RECENT = 8
 OPENING_KEY = "opening_file"  # set while a file opens: left behind by a crash
@@ -309,6 +312,8 @@ class FileController(Controller):
             self.open_file(Path(chosen))
 
     def create_file(self, headquarters: bool) -> None:
+        from ui.new_file_dialog import NewFileDialog  # when asked for
+
         dialog = NewFileDialog(headquarters, self.window.data_folder, self.window)
         dialog.accepted.connect(lambda: self._create_from(dialog))
         dialog.open()

@@ -246,13 +246,18 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(self.tr("关于招商台账"), self.about))
 
     def _build_workspace(self) -> None:
+        from ui.ledger_view import LedgerView
+
+        assert self.session is not None
+        # The ledger first, with the filters and sort the file was left with: a large
+        # one is read off the UI thread while the rest of the window is built.
+        self.ledger = LedgerView(self.session, state=self.files.saved_ledger_state())
+
         from ui.dashboard import Dashboard
         from ui.follow_up_view import FollowUpView
         from ui.handover_view import HandoverView
-        from ui.ledger_view import LedgerView
         from ui.signing_events import SigningEventsView
 
-        assert self.session is not None
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -293,7 +298,6 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
         self.dashboard = Dashboard(self.session)
-        self.ledger = LedgerView(self.session)
         self.follow_ups = FollowUpView(self.session)
         self.signing_events = SigningEventsView(self.session)
         self.tabs.addTab(self.dashboard, self.tr("概览"))
@@ -312,7 +316,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
-        self.ledger.reload()
+        self._show_summary()
 
     def _show_lookalikes(self) -> None:
         from ui.lookalike_report import show_lookalike_report  # rapidfuzz: when asked for
@@ -360,9 +364,11 @@ class MainWindow(QMainWindow):
         """Rebuild every widget so that the newly installed translator applies; the
         tab, the period and the filters stay as they were."""
         state = self.files.view() if self.session is not None else None
+        self.files.save_view()  # what the rebuilt ledger is first read with
         self.rebuild()
         if state is not None:
             self.files.restore_view(geometry=False, state=state)
+            self.files.check_data_once_read()  # if it was still waiting for the old ledger
 
     def about(self) -> None:
         QMessageBox.about(

@@ -111,6 +111,13 @@ class FileController(Controller):
             "ledger": self.window.ledger.view_state(),
         }
 
+    def saved_ledger_state(self) -> dict[str, object] | None:
+        """The ledger's filters and sort the open file was left with, if any."""
+        assert self.window.session is not None
+        state = view_state.load(self.window.settings, self.window.session.path)
+        ledger = state.get("ledger") if state is not None else None
+        return ledger if isinstance(ledger, dict) else None
+
     def save_view(self) -> None:
         """Remember the open file's tab, period, filters, sort and window size."""
         if self.window.session is None:
@@ -148,12 +155,27 @@ class FileController(Controller):
     def _check_data_of_large_file(self, session: Session) -> None:
         """A large file shows before its pages and values are checked: check them now,
         in the background, with edits off until then; a fault is said above the tabs."""
-        from ui.file_check import DataCheck
-
         self.end_value_check()
         if not session.store.data_unchecked:
             return
         self.window.statusBar().showMessage(self.tr("正在检查文件中的数据,完成后即可编辑…"))
+        self.check_data_once_read()
+
+    def check_data_once_read(self) -> None:
+        """The check reads every page of the file: it starts once the ledger (rebuilt
+        with the window) has read its rows and totals, which the window shows first."""
+        ledger = self.window.ledger
+        if ledger.busy:
+            ledger.settled.connect(self._start_value_check)
+        else:
+            self._start_value_check()
+
+    def _start_value_check(self) -> None:
+        from ui.file_check import DataCheck
+
+        session = self.window.session
+        if session is None or not session.store.data_unchecked or self.value_check is not None:
+            return  # closed, checked, or being checked
         job = DataCheck(session.store)
         # Bound methods of this controller: delivered in the UI thread (a lambda would
         # run in the job's thread, touching widgets there).

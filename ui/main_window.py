@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import UserError
 from db.store.lock import FileInUse
+from db.store.schema import prepare_expected_schema
 from ui.background import BackgroundJob
 from ui.controllers.files import FileController
 from ui.controllers.projects import ProjectController
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         is_network_path: Callable[[Path], bool] = lambda _p: False,
     ) -> None:
         super().__init__()
+        # What opening a file checks it against, built while the window is.
+        prepare_expected_schema()
         self.setObjectName("mainWindow")
         self.data_folder = data_folder
         self.settings = settings or QSettings()

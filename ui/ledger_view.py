@@ -59,7 +59,14 @@ from db.store import connection, settings
 from ui import i18n
 from ui.amounts import band_label, yi_amount
 from ui.background import BackgroundJob
-from ui.project_table import DEFAULT_SORT, Col, ProjectTableModel, UuidRole, fixed_labels
+from ui.project_table import (
+    DEFAULT_SORT,
+    PAGE_SIZE,
+    Col,
+    ProjectTableModel,
+    UuidRole,
+    fixed_labels,
+)
 from ui.refresh import RefreshGuard
 from ui.session import Session
 
@@ -143,41 +150,64 @@ class LedgerState:
 class LedgerQuery(BackgroundJob):
     """The whole ledger read again (ids in order, totals, filter choices) in a thread of
     its own, with its own connection to the open file.  The ids are sent as soon as
-    they are read, before the totals and choices; a cancelled query stops there."""
+    they are read, before the totals and choices, and with ``first_rows`` the first
+    so many before all of them (what a first paint shows); a cancelled query stops at
+    its next step."""
 
-    rows_read = Signal(object, object)  # the job, the ids in order
+    rows_read = Signal(object, object)  # the job, ids in order (the first, or all)
     finished = Signal(object, object)  # the job, LedgerState
     failed = Signal(object, str)  # the job, why
 
-    def __init__(self, criteria: ProjectFilter, sort_key: str, descending: bool) -> None:
+    def __init__(
+        self,
+        criteria: ProjectFilter,
+        sort_key: str,
+        descending: bool,
+        first_rows: int | None = None,
+    ) -> None:
         super().__init__()
         self.file = connection.current()
         self.criteria = criteria
         self.sort_key = sort_key
         self.descending = descending
+        self.first_rows = first_rows
 
     def run(self) -> None:
         try:
             with connection.bound(self.file):
                 try:
-                    ids = ledger_table.matching_ids(self.criteria, self.sort_key, self.descending)
-                    if self.cancelled:
-                        self.failed.emit(self, "cancelled")
-                        return
-                    self.rows_read.emit(self, ids)
-                    totals = ledger_table.totals(self.criteria)
-                    if self.cancelled:
-                        self.failed.emit(self, "cancelled")
-                        return
-                    state = LedgerState(
-                        self.criteria, self.sort_key, self.descending, ids, totals, read_choices()
-                    )
+                    state = self._read()
                 finally:
                     connection.close_thread_connection()
         except Exception as error:  # reported on the UI thread, never raised in this one
             self.failed.emit(self, str(error))
             return
-        self.finished.emit(self, state)
+        if state is None:
+            self.failed.emit(self, "cancelled")
+        else:
+            self.finished.emit(self, state)
+
+    def _read(self) -> LedgerState | None:
+        """The ledger step by step, its rows sent as soon as they are read; None once
+        cancelled."""
+        order = (self.criteria, self.sort_key, self.descending)
+        ids = None
+        if self.first_rows is not None:
+            first = ledger_table.matching_ids(*order, limit=self.first_rows)
+            if len(first) < self.first_rows:
+                ids = first  # that is every row
+            self.rows_read.emit(self, first)
+            if self.cancelled:
+                return None
+        if ids is None:
+            ids = ledger_table.matching_ids(*order)
+            if self.cancelled:
+                return None
+            self.rows_read.emit(self, ids)
+        totals = ledger_table.totals(self.criteria)
+        if self.cancelled:
+            return None
+        return LedgerState(*order, ids, totals, read_choices())
 
 
 class LedgerView(QWidget):
@@ -649,7 +679,10 @@ class LedgerView(QWidget):
             if self._query is not None:
                 self._query.cancel()
             return
-        query = LedgerQuery(self.model.criteria, self.model.sort_column.key, self.model.descending)
+        model = self.model
+        # Nothing shown yet: the first page first, which is all a first paint reads.
+        first = PAGE_SIZE if model.pending else None
+        query = LedgerQuery(model.criteria, model.sort_column.key, model.descending, first)
         query.rows_read.connect(self._rows)
         query.finished.connect(self._read)
         query.failed.connect(self._not_read)

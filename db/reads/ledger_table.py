@@ -297,9 +297,13 @@ def _order(key: str, rules: CountingRules) -> tuple[str, list[Any], frozenset[st
 
 
 def matching_ids(
-    criteria: ProjectFilter, sort_key: str = "updated_at", descending: bool = False
+    criteria: ProjectFilter,
+    sort_key: str = "updated_at",
+    descending: bool = False,
+    limit: int | None = None,
 ) -> list[int]:
-    """The ids of the live projects that pass ``criteria``, in display order.
+    """The ids of the live projects that pass ``criteria``, in display order; with
+    ``limit``, only the first so many (a first page, read before the rest).
 
     Empty values sort last either way; ties keep the order of entry.
     """
@@ -312,7 +316,11 @@ def matching_ids(
         f"SELECT p.id FROM project p {joins} WHERE {where.where} "
         f"ORDER BY {order} {direction} NULLS LAST, p.id {direction}"
     )
-    cursor = database.execute_sql(query, [*where.params, *order_params])
+    params = [*where.params, *order_params]
+    if limit is not None:
+        query += " LIMIT ?"
+        params.append(limit)
+    cursor = database.execute_sql(query, params)
     return [pid for (pid,) in cursor.fetchall()]
 
 

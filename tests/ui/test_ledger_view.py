@@ -319,36 +319,40 @@ def test_rows_follow_changes_to_the_file(
 
 
 @pytest.fixture
-def large(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, str, bool]]:
+def large(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, str, bool, int | None]]:
     """As if the file held a city's ledger; the reads of ids in order, as (filter,
-    sort, descending), wherever they run."""
+    sort, descending, limit), wherever they run."""
     monkeypatch.setattr(ui.ledger_view, "READ_IN_BACKGROUND_FROM", 1)
-    reads: list[tuple[object, str, bool]] = []
+    reads: list[tuple[object, str, bool, int | None]] = []
     real = ledger_table.matching_ids
 
-    def counting(criteria, sort_key="updated_at", descending=False):  # type: ignore[no-untyped-def]
-        reads.append((criteria, sort_key, descending))
-        return real(criteria, sort_key, descending)
+    def counting(criteria, sort_key="updated_at", descending=False, limit=None):  # type: ignore[no-untyped-def]
+        reads.append((criteria, sort_key, descending, limit))
+        return real(criteria, sort_key, descending, limit)
 
     monkeypatch.setattr(ledger_table, "matching_ids", counting)
     return reads
 
 
 def test_a_large_ledger_is_read_off_the_ui_thread_rows_first(
-    qtbot, session: Session, store: QSettings, article, large
+    qtbot, session: Session, store: QSettings, article, large, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     make_project("生物医药项目", 1000, local_industry="生物医药")  # a label only in use
+    monkeypatch.setattr(ui.ledger_view, "PAGE_SIZE", 2)  # what the first paint reads
     view = LedgerView(session, settings_store=store)
     qtbot.addWidget(view)
+    counts: list[int] = []
+    view.model.layoutChanged.connect(lambda: counts.append(view.model.rowCount()))
     assert view.busy and view.model.pending and view.model.rowCount() == 0
     assert view.industry_filter.findText("新材料") >= 0  # configured: offered at once
     assert view.industry_filter.findText("生物医药") < 0  # in use: read with the totals
     qtbot.waitUntil(lambda: not view.busy)
+    assert counts == [2, 6]  # the first page, then every row
     assert not view.model.pending and len(shown(view)) == 6
     assert shown(view)[0] == "生物医药项目"  # the latest updated first
     assert view.summary == "共 6 个项目 · 内资 5 个 85.7 亿元 · 外资 1 个 0.15 亿美元"
     assert view.industry_filter.findText("生物医药") >= 0
-    assert len(large) == 1  # read once, in the background
+    assert [limit for *_order, limit in large] == [2, None]  # in the background only
 
 
 def test_a_large_ledger_is_read_once_with_the_filters_and_sort_it_was_left_with(
@@ -368,7 +372,7 @@ def test_a_large_ledger_is_read_once_with_the_filters_and_sort_it_was_left_with(
     assert shown(view) == ["艾迪生物医药项目", "生物医药二期项目"]  # ai, sheng: by pinyin
     assert view.summary.startswith("共 2 个项目")
     assert view.industry_filter.currentText() == "生物医药"
-    (criteria, sort_key, descending), *more = large
+    (criteria, sort_key, descending, _limit), *more = large
     assert not more and (sort_key, descending) == ("name", False)  # no read of the defaults
     assert criteria == view.model.criteria and criteria.local_industries == {"生物医药"}
 

@@ -195,13 +195,12 @@ def test_a_large_ledger_reopens_read_once_with_its_filters_and_sort(
 
     reads: list[str] = []
     real = ledger_table.matching_ids
-    monkeypatch.setattr(
-        ledger_table,
-        "matching_ids",
-        lambda criteria, key="updated_at", descending=False: (
-            reads.append(f"{criteria.search} {key} {descending}") or real(criteria, key, descending)
-        ),
-    )
+
+    def noting(criteria, key="updated_at", descending=False, limit=None):  # type: ignore[no-untyped-def]
+        reads.append(f"{criteria.search} {key} {descending}")
+        return real(criteria, key, descending, limit)
+
+    monkeypatch.setattr(ledger_table, "matching_ids", noting)
     again = start()
     assert again.open_file(files[0])
     assert again.tabs.currentWidget() is again.ledger

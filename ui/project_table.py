@@ -133,19 +133,23 @@ def _sort_value(value: Any) -> Any:
 
 
 class _Page:
-    """The rows of one page, formatted once when read rather than at every paint."""
+    """The rows of one page, each formatted once, when first shown, rather than at
+    every paint (the first paint shows a screenful, not the whole page)."""
 
     def __init__(self, ids: list[int], rows: dict[int, Row]) -> None:
         self.rows = [rows.get(pid) for pid in ids]
-        self.texts = [
-            None
-            if row is None
-            else tuple(
+        self._texts: list[tuple[str, ...] | None] = [None] * len(ids)
+
+    def texts(self, offset: int) -> tuple[str, ...] | None:
+        """The texts of the page's row at ``offset``; None for a project deleted meanwhile."""
+        texts = self._texts[offset]
+        row = self.rows[offset]
+        if texts is None and row is not None:
+            texts = self._texts[offset] = tuple(
                 _display(column.kind, value, row.capital)
                 for column, value in zip(COLUMNS, row.values, strict=True)
             )
-            for row in self.rows
-        ]
+        return texts
 
 
 class ProjectTableModel(QAbstractTableModel):
@@ -318,7 +322,7 @@ class ProjectTableModel(QAbstractTableModel):
         if role not in _ROW_ROLES:
             return None
         page, offset = self._page(index.row())
-        row, texts = page.rows[offset], page.texts[offset]
+        row, texts = page.rows[offset], page.texts(offset)
         if row is None or texts is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:

@@ -97,9 +97,9 @@ class MainWindow(QMainWindow):
         self.start_screen.demo_requested.connect(self.files.open_demo)
         self.start_screen.recent_chosen.connect(lambda p: self.files.open_file(Path(p)))
         self.stack.addWidget(self.start_screen)
-        self._build_menus()
         if self.session is not None:
-            self._build_workspace()
+            self._build_workspace()  # first: a large ledger is read while the rest is built
+        self._build_menus()
         self._update_title()
         self.update_actions()
 
@@ -247,6 +247,13 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("关于招商台账"), self.about))
+
+    @staticmethod
+    def load_ledger() -> None:
+        """Import the ledger's module, the first a file is shown in (as a file is
+        opened, while what it is checked against may still be built in the background;
+        the other views' modules are imported while a large ledger is read)."""
+        import ui.ledger_view  # noqa: F401
 
     def _build_workspace(self) -> None:
         from ui.ledger_view import LedgerView

@@ -227,6 +227,7 @@ class FileController(Controller):
         self.close_file()
         self.window.settings.setValue(OPENING_KEY, str(path))
         self.window.settings.sync()
+        self.window.load_ledger()
         try:
             session = Session.open(path, take_over=take_over)
         except FileInUse as error:

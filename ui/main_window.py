@@ -81,12 +81,16 @@ class MainWindow(QMainWindow):
         self.summary.setObjectName("statusSummary")
         self.statusBar().addPermanentWidget(self.summary)
         self.resize(1280, 800)
-        self.rebuild()
+        self.rebuild(menus=True)
 
     # -- building -----------------------------------------------------------------
 
-    def rebuild(self) -> None:
-        self.menuBar().clear()
+    def rebuild(self, menus: bool = False) -> None:
+        """The start screen and, with a file open, the workspace, built anew; with
+        ``menus`` the menus too (in the language now installed): opening or closing a
+        file changes only which of their actions are enabled."""
+        if menus:
+            self.menuBar().clear()
         while (page := self.stack.widget(0)) is not None:
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -98,8 +102,9 @@ class MainWindow(QMainWindow):
         self.start_screen.recent_chosen.connect(lambda p: self.files.open_file(Path(p)))
         self.stack.addWidget(self.start_screen)
         if self.session is not None:
-            self._build_workspace()  # first: a large ledger is read while the rest is built
-        self._build_menus()
+            self._build_workspace()
+        if menus:
+            self._build_menus()
         self._update_title()
         self.update_actions()
 
@@ -375,7 +380,7 @@ class MainWindow(QMainWindow):
         tab, the period and the filters stay as they were."""
         state = self.files.view() if self.session is not None else None
         self.files.save_view()  # what the rebuilt ledger is first read with
-        self.rebuild()
+        self.rebuild(menus=True)
         if state is not None:
             self.files.restore_view(geometry=False, state=state)
             self.files.check_data_once_read()  # if it was still waiting for the old ledger

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QThread, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QDate, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -108,13 +108,24 @@ class Dashboard(QWidget):
         self._job: FiguresJob | None = None
         self._thread: QThread | None = None
         self._again = False  # asked for while a computation ran
+        # Not yet computed for what is chosen: computed once the overview is the page
+        # its window shows, not while it waits behind another tab (the ledger's, as a
+        # file opens): what the window shows first is not slowed by figures unseen.
+        self._due = True
+        self._when_shown = QTimer(self)
+        self._when_shown.setSingleShot(True)
+        self._when_shown.setInterval(0)
+        self._when_shown.timeout.connect(self._refresh_if_due)
         self._build()
         self._fill_presets()
         self._fill_units()
         RefreshGuard(self, self.session, FIGURE_TABLES, self.refresh)
         # A computation still running when the file closes finishes on that file.
         self.session.closed.connect(self._wait_for_job)
-        self.refresh()
+        self.session.closed.connect(self._when_shown.stop)
+        # Once the window is built: a page shown only while the tabs are set up (the
+        # first tab, before the one the file was left on) computes nothing.
+        self._when_shown.start()
 
     # -- building -----------------------------------------------------------------
 
@@ -433,11 +444,30 @@ class Dashboard(QWidget):
 
     @property
     def busy(self) -> bool:
-        """Whether figures are being computed (and others will be shown)."""
-        return self._thread is not None
+        """Whether figures are being computed (and others will be shown), or are about
+        to be: the overview is shown and has not computed what is chosen yet."""
+        return self._thread is not None or (self._due and self._when_shown.isActive())
+
+    def _shown_in_window(self) -> bool:
+        """Whether this is the page its window shows (or will, once the window shows)."""
+        return self.isVisibleTo(self.window())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._due:
+            self._when_shown.start()
+
+    def _refresh_if_due(self) -> None:
+        if self._due and self._shown_in_window():
+            self.refresh()
 
     def refresh(self) -> None:
-        """Recompute the figures in the background and show them when they are ready."""
+        """Recompute the figures in the background and show them when they are ready;
+        while the overview is behind another tab, once it is shown."""
+        if not self._shown_in_window():
+            self._due = True
+            return
+        self._due = False
         if self._thread is not None:
             self._again = True
             return

@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
 # Year, month and day with any one separator (- / . 年月日 or spaces), or eight digits.
 _FULL = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -82,6 +82,10 @@ class DateField(QLineEdit):
         self.setMaxLength(20)
         self._select_on_click = False
         self._calendar: QCalendarWidget | None = None
+        # QStyle imported here: the first use of the class in Python builds all its
+        # enums (a few hundred), which the window's start need not wait for.
+        from PySide6.QtWidgets import QStyle
+
         pick = QAction(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown), "", self)
         pick.setToolTip(_tr("从日历中选择"))
         pick.triggered.connect(self.show_calendar)

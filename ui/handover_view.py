@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -49,11 +49,13 @@ from db.reads.handover import (
 )
 from db.records.handover import decide_duplicate, reregister_unit, resolve_conflict
 from db.rules.money import plain
-from ui.handover_wizard import MergeWizard
 from ui.i18n import either
 from ui.refresh import RefreshGuard
 from ui.session import Session
 from ui.widgets import tell
+
+if TYPE_CHECKING:
+    from ui.handover_wizard import MergeWizard
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = QColor("#c62828")
@@ -205,8 +207,9 @@ class HandoverView(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
-        RefreshGuard(self, session, HANDOVER_TABLES, self.reload)
-        self.reload()
+        # Read once first shown: the tab is not the one a file opens on, and a city's
+        # files take a moment to sum up.
+        RefreshGuard(self, session, HANDOVER_TABLES, self.reload).stale = True
 
     @staticmethod
     def _button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
@@ -244,6 +247,8 @@ class HandoverView(QWidget):
         self.merge()
 
     def merge(self, files: list[Path] | None = None) -> MergeWizard:
+        from ui.handover_wizard import MergeWizard  # the merging code: once a merge starts
+
         wizard = MergeWizard(self.session, self, files)
         wizard.merged.connect(self.reload)
         wizard.open()

@@ -5,6 +5,11 @@ only the rows on screen; the count and totals of the filtered rows go to the
 status bar through ``summary_changed``.  After an edit the rows on screen are read
 again at once, and the order, totals and filter choices of a whole city's ledger
 are read off the UI thread (``LedgerQuery``), so that saving never stalls the window.
+
+A large file opens the same way: the view is built with no rows, its remembered
+filters and sort are set, and the ledger is read off the UI thread, its rows first;
+the 产业类别 and 产业链 found only in the projects (not configured) join the filters'
+choices with the totals, and a remembered choice of one of them is kept meanwhile.
 """
 
 from __future__ import annotations
@@ -53,7 +58,14 @@ from ui import i18n
 from ui.amounts import band_label, yi_amount
 from ui.background import BackgroundJob
 from ui.date_field import DateError, DateField
-from ui.project_table import DEFAULT_SORT, Col, ProjectTableModel, UuidRole, fixed_labels
+from ui.project_table import (
+    DEFAULT_SORT,
+    PAGE_SIZE,
+    Col,
+    ProjectTableModel,
+    UuidRole,
+    fixed_labels,
+)
 from ui.refresh import RefreshGuard
 from ui.session import Session
 from ui.widgets import ErrorLabel
@@ -98,14 +110,21 @@ class Choices:
     bands: tuple[Decimal, ...]
 
 
-def read_choices() -> Choices:
+def read_choices(in_use: bool = True) -> Choices:
+    """What the filters offer; ``in_use`` False: without the labels found only in the
+    projects, which takes reading every project."""
     return Choices(
         live_units(),
-        ledger_table.local_industry_choices(),
+        ledger_table.local_industry_choices(in_use),
         settings.priority_system().name,
-        ledger_table.chain_choices(),
+        ledger_table.chain_choices(in_use),
         settings.size_bands(),
     )
+
+
+# A ledger of this many projects or more is read off the UI thread as its file opens
+# (a city's: 100,000 take a few tenths of a second); a smaller one, at once.
+READ_IN_BACKGROUND_FROM = 5000
 
 
 @dataclass(frozen=True)
@@ -122,36 +141,65 @@ class LedgerState:
 
 class LedgerQuery(BackgroundJob):
     """The whole ledger read again (ids in order, totals, filter choices) in a thread of
-    its own, with its own connection to the open file."""
+    its own, with its own connection to the open file.  The ids are sent as soon as
+    they are read, before the totals and choices, and with ``first_rows`` the first
+    so many before all of them (what a first paint shows); a cancelled query stops at
+    its next step."""
 
+    rows_read = Signal(object, object)  # the job, ids in order (the first, or all)
     finished = Signal(object, object)  # the job, LedgerState
     failed = Signal(object, str)  # the job, why
 
-    def __init__(self, criteria: ProjectFilter, sort_key: str, descending: bool) -> None:
+    def __init__(
+        self,
+        criteria: ProjectFilter,
+        sort_key: str,
+        descending: bool,
+        first_rows: int | None = None,
+    ) -> None:
         super().__init__()
         self.file = connection.current()
         self.criteria = criteria
         self.sort_key = sort_key
         self.descending = descending
+        self.first_rows = first_rows
 
     def run(self) -> None:
         try:
             with connection.bound(self.file):
                 try:
-                    state = LedgerState(
-                        self.criteria,
-                        self.sort_key,
-                        self.descending,
-                        ledger_table.matching_ids(self.criteria, self.sort_key, self.descending),
-                        ledger_table.totals(self.criteria),
-                        read_choices(),
-                    )
+                    state = self._read()
                 finally:
                     connection.close_thread_connection()
         except Exception as error:  # reported on the UI thread, never raised in this one
             self.failed.emit(self, str(error))
             return
-        self.finished.emit(self, state)
+        if state is None:
+            self.failed.emit(self, "cancelled")
+        else:
+            self.finished.emit(self, state)
+
+    def _read(self) -> LedgerState | None:
+        """The ledger step by step, its rows sent as soon as they are read; None once
+        cancelled."""
+        order = (self.criteria, self.sort_key, self.descending)
+        ids = None
+        if self.first_rows is not None:
+            first = ledger_table.matching_ids(*order, limit=self.first_rows)
+            if len(first) < self.first_rows:
+                ids = first  # that is every row
+            self.rows_read.emit(self, first)
+            if self.cancelled:
+                return None
+        if ids is None:
+            ids = ledger_table.matching_ids(*order)
+            if self.cancelled:
+                return None
+            self.rows_read.emit(self, ids)
+        totals = ledger_table.totals(self.criteria)
+        if self.cancelled:
+            return None
+        return LedgerState(*order, ids, totals, read_choices())
 
 
 class LedgerView(QWidget):
@@ -159,13 +207,17 @@ class LedgerView(QWidget):
 
     project_activated = Signal(str)  # project uuid: double-click or Enter
     summary_changed = Signal(str)  # count and totals of the rows shown
+    settled = Signal()  # a read off the UI thread has ended, nothing more to read
 
     def __init__(
         self,
         session: Session,
         parent: QWidget | None = None,
         settings_store: QSettings | None = None,
+        state: dict[str, Any] | None = None,
     ) -> None:
+        """``state``: the filters and sort to show first (``view_state``'s), set before
+        anything is read."""
         super().__init__(parent)
         self.setObjectName("ledgerView")
         self.session = session
@@ -177,13 +229,25 @@ class LedgerView(QWidget):
         # The date range filtered by: the dates last read whole and right (None for an
         # end left empty), so that a date being typed, or a wrong one, filters nothing.
         self._span: tuple[date | None, date | None] = (None, None)
+        # A large ledger: its rows, totals and the choices found only in its projects
+        # come from a LedgerQuery; until they do, the labels in use are not offered.
+        background = ledger_table.projects_entered() >= READ_IN_BACKGROUND_FROM
+        self._choices_in_use = not background
         self._build()
-        self._fill_choices(read_choices())
-        self.model = ProjectTableModel(self._filter_from_widgets(), DEFAULT_SORT, parent=self)
+        self._fill_choices(read_choices(in_use=not background))
+        self.model = ProjectTableModel(
+            self._filter_from_widgets(), DEFAULT_SORT, parent=self, read=False
+        )
         self.table.setModel(self.model)
         self._set_up_header()
         self._connect()
-        self._update_summary()
+        if state is not None:
+            self.restore_view_state(state)
+        if background:
+            if self._query is None:  # restoring the state may have started it
+                self._read_in_background()
+        else:
+            self.model.reload()
         RefreshGuard(self, self.session, LEDGER_TABLES, self.reload)
 
     # -- building -------------------------------------------------------------------
@@ -317,7 +381,11 @@ class LedgerView(QWidget):
             if header.sectionSize(col) < needed:
                 header.resizeSection(col, needed)
         self.model.set_visible_columns(self._visible_columns())
-        # Enabling sorting sorts once by the restored indicator (in SQL).
+        # The rows are read once, in the restored indicator's order: enabling sorting
+        # asks the model for the order it already expects.
+        if 0 <= (section := header.sortIndicatorSection()) < len(Col):
+            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            self.model.expect(self.model.criteria, Col(section), descending)
         self.table.setSortingEnabled(True)
 
     def _connect(self) -> None:
@@ -356,21 +424,25 @@ class LedgerView(QWidget):
     # -- filter choices -------------------------------------------------------------
 
     def _fill_choices(self, offered: Choices) -> None:
-        """The values offered by the filters, keeping the current choice where it remains."""
+        """The values offered by the filters, keeping the current choice where it remains
+        (a choice no longer offered falls back to all, and the ledger follows)."""
         units = offered.units
-        self._refill(
+        kept = self._refill(
             self.unit_filter, self.tr("全部单位"), [(unit.name, unit.id) for unit in units]
         )
         self.unit_filter.setVisible(self.session.is_headquarters or len(units) > 1)
-        self._refill(
+        kept &= self._refill(
             self.industry_filter,
             self.tr("全部产业类别"),
             [(label, label) for label in offered.industries],
         )
         chains = [(self.tr("“{name}”重点产业链").format(name=offered.priority_name), PRIORITY)]
         chains += [(label, label) for label in offered.chains]
-        self._refill(self.chain_filter, self.tr("全部产业链"), chains)
-        self._refill(self.band_filter, self.tr("全部规模"), self._band_choices(offered.bands))
+        kept &= self._refill(self.chain_filter, self.tr("全部产业链"), chains)
+        bands = self._band_choices(offered.bands)
+        kept &= self._refill(self.band_filter, self.tr("全部规模"), bands)
+        if not kept:
+            self._apply_filter()
 
     def _band_choices(self, bounds: tuple[Decimal, ...]) -> list[tuple[str, Decimal]]:
         if i18n.language() == "en":
@@ -388,15 +460,18 @@ class LedgerView(QWidget):
             lowest = self.tr("{bound}亿元以上").format(bound=plain(bounds[-1]))
         return [*choices, (lowest, bounds[-1])]
 
-    def _refill(self, combo: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:
+    def _refill(self, combo: QComboBox, everything: str, items: list[tuple[str, Any]]) -> bool:
+        """Offer these items; False when the current choice is no longer among them."""
         chosen = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(everything, None)
         for text, data in items:
             combo.addItem(text, data)
-        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
+        found = combo.findData(chosen) if chosen is not None else 0
+        combo.setCurrentIndex(max(found, 0))
         combo.blockSignals(False)
+        return found >= 0
 
     # -- filtering ------------------------------------------------------------------
 
@@ -431,7 +506,11 @@ class LedgerView(QWidget):
         self._search_timer.stop()
         criteria = self._filter_from_widgets()
         if criteria != self.model.criteria:
-            self.model.set_filter(criteria)
+            if self.model.pending:  # the first rows are being read: these instead
+                self.model.expect(criteria, self.model.sort_column, self.model.descending)
+                self._read_in_background()
+            else:
+                self.model.set_filter(criteria)
         self.clear_button.setEnabled(not criteria.is_empty)
 
     def current_filter(self) -> ProjectFilter:
@@ -468,6 +547,12 @@ class LedgerView(QWidget):
 
         def by_data(combo: QComboBox, value: object) -> None:
             found = [i for i in range(combo.count()) if str(combo.itemData(i)) == str(value)]
+            labels = (self.industry_filter, self.chain_filter)
+            if value is not None and not found and not self._choices_in_use and combo in labels:
+                # Perhaps a label found only in the projects, not offered yet: kept until
+                # the choices are read (dropped then if no project has it).
+                combo.addItem(str(value), str(value))
+                found = [combo.count() - 1]
             combo.setCurrentIndex(found[0] if value is not None and found else 0)
 
         widgets = (*self._filter_widgets(), self.date_field, self.date_from, self.date_to)
@@ -492,8 +577,23 @@ class LedgerView(QWidget):
         self.search.setText(str(state.get("search") or ""))
         for widget in widgets:
             widget.blockSignals(False)
-        self._apply_filter()
         column = next((col for col in Col if col.key == state.get("sort")), None)
+        model = self.model
+        if model.pending:
+            # The rows are still to be read: with these filters, in this order (set
+            # first, so that the indicator below asks for the order the model expects).
+            wanted = (
+                self._filter_from_widgets(),
+                column if column is not None else model.sort_column,
+                bool(state.get("descending")) if column is not None else model.descending,
+            )
+            if wanted != (model.criteria, model.sort_column, model.descending):
+                model.expect(*wanted)
+                if self._query is not None:
+                    self._read_in_background()
+            self.clear_button.setEnabled(not wanted[0].is_empty)
+        else:
+            self._apply_filter()
         if column is not None:
             order = (
                 Qt.SortOrder.DescendingOrder
@@ -564,7 +664,8 @@ class LedgerView(QWidget):
             self._apply_filter()
 
     def _update_summary(self) -> None:
-        self._show_summary(ledger_table.totals(self.model.criteria))
+        if not self.model.pending:  # else the totals come with the rows
+            self._show_summary(ledger_table.totals(self.model.criteria))
 
     def _show_summary(self, sums: FilterTotals) -> None:
         self.summary = self.tr("共 {count} 个项目 · 内资 {d} 个 {dt} · 外资 {f} 个 {ft}").format(
@@ -580,17 +681,28 @@ class LedgerView(QWidget):
 
     @property
     def busy(self) -> bool:
-        """Whether the ledger is being read again (its order and totals will follow)."""
+        """Whether the ledger is being read (its rows, order and totals will follow)."""
         return self._query_thread is not None
 
     def reload(self) -> None:
         """Read again after records changed, keeping the filter, sort and current project:
         the rows on screen at once, the order, totals and choices in the background."""
         self.model.refresh_rows()
+        self._read_in_background()
+
+    def _read_in_background(self) -> None:
+        """Read the ledger off the UI thread for the model's filter and order; a read
+        still running stops at its next step, and this one follows it."""
         if self._query_thread is not None:
             self._again = True
+            if self._query is not None:
+                self._query.cancel()
             return
-        query = LedgerQuery(self.model.criteria, self.model.sort_column.key, self.model.descending)
+        model = self.model
+        # Nothing shown yet: the first page first, which is all a first paint reads.
+        first = PAGE_SIZE if model.pending else None
+        query = LedgerQuery(model.criteria, model.sort_column.key, model.descending, first)
+        query.rows_read.connect(self._rows)
         query.finished.connect(self._read)
         query.failed.connect(self._not_read)
         self._query = query
@@ -598,6 +710,7 @@ class LedgerView(QWidget):
 
     def _forget_query(self) -> None:
         if self._query is not None:
+            self._query.rows_read.disconnect(self._rows)
             self._query.finished.disconnect(self._read)
             self._query.failed.disconnect(self._not_read)
         if self._query_thread is not None:
@@ -616,27 +729,36 @@ class LedgerView(QWidget):
             return False
         return True
 
-    def _read(self, query: LedgerQuery, state: LedgerState) -> None:
-        if not self._done(query):
-            return
-        self._fill_choices(state.choices)
+    def _rows(self, query: LedgerQuery, ids: list[int]) -> None:
+        """A query's rows, shown as soon as they are read (its totals follow)."""
         model = self.model
-        if (state.criteria, state.sort_key, state.descending) != (
+        if query is not self._query or self._again:
+            return  # outdated: another read follows
+        if (query.criteria, query.sort_key, query.descending) != (
             model.criteria,
             model.sort_column.key,
             model.descending,
         ):
             return  # the filter or the sort changed meanwhile: the model read the file anew
         current = model.project_id(self.table.currentIndex().row())
-        model.show_ids(state.ids)
-        self._show_summary(state.totals)
+        model.show_ids(ids)
         row = model.row_of(current) if current is not None else None
         if row is not None:
             self.table.scrollTo(model.index(row, self.table.horizontalHeader().logicalIndex(0)))
 
+    def _read(self, query: LedgerQuery, state: LedgerState) -> None:
+        if not self._done(query):
+            return
+        if state.criteria == self.model.criteria:  # a sort meanwhile changes no total
+            self._show_summary(state.totals)
+        self._choices_in_use = True
+        self._fill_choices(state.choices)
+        self.settled.emit()
+
     def _not_read(self, query: LedgerQuery, reason: str) -> None:
         if self._done(query):
             self.summary_changed.emit(self.tr("无法读取项目台账:{reason}").format(reason=reason))
+            self.settled.emit()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import UserError
 from db.store.lock import FileInUse
+from db.store.schema import prepare_expected_schema
 from ui.background import BackgroundJob
 from ui.controllers.files import FileController
 from ui.controllers.projects import ProjectController
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         is_network_path: Callable[[Path], bool] = lambda _p: False,
     ) -> None:
         super().__init__()
+        # What opening a file checks it against, built while the window is.
+        prepare_expected_schema()
         self.setObjectName("mainWindow")
         self.data_folder = data_folder
         self.settings = settings or QSettings()
@@ -78,12 +81,16 @@ class MainWindow(QMainWindow):
         self.summary.setObjectName("statusSummary")
         self.statusBar().addPermanentWidget(self.summary)
         self.resize(1280, 800)
-        self.rebuild()
+        self.rebuild(menus=True)
 
     # -- building -----------------------------------------------------------------
 
-    def rebuild(self) -> None:
-        self.menuBar().clear()
+    def rebuild(self, menus: bool = False) -> None:
+        """The start screen and, with a file open, the workspace, built anew; with
+        ``menus`` the menus too (in the language now installed): opening or closing a
+        file changes only which of their actions are enabled."""
+        if menus:
+            self.menuBar().clear()
         while (page := self.stack.widget(0)) is not None:
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -94,9 +101,10 @@ class MainWindow(QMainWindow):
         self.start_screen.demo_requested.connect(self.files.open_demo)
         self.start_screen.recent_chosen.connect(lambda p: self.files.open_file(Path(p)))
         self.stack.addWidget(self.start_screen)
-        self._build_menus()
         if self.session is not None:
             self._build_workspace()
+        if menus:
+            self._build_menus()
         self._update_title()
         self.update_actions()
 
@@ -223,12 +231,8 @@ class MainWindow(QMainWindow):
             self.listing_action,
         ):
             self.reports_menu.addAction(action)
-        from ui.lookalike_report import show_lookalike_report
-
         self.reports_menu.addSeparator()
-        self.reports_menu.addAction(
-            self._action(self.tr("疑似重复项目…"), lambda: show_lookalike_report(self))
-        )
+        self.reports_menu.addAction(self._action(self.tr("疑似重复项目…"), self._show_lookalikes))
 
         tools_menu = bar.addMenu(self.tr("设置(&S)"))
         tools_menu.setObjectName("settingsMenu")
@@ -249,14 +253,26 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("关于招商台账"), self.about))
 
+    @staticmethod
+    def load_ledger() -> None:
+        """Import the ledger's module, the first a file is shown in (as a file is
+        opened, while what it is checked against may still be built in the background;
+        the other views' modules are imported while a large ledger is read)."""
+        import ui.ledger_view  # noqa: F401
+
     def _build_workspace(self) -> None:
+        from ui.ledger_view import LedgerView
+
+        assert self.session is not None
+        # The ledger first, with the filters and sort the file was left with: a large
+        # one is read off the UI thread while the rest of the window is built.
+        self.ledger = LedgerView(self.session, state=self.files.saved_ledger_state())
+
         from ui.dashboard import Dashboard
         from ui.follow_up_view import FollowUpView
         from ui.handover_view import HandoverView
-        from ui.ledger_view import LedgerView
         from ui.signing_events import SigningEventsView
 
-        assert self.session is not None
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -297,7 +313,6 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
         self.dashboard = Dashboard(self.session)
-        self.ledger = LedgerView(self.session)
         self.follow_ups = FollowUpView(self.session)
         self.signing_events = SigningEventsView(self.session)
         self.tabs.addTab(self.dashboard, self.tr("概览"))
@@ -316,7 +331,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
-        self.ledger.reload()
+        self._show_summary()
+
+    def _show_lookalikes(self) -> None:
+        from ui.lookalike_report import show_lookalike_report  # rapidfuzz: when asked for
+
+        show_lookalike_report(self)
 
     def _show_summary(self) -> None:
         on_ledger = self.tabs.currentWidget() is self.ledger
@@ -359,9 +379,11 @@ class MainWindow(QMainWindow):
         """Rebuild every widget so that the newly installed translator applies; the
         tab, the period and the filters stay as they were."""
         state = self.files.view() if self.session is not None else None
-        self.rebuild()
+        self.files.save_view()  # what the rebuilt ledger is first read with
+        self.rebuild(menus=True)
         if state is not None:
             self.files.restore_view(geometry=False, state=state)
+            self.files.check_data_once_read()  # if it was still waiting for the old ledger
 
     def about(self) -> None:
         QMessageBox.about(

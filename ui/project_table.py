@@ -133,23 +133,30 @@ def _sort_value(value: Any) -> Any:
 
 
 class _Page:
-    """The rows of one page, formatted once when read rather than at every paint."""
+    """The rows of one page, each formatted once, when first shown, rather than at
+    every paint (the first paint shows a screenful, not the whole page)."""
 
     def __init__(self, ids: list[int], rows: dict[int, Row]) -> None:
         self.rows = [rows.get(pid) for pid in ids]
-        self.texts = [
-            None
-            if row is None
-            else tuple(
+        self._texts: list[tuple[str, ...] | None] = [None] * len(ids)
+
+    def texts(self, offset: int) -> tuple[str, ...] | None:
+        """The texts of the page's row at ``offset``; None for a project deleted meanwhile."""
+        texts = self._texts[offset]
+        row = self.rows[offset]
+        if texts is None and row is not None:
+            texts = self._texts[offset] = tuple(
                 _display(column.kind, value, row.capital)
                 for column, value in zip(COLUMNS, row.values, strict=True)
             )
-            for row in self.rows
-        ]
+        return texts
 
 
 class ProjectTableModel(QAbstractTableModel):
-    """Live projects that pass a ``ProjectFilter``, sorted in SQL, read lazily."""
+    """Live projects that pass a ``ProjectFilter``, sorted in SQL, read lazily.
+
+    Made with ``read=False`` it shows no rows until ``show_ids`` brings those of its
+    filter and order, read elsewhere (off the UI thread); ``pending`` says so."""
 
     def __init__(
         self,
@@ -157,6 +164,7 @@ class ProjectTableModel(QAbstractTableModel):
         sort_column: Col = DEFAULT_SORT,
         descending: bool = True,
         parent: QObject | None = None,
+        read: bool = True,
     ) -> None:
         super().__init__(parent)
         self._filter = criteria or ProjectFilter()
@@ -165,7 +173,9 @@ class ProjectTableModel(QAbstractTableModel):
         self._visible: frozenset[Col] = frozenset(Col)
         self._ids: list[int] = []
         self._pages: OrderedDict[int, _Page] = OrderedDict()
-        self._load_ids()
+        self._pending = not read
+        if read:
+            self._load_ids()
 
     # -- the query ------------------------------------------------------------------
 
@@ -181,9 +191,21 @@ class ProjectTableModel(QAbstractTableModel):
     def descending(self) -> bool:
         return self._descending
 
+    @property
+    def pending(self) -> bool:
+        """Whether the rows of the filter and order are still to come (``show_ids``)."""
+        return self._pending
+
+    def expect(self, criteria: ProjectFilter, sort_column: Col, descending: bool) -> None:
+        """While the rows are still to come: the filter and order they will have (the
+        reader is told to read these instead); nothing is read here."""
+        self._filter = criteria
+        self._sort_column, self._descending = sort_column, descending
+
     def _load_ids(self) -> None:
         self._ids = ledger_table.matching_ids(self._filter, self._sort_column.key, self._descending)
         self._pages.clear()
+        self._pending = False
 
     def _requery(self) -> None:
         self.beginResetModel()
@@ -232,6 +254,7 @@ class ProjectTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_ids, self._ids = self._ids, ids
         self._pages.clear()
+        self._pending = False
         rows = {pid: row for row, pid in enumerate(ids)}
         for index in self.persistentIndexList():
             row = rows.get(old_ids[index.row()]) if index.row() < len(old_ids) else None
@@ -299,7 +322,7 @@ class ProjectTableModel(QAbstractTableModel):
         if role not in _ROW_ROLES:
             return None
         page, offset = self._page(index.row())
-        row, texts = page.rows[offset], page.texts[offset]
+        row, texts = page.rows[offset], page.texts(offset)
         if row is None or texts is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:

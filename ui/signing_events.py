@@ -352,8 +352,8 @@ class SigningEventsView(QWidget):
         layout.addWidget(self.projects, 1)
 
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
-        RefreshGuard(self, self.session, SIGNING_TABLES, self.reload)
-        self.reload()
+        # Read when first shown, like the follow-ups: not the tab a file opens on.
+        RefreshGuard(self, self.session, SIGNING_TABLES, self.reload).stale = True
 
     # -- showing --------------------------------------------------------------------
 

@@ -297,9 +297,13 @@ def _order(key: str, rules: CountingRules) -> tuple[str, list[Any], frozenset[st
 
 
 def matching_ids(
-    criteria: ProjectFilter, sort_key: str = "updated_at", descending: bool = False
+    criteria: ProjectFilter,
+    sort_key: str = "updated_at",
+    descending: bool = False,
+    limit: int | None = None,
 ) -> list[int]:
-    """The ids of the live projects that pass ``criteria``, in display order.
+    """The ids of the live projects that pass ``criteria``, in display order; with
+    ``limit``, only the first so many (a first page, read before the rest).
 
     Empty values sort last either way; ties keep the order of entry.
     """
@@ -312,7 +316,11 @@ def matching_ids(
         f"SELECT p.id FROM project p {joins} WHERE {where.where} "
         f"ORDER BY {order} {direction} NULLS LAST, p.id {direction}"
     )
-    cursor = database.execute_sql(query, [*where.params, *order_params])
+    params = [*where.params, *order_params]
+    if limit is not None:
+        query += " LIMIT ?"
+        params.append(limit)
+    cursor = database.execute_sql(query, params)
     return [pid for (pid,) in cursor.fetchall()]
 
 
@@ -402,14 +410,24 @@ def _merged(configured: Iterable[str], used: Iterable[str]) -> list[str]:
     return labels + [label for label in used if label not in labels]
 
 
-def local_industry_choices() -> list[str]:
-    """产业类别 offered by the filter: the configured labels and any others in use."""
-    return _merged(settings.local_industries(), _used_values("p.local_industry"))
+def local_industry_choices(in_use: bool = True) -> list[str]:
+    """产业类别 offered by the filter: the configured labels and any others in use
+    (``in_use`` False: the configured only, without reading every project)."""
+    used = _used_values("p.local_industry") if in_use else []
+    return _merged(settings.local_industries(), used)
 
 
-def chain_choices() -> list[str]:
-    """产业链 offered by the filter: the priority chains and any others in use."""
-    return _merged(settings.priority_system().chains, _used_values("p.chain"))
+def chain_choices(in_use: bool = True) -> list[str]:
+    """产业链 offered by the filter: the priority chains and any others in use
+    (``in_use`` False: the priority chains only, without reading every project)."""
+    return _merged(settings.priority_system().chains, _used_values("p.chain") if in_use else [])
+
+
+def projects_entered() -> int:
+    """How many projects the file has held, deleted ones included (its largest id): the
+    size of the ledger to read, known without reading it."""
+    (largest,) = database.execute_sql("SELECT max(id) FROM project").fetchone()
+    return int(largest or 0)
 
 
 def project_names(project_uuids: list[str]) -> list[str]:

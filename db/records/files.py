@@ -7,7 +7,6 @@ from pathlib import Path
 from db.errors import ValidationError
 from db.rules.vocabulary import UNIT_KINDS
 from db.store import settings
-from db.store.keys import ensure_key_pair
 from db.store.models import Unit
 from db.store.unit_file import Store, create_store
 
@@ -38,6 +37,9 @@ def create_unit_file(
             unit = Unit.create(name=unit_name, kind=kind, city=(city or None))
             _start_settings(settings.ROLE_UNIT, unit_name)
             settings.put("file.unit_uuid", unit.uuid)
+            # Signing (cryptography) is imported when a file is made, not as the app starts.
+            from db.store.keys import ensure_key_pair
+
             ensure_key_pair()
     except BaseException:
         store.close()

@@ -13,7 +13,7 @@ read-only connection that sees the write-ahead log beside the file too, with
 from __future__ import annotations
 
 import sqlite3
-from functools import cache
+import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -47,16 +47,35 @@ def schema_rows(conn: sqlite3.Connection) -> set[SchemaRow]:
     return {(str(t), str(n), str(tb), str(s)) for t, n, tb, s in rows}
 
 
-@cache
+_expected: dict[int, frozenset[SchemaRow]] = {}
+_expected_lock = threading.Lock()
+
+
 def expected_schema(version: int) -> frozenset[SchemaRow]:
-    """The schema our migrations produce at ``version``, built in memory."""
-    scratch = SqliteDatabase(":memory:")
-    scratch.connect()
-    try:
-        migrate(scratch, 0, version)
-        return frozenset(schema_rows(scratch.connection()))
-    finally:
-        scratch.close()
+    """The schema our migrations produce at ``version``, built in memory once (some
+    tens of milliseconds: every ALTER TABLE re-reads the schema); a caller meanwhile
+    waits for the build under way rather than making another."""
+    with _expected_lock:
+        found = _expected.get(version)
+        if found is None:
+            scratch = SqliteDatabase(":memory:")
+            scratch.connect()
+            try:
+                migrate(scratch, 0, version)
+                found = _expected[version] = frozenset(schema_rows(scratch.connection()))
+            finally:
+                scratch.close()
+        return found
+
+
+def prepare_expected_schema() -> None:
+    """Build the schema files are checked against in a thread of its own (SQLite's
+    work: the caller goes on meanwhile), so that the first file opened does not wait
+    for it; a program about to open a file calls this as it starts."""
+    if LATEST_VERSION not in _expected:
+        threading.Thread(
+            target=expected_schema, args=(LATEST_VERSION,), name="expected-schema", daemon=True
+        ).start()
 
 
 def schema_difference(found: set[SchemaRow], version: int) -> str | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from peewee import SqliteDatabase
 
-from db.store.migrations import migrate
+from db.store.migrations import LATEST_VERSION, migrate
 from db.store.models import BOOKS, MODELS
 
 
@@ -36,3 +37,30 @@ def test_every_model_matches_its_table() -> None:
             model.__name__
         )
     scratch.close()
+
+
+def test_the_schema_files_are_checked_against_is_built_once_even_when_prepared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Built in the background as the app starts (prepare_expected_schema): a file
+    opened meanwhile waits for that build rather than making its own."""
+    from db.store import schema
+
+    monkeypatch.setattr(schema, "_expected", {})
+    built: list[int] = []
+    real = schema.migrate
+
+    def counting(db: SqliteDatabase, from_version: int, to_version: int) -> None:
+        built.append(to_version)
+        real(db, from_version, to_version)
+
+    monkeypatch.setattr(schema, "migrate", counting)
+    schema.prepare_expected_schema()
+    found = schema.expected_schema(LATEST_VERSION)
+    schema.prepare_expected_schema()  # built: nothing more
+    assert schema.expected_schema(LATEST_VERSION) is found
+    assert built == [LATEST_VERSION]
+    scratch = SqliteDatabase(":memory:")
+    scratch.connect()
+    real(scratch, 0, LATEST_VERSION)
+    assert found == frozenset(schema.schema_rows(scratch.connection()))

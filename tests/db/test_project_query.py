@@ -14,6 +14,7 @@ from db.reads.ledger_table import (
     fetch_rows,
     local_industry_choices,
     matching_ids,
+    projects_entered,
     totals,
 )
 from db.records.projects import delete_projects
@@ -292,3 +293,29 @@ def test_filter_choices_merge_settings_and_data(ledger: dict[str, Project]) -> N
     industries = local_industry_choices()
     assert industries[0] == "新材料" and industries[-1] == "商贸物流"
     assert "自定义链" in chain_choices()
+
+
+def test_a_first_page_is_the_start_of_the_whole_order(ledger: dict[str, Project]) -> None:
+    for column in COLUMNS:
+        for descending in (False, True):
+            whole = matching_ids(ProjectFilter(), column.key, descending)
+            for count in (1, 2, len(whole) + 1):
+                first = matching_ids(ProjectFilter(), column.key, descending, limit=count)
+                assert first == whole[:count]
+
+
+def test_choices_without_reading_the_projects_offer_the_configured_labels(
+    ledger: dict[str, Project],
+) -> None:
+    annotate(ledger["小"], local_industry="商贸物流", chain="自定义链")
+    assert "商贸物流" not in local_industry_choices(in_use=False)
+    assert local_industry_choices(in_use=False) == local_industry_choices()[:-1]
+    assert "自定义链" not in chain_choices(in_use=False)
+    assert set(chain_choices(in_use=False)) < set(chain_choices())
+
+
+def test_projects_entered_counts_deleted_ones_too(ledger: dict[str, Project]) -> None:
+    entered = projects_entered()
+    assert entered == max(project.id for project in ledger.values())
+    delete_projects([ledger["小"].uuid])
+    assert projects_entered() == entered

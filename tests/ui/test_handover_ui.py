@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+import ui.handover_view
 from db.io.demo import ARTICLE_ROWS
 from db.io.handover.export import export_handover
 from db.records.projects import load_project, save_project
@@ -142,3 +143,23 @@ def test_a_suspected_duplicate_is_decided_in_its_dialog(
     assert dialog.list.count() == 0
     assert view.duplicates_button.text() == "疑似重复(0)…"
     assert QMessageBox  # the dialogs ask nothing more
+
+
+def test_the_handover_tab_reads_the_units_once_it_is_shown(
+    qtbot, hq_session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Not the tab a file opens on: a city's handovers are summed up when it is shown."""
+    reads: list[date] = []
+    real = ui.handover_view.unit_handovers
+
+    def counting(today: date):  # type: ignore[no-untyped-def]
+        reads.append(today)
+        return real(today)
+
+    monkeypatch.setattr(ui.handover_view, "unit_handovers", counting)
+    view = HandoverView(hq_session)
+    qtbot.addWidget(view)
+    assert reads == [] and view.summary.text() == ""
+    view.show()
+    assert len(reads) == 1
+    assert view.summary.text().startswith("共 0 个单位")

@@ -12,6 +12,8 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+import ui.ledger_view
+from db.reads import ledger_table
 from db.records.projects import delete_projects
 from db.records.settings import set_exchange_rate
 from db.records.units import get_or_create_unit
@@ -394,3 +396,92 @@ def test_rows_follow_changes_to_the_file(
     session.undo_stack.undo()
     qtbot.waitUntil(lambda: not view.busy)
     assert "大亚新能源材料建设项目" in shown(view)
+
+
+# -- a large ledger: read off the UI thread as the view is built ----------------------
+
+
+@pytest.fixture
+def large(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, str, bool, int | None]]:
+    """As if the file held a city's ledger; the reads of ids in order, as (filter,
+    sort, descending, limit), wherever they run."""
+    monkeypatch.setattr(ui.ledger_view, "READ_IN_BACKGROUND_FROM", 1)
+    reads: list[tuple[object, str, bool, int | None]] = []
+    real = ledger_table.matching_ids
+
+    def counting(criteria, sort_key="updated_at", descending=False, limit=None):  # type: ignore[no-untyped-def]
+        reads.append((criteria, sort_key, descending, limit))
+        return real(criteria, sort_key, descending, limit)
+
+    monkeypatch.setattr(ledger_table, "matching_ids", counting)
+    return reads
+
+
+def test_a_large_ledger_is_read_off_the_ui_thread_rows_first(
+    qtbot, session: Session, store: QSettings, article, large, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    make_project("生物医药项目", 1000, local_industry="生物医药")  # a label only in use
+    monkeypatch.setattr(ui.ledger_view, "PAGE_SIZE", 2)  # what the first paint reads
+    view = LedgerView(session, settings_store=store)
+    qtbot.addWidget(view)
+    counts: list[int] = []
+    view.model.layoutChanged.connect(lambda: counts.append(view.model.rowCount()))
+    assert view.busy and view.model.pending and view.model.rowCount() == 0
+    assert view.industry_filter.findText("新材料") >= 0  # configured: offered at once
+    assert view.industry_filter.findText("生物医药") < 0  # in use: read with the totals
+    qtbot.waitUntil(lambda: not view.busy)
+    assert counts == [2, 6]  # the first page, then every row
+    assert not view.model.pending and len(shown(view)) == 6
+    assert shown(view)[0] == "生物医药项目"  # the latest updated first
+    assert view.summary == "共 6 个项目 · 内资 5 个 85.7 亿元 · 外资 1 个 0.15 亿美元"
+    assert view.industry_filter.findText("生物医药") >= 0
+    assert [limit for *_order, limit in large] == [2, None]  # in the background only
+
+
+def test_a_large_ledger_is_read_once_with_the_filters_and_sort_it_was_left_with(
+    qtbot, session: Session, store: QSettings, article, large
+) -> None:  # type: ignore[no-untyped-def]
+    make_project("生物医药二期项目", 1000, local_industry="生物医药")
+    make_project("艾迪生物医药项目", 2000, local_industry="生物医药")
+    left = {"industry": "生物医药", "search": "项目", "sort": "name", "descending": False}
+    view = LedgerView(session, settings_store=store, state=left)
+    qtbot.addWidget(view)
+    # A label only in use, not read yet, is kept as the file was left.
+    assert view.industry_filter.currentText() == "生物医药"
+    assert view.search.text() == "项目" and view.clear_button.isEnabled()
+    header = view.table.horizontalHeader()
+    assert header.sortIndicatorSection() == Col.NAME
+    qtbot.waitUntil(lambda: not view.busy)
+    assert shown(view) == ["艾迪生物医药项目", "生物医药二期项目"]  # ai, sheng: by pinyin
+    assert view.summary.startswith("共 2 个项目")
+    assert view.industry_filter.currentText() == "生物医药"
+    (criteria, sort_key, descending, _limit), *more = large
+    assert not more and (sort_key, descending) == ("name", False)  # no read of the defaults
+    assert criteria == view.model.criteria and criteria.local_industries == {"生物医药"}
+
+
+def test_a_remembered_label_no_project_has_any_more_falls_back_to_all(
+    qtbot, session: Session, store: QSettings, article, large
+) -> None:  # type: ignore[no-untyped-def]
+    view = LedgerView(session, settings_store=store, state={"chain": "已撤销的产业链"})
+    qtbot.addWidget(view)
+    assert view.chain_filter.currentText() == "已撤销的产业链"
+    qtbot.waitUntil(lambda: not view.busy)
+    assert view.chain_filter.currentIndex() == 0  # 全部产业链, and the rows follow
+    assert view.chain_filter.findText("已撤销的产业链") < 0
+    assert view.model.criteria.chains is None and len(shown(view)) == 5
+    assert view.summary.startswith("共 5 个项目")
+
+
+def test_a_search_typed_while_a_large_ledger_is_read_is_read_instead(
+    qtbot, session: Session, store: QSettings, article, large
+) -> None:  # type: ignore[no-untyped-def]
+    view = LedgerView(session, settings_store=store)
+    qtbot.addWidget(view)
+    view.search.setText("大亚")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert view.model.pending  # nothing read on the UI thread meanwhile
+    qtbot.waitUntil(lambda: not view.busy)
+    assert shown(view) == ["大亚新能源材料建设项目"]
+    assert view.summary.startswith("共 1 个项目")
+    assert large[-1][0] == view.model.criteria

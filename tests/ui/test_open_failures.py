@@ -286,3 +286,34 @@ def test_a_large_sound_file_can_be_edited_once_checked(
     assert window.session is not None and not window.session.store.data_unchecked
     assert not window.damage_banner.isVisibleTo(window)
     window.close_file()
+
+
+def test_a_large_file_shows_its_ledger_before_its_check_starts(
+    window: MainWindow, shown: list[str], tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The check reads every page of the file: the ledger, read off the UI thread as
+    a city's is, comes first, and the check starts once it has its rows and totals."""
+    import db.store.schema
+    import db.store.unit_file
+    import ui.file_check
+    import ui.ledger_view
+
+    path = _unit(tmp_path / "u.zsdb", projects=3)
+    monkeypatch.setattr(db.store.schema, "THOROUGH_BELOW", 0)
+    monkeypatch.setattr(db.store.unit_file, "THOROUGH_BELOW", 0)
+    monkeypatch.setattr(ui.ledger_view, "READ_IN_BACKGROUND_FROM", 1)
+    ledger_busy: list[bool] = []
+    real = ui.file_check.DataCheck.__init__
+
+    def noting(job, store):  # type: ignore[no-untyped-def]
+        ledger_busy.append(window.ledger.busy)
+        real(job, store)
+
+    monkeypatch.setattr(ui.file_check.DataCheck, "__init__", noting)
+    assert window.open_file(path), shown
+    assert window.ledger.busy and ledger_busy == []  # the ledger is read first
+    assert "正在检查文件中的数据" in window.statusBar().currentMessage()
+    qtbot.waitUntil(window.new_project_action.isEnabled, timeout=10000)
+    assert ledger_busy == [False]
+    assert window.ledger.model.rowCount() == 3
+    window.close_file()

@@ -174,3 +174,36 @@ def test_the_file_menu_lists_recent_files_and_clears_the_list(
     window.recent_menu.aboutToShow.emit()
     assert not [a for a in window.recent_menu.actions() if a.data()]
     assert window.recent_files() == []
+
+
+def test_a_large_ledger_reopens_read_once_with_its_filters_and_sort(
+    qtbot,  # type: ignore[no-untyped-def]
+    start,  # type: ignore[no-untyped-def]
+    files: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A city's ledger is read off the UI thread as the file opens: with the filters
+    and sort it was left with, not first with the defaults."""
+    import ui.ledger_view
+    from db.reads import ledger_table
+
+    monkeypatch.setattr(ui.ledger_view, "READ_IN_BACKGROUND_FROM", 1)
+    window = start()
+    assert window.open_file(files[0])
+    set_up_the_ledger(qtbot, window)
+    window.close()
+
+    reads: list[str] = []
+    real = ledger_table.matching_ids
+
+    def noting(criteria, key="updated_at", descending=False, limit=None):  # type: ignore[no-untyped-def]
+        reads.append(f"{criteria.search} {key} {descending}")
+        return real(criteria, key, descending, limit)
+
+    monkeypatch.setattr(ledger_table, "matching_ids", noting)
+    again = start()
+    assert again.open_file(files[0])
+    assert again.tabs.currentWidget() is again.ledger
+    qtbot.waitUntil(lambda: not again.ledger.busy)
+    shows_the_set_up(again)
+    assert reads == ["大 name False"]

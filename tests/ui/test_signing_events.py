@@ -191,3 +191,16 @@ def test_a_wrong_event_date_is_named_and_nothing_saved(qtbot, session: Session) 
     qtbot.keyClick(dialog.date, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible()
     assert [(e.name, e.date) for e in signing_events()] == [("签约仪式", date(2025, 6, 18))]
+
+
+def test_the_events_are_read_when_first_shown(qtbot, session: Session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ui.signing_events
+
+    reads: list[int] = []
+    real = ui.signing_events.signing_events
+    monkeypatch.setattr(ui.signing_events, "signing_events", lambda: reads.append(1) or real())
+    view = SigningEventsView(session)
+    qtbot.addWidget(view)
+    assert reads == []  # built with the window, not read yet
+    view.show()
+    assert len(reads) == 1

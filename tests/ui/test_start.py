@@ -120,3 +120,17 @@ def test_the_example_data_opens_on_the_articles_period(window: MainWindow, qtbot
     assert dashboard.signed_count.text() == "新签约亿元以上产业项目 42 个"
     assert dashboard.signed_total.text() == "总投资 260.69 亿元"
     assert dashboard.period_combo.currentText() == "自定义"
+
+
+def test_the_menus_are_built_once_per_language(window: MainWindow, qtbot: QtBot) -> None:
+    """Opening and closing a file change which actions are enabled, not the menus."""
+    open_action, merge_action = window.open_action, window.merge_action
+    assert not window.export_action.isEnabled()
+    window.open_demo()  # a headquarters file: it merges handovers
+    assert window.open_action is open_action and window.merge_action is merge_action
+    assert window.export_action.isEnabled() and merge_action.isEnabled()
+    window.close_file()
+    assert window.open_action is open_action and not window.export_action.isEnabled()
+    i18n.install("en")
+    window.retranslate()
+    assert window.open_action is not open_action and window.open_action.text() == "Open…"

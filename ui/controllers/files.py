@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import (
@@ -23,8 +24,10 @@ from db.store.unit_file import Store, diagnose
 from ui import view_state
 from ui.controllers.base import Controller
 from ui.i18n import either
-from ui.new_file_dialog import NewFileDialog
 from ui.session import Session
+
+if TYPE_CHECKING:
+    from ui.new_file_dialog import NewFileDialog
 
 MAX_RECENT = 8
 OPENING_KEY = "opening_file"  # set while a file opens: left behind by a crash
@@ -108,6 +111,13 @@ class FileController(Controller):
             "ledger": self.window.ledger.view_state(),
         }
 
+    def saved_ledger_state(self) -> dict[str, object] | None:
+        """The ledger's filters and sort the open file was left with, if any."""
+        assert self.window.session is not None
+        state = view_state.load(self.window.settings, self.window.session.path)
+        ledger = state.get("ledger") if state is not None else None
+        return ledger if isinstance(ledger, dict) else None
+
     def save_view(self) -> None:
         """Remember the open file's tab, period, filters, sort and window size."""
         if self.window.session is None:
@@ -132,24 +142,40 @@ class FileController(Controller):
 
                 self.window.dashboard.show_period(ARTICLE_PERIOD_START, ARTICLE_PERIOD_END)
             return
+        # The tab first: a view behind another tab reads nothing before it is shown.
+        tab = state.get("tab")
+        if isinstance(tab, int) and 0 <= tab < self.window.tabs.count():
+            self.window.tabs.setCurrentIndex(tab)
         ledger, dashboard = state.get("ledger"), state.get("dashboard")
         if isinstance(dashboard, dict):
             self.window.dashboard.restore_view_state(dashboard)
         if isinstance(ledger, dict):
             self.window.ledger.restore_view_state(ledger)
-        tab = state.get("tab")
-        if isinstance(tab, int) and 0 <= tab < self.window.tabs.count():
-            self.window.tabs.setCurrentIndex(tab)
 
     def _check_data_of_large_file(self, session: Session) -> None:
         """A large file shows before its pages and values are checked: check them now,
         in the background, with edits off until then; a fault is said above the tabs."""
-        from ui.file_check import DataCheck
-
         self.end_value_check()
         if not session.store.data_unchecked:
             return
         self.window.statusBar().showMessage(self.tr("正在检查文件中的数据,完成后即可编辑…"))
+        self.check_data_once_read()
+
+    def check_data_once_read(self) -> None:
+        """The check reads every page of the file: it starts once the ledger (rebuilt
+        with the window) has read its rows and totals, which the window shows first."""
+        ledger = self.window.ledger
+        if ledger.busy:
+            ledger.settled.connect(self._start_value_check)
+        else:
+            self._start_value_check()
+
+    def _start_value_check(self) -> None:
+        from ui.file_check import DataCheck
+
+        session = self.window.session
+        if session is None or not session.store.data_unchecked or self.value_check is not None:
+            return  # closed, checked, or being checked
         job = DataCheck(session.store)
         # Bound methods of this controller: delivered in the UI thread (a lambda would
         # run in the job's thread, touching widgets there).
@@ -201,6 +227,7 @@ class FileController(Controller):
         self.close_file()
         self.window.settings.setValue(OPENING_KEY, str(path))
         self.window.settings.sync()
+        self.window.load_ledger()
         try:
             session = Session.open(path, take_over=take_over)
         except FileInUse as error:
@@ -308,6 +335,8 @@ class FileController(Controller):
             self.open_file(Path(chosen))
 
     def create_file(self, headquarters: bool) -> None:
+        from ui.new_file_dialog import NewFileDialog  # when asked for
+
         dialog = NewFileDialog(headquarters, self.window.data_folder, self.window)
         dialog.accepted.connect(lambda: self._create_from(dialog))
         dialog.open()

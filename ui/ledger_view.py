@@ -129,22 +129,24 @@ READ_IN_BACKGROUND_FROM = 5000
 
 @dataclass(frozen=True)
 class LedgerState:
-    """The ledger as one query of the file saw it: the rows in order, totals, choices."""
+    """The ledger as one query of the file saw it: the rows in order, totals, choices
+    (None for a query of the order alone)."""
 
     criteria: ProjectFilter
     sort_key: str
     descending: bool
     ids: list[int]
-    totals: FilterTotals
-    choices: Choices
+    totals: FilterTotals | None
+    choices: Choices | None
 
 
 class LedgerQuery(BackgroundJob):
     """The whole ledger read again (ids in order, totals, filter choices) in a thread of
     its own, with its own connection to the open file.  The ids are sent as soon as
     they are read, before the totals and choices, and with ``first_rows`` the first
-    so many before all of them (what a first paint shows); a cancelled query stops at
-    its next step."""
+    so many before all of them (what a first paint shows); with ``order_only`` (a new
+    sort: the filter, its totals and choices are as they were) nothing else is read.  A
+    cancelled query stops at its next step."""
 
     rows_read = Signal(object, object)  # the job, ids in order (the first, or all)
     finished = Signal(object, object)  # the job, LedgerState
@@ -156,6 +158,7 @@ class LedgerQuery(BackgroundJob):
         sort_key: str,
         descending: bool,
         first_rows: int | None = None,
+        order_only: bool = False,
     ) -> None:
         super().__init__()
         self.file = connection.current()
@@ -163,6 +166,7 @@ class LedgerQuery(BackgroundJob):
         self.sort_key = sort_key
         self.descending = descending
         self.first_rows = first_rows
+        self.order_only = order_only
 
     def run(self) -> None:
         try:
@@ -196,6 +200,8 @@ class LedgerQuery(BackgroundJob):
             if self.cancelled:
                 return None
             self.rows_read.emit(self, ids)
+        if self.order_only:
+            return LedgerState(*order, ids, None, None)
         totals = ledger_table.totals(self.criteria)
         if self.cancelled:
             return None
@@ -238,6 +244,8 @@ class LedgerView(QWidget):
         self.model = ProjectTableModel(
             self._filter_from_widgets(), DEFAULT_SORT, parent=self, read=False
         )
+        if background:
+            self.model.read_order = self._read_order
         self.table.setModel(self.model)
         self._set_up_header()
         self._connect()
@@ -690,9 +698,14 @@ class LedgerView(QWidget):
         self.model.refresh_rows()
         self._read_in_background()
 
-    def _read_in_background(self) -> None:
+    def _read_order(self) -> None:
+        """A new sort of a large ledger: its first page is shown, the whole order is read
+        off the UI thread (the model's ``read_order``)."""
+        self._read_in_background(order_only=True)
+
+    def _read_in_background(self, order_only: bool = False) -> None:
         """Read the ledger off the UI thread for the model's filter and order; a read
-        still running stops at its next step, and this one follows it."""
+        still running stops at its next step, and a whole read follows it."""
         if self._query_thread is not None:
             self._again = True
             if self._query is not None:
@@ -701,7 +714,9 @@ class LedgerView(QWidget):
         model = self.model
         # Nothing shown yet: the first page first, which is all a first paint reads.
         first = PAGE_SIZE if model.pending else None
-        query = LedgerQuery(model.criteria, model.sort_column.key, model.descending, first)
+        query = LedgerQuery(
+            model.criteria, model.sort_column.key, model.descending, first, order_only
+        )
         query.rows_read.connect(self._rows)
         query.finished.connect(self._read)
         query.failed.connect(self._not_read)
@@ -749,10 +764,11 @@ class LedgerView(QWidget):
     def _read(self, query: LedgerQuery, state: LedgerState) -> None:
         if not self._done(query):
             return
-        if state.criteria == self.model.criteria:  # a sort meanwhile changes no total
-            self._show_summary(state.totals)
-        self._choices_in_use = True
-        self._fill_choices(state.choices)
+        if state.totals is not None and state.criteria == self.model.criteria:
+            self._show_summary(state.totals)  # a sort meanwhile changes no total
+        if state.choices is not None:
+            self._choices_in_use = True
+            self._fill_choices(state.choices)
         self.settled.emit()
 
     def _not_read(self, query: LedgerQuery, reason: str) -> None:

@@ -8,6 +8,7 @@ so a file of 100,000 projects opens, scrolls and sorts without a stall.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import IntEnum
@@ -174,6 +175,9 @@ class ProjectTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._pending = not read
+        # Set by a view that reads a large ledger's order off the UI thread: a new sort
+        # then shows its first page at once and asks for the rest (``sort``).
+        self.read_order: Callable[[], None] | None = None
         if read:
             self._load_ids()
 
@@ -238,9 +242,18 @@ class ProjectTableModel(QAbstractTableModel):
         if (Col(column), descending) == (self._sort_column, self._descending):
             return
         self._sort_column, self._descending = Col(column), descending
-        self.show_ids(
-            ledger_table.matching_ids(self._filter, self._sort_column.key, self._descending)
-        )
+        criteria, key = self._filter, self._sort_column.key
+        if self.read_order is None or len(self._ids) <= PAGE_SIZE:
+            self.show_ids(ledger_table.matching_ids(criteria, key, descending))
+            return
+        # The first page in the new order at once (SQLite's top-N sort: a pass over the
+        # rows, no sort of them all), the other rows after it where they were, until
+        # the whole order, read off the UI thread, comes (``show_ids`` again).  Every
+        # project keeps a row throughout, so the selection follows its projects.
+        first = ledger_table.matching_ids(criteria, key, descending, limit=PAGE_SIZE)
+        placed = set(first)
+        self.show_ids(first + [pid for pid in self._ids if pid not in placed])
+        self.read_order()
 
     def refresh_rows(self) -> None:
         """Read the rows on screen again (records changed), keeping their order."""

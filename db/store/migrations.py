@@ -241,7 +241,9 @@ def _v5_sort_keys(db: SqliteDatabase) -> None:
 # a stage (its 签约日期, 开工日期…) from the index alone: the figures' first
 # signings, the ledger's date columns, their sort and their filters;
 # ``stage_event_dates`` a project's events by date (its 首次对接日期, its stage on a
-# day) without reading the events themselves.
+# day) without reading the events themselves; ``project_updated_at`` the ledger's
+# first page in its usual order (the latest changed first) without a pass over every
+# project.
 V6_SCHEMA: tuple[str, ...] = (
     'CREATE INDEX "project_figures" ON "project" ("deleted", "capital", "unit_id", '
     '"local_industry", "stage", "total_investment", "industry_code", "chain", "uuid");',
@@ -249,6 +251,7 @@ V6_SCHEMA: tuple[str, ...] = (
     '("stage", "project_id", "deleted", "date");',
     'CREATE INDEX "stage_event_dates" ON "stage_event" '
     '("project_id", "deleted", "date", "stage");',
+    'CREATE INDEX "project_updated_at" ON "project" ("updated_at");',
 )
 
 

@@ -485,3 +485,41 @@ def test_a_search_typed_while_a_large_ledger_is_read_is_read_instead(
     assert shown(view) == ["大亚新能源材料建设项目"]
     assert view.summary.startswith("共 1 个项目")
     assert large[-1][0] == view.model.criteria
+
+
+def test_a_large_ledger_sorts_its_first_page_at_once_and_the_rest_off_the_ui_thread(
+    qtbot, session: Session, store: QSettings, article, large, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import ui.project_table
+
+    monkeypatch.setattr(ui.project_table, "PAGE_SIZE", 2)
+    view = LedgerView(session, settings_store=store)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.busy)
+    summary = view.summary
+    by_total = [
+        Project.get_by_id(pid).name for pid in ledger_table.matching_ids(
+            view.model.criteria, "total", False
+        )
+    ]
+    # The project in the fifth row is the one the cadre works on.
+    picked = shown(view)[4]
+    view.table.selectRow(4)
+    large.clear()
+    totals: list[object] = []
+    monkeypatch.setattr(ledger_table, "totals", lambda criteria: totals.append(criteria))
+    orders: list[list[str]] = []
+    view.model.layoutChanged.connect(lambda: orders.append(shown(view)))
+
+    view.table.horizontalHeader().setSortIndicator(Col.TOTAL, Qt.SortOrder.AscendingOrder)
+    # At once: the first page in the new order, every other project still in a row.
+    first = orders[0]
+    assert first[:2] == by_total[:2] and sorted(first) == sorted(by_total)
+    assert large[0][1:] == ("total", False, 2)  # SQLite's top-N sort on the UI thread
+    assert view.busy  # the whole order is being read
+    qtbot.waitUntil(lambda: not view.busy)
+    assert shown(view) == by_total
+    assert [limit for *_order, limit in large] == [2, None]
+    selected = view.table.selectionModel().selectedRows()
+    assert [view.model.data(view.model.index(i.row(), Col.NAME)) for i in selected] == [picked]
+    assert totals == [] and view.summary == summary  # a sort changes no total

@@ -112,8 +112,7 @@ for end in range(1, len(text) + 1):
 results["search"] = statistics.median(keystrokes)
 timed(ledger.clear_filters)
 
-def settled():
-    """Seconds until the ledger's reads off the UI thread are done."""
+def settled():  # seconds until the ledger's reads off the UI thread are done
     began = time.perf_counter()
     while ledger.busy:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from db.errors import UserError
-from db.io.ledger.check import Checked, check_row, duplicate_codes
+from db.io.ledger.check import Checked, check_rows, duplicate_codes
 from db.io.ledger.read import read_ledger
 from db.io.ledger.template import (
     COLUMNS,
@@ -217,16 +217,7 @@ def _bulk_work() -> Iterator[None]:
 def _check_all(
     rows: list[tuple[int, dict[str, Any]]], own: Unit | None, go_on: Callable[[int], None]
 ) -> tuple[list[Checked], list[LedgerProblem]]:
-    problems: list[LedgerProblem] = []
-    checked: list[Checked] = []
-    for index, (row, values) in enumerate(rows, start=1):
-        item, row_problems = check_row(row, values, own)
-        problems += row_problems
-        if item is not None:
-            checked.append(item)
-        if index % CHUNK == 0:
-            go_on(0)
-    go_on(0)
+    checked, problems = check_rows(rows, own, lambda: go_on(0), CHUNK)
     return checked, problems + duplicate_codes(rows, own)
 
 

@@ -59,7 +59,7 @@ def cold_caches() -> None:
     for name, module in list(sys.modules.items()):
         if name == "db" or name.startswith("db."):
             for value in list(vars(module).values()):
-                if callable(getattr(value, "cache_clear", None)):
+                if not isinstance(value, type) and callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
 
 

@@ -433,16 +433,10 @@ def _stage_events(
     (dates already refused are in ``bad``; the problems go to ``said``)."""
     if stage is None:
         return []
-    in_order = True
-    last = None
-    for when in dates:
-        if when is not None:
-            if last is not None and when < last:
-                in_order = False
-                break
-            last = when
-    pattern = tuple(when is not None for when in dates)
-    if bad or not in_order or pattern not in _DATES_FIT[stage]:
+    first, signed, started, producing = dates
+    pattern = (first is not None, signed is not None, started is not None, producing is not None)
+    known = [when for when in dates if when is not None]
+    if bad or pattern not in _DATES_FIT[stage] or known != sorted(known):
         _date_problems(stage, dates, bad, said)
     return [(step, when) for step, when in zip(_STEPS[stage], dates, strict=True) if when]
 
@@ -649,13 +643,14 @@ def check_rows(
 
         total: Decimal | None = None
         if capital is not None:
-            amounts = {Capital.DOMESTIC: domestic[index], Capital.FOREIGN: foreign[index]}
-            other = _OTHER[capital]
-            own_column, other_column = AMOUNT_COLUMNS[capital], AMOUNT_COLUMNS[other]
-            total = amounts[capital]
+            mine, others = (
+                (domestic, foreign) if capital is Capital.DOMESTIC else (foreign, domestic)
+            )
+            own_column, other_column = AMOUNT_COLUMNS[capital], AMOUNT_COLUMNS[_OTHER[capital]]
+            total = mine[index]
             if total is None and own_column not in bad:
                 problem((own_column, f"{capital.label}项目须填写“{own_column}”"))
-            if amounts[other] is not None:
+            if others[index] is not None:
                 problem(
                     (other_column, f"{capital.label}项目只填“{own_column}”,“{other_column}”应留空")
                 )
@@ -680,7 +675,7 @@ def check_rows(
             problems += [LedgerProblem(row, column, reason) for column, reason in said]
             continue
         assert name and investor and capital and stage and unit_name  # checked above
-        row_values = dict(zip(attrs, values, strict=True))
+        row_values = dict(zip(attrs, values, strict=False))  # (one value an attribute)
         for position, there in optional_index:
             if not there[index]:
                 del row_values[attrs[position]]

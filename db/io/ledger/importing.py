@@ -55,6 +55,7 @@ from db.io.ledger.write import (
     ProjectWriter,
     next_id,
     stage_after,
+    stage_of_new,
     stored_events,
     stored_rows,
     write_in_chunks,
@@ -65,6 +66,7 @@ from db.rules.project_codes import auto_code, next_code_number
 from db.rules.stages import first_dates, order_problem, with_event
 from db.rules.vocabulary import Stage
 from db.store import settings
+from db.store.connection import database
 from db.store.models import Project, StageEvent, Unit, utc_now
 
 
@@ -102,13 +104,11 @@ def _match_existing(checked: list[Checked]) -> tuple[dict[int, int], list[Ledger
     if not wanted:
         return {}, []
     found: dict[tuple[str, str], list[int]] = defaultdict(list)
-    query = (
-        Project.live(Project.id, Unit.name, Project.code)
-        .join(Unit)
-        .where(Project.code.is_null(False))
-        .tuples()
+    rows = database.execute_sql(
+        'SELECT p.id, u.name, p.code FROM "project" AS p JOIN "unit" AS u ON u.id = p.unit_id '
+        "WHERE p.deleted = 0 AND p.code IS NOT NULL"
     )
-    for project_id, unit_name, code in cast(Iterable[tuple[int, str, str]], query):
+    for project_id, unit_name, code in cast(Iterable[tuple[int, str, str]], rows):
         if (unit_name, code) in wanted:
             found[(unit_name, code)].append(project_id)
     matches: dict[int, int] = {}
@@ -280,11 +280,14 @@ def _import(
     number = next_code_number(today.year, (r.code for r in checked if r.code))
     next_project = next_id(Project)
     planned: list[PlannedProject] = []
+    shapes: dict[tuple[str, ...], None] = {}  # the attributes rows set, once each
+    resolve = investors.resolve
     for index, item in enumerate(checked):
-        values = dict(item.fields)
-        values["investor"] = investors.resolve(item.investor, item.credit_code, item.origin)
+        values = item.fields  # the row's own (Checked is not used again)
+        values["investor"] = resolve(item.investor, item.credit_code, item.origin)
         values["unit"] = units[item.unit_name]
         project_id = matches.get(index)
+        events = planned_events[index]
         if project_id is None:
             code = item.code
             if code is None:
@@ -292,13 +295,15 @@ def _import(
                 number += 1
             values["code"] = code
             project_id, next_project = next_project, next_project + 1
-        events = planned_events[index]
-        values["stage"] = stage_after([*present.get(project_id, []), *events])
+            values["stage"] = stage_of_new(events)
+        else:
+            values["stage"] = stage_after([*present.get(project_id, []), *events])
+        shapes.setdefault(tuple(values))
         planned.append(PlannedProject(item.row, project_id, values, stored.get(project_id), events))
 
     investors.write(now)
     note = f"台账导入:{Path(source).name}"
-    writer = ProjectWriter([a for p in planned for a in p.values], now, note)
+    writer = ProjectWriter([a for shape in shapes for a in shape], now, note)
     try:
         write_in_chunks(planned, writer, go_on)
     finally:

@@ -22,15 +22,18 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, TypeVar, cast
+from operator import itemgetter
+from typing import Any, NamedTuple, TypeVar, cast
 
 from peewee import Field
 
 from db.rules.stages import Event, event_order, latest_stage
+from db.rules.vocabulary import Stage
 from db.store import journal
 from db.store.connection import database
-from db.store.fields import ScaledDecimalField
+from db.store.fields import ScaledDecimalField, to_stored
 from db.store.models import Investor, Project, StageEvent, SyncedModel
+from db.store.sort_keys import sort_key
 
 CHUNK = 10_000  # rows written between two progress reports
 _IN_CHUNK = 5_000  # ids in one IN (…) of a look-up
@@ -82,8 +85,7 @@ def stored_rows(model: type[SyncedModel], ids: Iterable[int]) -> dict[int, dict[
     return rows
 
 
-@dataclass(frozen=True)
-class PlannedEvent:
+class PlannedEvent(NamedTuple):
     """A stage event, stored or planned, as the stage rules read one (db.rules.stages.Event)."""
 
     id: int
@@ -118,6 +120,17 @@ def stored_events(project_ids: Iterable[int]) -> dict[int, list[PlannedEvent]]:
 def stage_after(events: Sequence[Event]) -> str:
     """The cached stage of a project with these live events (db.records.stages)."""
     return latest_stage(sorted(events, key=event_order)).value
+
+
+_RANK = {stage.value: stage.rank for stage in Stage}
+
+
+def stage_of_new(events: Sequence[PlannedEvent]) -> str:
+    """``stage_after`` of a new project's events: recorded at one moment, their ids in
+    the order planned, so the latest is the latest by date, then path order, then id."""
+    if not events:
+        return Stage.LEAD.value
+    return max(events, key=lambda e: (e.date, _RANK[e.stage], e.id)).stage
 
 
 # -- investors ---------------------------------------------------------------------
@@ -183,16 +196,27 @@ class InvestorBook:
         return state.id
 
     def write(self, now: datetime) -> None:
-        """Insert the new investors, update the changed ones (revision + 1)."""
+        """Insert the new investors, update the changed ones (revision + 1), with their
+        sort keys (the file's triggers then find them right and write nothing)."""
         log = journal.active()
         stamp = as_stored(now)
         new = self.planned
         uuids = fresh_uuids(len(new))
         database.cursor().executemany(
             'INSERT INTO "investor" (id, uuid, revision, updated_at, deleted, name, '
-            "credit_code, origin) VALUES (?, ?, 1, ?, 0, ?, ?, ?)",
+            "credit_code, origin, name_sort_key, origin_sort_key) "
+            "VALUES (?, ?, 1, ?, 0, ?, ?, ?, ?, ?)",
             [
-                (s.id, uuid, stamp, s.name, s.credit_code, s.origin)
+                (
+                    s.id,
+                    uuid,
+                    stamp,
+                    s.name,
+                    s.credit_code,
+                    s.origin,
+                    sort_key(s.name),
+                    sort_key(s.origin),
+                )
                 for s, uuid in zip(new, uuids, strict=True)
             ],
         )
@@ -207,13 +231,12 @@ class InvestorBook:
             if (s.credit_code, s.origin) != (before[s.id]["credit_code"], before[s.id]["origin"])
         ]
         database.cursor().executemany(
-            'UPDATE "investor" SET credit_code = ?, origin = ?, revision = revision + 1, '
-            "updated_at = ? WHERE id = ?",
-            [(s.credit_code, s.origin, stamp, s.id) for s in updates],
+            'UPDATE "investor" SET credit_code = ?, origin = ?, origin_sort_key = ?, '
+            "revision = revision + 1, updated_at = ? WHERE id = ?",
+            [(s.credit_code, s.origin, sort_key(s.origin), stamp, s.id) for s in updates],
         )
         if log is not None:
-            for uuid in uuids:
-                log.note("investor", uuid, None, set())
+            log.note_batch("investor", uuids)
             for s in updates:
                 log.note("investor", str(before[s.id]["uuid"]), before[s.id], set())
 
@@ -236,24 +259,46 @@ def _columns(attrs: Iterable[str]) -> list[Field]:
     return [Project._meta.fields[a] for a in attrs]
 
 
+# The texts the file keeps a pinyin sort key of (db.store.sort_keys), by attribute.
+SORTED_TEXTS: dict[str, str] = {
+    attr: f"{attr}_sort_key"
+    for attr in (
+        "name",
+        "local_industry",
+        "chain",
+        "construction_kind",
+        "info_source",
+        "person_in_charge",
+    )
+}
+assert set(SORTED_TEXTS.values()) == Project.SORT_KEYS
+
+
 class ProjectWriter:
     """Writes planned projects and their events a chunk at a time."""
 
     def __init__(self, attrs: Sequence[str], now: datetime, note: str) -> None:
         # Every attribute a row may set, in one order for every statement.
         self.attrs = list(dict.fromkeys(["name", "investor", "unit", "capital", *attrs, "stage"]))
+        self.moment = now
         self.now = as_stored(now)
         self.note = note
         self.columns = _columns(self.attrs)
+        self._values = itemgetter(*self.attrs)
         # Exact decimals are stored as scaled integers (db.store.fields); text, whole
         # numbers and ids go to sqlite3 as they are, as peewee hands them over.
         self._scaled = [
-            (i, c.db_value) for i, c in enumerate(self.columns) if isinstance(c, ScaledDecimalField)
+            (i, c.places, c.name)
+            for i, c in enumerate(self.columns)
+            if isinstance(c, ScaledDecimalField)
         ]
-        names = ", ".join(f'"{c.column_name}"' for c in self.columns)
+        # The sort key of each text a row sets, written with it.
+        self._keyed = [(self.attrs.index(a), k) for a, k in SORTED_TEXTS.items() if a in self.attrs]
+        names = [f'"{c.column_name}"' for c in self.columns] + [f'"{k}"' for _, k in self._keyed]
+        self.names = ", ".join(names)
         database.execute_sql(
             f"CREATE TEMP TABLE ledger_import (id INTEGER PRIMARY KEY, new, uuid, revision, "
-            f"updated_at, {names})"
+            f"updated_at, {self.names})"
         )
 
     def close(self) -> None:
@@ -265,18 +310,19 @@ class ProjectWriter:
         inserted = [i for i in items if i.stored is None]
         updated = [i for i in items if i.stored is not None and self._changes(i)]
         uuids = fresh_uuids(len(inserted))
+        now = self.now
         rows = [
-            (item.id, 1, uuid, 1, self.now, *self._db_values(item))
+            (item.id, 1, uuid, 1, now, *self._db_values(item))
             for item, uuid in zip(inserted, uuids, strict=True)
         ]
         for item in updated:
             stored = cast(dict[str, Any], item.stored)
             visible = self._visible_change(item)
             revision = stored["revision"] + 1 if visible else stored["revision"]
-            stamp = self.now if visible else as_stored(stored["updated_at"])
+            stamp = now if visible else as_stored(stored["updated_at"])
             rows.append((item.id, 0, stored["uuid"], revision, stamp, *self._db_values(item)))
-        names = ", ".join(f'"{c.column_name}"' for c in self.columns)
-        marks = ", ".join("?" for _ in range(len(self.columns) + 5))
+        names = self.names
+        marks = ", ".join("?" for _ in range(5 + len(self.columns) + len(self._keyed)))
         cursor = database.cursor()
         cursor.execute("DELETE FROM temp.ledger_import")
         cursor.executemany(
@@ -284,19 +330,29 @@ class ProjectWriter:
             f"VALUES ({marks})",
             rows,
         )
+        # One statement a chunk: the search index's trigger then has FTS5 take the
+        # chunk's rows at once (it stores what it holds at the end of each statement).
         cursor.execute(
             f'INSERT INTO "project" (id, uuid, revision, updated_at, deleted, {names}) '
             f"SELECT id, uuid, revision, updated_at, 0, {names} FROM temp.ledger_import "
             f"WHERE new = 1 ORDER BY id"
         )
         if updated:
-            assigned = ", ".join(f'"{c.column_name}" = t."{c.column_name}"' for c in self.columns)
+            assigned = ", ".join(
+                f"{name} = t.{name}" for name in (n.strip() for n in names.split(","))
+            )
             cursor.execute(
                 f'UPDATE "project" SET revision = t.revision, updated_at = t.updated_at, '
                 f"{assigned} FROM temp.ledger_import AS t WHERE project.id = t.id AND t.new = 0"
             )
-        events = [(item, event) for item in items for event in item.events]
+        project_uuids = {item.id: uuid for item, uuid in zip(inserted, uuids, strict=True)}
+        for item in items:
+            if item.stored is not None:
+                project_uuids[item.id] = str(item.stored["uuid"])
+        events = [(item.id, event) for item in items for event in item.events]
         event_uuids = fresh_uuids(len(events))
+        moment = self.moment
+        note = self.note
         cursor.executemany(
             'INSERT INTO "stage_event" (id, uuid, revision, updated_at, deleted, project_id, '
             "stage, date, reason, note, recorded_at) VALUES (?, ?, 1, ?, 0, ?, ?, ?, ?, ?, ?)",
@@ -304,35 +360,41 @@ class ProjectWriter:
                 (
                     event.id,
                     uuid,
-                    self.now,
-                    item.id,
+                    now,
+                    project_id,
                     event.stage,
                     event.date.isoformat(),
                     event.reason,
-                    self.note,
-                    as_stored(event.recorded_at),
+                    note,
+                    now if event.recorded_at is moment else as_stored(event.recorded_at),
                 )
-                for (item, event), uuid in zip(events, event_uuids, strict=True)
+                for (project_id, event), uuid in zip(events, event_uuids, strict=True)
             ],
         )
         if log is not None:
-            for item, uuid in zip(inserted, uuids, strict=True):
-                log.note("project", uuid, None, {item.id})
+            log.note_batch("project", uuids, uuids)
             for item in updated:
                 stored = cast(dict[str, Any], item.stored)
-                log.note("project", str(stored["uuid"]), stored, {item.id})
-            for (item, _), uuid in zip(events, event_uuids, strict=True):
-                log.note("stage_event", uuid, None, {item.id})
+                log.note("project", str(stored["uuid"]), stored, set(), [str(stored["uuid"])])
+            log.note_batch(
+                "stage_event", event_uuids, {project_uuids[project_id] for project_id, _ in events}
+            )
 
     def _db_values(self, item: PlannedProject) -> list[Any]:
+        """The row's values as stored, in the order of ``attrs``, then its sort keys."""
         values, stored = item.values, item.stored
-        if stored is None:
-            out = [values.get(attr) for attr in self.attrs]
-        else:
+        if stored is not None:
             out = [values[a] if a in values else stored.get(a) for a in self.attrs]
-        for index, to_stored in self._scaled:
-            if out[index] is not None:
-                out[index] = to_stored(out[index])
+        else:
+            try:
+                out = list(self._values(values))
+            except KeyError:  # a row without one of the ledger's columns
+                out = [values.get(attr) for attr in self.attrs]
+        for index, places, name in self._scaled:
+            value = out[index]
+            if value is not None:
+                out[index] = to_stored(value, places, name)
+        out += [sort_key(out[index]) for index, _ in self._keyed]
         return out
 
     def _changed_attrs(self, item: PlannedProject) -> list[str]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -107,8 +108,10 @@ def _body(
         )
     if problems:
         raise LedgerImportError(problems)
-    wanted = list(position.items())
-    width = max(position.values()) + 1
+    names = list(position)
+    places = list(position.values())
+    width = max(places) + 1
+    pick = itemgetter(*places) if len(places) > 1 else lambda cells: (cells[places[0]],)
     result: Rows = []
     for number, cells in body:
         if len(cells) > MAX_COLUMNS and any(not _blank(c) for c in cells[MAX_COLUMNS:]):
@@ -117,9 +120,12 @@ def _body(
             )
         if len(cells) < width:
             cells = [*cells, *([None] * (width - len(cells)))]
-        # An empty cell reads as None whichever reader read it ("" from CSV and calamine).
-        values = {name: (None if cells[i] == "" else cells[i]) for name, i in wanted}
-        if all(_blank(v) for v in values.values()):
+        picked = pick(cells)
+        if "" in picked:
+            # An empty cell reads as None whichever reader read it ("" from CSV and calamine).
+            picked = [None if cell == "" else cell for cell in picked]
+        values = dict(zip(names, picked, strict=True))
+        if all(_blank(v) for v in picked):
             continue
         if len(result) == MAX_ROWS:
             raise LedgerImportError(

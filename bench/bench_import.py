@@ -59,8 +59,14 @@ def cold_caches() -> None:
     for name, module in list(sys.modules.items()):
         if name == "db" or name.startswith("db."):
             for value in list(vars(module).values()):
-                if not isinstance(value, type) and callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
+                if isinstance(value, type):
+                    continue
+                try:
+                    clear = getattr(value, "cache_clear", None)
+                except RuntimeError:  # db.store.connection.database with no file open
+                    continue
+                if callable(clear):
+                    clear()
 
 
 class RawTable:

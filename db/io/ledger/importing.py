@@ -301,11 +301,12 @@ def _import(
         shapes.setdefault(tuple(values))
         planned.append(PlannedProject(item.row, project_id, values, stored.get(project_id), events))
 
-    investors.write(now)
+    investors.write_changes(now)
     note = f"台账导入:{Path(source).name}"
-    writer = ProjectWriter([a for shape in shapes for a in shape], now, note)
+    writer = ProjectWriter([a for shape in shapes for a in shape], now, note, investors)
     try:
         write_in_chunks(planned, writer, go_on)
+        investors.write_new(investors.last_id)  # (each was written with its first project)
     finally:
         writer.close()
 

@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
+from itertools import count
 from pathlib import Path
 from typing import Any, cast
 
@@ -133,11 +135,10 @@ class _EventIds:
     """Ids for the planned stage events, one past the table's largest."""
 
     def __init__(self) -> None:
-        self.next = next_id(StageEvent)
+        self.take = partial(next, count(next_id(StageEvent)))
 
-    def take(self) -> int:
-        self.next += 1
-        return self.next - 1
+
+_VALUE = {stage: stage.value for stage in Stage}
 
 
 def _plan_events(
@@ -150,12 +151,16 @@ def _plan_events(
     """The row's events the project does not have yet (same stage and date), and the
     event of an undated stage (中止, 注册, 竣工, 达产) it has not reached, dated the
     row's latest date (the import day when it has none)."""
-    have = {(e.stage, e.date) for e in present}
-    new = [
-        PlannedEvent(ids.take(), step.value, when, now)
-        for step, when in item.events
-        if (step.value, when) not in have
-    ]
+    take = ids.take
+    if present:
+        have = {(e.stage, e.date) for e in present}
+        new = [
+            PlannedEvent(take(), _VALUE[step], when, now)
+            for step, when in item.events
+            if (_VALUE[step], when) not in have
+        ]
+    else:
+        new = [PlannedEvent(take(), _VALUE[step], when, now) for step, when in item.events]
     if item.stage in UNDATED_STAGES:
         events = [*present, *new]
         if item.stage is Stage.DROPPED:
@@ -168,7 +173,7 @@ def _plan_events(
             if item.stage is Stage.DROPPED:
                 reason = item.fields.get("remarks") or DROPPED_REASON
             day = max((when for _, when in item.events), default=today)
-            new.append(PlannedEvent(ids.take(), item.stage.value, day, now, reason))
+            new.append(PlannedEvent(take(), item.stage.value, day, now, reason))
     return new
 
 

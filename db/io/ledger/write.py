@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar, cast
 
@@ -346,10 +347,7 @@ class ProjectWriter:
         updated = [i for i in items if i.stored is not None and self._changes(i)]
         uuids = fresh_uuids(len(inserted))
         now = self.now
-        rows = [
-            (item.id, 1, uuid, 1, now, *self._db_values(item))
-            for item, uuid in zip(inserted, uuids, strict=True)
-        ]
+        rows = self._new_rows(inserted, uuids)
         for item in updated:
             stored = cast(dict[str, Any], item.stored)
             visible = self._visible_change(item)
@@ -415,16 +413,40 @@ class ProjectWriter:
                 "stage_event", event_uuids, {project_uuids[project_id] for project_id, _ in events}
             )
 
+    def _new_rows(self, items: Sequence[PlannedProject], uuids: list[str]) -> list[tuple[Any, ...]]:
+        """The temporary table's rows of new projects, built a column at a time: the
+        values as stored, then the sort keys."""
+        if not items:
+            return []
+        try:
+            table = list(map(self._values, (item.values for item in items)))
+        except KeyError:  # a row without one of the ledger's columns
+            table = [tuple(item.values.get(attr) for attr in self.attrs) for item in items]
+        columns: list[Sequence[Any]] = list(zip(*table, strict=True))
+        for index, places, name in self._scaled:
+            columns[index] = [
+                None if value is None else to_stored(value, places, name)
+                for value in columns[index]
+            ]
+        keys = [list(map(sort_key, columns[index])) for index, _ in self._keyed]
+        count = len(items)
+        return list(
+            zip(
+                [item.id for item in items],
+                repeat(1, count),
+                uuids,
+                repeat(1, count),
+                repeat(self.now, count),
+                *columns,
+                *keys,
+                strict=True,
+            )
+        )
+
     def _db_values(self, item: PlannedProject) -> list[Any]:
-        """The row's values as stored, in the order of ``attrs``, then its sort keys."""
-        values, stored = item.values, item.stored
-        if stored is not None:
-            out = [values[a] if a in values else stored.get(a) for a in self.attrs]
-        else:
-            try:
-                out = list(self._values(values))
-            except KeyError:  # a row without one of the ledger's columns
-                out = [values.get(attr) for attr in self.attrs]
+        """An updated row's values as stored, in the order of ``attrs``, then its sort keys."""
+        values, stored = item.values, cast(dict[str, Any], item.stored)
+        out = [values[a] if a in values else stored.get(a) for a in self.attrs]
         for index, places, name in self._scaled:
             value = out[index]
             if value is not None:

@@ -124,9 +124,12 @@ def _body(
         if "" in picked:
             # An empty cell reads as None whichever reader read it ("" from CSV and calamine).
             picked = [None if cell == "" else cell for cell in picked]
+        for cell in picked:
+            if cell is not None and (cell.__class__ is not str or cell.strip()):
+                break  # (the usual row: its first cell)
+        else:
+            continue  # an empty row
         values = dict(zip(names, picked, strict=True))
-        if all(_blank(v) for v in picked):
-            continue
         if len(result) == MAX_ROWS:
             raise LedgerImportError(
                 [

@@ -169,16 +169,12 @@ def _decode_csv(raw: bytes, path: Path) -> str:
 
 def _csv_rows(path: Path, text: str) -> Iterator[Sequence[object]]:
     reader = csv.reader(io.StringIO(text, newline=""))
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise LedgerImportError(
-                [LedgerProblem(reader.line_num, None, f"CSV 格式有误({exc}),请在 Excel/WPS 中另存")]
-            ) from exc
-        yield row
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise LedgerImportError(
+            [LedgerProblem(reader.line_num, None, f"CSV 格式有误({exc}),请在 Excel/WPS 中另存")]
+        ) from exc
 
 
 def _read_csv(path: Path) -> Rows:

@@ -203,7 +203,17 @@ def _read_industry(column: str, raw: object) -> tuple[Reasons, str | None]:
     return limits, code
 
 
+# A code as the register writes it: 18 characters of its alphabet, nothing to take off.
+_PLAIN_CODE = re.compile(f"[{re.escape(credit_code.ALPHABET)}]{{18}}")
+
+
 def _read_credit_code(column: str, raw: object) -> tuple[Reasons, str | None]:
+    if (
+        type(raw) is str
+        and _PLAIN_CODE.fullmatch(raw)
+        and credit_code.check_character(raw[:17]) == raw[17]
+    ):
+        return _NONE, raw  # the usual code, nothing to fold
     limits, value = _limited(column, raw)
     text = _text(value)
     if text is None:

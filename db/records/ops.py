@@ -8,7 +8,9 @@ function's own value, the ``Changes`` (which kinds of record and which projects
 were touched, so that only the views showing them refresh) and ``undo``, which
 puts every field of every row back in one transaction and returns an
 ``OpResult`` of its own whose ``undo`` is the redo.  The desktop app wraps that
-in one generic undo command; nothing above db/ opens a transaction.
+in one generic undo command; nothing above db/ opens a transaction.  Rows that
+bulk SQL created (the ledger import's) are noted and undone a table at a time:
+one UPDATE makes them tombstones, and one more brings them back for the redo.
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ from db.store.sort_keys import sort_key
 
 CHUNK = 10_000  # rows written between two progress reports
 _TEMP_CACHE_KIB = 32 * 1024  # the temporary table's cache while a chunk passes through it
+_CACHE_KIB = 64 * 1024  # the file's cache while the import writes
 _IN_CHUNK = 5_000  # ids in one IN (…) of a look-up
 
 T = TypeVar("T")
@@ -353,9 +354,16 @@ class ProjectWriter:
         self.names = ", ".join(names)
         # A chunk's rows (some 5 MB) stay in memory: with the default cache of the
         # temporary database (2 MB) they would go to a file and back, a tenth of the
-        # import's time.  Memory only as the rows need it; set back on close.
-        self._temp_cache = database.execute_sql("PRAGMA temp.cache_size").fetchone()[0]
+        # import's time; and the file's indexes that the rows go into at random places
+        # (names, codes) stay in the cache rather than being written out to the log and
+        # read back before the commit.  Memory only as the pages need it; set back on
+        # close.
+        self._caches = {
+            schema: database.execute_sql(f"PRAGMA {schema}.cache_size").fetchone()[0]
+            for schema in ("main", "temp")
+        }
         database.execute_sql(f"PRAGMA temp.cache_size = {-_TEMP_CACHE_KIB}")
+        database.execute_sql(f"PRAGMA main.cache_size = {-_CACHE_KIB}")
         database.execute_sql(
             f"CREATE TEMP TABLE ledger_import (id INTEGER PRIMARY KEY, new, uuid, revision, "
             f"updated_at, {self.names})"
@@ -363,7 +371,8 @@ class ProjectWriter:
 
     def close(self) -> None:
         database.execute_sql("DROP TABLE temp.ledger_import")
-        database.execute_sql(f"PRAGMA temp.cache_size = {int(self._temp_cache)}")
+        for schema, size in self._caches.items():
+            database.execute_sql(f"PRAGMA {schema}.cache_size = {int(size)}")
 
     def write(self, items: Sequence[PlannedProject]) -> None:
         """Insert the new projects of ``items``, update the changed ones, add their events."""

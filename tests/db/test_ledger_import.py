@@ -876,3 +876,19 @@ def test_undo_takes_the_whole_import_back_and_redo_brings_it_again(unit_file: St
     redone.undo()
     assert Project.live().count() == 5
     assert first.value.created == 5
+
+
+def test_the_import_leaves_the_connections_caches_as_they_were(unit_file: Store) -> None:
+    from db.store.connection import database
+
+    def caches() -> tuple[int, int]:
+        return tuple(  # type: ignore[return-value]
+            database.execute_sql(f"PRAGMA {schema}.cache_size").fetchone()[0]
+            for schema in ("main", "temp")
+        )
+
+    main = caches()[0]
+    import_rows(_many(3), "台账.xlsx")
+    assert caches() == (main, main)  # the temporary database at the default size too
+    import_rows(_many(4), "台账2.xlsx")
+    assert caches() == (main, main)

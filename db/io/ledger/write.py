@@ -359,9 +359,11 @@ class ProjectWriter:
         # read back before the commit.  Memory only as the pages need it; set back on
         # close.
         self._caches = {
-            schema: database.execute_sql(f"PRAGMA {schema}.cache_size").fetchone()[0]
+            schema: int(database.execute_sql(f"PRAGMA {schema}.cache_size").fetchone()[0])
             for schema in ("main", "temp")
         }
+        # (A temporary database not opened yet says 0, and then takes the default size.)
+        self._caches["temp"] = self._caches["temp"] or self._caches["main"]
         database.execute_sql(f"PRAGMA temp.cache_size = {-_TEMP_CACHE_KIB}")
         database.execute_sql(f"PRAGMA main.cache_size = {-_CACHE_KIB}")
         database.execute_sql(
@@ -372,7 +374,7 @@ class ProjectWriter:
     def close(self) -> None:
         database.execute_sql("DROP TABLE temp.ledger_import")
         for schema, size in self._caches.items():
-            database.execute_sql(f"PRAGMA {schema}.cache_size = {int(size)}")
+            database.execute_sql(f"PRAGMA {schema}.cache_size = {size}")
 
     def write(self, items: Sequence[PlannedProject]) -> None:
         """Insert the new projects of ``items``, update the changed ones, add their events."""

@@ -8,11 +8,14 @@ function's own value, the ``Changes`` (which kinds of record and which projects
 were touched, so that only the views showing them refresh) and ``undo``, which
 puts every field of every row back in one transaction and returns an
 ``OpResult`` of its own whose ``undo`` is the redo.  The desktop app wraps that
-in one generic undo command; nothing above db/ opens a transaction.
+in one generic undo command; nothing above db/ opens a transaction.  Rows that
+bulk SQL created (the ledger import's) are noted and undone a table at a time:
+one UPDATE makes them tombstones, and one more brings them back for the redo.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
@@ -22,7 +25,7 @@ from typing import Generic, ParamSpec, TypeVar
 from db.store import journal
 from db.store.connection import database
 from db.store.faults import from_database_error
-from db.store.models import BOOKKEEPING, MODEL_BY_TABLE, Project
+from db.store.models import BOOKKEEPING, MODEL_BY_TABLE, utc_now
 
 T = TypeVar("T")
 
@@ -74,29 +77,60 @@ class NestedOperation(RuntimeError):
 
 
 def _changes(log: journal.Journal) -> Changes:
-    uuids: frozenset[str] = frozenset()
+    uuids = set(log.project_uuids)
     if log.project_ids:
-        query = Project.select(Project.uuid).where(Project.id.in_(sorted(log.project_ids)))
-        uuids = frozenset(str(row.uuid) for row in query)
-    return Changes(log.tables, uuids)
+        rows = database.execute_sql(
+            'SELECT uuid FROM "project" WHERE id IN (SELECT value FROM json_each(?))',
+            [json.dumps(sorted(log.project_ids))],
+        )
+        uuids.update(str(uuid) for (uuid,) in rows)
+    return Changes(log.tables, frozenset(uuids))
 
 
-def _restore(images: list[journal.RowImage]) -> OpResult[None]:
+def _restore_batch(batch: journal.RowBatch, log: journal.Journal) -> None:
+    """Undo a batch in bulk: tombstone the rows it brought to life, or revive the ones
+    it tombstoned, as SyncedModel.save would (a visible change: revision + 1 and the
+    time); a row already so is left alone.  Noted as a batch in turn, for the redo."""
+    table = batch.table
+    to = 0 if batch.deleted else 1  # ``deleted`` once undone
+    where = f'"{table}".uuid IN (SELECT value FROM json_each(?)) AND "{table}".deleted = ?'
+    arguments = [json.dumps(batch.uuids), 1 - to]
+    found = database.execute_sql(f'SELECT uuid FROM "{table}" WHERE {where}', arguments)
+    changed = [str(uuid) for (uuid,) in found]
+    projects = changed if table == "project" else []
+    if "project" in MODEL_BY_TABLE[table]._meta.fields:
+        found = database.execute_sql(
+            f'SELECT DISTINCT p.uuid FROM "{table}" JOIN "project" AS p '
+            f'ON p.id = "{table}".project_id WHERE {where}',
+            arguments,
+        )
+        projects = [str(uuid) for (uuid,) in found]
+    database.execute_sql(
+        f'UPDATE "{table}" SET deleted = ?, revision = revision + 1, updated_at = ? WHERE {where}',
+        [to, utc_now().isoformat(" "), *arguments],
+    )
+    log.note_batch(table, changed, projects, deleted=bool(to))
+
+
+def _restore(entries: list[journal.Entry]) -> OpResult[None]:
     """Put back every row as it was before: a created row becomes a tombstone."""
     with journal.recording() as log, database.atomic():
-        for image in reversed(images):
-            model = MODEL_BY_TABLE[image.table]
-            row = model.get(model.uuid == image.uuid)
-            if image.before is None:
+        for entry in reversed(entries):
+            if isinstance(entry, journal.RowBatch):
+                _restore_batch(entry, log)
+                continue
+            model = MODEL_BY_TABLE[entry.table]
+            row = model.get(model.uuid == entry.uuid)
+            if entry.before is None:
                 row.deleted = True
             else:
-                for name, value in image.before.items():
+                for name, value in entry.before.items():
                     if name not in BOOKKEEPING:
                         setattr(row, name, value)
             row.save()
-        images_now = list(log.images.values())
+        entries_now = list(log.entries)
         changes = _changes(log)
-    return OpResult(None, changes, lambda: _restore(images_now))
+    return OpResult(None, changes, lambda: _restore(entries_now))
 
 
 def operation(function: Callable[P, T]) -> Callable[P, OpResult[T]]:
@@ -109,13 +143,13 @@ def operation(function: Callable[P, T]) -> Callable[P, OpResult[T]]:
         try:
             with journal.recording() as log, database.atomic():
                 value = function(*args, **kwargs)
-                images = list(log.images.values())
+                entries = list(log.entries)
                 changes = _changes(log)
         except Exception as exc:
             fault = from_database_error(exc, Path(database.database))
             if fault is not None:
                 raise fault from exc
             raise
-        return OpResult(value, changes, lambda: _restore(images))
+        return OpResult(value, changes, lambda: _restore(entries))
 
     return run

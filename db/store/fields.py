@@ -33,6 +33,12 @@ def from_stored(value: int, places: int) -> Decimal:
 
 def to_stored(value: Decimal | int, places: int, name: str = "value") -> int:
     """An exact decimal as the stored integer; finer than ``places`` or too large is refused."""
+    if value.__class__ is Decimal:  # the usual value, quickly (the same steps as below)
+        scaled = value.scaleb(places)
+        if scaled.is_finite():
+            whole = int(scaled)
+            if whole == scaled and abs(whole) <= MAX_STORED:
+                return whole
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
         raise TypeError(f"{name}: exact decimal expected, got {type(value).__name__}")
     scaled = Decimal(value).scaleb(places)

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from functools import cache, lru_cache
-from importlib.resources import files
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 
 SQL_FUNCTION = "pinyin_sort_key"
 OTHER = "\x01"  # before every Chinese character
@@ -55,15 +56,44 @@ def _toneless(reading: str) -> str:
     return "".join(letters) + str(tone)
 
 
-@cache
-def _segments() -> dict[str, str]:
-    """Each character pypinyin knows, as its segment of a key (read once, lazily:
-    pypinyin's table of characters, 40,000 entries, takes a few hundredths of a second)."""
-    table = json.loads(files("pypinyin").joinpath("pinyin_dict.json").read_text("utf-8"))
-    return {
-        chr(int(code)): f"{CHINESE}{_toneless(readings.split(',')[0])}{chr(int(code))}"
-        for code, readings in table.items()
-    }
+def _table_path() -> Path:
+    """pypinyin's table of characters, found without importing pypinyin (whose package
+    loads its dictionary of phrases, a quarter of a second, which a key never needs)."""
+    spec = find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pypinyin")
+    return Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
+
+
+class _Segments(dict[str, str]):
+    """Each character's segment of a key, made the first time a text holds it: a
+    Chinese character's from its first reading in pypinyin's table (read once, a few
+    hundredths of a second; its 40,000 characters are not all turned into segments),
+    any other character itself, folded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._readings: dict[str, str] | None = None
+
+    def __missing__(self, ch: str) -> str:
+        if self._readings is None:
+            self._readings = json.loads(_table_path().read_text("utf-8"))
+        readings = self._readings.get(str(ord(ch)))
+        if readings is not None:
+            segment = f"{CHINESE}{_toneless(readings.split(',')[0])}{ch}"
+        else:
+            # Full-width letters and digits sort with their ASCII forms.
+            segment = OTHER + unicodedata.normalize("NFKC", ch).lower()
+        self[ch] = segment
+        return segment
+
+    def cache_clear(self) -> None:
+        """Forget every segment and the table, as a new process starts (for the benches)."""
+        self.clear()
+        self._readings = None
+
+
+_segments = _Segments()
 
 
 @lru_cache(maxsize=65536)
@@ -71,12 +101,4 @@ def sort_key(text: str | None) -> str | None:
     """The key that sorts ``text`` by pinyin; None for no text (sorted last)."""
     if not text:
         return None
-    segments = _segments()
-    parts = []
-    for ch in text:
-        segment = segments.get(ch)
-        if segment is None:
-            # Full-width letters and digits sort with their ASCII forms.
-            segment = OTHER + unicodedata.normalize("NFKC", ch).lower()
-        parts.append(segment)
-    return "".join(parts)
+    return "".join(map(_segments.__getitem__, text))

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from db.errors import UserError
 from db.io.ledger import write as ledger_write
 from db.io.ledger.export import export_ledger, ledger_rows
-from db.io.ledger.importing import import_ledger, import_rows
+from db.io.ledger.importing import ImportCancelled, import_ledger, import_rows
 from db.io.ledger.read import read_ledger
 from db.io.ledger.template import COLUMNS, DROPPED_REASON, LedgerImportError, header_key
 from db.reads.units import unit_named
@@ -788,3 +788,107 @@ def test_every_row_written_has_its_own_uuid(hq_file: Store) -> None:
         uuids = [str(row.uuid) for row in model.select()]
         assert len(set(uuids)) == len(uuids) > 0
         assert all(str(uuid.UUID(u)) == u for u in uuids)
+
+
+# -- progress, cancel and undo of a large import ------------------------------------
+
+
+def _many(count: int) -> list[tuple[int, dict[str, Any]]]:
+    return [
+        (
+            n + 2,
+            ledger_row(
+                项目名称=f"项目{n}",
+                投资方=f"公司{n}",
+                统一社会信用代码=credit(n),
+                项目编号=f"SH{n}",
+            ),
+        )
+        for n in range(count)
+    ]
+
+
+def test_progress_is_told_while_checking_then_a_chunk_at_a_time(
+    unit_file: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ledger_write, "CHUNK", 4)
+    monkeypatch.setattr("db.io.ledger.importing.CHUNK", 4)
+    told: list[tuple[int, int]] = []
+    result = import_rows(
+        _many(10), "台账.xlsx", lambda done, total: told.append((done, total)) or True
+    )
+    assert result.value.created == 10
+    assert {total for _, total in told} == {10}
+    checking = [done for done, _ in told if done == 0]
+    assert len(checking) >= 3  # while the rows are checked, not only once
+    assert [done for done, _ in told if done] == [4, 8, 10]
+
+
+@pytest.mark.parametrize("stop_at", [0, 4, 8])
+def test_a_cancel_at_any_point_keeps_nothing(
+    unit_file: Store, monkeypatch: pytest.MonkeyPatch, stop_at: int
+) -> None:
+    monkeypatch.setattr(ledger_write, "CHUNK", 4)
+    monkeypatch.setattr("db.io.ledger.importing.CHUNK", 4)
+    import_rows(_many(3), "台账.xlsx")  # three projects to update
+    before = counts()
+    told: list[int] = []
+
+    def progress(done: int, total: int) -> bool:
+        told.append(done)
+        if stop_at == 0:
+            return len(told) < 2  # stopped at the second report, while checking
+        return done < stop_at
+
+    with pytest.raises(ImportCancelled):
+        import_rows(_many(10), "台账2.xlsx", progress)
+    assert counts() == before
+    assert max(told) == stop_at
+    assert import_rows(_many(10), "台账2.xlsx").value.created == 7
+
+
+def test_undo_takes_the_whole_import_back_and_redo_brings_it_again(unit_file: Store) -> None:
+    first = import_rows(_many(5), "台账.xlsx")
+    before = {p.uuid: p.revision for p in Project.select()}
+    rows = _many(8)
+    for _, values in rows[:2]:
+        values["总投资(万元)"] = 40000  # two projects change
+    rows[2][1].update(项目阶段="开工", 开工日期=date(2023, 8, 1))  # one gains an event
+    result = import_rows(rows, "台账2.xlsx")
+    created = {p.uuid for p in Project.select().where(Project.id > 5)}
+    changed = {project(f"项目{n}").uuid for n in range(3)}
+    assert (result.value.created, result.value.updated) == (3, 5)
+    assert result.changes.project_uuids == created | changed
+    assert result.changes.tables == {"investor", "project", "stage_event"}
+
+    undone = result.undo()
+    assert undone.changes.project_uuids == created | changed
+    assert Project.live().count() == 5
+    assert {p.uuid for p in Project.live()} == set(before)
+    assert all(p.revision == 2 for p in Project.select().where(Project.id > 5))  # tombstones
+    assert StageEvent.live().count() == len(events_of("项目0")) * 5
+    assert Investor.live().count() == 5
+
+    redone = undone.undo()
+    assert Project.live().count() == 8
+    assert StageEvent.live().where(StageEvent.stage == Stage.STARTED).count() == 1
+    assert project("项目0").total_investment == Decimal(40000)
+    redone.undo()
+    assert Project.live().count() == 5
+    assert first.value.created == 5
+
+
+def test_the_import_leaves_the_connections_caches_as_they_were(unit_file: Store) -> None:
+    from db.store.connection import database
+
+    def caches() -> tuple[int, int]:
+        return tuple(  # type: ignore[return-value]
+            database.execute_sql(f"PRAGMA {schema}.cache_size").fetchone()[0]
+            for schema in ("main", "temp")
+        )
+
+    main = caches()[0]
+    import_rows(_many(3), "台账.xlsx")
+    assert caches() == (main, main)  # the temporary database at the default size too
+    import_rows(_many(4), "台账2.xlsx")
+    assert caches() == (main, main)

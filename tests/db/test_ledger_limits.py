@@ -336,6 +336,29 @@ def test_a_sheet_whose_cells_state_no_position_is_read_all_the_same(
     assert Project.get().name == "无坐标项目"
 
 
+@pytest.mark.parametrize(
+    ("xml", "placed"),
+    [
+        (b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"/></row>', True),
+        (b'<cols><col min="1" max="2"/></cols><c r="A1"><v>1</v></c>', True),
+        (b'<conditionalFormatting><cfRule type="x"/></conditionalFormatting>', True),
+        (b'<row r="1"><c><v>1</v></c></row>', False),
+        (b'<row r="1"><c/></row>', False),
+        (b'<row r="1"><c t="s" r="A1"><v>0</v></c></row>', False),  # position not first
+        (b'<row r="1"><c  r="A1"><v>0</v></c></row>', False),
+        (b'<row r="1"><c\tr="A1"><v>0</v></c></row>', False),
+        (b'<row r="1"><c\nr="A1"><v>0</v></c></row>', False),
+        (b'<row r="1"><c r="A1"/><c>', False),
+    ],
+)
+def test_a_cell_that_does_not_begin_with_its_position_is_found(xml: bytes, placed: bool) -> None:
+    """The fast reader gets a sheet only when every cell element begins with r="…"."""
+    scan = ledger_xlsx._Scan()
+    member = zipfile.ZipInfo("xl/worksheets/sheet1.xml")
+    ledger_xlsx._scan_piece(Path("台账.xlsx"), member, xml, scan)
+    assert scan.unplaced is not placed
+
+
 def test_a_cell_far_beyond_the_limits_is_refused_before_a_reader_allocates_it(
     tmp_path: Path,
 ) -> None:

@@ -4,6 +4,8 @@ row is written, and never count as a change a user made."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -192,3 +194,22 @@ def test_a_save_through_an_operation_never_writes_a_key(unit_file: Store) -> Non
 
     rename_with_a_stale_key()
     assert Project.get_by_id(project.id).name_sort_key == sort_key("东方电梯项目")
+
+
+def test_the_key_of_every_character_stays_as_it_was() -> None:
+    """Each character's segment is made the first time a text holds it: the keys of
+    every character pypinyin knows, and of the ASCII and full-width ranges, are those
+    the table built whole made (their digest, taken before)."""
+    from db.store import sort_keys
+
+    table = json.loads(sort_keys._table_path().read_text("utf-8"))
+    chars = sorted(chr(int(code)) for code in table)
+    others = [chr(c) for c in range(0x20, 0x3000)] + [chr(c) for c in range(0xFF00, 0xFFEF)]
+    sort_keys.sort_key.cache_clear()
+    sort_keys._segments.cache_clear()
+    digest = hashlib.sha256()
+    for ch in chars + others:
+        digest.update(repr(sort_key(ch)).encode())
+    digest.update(repr(sort_key("Ｚ型钢 ABC 3号厂房 重庆长安行 ǖ")).encode())
+    assert (len(chars), len(others)) == (41923, 12495)
+    assert digest.hexdigest() == "3a9cb6666588490cf9c82ae61bd5728fa23b4e4ee09fbed3337a8d7b6df56596"

@@ -34,11 +34,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
+from itertools import count
 from pathlib import Path
 from typing import Any, cast
 
 from db.errors import UserError
-from db.io.ledger.check import Checked, check_row, duplicate_codes
+from db.io.ledger.check import Checked, check_rows, duplicate_codes
 from db.io.ledger.read import read_ledger
 from db.io.ledger.template import (
     COLUMNS,
@@ -55,6 +57,7 @@ from db.io.ledger.write import (
     ProjectWriter,
     next_id,
     stage_after,
+    stage_of_new,
     stored_events,
     stored_rows,
     write_in_chunks,
@@ -65,6 +68,7 @@ from db.rules.project_codes import auto_code, next_code_number
 from db.rules.stages import first_dates, order_problem, with_event
 from db.rules.vocabulary import Stage
 from db.store import settings
+from db.store.connection import database
 from db.store.models import Project, StageEvent, Unit, utc_now
 
 
@@ -102,13 +106,11 @@ def _match_existing(checked: list[Checked]) -> tuple[dict[int, int], list[Ledger
     if not wanted:
         return {}, []
     found: dict[tuple[str, str], list[int]] = defaultdict(list)
-    query = (
-        Project.live(Project.id, Unit.name, Project.code)
-        .join(Unit)
-        .where(Project.code.is_null(False))
-        .tuples()
+    rows = database.execute_sql(
+        'SELECT p.id, u.name, p.code FROM "project" AS p JOIN "unit" AS u ON u.id = p.unit_id '
+        "WHERE p.deleted = 0 AND p.code IS NOT NULL"
     )
-    for project_id, unit_name, code in cast(Iterable[tuple[int, str, str]], query):
+    for project_id, unit_name, code in cast(Iterable[tuple[int, str, str]], rows):
         if (unit_name, code) in wanted:
             found[(unit_name, code)].append(project_id)
     matches: dict[int, int] = {}
@@ -133,11 +135,10 @@ class _EventIds:
     """Ids for the planned stage events, one past the table's largest."""
 
     def __init__(self) -> None:
-        self.next = next_id(StageEvent)
+        self.take = partial(next, count(next_id(StageEvent)))
 
-    def take(self) -> int:
-        self.next += 1
-        return self.next - 1
+
+_VALUE = {stage: stage.value for stage in Stage}
 
 
 def _plan_events(
@@ -150,12 +151,16 @@ def _plan_events(
     """The row's events the project does not have yet (same stage and date), and the
     event of an undated stage (中止, 注册, 竣工, 达产) it has not reached, dated the
     row's latest date (the import day when it has none)."""
-    have = {(e.stage, e.date) for e in present}
-    new = [
-        PlannedEvent(ids.take(), step.value, when, now)
-        for step, when in item.events
-        if (step.value, when) not in have
-    ]
+    take = ids.take
+    if present:
+        have = {(e.stage, e.date) for e in present}
+        new = [
+            PlannedEvent(take(), _VALUE[step], when, now)
+            for step, when in item.events
+            if (_VALUE[step], when) not in have
+        ]
+    else:
+        new = [PlannedEvent(take(), _VALUE[step], when, now) for step, when in item.events]
     if item.stage in UNDATED_STAGES:
         events = [*present, *new]
         if item.stage is Stage.DROPPED:
@@ -168,7 +173,7 @@ def _plan_events(
             if item.stage is Stage.DROPPED:
                 reason = item.fields.get("remarks") or DROPPED_REASON
             day = max((when for _, when in item.events), default=today)
-            new.append(PlannedEvent(ids.take(), item.stage.value, day, now, reason))
+            new.append(PlannedEvent(take(), item.stage.value, day, now, reason))
     return new
 
 
@@ -217,16 +222,7 @@ def _bulk_work() -> Iterator[None]:
 def _check_all(
     rows: list[tuple[int, dict[str, Any]]], own: Unit | None, go_on: Callable[[int], None]
 ) -> tuple[list[Checked], list[LedgerProblem]]:
-    problems: list[LedgerProblem] = []
-    checked: list[Checked] = []
-    for index, (row, values) in enumerate(rows, start=1):
-        item, row_problems = check_row(row, values, own)
-        problems += row_problems
-        if item is not None:
-            checked.append(item)
-        if index % CHUNK == 0:
-            go_on(0)
-    go_on(0)
+    checked, problems = check_rows(rows, own, lambda: go_on(0), CHUNK)
     return checked, problems + duplicate_codes(rows, own)
 
 
@@ -289,11 +285,14 @@ def _import(
     number = next_code_number(today.year, (r.code for r in checked if r.code))
     next_project = next_id(Project)
     planned: list[PlannedProject] = []
+    shapes: dict[tuple[str, ...], None] = {}  # the attributes rows set, once each
+    resolve = investors.resolve
     for index, item in enumerate(checked):
-        values = dict(item.fields)
-        values["investor"] = investors.resolve(item.investor, item.credit_code, item.origin)
+        values = item.fields  # the row's own (Checked is not used again)
+        values["investor"] = resolve(item.investor, item.credit_code, item.origin)
         values["unit"] = units[item.unit_name]
         project_id = matches.get(index)
+        events = planned_events[index]
         if project_id is None:
             code = item.code
             if code is None:
@@ -301,15 +300,18 @@ def _import(
                 number += 1
             values["code"] = code
             project_id, next_project = next_project, next_project + 1
-        events = planned_events[index]
-        values["stage"] = stage_after([*present.get(project_id, []), *events])
+            values["stage"] = stage_of_new(events)
+        else:
+            values["stage"] = stage_after([*present.get(project_id, []), *events])
+        shapes.setdefault(tuple(values))
         planned.append(PlannedProject(item.row, project_id, values, stored.get(project_id), events))
 
-    investors.write(now)
+    investors.write_changes(now)
     note = f"台账导入:{Path(source).name}"
-    writer = ProjectWriter([a for p in planned for a in p.values], now, note)
+    writer = ProjectWriter([a for shape in shapes for a in shape], now, note, investors)
     try:
         write_in_chunks(planned, writer, go_on)
+        investors.write_new(investors.last_id)  # (each was written with its first project)
     finally:
         writer.close()
 

@@ -84,6 +84,18 @@ def may_break_limits(column: str, text: str) -> bool:
     )
 
 
+def column_within_limits(column: str, texts: list[str]) -> bool:
+    """A quick look over a whole column's texts at once: true only when
+    ``text_problem`` refuses none of them (every one within the column's length,
+    no character the column may not hold), false when one may be refused."""
+    if not texts:
+        return True
+    if max(map(len, texts)) > cell_length(column):
+        return False
+    control = _CONTROL if column in MULTILINE else _CONTROL_OR_BREAK
+    return control.search("".join(texts)) is None
+
+
 def text_problem(column: str, text: str) -> str | None:
     """Why a cell's text cannot be taken (too long, a control character), or None;
     ``text`` without the spaces and line breaks around it."""

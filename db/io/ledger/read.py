@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -107,8 +108,10 @@ def _body(
         )
     if problems:
         raise LedgerImportError(problems)
-    wanted = list(position.items())
-    width = max(position.values()) + 1
+    names = list(position)
+    places = list(position.values())
+    width = max(places) + 1
+    pick = itemgetter(*places) if len(places) > 1 else lambda cells: (cells[places[0]],)
     result: Rows = []
     for number, cells in body:
         if len(cells) > MAX_COLUMNS and any(not _blank(c) for c in cells[MAX_COLUMNS:]):
@@ -117,10 +120,16 @@ def _body(
             )
         if len(cells) < width:
             cells = [*cells, *([None] * (width - len(cells)))]
-        # An empty cell reads as None whichever reader read it ("" from CSV and calamine).
-        values = {name: (None if cells[i] == "" else cells[i]) for name, i in wanted}
-        if all(_blank(v) for v in values.values()):
-            continue
+        picked = pick(cells)
+        if "" in picked:
+            # An empty cell reads as None whichever reader read it ("" from CSV and calamine).
+            picked = [None if cell == "" else cell for cell in picked]
+        for cell in picked:
+            if cell is not None and (cell.__class__ is not str or cell.strip()):
+                break  # (the usual row: its first cell)
+        else:
+            continue  # an empty row
+        values = dict(zip(names, picked, strict=True))
         if len(result) == MAX_ROWS:
             raise LedgerImportError(
                 [
@@ -160,16 +169,12 @@ def _decode_csv(raw: bytes, path: Path) -> str:
 
 def _csv_rows(path: Path, text: str) -> Iterator[Sequence[object]]:
     reader = csv.reader(io.StringIO(text, newline=""))
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise LedgerImportError(
-                [LedgerProblem(reader.line_num, None, f"CSV 格式有误({exc}),请在 Excel/WPS 中另存")]
-            ) from exc
-        yield row
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise LedgerImportError(
+            [LedgerProblem(reader.line_num, None, f"CSV 格式有误({exc}),请在 Excel/WPS 中另存")]
+        ) from exc
 
 
 def _read_csv(path: Path) -> Rows:

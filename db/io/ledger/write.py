@@ -1,38 +1,51 @@
-"""Writing a checked ledger in bulk: a few statements per table, in the import's
-transaction, every row noted for undo (db.store.journal) as SyncedModel.save
-would note it, and revisions kept honest as its docstring says (a new row at 1;
-+1 only when a field a user sees changes; the cached stage is derived).
+"""Writing a checked ledger in bulk: a few statements per table and chunk, in the
+import's transaction, noted for undo (db.store.journal: the rows created a table at
+a time, a stored row updated with its values before, as SyncedModel.save would note
+it), and revisions kept honest as its docstring says (a new row at 1; +1 only when
+a field a user sees changes; the cached stage is derived).
 
 The rows are first planned in memory (which investor each row names, which
 columns of an existing project change, which stage events are new, the cached
 stage each project ends at), then written in chunks, so that the import can say
 how far it is and stop between two chunks (the transaction then rolls back).
 New rows get their ids here, one past the largest id of their table: the import
-holds the file's only write transaction, so no one else can take them.
+holds the file's only write transaction, so no one else can take them.  A chunk's
+new investors go first, then its projects, then their events.
 
-Projects go through a temporary table and one INSERT … SELECT (or UPDATE … FROM)
-a chunk: the search index (project_search, kept by its triggers) is then
-written in one statement a chunk rather than one a row, four times faster.
+Every row is written with its pinyin sort keys (db.store.sort_keys), computed a
+chunk at a time just before: the file's triggers compare them (still in
+sort_key's cache then) and write nothing more.  Projects go through a temporary
+table and one INSERT … SELECT (or UPDATE … FROM) a chunk: the search index
+(project_search, kept by its triggers) is then written in one statement a chunk
+rather than one a row, four times faster (FTS5 stores what it holds at the end of
+every statement).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, TypeVar, cast
+from itertools import repeat
+from operator import itemgetter
+from typing import Any, NamedTuple, TypeVar, cast
 
-from peewee import Field
+from peewee import CharField, Field, ForeignKeyField, IntegerField, TextField
 
 from db.rules.stages import Event, event_order, latest_stage
+from db.rules.vocabulary import Stage
 from db.store import journal
 from db.store.connection import database
-from db.store.fields import ScaledDecimalField
+from db.store.fields import ScaledDecimalField, to_stored
 from db.store.models import Investor, Project, StageEvent, SyncedModel
+from db.store.sort_keys import sort_key
 
 CHUNK = 10_000  # rows written between two progress reports
+_TEMP_CACHE_KIB = 32 * 1024  # the temporary table's cache while a chunk passes through it
+_CACHE_KIB = 64 * 1024  # the file's cache while the import writes
 _IN_CHUNK = 5_000  # ids in one IN (…) of a look-up
 
 T = TypeVar("T")
@@ -72,18 +85,43 @@ def next_id(model: type[SyncedModel]) -> int:
     return int(row[0] or 0) + 1
 
 
+def _reader(field: Field) -> tuple[type | None, Callable[[Any], Any]]:
+    """How a stored value reads as its field's Python value: the type sqlite3 already
+    hands it over as (None when there is none), else the field's python_value."""
+    if isinstance(field, ScaledDecimalField):
+        return None, field.python_value
+    if isinstance(field, CharField | TextField):
+        return str, field.python_value
+    if isinstance(field, IntegerField | ForeignKeyField):
+        return int, field.python_value
+    return None, field.python_value
+
+
 def stored_rows(model: type[SyncedModel], ids: Iterable[int]) -> dict[int, dict[str, Any]]:
-    """Rows as SyncedModel.stored_values gives them (the journal's before), by id."""
+    """Rows as SyncedModel.stored_values gives them (the journal's before), by id: each
+    value as its field reads it (peewee's python_value), a text or a whole number as
+    sqlite3 gives it."""
+    fields = list(model._meta.sorted_fields)
+    names = [field.name for field in fields]
+    readers = [_reader(field) for field in fields]
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    wanted = json.dumps(sorted(set(ids)))
+    found = database.execute_sql(
+        f'SELECT {columns} FROM "{model._meta.table_name}" '
+        "WHERE id IN (SELECT value FROM json_each(?))",
+        [wanted],
+    )
     rows: dict[int, dict[str, Any]] = {}
-    for part in chunks(sorted(set(ids)), _IN_CHUNK):
-        query = model.select().where(model.id.in_(list(part))).dicts()
-        for row in cast(Iterable[dict[str, Any]], query):
-            rows[int(row["id"])] = row
+    for stored in found:
+        row: dict[str, Any] = {
+            name: value if value is None or type(value) is kind else read(value)
+            for name, value, (kind, read) in zip(names, stored, readers, strict=True)
+        }
+        rows[int(row["id"])] = row
     return rows
 
 
-@dataclass(frozen=True)
-class PlannedEvent:
+class PlannedEvent(NamedTuple):
     """A stage event, stored or planned, as the stage rules read one (db.rules.stages.Event)."""
 
     id: int
@@ -95,29 +133,34 @@ class PlannedEvent:
 
 def stored_events(project_ids: Iterable[int]) -> dict[int, list[PlannedEvent]]:
     """The live stage events of these projects, by project."""
+    day_of: Callable[[Any], date] = StageEvent.date.python_value
+    moment_of: Callable[[Any], datetime] = StageEvent.recorded_at.python_value
+    found = database.execute_sql(
+        'SELECT id, project_id, stage, date, recorded_at FROM "stage_event" '
+        "WHERE deleted = 0 AND project_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(set(project_ids)))],
+    )
     events: dict[int, list[PlannedEvent]] = {}
-    for part in chunks(sorted(set(project_ids)), _IN_CHUNK):
-        query = (
-            StageEvent.live(
-                StageEvent.id,
-                StageEvent.project,
-                StageEvent.stage,
-                StageEvent.date,
-                StageEvent.recorded_at,
-            )
-            .where(StageEvent.project.in_(list(part)))
-            .tuples()
-        )
-        for event_id, project_id, stage, day, recorded in cast(
-            Iterable[tuple[int, int, str, date, datetime]], query
-        ):
-            events.setdefault(project_id, []).append(PlannedEvent(event_id, stage, day, recorded))
+    for event_id, project_id, stage, day, recorded in found:
+        event = PlannedEvent(event_id, stage, day_of(day), moment_of(recorded))
+        events.setdefault(project_id, []).append(event)
     return events
 
 
 def stage_after(events: Sequence[Event]) -> str:
     """The cached stage of a project with these live events (db.records.stages)."""
     return latest_stage(sorted(events, key=event_order)).value
+
+
+_RANK = {stage.value: stage.rank for stage in Stage}
+
+
+def stage_of_new(events: Sequence[PlannedEvent]) -> str:
+    """``stage_after`` of a new project's events: recorded at one moment, their ids in
+    the order planned, so the latest is the latest by date, then path order, then id."""
+    if not events:
+        return Stage.LEAD.value
+    return max(events, key=lambda e: (e.date, _RANK[e.stage], e.id)).stage
 
 
 # -- investors ---------------------------------------------------------------------
@@ -143,6 +186,8 @@ class InvestorBook:
         self._by_name: dict[str, _InvestorState] = {}
         self._next_id = next_id(Investor)
         self.planned: list[_InvestorState] = []
+        self._written = 0  # planned investors written so far
+        self._stamp = ""
         found: dict[int, _InvestorState] = {}
         for column, values in (("name", names), ("credit_code", codes)):
             for part in chunks(sorted(values), _IN_CHUNK):
@@ -182,20 +227,15 @@ class InvestorBook:
             state.changed = True
         return state.id
 
-    def write(self, now: datetime) -> None:
-        """Insert the new investors, update the changed ones (revision + 1)."""
+    @property
+    def last_id(self) -> int:
+        return self._next_id - 1
+
+    def write_changes(self, now: datetime) -> None:
+        """Update the stored investors the rows change (revision + 1), before any
+        project is written."""
         log = journal.active()
         stamp = as_stored(now)
-        new = self.planned
-        uuids = fresh_uuids(len(new))
-        database.cursor().executemany(
-            'INSERT INTO "investor" (id, uuid, revision, updated_at, deleted, name, '
-            "credit_code, origin) VALUES (?, ?, 1, ?, 0, ?, ?, ?)",
-            [
-                (s.id, uuid, stamp, s.name, s.credit_code, s.origin)
-                for s, uuid in zip(new, uuids, strict=True)
-            ],
-        )
         changed = [s for s in self._by_name.values() if s.changed and not s.new]
         changed += [
             s for s in self._by_code.values() if s.changed and not s.new and s not in changed
@@ -207,15 +247,51 @@ class InvestorBook:
             if (s.credit_code, s.origin) != (before[s.id]["credit_code"], before[s.id]["origin"])
         ]
         database.cursor().executemany(
-            'UPDATE "investor" SET credit_code = ?, origin = ?, revision = revision + 1, '
-            "updated_at = ? WHERE id = ?",
-            [(s.credit_code, s.origin, stamp, s.id) for s in updates],
+            'UPDATE "investor" SET credit_code = ?, origin = ?, origin_sort_key = ?, '
+            "revision = revision + 1, updated_at = ? WHERE id = ?",
+            [(s.credit_code, s.origin, sort_key(s.origin), stamp, s.id) for s in updates],
         )
         if log is not None:
-            for uuid in uuids:
-                log.note("investor", uuid, None, set())
             for s in updates:
                 log.note("investor", str(before[s.id]["uuid"]), before[s.id], set())
+        self._stamp = stamp
+        self._written = 0
+
+    def write_new(self, last_id: int) -> None:
+        """Insert the new investors up to id ``last_id`` not written yet, with their sort
+        keys (the file's triggers then find them right and write nothing: a chunk at a
+        time, so that the keys are still in sort_key's cache when the triggers ask)."""
+        start = self._written
+        end = start
+        while end < len(self.planned) and self.planned[end].id <= last_id:
+            end += 1
+        if end == start:
+            return
+        new = self.planned[start:end]
+        self._written = end
+        uuids = fresh_uuids(len(new))
+        stamp = self._stamp
+        database.cursor().executemany(
+            'INSERT INTO "investor" (id, uuid, revision, updated_at, deleted, name, '
+            "credit_code, origin, name_sort_key, origin_sort_key) "
+            "VALUES (?, ?, 1, ?, 0, ?, ?, ?, ?, ?)",
+            [
+                (
+                    s.id,
+                    uuid,
+                    stamp,
+                    s.name,
+                    s.credit_code,
+                    s.origin,
+                    sort_key(s.name),
+                    sort_key(s.origin),
+                )
+                for s, uuid in zip(new, uuids, strict=True)
+            ],
+        )
+        log = journal.active()
+        if log is not None:
+            log.note_batch("investor", uuids)
 
 
 # -- projects and their stage events ------------------------------------------------
@@ -236,47 +312,89 @@ def _columns(attrs: Iterable[str]) -> list[Field]:
     return [Project._meta.fields[a] for a in attrs]
 
 
+# The texts the file keeps a pinyin sort key of (db.store.sort_keys), by attribute.
+SORTED_TEXTS: dict[str, str] = {
+    attr: f"{attr}_sort_key"
+    for attr in (
+        "name",
+        "local_industry",
+        "chain",
+        "construction_kind",
+        "info_source",
+        "person_in_charge",
+    )
+}
+assert set(SORTED_TEXTS.values()) == Project.SORT_KEYS
+
+
 class ProjectWriter:
     """Writes planned projects and their events a chunk at a time."""
 
-    def __init__(self, attrs: Sequence[str], now: datetime, note: str) -> None:
+    def __init__(
+        self, attrs: Sequence[str], now: datetime, note: str, investors: InvestorBook
+    ) -> None:
+        self.investors = investors  # written a chunk at a time, before their projects
         # Every attribute a row may set, in one order for every statement.
         self.attrs = list(dict.fromkeys(["name", "investor", "unit", "capital", *attrs, "stage"]))
+        self.moment = now
         self.now = as_stored(now)
         self.note = note
         self.columns = _columns(self.attrs)
+        self._values = itemgetter(*self.attrs)
         # Exact decimals are stored as scaled integers (db.store.fields); text, whole
         # numbers and ids go to sqlite3 as they are, as peewee hands them over.
         self._scaled = [
-            (i, c.db_value) for i, c in enumerate(self.columns) if isinstance(c, ScaledDecimalField)
+            (i, c.places, c.name)
+            for i, c in enumerate(self.columns)
+            if isinstance(c, ScaledDecimalField)
         ]
-        names = ", ".join(f'"{c.column_name}"' for c in self.columns)
+        # The sort key of each text a row sets, written with it.
+        self._keyed = [(self.attrs.index(a), k) for a, k in SORTED_TEXTS.items() if a in self.attrs]
+        names = [f'"{c.column_name}"' for c in self.columns] + [f'"{k}"' for _, k in self._keyed]
+        self.names = ", ".join(names)
+        # A chunk's rows (some 5 MB) stay in memory: with the default cache of the
+        # temporary database (2 MB) they would go to a file and back, a tenth of the
+        # import's time; and the file's indexes that the rows go into at random places
+        # (names, codes) stay in the cache rather than being written out to the log and
+        # read back before the commit.  Memory only as the pages need it; set back on
+        # close.
+        self._caches = {
+            schema: int(database.execute_sql(f"PRAGMA {schema}.cache_size").fetchone()[0])
+            for schema in ("main", "temp")
+        }
+        # (A temporary database not opened yet says 0, and then takes the default size.)
+        self._caches["temp"] = self._caches["temp"] or self._caches["main"]
+        database.execute_sql(f"PRAGMA temp.cache_size = {-_TEMP_CACHE_KIB}")
+        database.execute_sql(f"PRAGMA main.cache_size = {-_CACHE_KIB}")
         database.execute_sql(
             f"CREATE TEMP TABLE ledger_import (id INTEGER PRIMARY KEY, new, uuid, revision, "
-            f"updated_at, {names})"
+            f"updated_at, {self.names})"
         )
 
     def close(self) -> None:
         database.execute_sql("DROP TABLE temp.ledger_import")
+        for schema, size in self._caches.items():
+            database.execute_sql(f"PRAGMA {schema}.cache_size = {size}")
 
     def write(self, items: Sequence[PlannedProject]) -> None:
         """Insert the new projects of ``items``, update the changed ones, add their events."""
         log = journal.active()
+        if items:
+            self.investors.write_new(max(item.values["investor"] for item in items))
         inserted = [i for i in items if i.stored is None]
-        updated = [i for i in items if i.stored is not None and self._changes(i)]
+        changes = {i.id: self._changed_attrs(i) for i in items if i.stored is not None}
+        updated = [i for i in items if changes.get(i.id)]
         uuids = fresh_uuids(len(inserted))
-        rows = [
-            (item.id, 1, uuid, 1, self.now, *self._db_values(item))
-            for item, uuid in zip(inserted, uuids, strict=True)
-        ]
+        now = self.now
+        rows = self._new_rows(inserted, uuids)
         for item in updated:
             stored = cast(dict[str, Any], item.stored)
-            visible = self._visible_change(item)
+            visible = any(attr not in Project.DERIVED for attr in changes[item.id])
             revision = stored["revision"] + 1 if visible else stored["revision"]
-            stamp = self.now if visible else as_stored(stored["updated_at"])
+            stamp = now if visible else as_stored(stored["updated_at"])
             rows.append((item.id, 0, stored["uuid"], revision, stamp, *self._db_values(item)))
-        names = ", ".join(f'"{c.column_name}"' for c in self.columns)
-        marks = ", ".join("?" for _ in range(len(self.columns) + 5))
+        names = self.names
+        marks = ", ".join("?" for _ in range(5 + len(self.columns) + len(self._keyed)))
         cursor = database.cursor()
         cursor.execute("DELETE FROM temp.ledger_import")
         cursor.executemany(
@@ -284,19 +402,29 @@ class ProjectWriter:
             f"VALUES ({marks})",
             rows,
         )
+        # One statement a chunk: the search index's trigger then has FTS5 take the
+        # chunk's rows at once (it stores what it holds at the end of each statement).
         cursor.execute(
             f'INSERT INTO "project" (id, uuid, revision, updated_at, deleted, {names}) '
             f"SELECT id, uuid, revision, updated_at, 0, {names} FROM temp.ledger_import "
             f"WHERE new = 1 ORDER BY id"
         )
         if updated:
-            assigned = ", ".join(f'"{c.column_name}" = t."{c.column_name}"' for c in self.columns)
+            assigned = ", ".join(
+                f"{name} = t.{name}" for name in (n.strip() for n in names.split(","))
+            )
             cursor.execute(
                 f'UPDATE "project" SET revision = t.revision, updated_at = t.updated_at, '
                 f"{assigned} FROM temp.ledger_import AS t WHERE project.id = t.id AND t.new = 0"
             )
-        events = [(item, event) for item in items for event in item.events]
+        project_uuids = {item.id: uuid for item, uuid in zip(inserted, uuids, strict=True)}
+        for item in items:
+            if item.stored is not None:
+                project_uuids[item.id] = str(item.stored["uuid"])
+        events = [(item.id, event) for item in items for event in item.events]
         event_uuids = fresh_uuids(len(events))
+        moment = self.moment
+        note = self.note
         cursor.executemany(
             'INSERT INTO "stage_event" (id, uuid, revision, updated_at, deleted, project_id, '
             "stage, date, reason, note, recorded_at) VALUES (?, ?, 1, ?, 0, ?, ?, ?, ?, ?, ?)",
@@ -304,51 +432,80 @@ class ProjectWriter:
                 (
                     event.id,
                     uuid,
-                    self.now,
-                    item.id,
+                    now,
+                    project_id,
                     event.stage,
                     event.date.isoformat(),
                     event.reason,
-                    self.note,
-                    as_stored(event.recorded_at),
+                    note,
+                    now if event.recorded_at is moment else as_stored(event.recorded_at),
                 )
-                for (item, event), uuid in zip(events, event_uuids, strict=True)
+                for (project_id, event), uuid in zip(events, event_uuids, strict=True)
             ],
         )
         if log is not None:
-            for item, uuid in zip(inserted, uuids, strict=True):
-                log.note("project", uuid, None, {item.id})
+            log.note_batch("project", uuids, uuids)
             for item in updated:
                 stored = cast(dict[str, Any], item.stored)
-                log.note("project", str(stored["uuid"]), stored, {item.id})
-            for (item, _), uuid in zip(events, event_uuids, strict=True):
-                log.note("stage_event", uuid, None, {item.id})
+                log.note("project", str(stored["uuid"]), stored, set(), [str(stored["uuid"])])
+            log.note_batch(
+                "stage_event", event_uuids, {project_uuids[project_id] for project_id, _ in events}
+            )
+
+    def _new_rows(self, items: Sequence[PlannedProject], uuids: list[str]) -> list[tuple[Any, ...]]:
+        """The temporary table's rows of new projects, built a column at a time: the
+        values as stored, then the sort keys."""
+        if not items:
+            return []
+        try:
+            table = list(map(self._values, (item.values for item in items)))
+        except KeyError:  # a row without one of the ledger's columns
+            table = [tuple(item.values.get(attr) for attr in self.attrs) for item in items]
+        columns: list[Sequence[Any]] = list(zip(*table, strict=True))
+        for index, places, name in self._scaled:
+            columns[index] = [
+                None if value is None else to_stored(value, places, name)
+                for value in columns[index]
+            ]
+        keys = [list(map(sort_key, columns[index])) for index, _ in self._keyed]
+        count = len(items)
+        return list(
+            zip(
+                [item.id for item in items],
+                repeat(1, count),
+                uuids,
+                repeat(1, count),
+                repeat(self.now, count),
+                *columns,
+                *keys,
+                strict=True,
+            )
+        )
 
     def _db_values(self, item: PlannedProject) -> list[Any]:
-        values, stored = item.values, item.stored
-        if stored is None:
-            out = [values.get(attr) for attr in self.attrs]
-        else:
-            out = [values[a] if a in values else stored.get(a) for a in self.attrs]
-        for index, to_stored in self._scaled:
-            if out[index] is not None:
-                out[index] = to_stored(out[index])
+        """An updated row's values as stored, in the order of ``attrs``, then its sort keys."""
+        values, stored = item.values, cast(dict[str, Any], item.stored)
+        out = [values[a] if a in values else stored.get(a) for a in self.attrs]
+        for index, places, name in self._scaled:
+            value = out[index]
+            if value is not None:
+                out[index] = to_stored(value, places, name)
+        out += [sort_key(out[index]) for index, _ in self._keyed]
         return out
 
     def _changed_attrs(self, item: PlannedProject) -> list[str]:
+        """The attributes whose stored value the row changes (compared as stored; the
+        same value of the same type is the same stored value)."""
         stored = cast(dict[str, Any], item.stored)
-        return [
-            attr
-            for attr, value in item.values.items()
-            if Project._meta.fields[attr].db_value(value)
-            != Project._meta.fields[attr].db_value(stored.get(attr))
-        ]
-
-    def _changes(self, item: PlannedProject) -> bool:
-        return bool(self._changed_attrs(item))
-
-    def _visible_change(self, item: PlannedProject) -> bool:
-        return any(a not in Project.DERIVED for a in self._changed_attrs(item))
+        fields = Project._meta.fields
+        changed = []
+        for attr, value in item.values.items():
+            before = stored.get(attr)
+            if type(value) is type(before) and value == before:
+                continue
+            if fields[attr].db_value(value) != fields[attr].db_value(before):
+                changed.append(attr)
+        return changed
 
 
 def write_in_chunks(

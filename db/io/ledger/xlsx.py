@@ -85,8 +85,9 @@ _BEYOND = re.compile(
 )
 # Positions in small letters, which readers differ on: left to the slower reader.
 _SMALL_LETTERS = re.compile(rb'r="[a-z]')
-_CELL_OPENINGS = (b"<c ", b"<c>", b"<c/>", b"<c\t", b"<c\n", b"<c\r")
-_PLACED_CELL = b'<c r="'
+# A cell element that does not begin with its position (<c>, <c/>, <c s="1" r="A1">…):
+# one search over the text, where counting each kind of opening took four times as long.
+_UNPLACED_CELL = re.compile(rb'<c(?:[>/\t\n\r]| (?!r="))')
 
 
 def _damaged(path: Path, detail: str) -> UserError:
@@ -184,13 +185,12 @@ def _inflated(path: Path, raw: BinaryIO, member: zipfile.ZipInfo) -> Iterator[by
 
 @dataclass
 class _Scan:
-    cells: int = 0  # cell elements
-    placed: int = 0  # cell elements that begin with their position, r="…"
+    unplaced: bool = False  # a cell element that does not begin with its position, r="…"
     unusual: bool = False  # elements with a namespace prefix (x:c), positions in small letters
 
 
 def _scan(path: Path, member: zipfile.ZipInfo, blocks: Iterator[bytes], scan: _Scan) -> None:
-    """Count a member's cells and refuse a position beyond the limits.  Text is cut
+    """Look for cells without their position and refuse one beyond the limits.  Text is cut
     before its last “<” so that no element is split between two pieces."""
     carry = b""
     for block in blocks:
@@ -205,8 +205,7 @@ def _scan(path: Path, member: zipfile.ZipInfo, blocks: Iterator[bytes], scan: _S
 
 
 def _scan_piece(path: Path, member: zipfile.ZipInfo, piece: bytes, scan: _Scan) -> None:
-    scan.cells += sum(piece.count(opening) for opening in _CELL_OPENINGS)
-    scan.placed += piece.count(_PLACED_CELL)
+    scan.unplaced = scan.unplaced or _UNPLACED_CELL.search(piece) is not None
     scan.unusual = (
         scan.unusual or b":sheetData" in piece or _attribute_r(_SMALL_LETTERS, piece) is not None
     )
@@ -250,7 +249,7 @@ def _check_archive(path: Path) -> bool:
         raise _damaged(path, str(exc)) from exc
     except OSError as exc:
         raise UserError(f"无法读取文件:{path}", f"cannot read {path}: {exc}") from exc
-    return scan.cells == scan.placed and not scan.unusual
+    return not scan.unplaced and not scan.unusual
 
 
 def worksheets(path: Path) -> Iterator[Grid]:

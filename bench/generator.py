@@ -420,7 +420,11 @@ def ledger_row(project: GeneratedProject) -> dict[str, object]:
 
 def write_ledger(path: Path, projects: list[GeneratedProject]) -> Path:
     """The projects as a ledger in the template: .csv (UTF-8 with BOM) or .xlsx."""
-    rows = [ledger_row(p) for p in projects]
+    return write_ledger_rows(path, [ledger_row(p) for p in projects])
+
+
+def write_ledger_rows(path: Path, rows: list[dict[str, object]]) -> Path:
+    """Rows keyed by the template's headers as a ledger: .csv (UTF-8 with BOM) or .xlsx."""
     if path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)

@@ -23,11 +23,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-
-from bench.generator import generate, ledger_row, write_ledger
+from bench.generator import generate, ledger_row, write_ledger, write_ledger_rows
 from db.io.ledger.importing import import_ledger
-from db.io.ledger.template import COLUMNS
 from db.records.files import create_hq_file, create_unit_file
 from db.records.ops import OpResult
 from db.store.connection import database
@@ -95,16 +92,6 @@ def _changes(result: OpResult[Any]) -> list[Any]:
     return [sorted(result.changes.tables), len(result.changes.project_uuids)]
 
 
-def _xlsx(path: Path, rows: list[dict[str, Any]]) -> Path:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("项目台账")
-    sheet.append(list(COLUMNS))
-    for row in rows:
-        sheet.append([row.get(c) for c in COLUMNS])
-    workbook.save(path)
-    return path
-
-
 def second_ledger(first: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The first ledger again, changed as an office changes its ledger in a month: figures
     and texts edited, rows moved on a stage or dropped, rows left out, new rows without
@@ -169,7 +156,7 @@ def scenarios(folder: Path) -> dict[str, Any]:
         out["unit.first"] = {"changes": _changes(first), "tables": dump(steps)}
         rows = second_ledger([ledger_row(p) for p in projects])
         steps.mark()
-        second = import_ledger(_xlsx(folder / "台账二.xlsx", rows))
+        second = import_ledger(write_ledger_rows(folder / "台账二.xlsx", rows))
         value = second.value
         out["unit.second"] = {
             "changes": _changes(second),

@@ -44,6 +44,7 @@ if str(ROOT) not in sys.path:
 
 from bench.generator import generate, write_ledger  # noqa: E402
 from bench.measure import Measurement, table  # noqa: E402
+from db.io.ledger import write as ledger_write  # noqa: E402
 from db.io.ledger.importing import import_ledger  # noqa: E402
 from db.io.ledger.template import COLUMNS  # noqa: E402
 from db.records.files import create_unit_file  # noqa: E402
@@ -167,9 +168,12 @@ def records_again(records: Records, db: Path) -> float:
     events; the projects through a temporary table and one INSERT … SELECT, as the
     search index's trigger makes FTS5 flush what it holds at the end of every
     statement (an ``executemany`` of the projects themselves takes several times as
-    long)."""
+    long); with the page caches the import sets."""
     store = create_unit_file(db, UNIT, kind="开发区").make_default()
     try:
+        # The page caches the import sets while it writes (db.io.ledger.write).
+        database.execute_sql(f"PRAGMA main.cache_size = {-ledger_write._CACHE_KIB}")
+        database.execute_sql(f"PRAGMA temp.cache_size = {-ledger_write._TEMP_CACHE_KIB}")
         cold_caches()
         began = time.perf_counter()
         with store.writing():

@@ -158,8 +158,8 @@ _RANK = {stage.value: stage.rank for stage in Stage}
 def stage_of_new(events: Sequence[PlannedEvent]) -> str:
     """``stage_after`` of a new project's events: recorded at one moment, their ids in
     the order planned, so the latest is the latest by date, then path order, then id."""
-    if not events:
-        return Stage.LEAD.value
+    if len(events) < 2:
+        return events[0].stage if events else Stage.LEAD.value
     return max(events, key=lambda e: (e.date, _RANK[e.stage], e.id)).stage
 
 
@@ -297,7 +297,7 @@ class InvestorBook:
 # -- projects and their stage events ------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedProject:
     """One ledger row's project: new (``stored`` None) or an update of a stored one."""
 

@@ -189,7 +189,7 @@ class LedgerQuery(BackgroundJob):
         order = (self.criteria, self.sort_key, self.descending)
         ids = None
         if self.first_rows is not None:
-            first = ledger_table.matching_ids(*order, limit=self.first_rows)
+            first = ledger_table.first_ids(*order, self.first_rows)
             if len(first) < self.first_rows:
                 ids = first  # that is every row
             self.rows_read.emit(self, first)

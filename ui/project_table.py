@@ -133,6 +133,14 @@ def _sort_value(value: Any) -> Any:
     return value
 
 
+def _position(ids: list[int], pid: int) -> int | None:
+    """Where ``pid`` is in ``ids`` (a scan in C: a few of them beat a map of them all)."""
+    try:
+        return ids.index(pid)
+    except ValueError:
+        return None
+
+
 class _Page:
     """The rows of one page, each formatted once, when first shown, rather than at
     every paint (the first paint shows a screenful, not the whole page)."""
@@ -250,7 +258,9 @@ class ProjectTableModel(QAbstractTableModel):
         # rows, no sort of them all), the other rows after it where they were, until
         # the whole order, read off the UI thread, comes (``show_ids`` again).  Every
         # project keeps a row throughout, so the selection follows its projects.
-        first = ledger_table.matching_ids(criteria, key, descending, limit=PAGE_SIZE)
+        first = ledger_table.first_ids(
+            criteria, key, descending, PAGE_SIZE, matching=len(self._ids)
+        )
         placed = set(first)
         self.show_ids(first + [pid for pid in self._ids if pid not in placed])
         self.read_order()
@@ -268,9 +278,12 @@ class ProjectTableModel(QAbstractTableModel):
         old_ids, self._ids = self._ids, ids
         self._pages.clear()
         self._pending = False
-        rows = {pid: row for row, pid in enumerate(ids)}
+        rows: dict[int, int | None] = {}  # the few projects persistent indexes point at
         for index in self.persistentIndexList():
-            row = rows.get(old_ids[index.row()]) if index.row() < len(old_ids) else None
+            pid = old_ids[index.row()] if index.row() < len(old_ids) else None
+            if pid is not None and pid not in rows:
+                rows[pid] = _position(ids, pid)
+            row = rows.get(pid) if pid is not None else None
             new = self.index(row, index.column()) if row is not None else QModelIndex()
             self.changePersistentIndex(index, new)
         self.layoutChanged.emit()

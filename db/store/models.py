@@ -137,8 +137,14 @@ class SyncedModel(BaseModel):
 
     @classmethod
     def live(cls, *fields: Any) -> ModelSelect[Self]:
-        """The records that are not tombstones."""
-        return cls.select(*fields).where(cls.deleted == False)  # noqa: E712 - peewee expression
+        """The records that are not tombstones.
+
+        The test is written ``deleted + 0 = 0`` so that SQLite never looks records up
+        through the index on ``deleted``: nearly every record is live, so that index
+        finds them all, yet without statistics the planner may take it over the index
+        a query's other condition has (an investor by name: a pass over every investor
+        instead of one look-up)."""
+        return cls.select(*fields).where((cls.deleted + 0) == 0)
 
 
 class MergedRecord(SyncedModel):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QThread, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from ui.controllers.projects import ProjectController
 from ui.controllers.reports import ReportController
 from ui.controllers.transfers import TransferController
 from ui.i18n import either
+from ui.lazy_page import LazyPage, WorkspaceTabs
 from ui.output import (
     OutputNotice,
     UrlOpener,
@@ -45,7 +45,10 @@ from ui.session import Session
 from ui.start_screen import StartScreen
 
 if TYPE_CHECKING:
-    pass
+    from ui.dashboard import Dashboard
+    from ui.follow_up_view import FollowUpView
+    from ui.handover_view import HandoverView
+    from ui.signing_events import SigningEventsView
 
 
 class MainWindow(QMainWindow):
@@ -62,13 +65,15 @@ class MainWindow(QMainWindow):
         is_network_path: Callable[[Path], bool] = lambda _p: False,
     ) -> None:
         super().__init__()
-        # What opening a file checks it against, built while the window is.
-        prepare_expected_schema()
+        # What opening a file checks it against: kept from an earlier start, or built
+        # while the window is.
+        prepare_expected_schema(data_folder / "cache")
         self.setObjectName("mainWindow")
         self.data_folder = data_folder
         self.settings = settings or QSettings()
         self.is_network_path = is_network_path
         self.session: Session | None = None
+        self._handover_page: LazyPage | None = None  # the 交接 tab of a headquarters file
         # Shows a written file or its folder (tests record what would open instead).
         self.open_url: UrlOpener = desktop_opener
         self.files = FileController(self)
@@ -268,11 +273,6 @@ class MainWindow(QMainWindow):
         # one is read off the UI thread while the rest of the window is built.
         self.ledger = LedgerView(self.session, state=self.files.saved_ledger_state())
 
-        from ui.dashboard import Dashboard
-        from ui.follow_up_view import FollowUpView
-        from ui.handover_view import HandoverView
-        from ui.signing_events import SigningEventsView
-
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -310,21 +310,22 @@ class MainWindow(QMainWindow):
         )
         self.damage_banner.setVisible(False)
         layout.addWidget(self.damage_banner)
-        self.tabs = QTabWidget()
+        self.tabs = WorkspaceTabs()
         self.tabs.setObjectName("workspaceTabs")
-        self.dashboard = Dashboard(self.session)
-        self.follow_ups = FollowUpView(self.session)
-        self.signing_events = SigningEventsView(self.session)
-        self.tabs.addTab(self.dashboard, self.tr("概览"))
+        # The other views are built when first shown or asked for (ui.lazy_page): the
+        # file's first paint waits only for the ledger.
+        self.dashboard_page = LazyPage(self._build_dashboard)
+        self._follow_ups_page = LazyPage(self._build_follow_ups)
+        self._signing_events_page = LazyPage(self._build_signing_events)
+        self.tabs.addTab(self.dashboard_page, self.tr("概览"))
         self.tabs.addTab(self.ledger, self.tr("项目台账"))
-        self.tabs.addTab(self.follow_ups, self.tr("待跟进"))
-        self.tabs.addTab(self.signing_events, self.tr("签约活动"))
-        self.handover_view: HandoverView | None = None
+        self.tabs.addTab(self._follow_ups_page, self.tr("待跟进"))
+        self.tabs.addTab(self._signing_events_page, self.tr("签约活动"))
+        self._handover_page = None
         if self.session.is_headquarters:
-            self.handover_view = HandoverView(self.session)
-            self.tabs.addTab(self.handover_view, self.tr("交接"))
+            self._handover_page = LazyPage(self._build_handover_view)
+            self.tabs.addTab(self._handover_page, self.tr("交接"))
         self.ledger.project_activated.connect(self.projects.edit_project)
-        self.follow_ups.project_activated.connect(self.projects.edit_project)
         # The status bar's count and totals are the ledger's: shown with the ledger.
         self.ledger.summary_changed.connect(self._show_summary)
         self.tabs.currentChanged.connect(self._show_summary)
@@ -333,13 +334,58 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self._show_summary()
 
+    def _build_dashboard(self) -> QWidget:
+        from ui.dashboard import Dashboard
+
+        assert self.session is not None
+        return Dashboard(self.session)
+
+    def _build_follow_ups(self) -> QWidget:
+        from ui.follow_up_view import FollowUpView
+
+        assert self.session is not None
+        view = FollowUpView(self.session)
+        view.project_activated.connect(self.projects.edit_project)
+        return view
+
+    def _build_signing_events(self) -> QWidget:
+        from ui.signing_events import SigningEventsView
+
+        assert self.session is not None
+        return SigningEventsView(self.session)
+
+    def _build_handover_view(self) -> QWidget:
+        from ui.handover_view import HandoverView
+
+        assert self.session is not None
+        return HandoverView(self.session)
+
+    @property
+    def dashboard(self) -> Dashboard:
+        """The overview (built now if it was not yet)."""
+        return cast("Dashboard", self.dashboard_page.view())
+
+    @property
+    def follow_ups(self) -> FollowUpView:
+        return cast("FollowUpView", self._follow_ups_page.view())
+
+    @property
+    def signing_events(self) -> SigningEventsView:
+        return cast("SigningEventsView", self._signing_events_page.view())
+
+    @property
+    def handover_view(self) -> HandoverView | None:
+        """The 交接 view of a headquarters file; None for a unit's file."""
+        page = self._handover_page
+        return cast("HandoverView", page.view()) if page is not None else None
+
     def _show_lookalikes(self) -> None:
         from ui.lookalike_report import show_lookalike_report  # rapidfuzz: when asked for
 
         show_lookalike_report(self)
 
     def _show_summary(self) -> None:
-        on_ledger = self.tabs.currentWidget() is self.ledger
+        on_ledger = self.tabs.current_page() is self.ledger
         self.summary.setText(self.ledger.summary if on_ledger else "")
 
     def show_error(self, error: UserError | str) -> None:

@@ -340,13 +340,15 @@ class ProjectTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Col)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The roles a cell has none of (a font, a background, a check box…) first: a
+        # paint asks each cell for a dozen roles, most of them none of these.
+        if role not in _ROW_ROLES and role != Qt.ItemDataRole.TextAlignmentRole:
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column.kind.numeric else _LEFT
-        if role not in _ROW_ROLES:
-            return None
         page, offset = self._page(index.row())
         row, texts = page.rows[offset], page.texts(offset)
         if row is None or texts is None:
@@ -374,8 +376,10 @@ class ProjectTableModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Col):
-            return super().headerData(section, orientation, role)
+        if orientation == Qt.Orientation.Vertical:  # row numbers, asked for at every paint
+            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
+        if not 0 <= section < len(Col):
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return _tr(COLUMNS[section].header)
         return None

@@ -273,7 +273,8 @@ _PIPELINE_CODES = ", ".join(f"'{stage.value}'" for stage in sorted(PIPELINE_STAG
 
 
 def _first_signings_sql(period: Period) -> Sql:
-    """新签约: the projects whose first live 签约 event lies in the period (index stage_event_first)."""
+    """新签约: the projects whose first live 签约 event lies in the period
+    (index stage_event_first)."""
     return (
         "SELECT e.project_id FROM stage_event e "
         "WHERE e.stage = 'signed' AND +e.deleted = 0 AND e.date BETWEEN ? AND ? "
@@ -381,13 +382,13 @@ def _pipeline_groups(rules: CountingRules, as_of: date, unit: UnitScope | None) 
         for band, size, total in bands:
             if size:
                 add((unit_id, capital, band, industry, stage), size, total)
-    for unit_id, capital, band, industry, cached, stage_on, size, total in _moved_cells(
+    for unit_id, capital, band, industry, cached, stage_then, size, total in _moved_cells(
         rules, as_of, unit
     ):
         if cached in PIPELINE_STAGES:
             add((unit_id, capital, band, industry, cached), -size, -total)
-        if stage_on in PIPELINE_STAGES:
-            add((unit_id, capital, band, industry, stage_on), size, total)
+        if stage_then in PIPELINE_STAGES:
+            add((unit_id, capital, band, industry, stage_then), size, total)
     return [
         _Group(
             unit_id,
@@ -464,16 +465,23 @@ def _moved_cells(
         f"FROM project p {stage.join} WHERE p.id IN later AND {scope} "
         "GROUP BY 1, 2, 3, 4, 5, 6"
     )
-    for unit_id, capital, band_index, industry, cached, stage_on, size, total in (
-        database.execute_sql(sql, [*stage.params, *band_params, *scope_params]).fetchall()
-    ):
+    for (
+        unit_id,
+        capital,
+        band_index,
+        industry,
+        cached,
+        stage_then,
+        size,
+        total,
+    ) in database.execute_sql(sql, [*stage.params, *band_params, *scope_params]).fetchall():
         yield (
             unit_id,
             _CAPITALS[capital],
             band_index,
             industry,
             _STAGES.get(cached),
-            _STAGES.get(stage_on),
+            _STAGES.get(stage_then),
             size,
             total,
         )

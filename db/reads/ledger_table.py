@@ -384,7 +384,7 @@ def _most_pass(matching: int | None) -> bool:
     if matching is None:
         return False
     live = database.execute_sql("SELECT count(*) FROM project WHERE deleted = 0").fetchone()[0]
-    return 2 * matching >= live
+    return 2 * matching >= int(live)
 
 
 def _scaled(places: int) -> Callable[[Any], Decimal]:

@@ -247,10 +247,8 @@ def _v5_sort_keys(db: SqliteDatabase) -> None:
 V6_SCHEMA: tuple[str, ...] = (
     'CREATE INDEX "project_figures" ON "project" ("deleted", "capital", "unit_id", '
     '"local_industry", "stage", "total_investment", "industry_code", "chain", "uuid");',
-    'CREATE INDEX "stage_event_first" ON "stage_event" '
-    '("stage", "project_id", "deleted", "date");',
-    'CREATE INDEX "stage_event_dates" ON "stage_event" '
-    '("project_id", "deleted", "date", "stage");',
+    'CREATE INDEX "stage_event_first" ON "stage_event" ("stage", "project_id", "deleted", "date");',
+    'CREATE INDEX "stage_event_dates" ON "stage_event" ("project_id", "deleted", "date", "stage");',
     'CREATE INDEX "project_updated_at" ON "project" ("updated_at");',
 )
 

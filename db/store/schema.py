@@ -12,6 +12,10 @@ read-only connection that sees the write-ahead log beside the file too, with
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -20,6 +24,7 @@ from urllib.parse import quote
 from peewee import SqliteDatabase
 
 from db.errors import UnitFileError, UserError
+from db.store import migrations
 from db.store.faults import from_database_error
 from db.store.migrations import LATEST_VERSION, migrate
 
@@ -68,14 +73,61 @@ def expected_schema(version: int) -> frozenset[SchemaRow]:
         return found
 
 
-def prepare_expected_schema() -> None:
-    """Build the schema files are checked against in a thread of its own (SQLite's
-    work: the caller goes on meanwhile), so that the first file opened does not wait
-    for it; a program about to open a file calls this as it starts."""
-    if LATEST_VERSION not in _expected:
-        threading.Thread(
-            target=expected_schema, args=(LATEST_VERSION,), name="expected-schema", daemon=True
-        ).start()
+def prepare_expected_schema(cache_folder: Path | None = None) -> None:
+    """Have the schema files are checked against ready for the first file opened; a
+    program about to open a file calls this as it starts.
+
+    With ``cache_folder`` (the app's own data folder), the schema built at an earlier
+    start is read from there, which takes a millisecond, when it was built by these
+    very migrations on this very SQLite (its name holds a digest of both); otherwise it
+    is built in a thread of its own (SQLite's work: the caller goes on meanwhile) and
+    kept there for the next start.  The cache only saves time: a file is still
+    compared with every row of it, and a cache that cannot be read or written is
+    simply built again."""
+    if LATEST_VERSION in _expected:
+        return
+    cache = _cache_file(cache_folder) if cache_folder is not None else None
+    if cache is not None and _read_cache(cache):
+        return
+    threading.Thread(
+        target=_build_and_keep, args=(cache,), name="expected-schema", daemon=True
+    ).start()
+
+
+def _cache_file(folder: Path) -> Path | None:
+    try:
+        source = Path(migrations.__file__).read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.sha256(source + sqlite3.sqlite_version.encode()).hexdigest()[:20]
+    return folder / f"expected-schema-v{LATEST_VERSION}-{digest}.json"
+
+
+def _read_cache(cache: Path) -> bool:
+    try:
+        rows = json.loads(cache.read_text(encoding="utf-8"))
+        found = frozenset((str(t), str(n), str(tb), str(s)) for t, n, tb, s in rows)
+    except (OSError, ValueError, TypeError):
+        return False
+    if not found:
+        return False
+    with _expected_lock:
+        _expected.setdefault(LATEST_VERSION, found)
+    return True
+
+
+def _build_and_keep(cache: Path | None) -> None:
+    found = expected_schema(LATEST_VERSION)
+    if cache is None:
+        return
+    partial = cache.with_name(f"{cache.name}.{os.getpid()}.part")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps(sorted(found), ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, cache)
+    except OSError:  # a read-only or full disk: built at every start
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
 
 
 def schema_difference(found: set[SchemaRow], version: int) -> str | None:

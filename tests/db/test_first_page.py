@@ -33,8 +33,12 @@ def city_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
         def event(project: Project, stage: Stage, day: date, deleted: bool = False) -> None:
             StageEvent.create(
-                uuid=new_uuid(), project=project, stage=stage.value, date=day,
-                recorded_at=recorded, deleted=deleted,
+                uuid=new_uuid(),
+                project=project,
+                stage=stage.value,
+                date=day,
+                recorded_at=recorded,
+                deleted=deleted,
             )
 
         for project in projects[:40]:  # signed twice: the later signing is no first date
@@ -91,6 +95,7 @@ def test_a_narrow_filter_reads_its_own_projects(city: Store) -> None:
 
 def test_other_columns_are_the_whole_orders_first_rows(city: Store) -> None:
     for key in ("name", "investor", "total", "updated_at", "stage"):
-        assert first_ids(ProjectFilter(), key, True, 100) == matching_ids(
-            ProjectFilter(), key, True
-        )[:100]
+        assert (
+            first_ids(ProjectFilter(), key, True, 100)
+            == matching_ids(ProjectFilter(), key, True)[:100]
+        )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+from pathlib import Path
 
 import pytest
 from peewee import SqliteDatabase
@@ -64,3 +66,44 @@ def test_the_schema_files_are_checked_against_is_built_once_even_when_prepared(
     scratch.connect()
     real(scratch, 0, LATEST_VERSION)
     assert found == frozenset(schema.schema_rows(scratch.connection()))
+
+
+def test_the_schema_kept_from_an_earlier_start_is_read_not_built(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The app keeps the schema it built in its data folder: the next start reads it
+    (no migration runs), and it is the very schema the migrations build.  A damaged
+    cache is built again; migrations that change give the cache another name."""
+    from db.store import schema
+
+    built: list[int] = []
+    real = schema.migrate
+
+    def counting(db: SqliteDatabase, from_version: int, to_version: int) -> None:
+        built.append(to_version)
+        real(db, from_version, to_version)
+
+    monkeypatch.setattr(schema, "migrate", counting)
+    monkeypatch.setattr(schema, "_expected", {})
+    schema.prepare_expected_schema(tmp_path)  # the first start: built, then kept
+    first = schema.expected_schema(LATEST_VERSION)
+    for thread in threading.enumerate():
+        if thread.name == "expected-schema":
+            thread.join()
+    kept = list(tmp_path.glob(f"expected-schema-v{LATEST_VERSION}-*.json"))
+    assert len(kept) == 1 and built == [LATEST_VERSION]
+
+    monkeypatch.setattr(schema, "_expected", {})  # the next start
+    schema.prepare_expected_schema(tmp_path)
+    assert schema.expected_schema(LATEST_VERSION) == first
+    assert built == [LATEST_VERSION]  # read, not built
+
+    kept[0].write_text('[["table", "project"', encoding="utf-8")  # damaged
+    monkeypatch.setattr(schema, "_expected", {})
+    schema.prepare_expected_schema(tmp_path)
+    assert schema.expected_schema(LATEST_VERSION) == first
+    assert built == [LATEST_VERSION, LATEST_VERSION]  # built again
+
+    # Another SQLite (or other migrations) keeps a cache of its own.
+    monkeypatch.setattr(schema.sqlite3, "sqlite_version", "0.0.0-other")
+    assert schema._cache_file(tmp_path) != kept[0]

@@ -498,9 +498,8 @@ def test_a_large_ledger_sorts_its_first_page_at_once_and_the_rest_off_the_ui_thr
     qtbot.waitUntil(lambda: not view.busy)
     summary = view.summary
     by_total = [
-        Project.get_by_id(pid).name for pid in ledger_table.matching_ids(
-            view.model.criteria, "total", False
-        )
+        Project.get_by_id(pid).name
+        for pid in ledger_table.matching_ids(view.model.criteria, "total", False)
     ]
     # The project in the fifth row is the one the cadre works on.
     picked = shown(view)[4]

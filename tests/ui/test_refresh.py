@@ -87,7 +87,8 @@ def test_a_file_left_on_the_ledger_opens_without_computing_the_overview(
     qtbot, tmp_path: Path, counted: list[int]
 ) -> None:  # type: ignore[no-untyped-def]
     """As a file opens, the overview is the first tab for a moment (until the tab the
-    file was left on is chosen): behind the ledger, it computes once shown."""
+    file was left on is chosen): behind the ledger, it is not even built, and it
+    computes once shown."""
     path = tmp_path / "unit.zsdb"
     store = create_unit_file(path, "上海驻点招商办", kind="驻点招商办", city="上海")
     store.make_default()
@@ -103,7 +104,7 @@ def test_a_file_left_on_the_ledger_opens_without_computing_the_overview(
         window.tabs.setCurrentWidget(window.ledger)
         qtbot.waitUntil(lambda window=window: not window.ledger.busy)
         qtbot.wait(50)  # what the window had left to do once shown
-        assert counted == [] and not window.dashboard.busy
+        assert counted == [] and not window.dashboard_page.built
         window.close()
     window = MainWindow(tmp_path, settings)
     qtbot.addWidget(window)

@@ -207,3 +207,38 @@ def test_a_large_ledger_reopens_read_once_with_its_filters_and_sort(
     qtbot.waitUntil(lambda: not again.ledger.busy)
     shows_the_set_up(again)
     assert reads == ["大 name False"]
+
+
+def test_tabs_behind_the_ledger_are_built_when_first_shown_and_keep_their_state(
+    qtbot,  # type: ignore[no-untyped-def]
+    start,  # type: ignore[no-untyped-def]
+    files: tuple[Path, Path],
+) -> None:
+    """A file left on the ledger opens without building the overview, 待跟进 or 签约活动
+    (ui.lazy_page); a tab clicked shows its view; the overview's remembered period
+    survives a session in which it was never shown."""
+    first, _ = files
+    window = start()
+    assert window.open_file(first)
+    set_up_the_ledger(qtbot, window)  # the overview on 2023-01-01…2023-06-30
+    window.close()
+
+    again = start()
+    assert again.open_file(first)
+    qtbot.wait(50)  # what the window had left to do once shown
+    assert again.tabs.currentWidget() is again.ledger
+    pages = [again.tabs.widget(index) for index in (0, 2, 3)]
+    assert [page.built for page in pages] == [False, False, False]
+    again.tabs.setCurrentIndex(2)  # 待跟进, clicked
+    qtbot.waitUntil(lambda: pages[1].built)
+    assert again.tabs.currentWidget() is again.follow_ups
+    assert again.follow_ups.isVisible()
+    again.tabs.setCurrentWidget(again.ledger)
+    again.close()  # the overview never shown: its state is the one it was restored with
+
+    last = start()
+    assert last.open_file(first)
+    last.tabs.setCurrentWidget(last.dashboard)
+    assert last.tabs.currentIndex() == 0
+    assert last.dashboard.period_from.date() == QDate(2023, 1, 1)
+    assert last.dashboard.period_to.date() == QDate(2023, 6, 30)

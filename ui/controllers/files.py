@@ -55,6 +55,8 @@ class FileController(Controller):
 
     value_check: object | None = None  # ui.file_check.DataCheck of a large file
     value_check_thread: QThread | None = None
+    # The overview's state the open file was restored with, kept while it is not built.
+    _dashboard_restored: dict[str, object] | None = None
 
     def recent_files(self) -> list[str]:
         value = self.window.settings.value("recent_files", [])
@@ -107,9 +109,15 @@ class FileController(Controller):
     def view(self) -> dict[str, object]:
         return {
             "tab": self.window.tabs.currentIndex(),
-            "dashboard": self.window.dashboard.view_state(),
+            "dashboard": self._dashboard_state(),
             "ledger": self.window.ledger.view_state(),
         }
+
+    def _dashboard_state(self) -> dict[str, object] | None:
+        """The overview's period and choices; those it was restored with while it is
+        not built (never shown since the file opened)."""
+        page = self.window.dashboard_page
+        return self.window.dashboard.view_state() if page.built else self._dashboard_restored
 
     def saved_ledger_state(self) -> dict[str, object] | None:
         """The ledger's filters and sort the open file was left with, if any."""
@@ -136,11 +144,14 @@ class FileController(Controller):
         if geometry and (saved := view_state.load_geometry(self.window.settings, path)) is not None:
             self.window.restoreGeometry(saved)
         state = state if state is not None else view_state.load(self.window.settings, path)
+        self._dashboard_restored = None
         if state is None:
             if path.name == DEMO_FILE_NAME:
                 from db.io.demo import ARTICLE_PERIOD_END, ARTICLE_PERIOD_START
 
-                self.window.dashboard.show_period(ARTICLE_PERIOD_START, ARTICLE_PERIOD_END)
+                self.window.dashboard_page.when_built(
+                    lambda view: view.show_period(ARTICLE_PERIOD_START, ARTICLE_PERIOD_END)
+                )
             return
         # The tab first: a view behind another tab reads nothing before it is shown.
         tab = state.get("tab")
@@ -148,7 +159,8 @@ class FileController(Controller):
             self.window.tabs.setCurrentIndex(tab)
         ledger, dashboard = state.get("ledger"), state.get("dashboard")
         if isinstance(dashboard, dict):
-            self.window.dashboard.restore_view_state(dashboard)
+            self._dashboard_restored = dashboard
+            self.window.dashboard_page.when_built(lambda view: view.restore_view_state(dashboard))
         if isinstance(ledger, dict):
             self.window.ledger.restore_view_state(ledger)
 

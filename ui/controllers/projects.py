@@ -16,10 +16,7 @@ class ProjectController(Controller):
     def selected(self) -> list[str]:
         """The projects selected in the ledger, while the ledger is the page in view:
         Del on the overview must not delete rows the user cannot see."""
-        if (
-            self.window.session is None
-            or self.window.tabs.currentWidget() is not self.window.ledger
-        ):
+        if self.window.session is None or self.window.tabs.current_page() is not self.window.ledger:
             return []
         return self.window.ledger.selected_project_uuids()
 

@@ -270,10 +270,12 @@ class _Group(NamedTuple):
 _STAGES = {stage.value: stage for stage in Stage}
 _CAPITALS = {capital.value: capital for capital in Capital}
 _PIPELINE_CODES = ", ".join(f"'{stage.value}'" for stage in sorted(PIPELINE_STAGES))
+_ALL_CODES = ", ".join(f"'{stage.value}'" for stage in Stage)
 
 
 def _first_signings_sql(period: Period) -> Sql:
-    """新签约: the projects whose first live 签约 event lies in the period
+    """新签约: the projects whose first live 签约 event lies in the period: the 签约
+    events of the period (index stage_event_stage_date), each without an earlier one
     (index stage_event_first)."""
     return (
         "SELECT e.project_id FROM stage_event e "
@@ -306,9 +308,10 @@ def _stage_on_sql(as_of: date) -> _StageOn:
     decode = " ".join(
         f"WHEN '{chr(65 + stage.rank)}' THEN '{stage.value}'" for stage in (*PATH, Stage.DROPPED)
     )
+    # The events after the day, stage by stage from stage_event_stage_date alone.
     ctes = (
-        "later AS MATERIALIZED (SELECT project_id FROM stage_event "
-        "WHERE date > ? AND +deleted = 0), "
+        "later AS MATERIALIZED (SELECT DISTINCT project_id FROM stage_event "
+        f"WHERE stage IN ({_ALL_CODES}) AND date > ? AND +deleted = 0), "
         "latest AS MATERIALIZED (SELECT project_id, max(date || char(65 + "
         f"{rank})) AS mark FROM stage_event WHERE date <= ? AND +deleted = 0 "
         "AND project_id IN later GROUP BY project_id)"

@@ -352,7 +352,8 @@ def first_ids(
     pass, the events are walked in date order instead, through their date index,
     taking each project at its first event of the stage, until the page is full (then
     the projects without such an event, which sort last): a few hundred events
-    instead of every project's.  When few projects pass, reading theirs is quicker."""
+    instead of every project's (indexes stage_event_stage_date and stage_event_date).
+    When few projects pass, reading theirs is quicker."""
     stage_known = sort_key in _FIRST_EVENT_OF
     if not stage_known or not (criteria.is_empty or _most_pass(matching)):
         return matching_ids(criteria, sort_key, descending, limit)
@@ -360,8 +361,11 @@ def first_ids(
     rules = CountingRules.of_file()
     where = _where(criteria, rules)
     direction = "DESC" if descending else "ASC"
+    # One stage's events are in date order in stage_event_stage_date; all events
+    # (首次对接日期) in stage_event_date.
+    index = "stage_event_date" if stage is None else "stage_event_stage_date"
     walk = (
-        "SELECT DISTINCT e.project_id FROM stage_event e INDEXED BY stage_event_date "
+        f"SELECT DISTINCT e.project_id FROM stage_event e INDEXED BY {index} "
         f"JOIN project p ON p.id = e.project_id WHERE e.deleted = 0{_stage_clause(stage)} "
         f"AND {where.where} AND NOT EXISTS (SELECT 1 FROM stage_event x "
         f"WHERE x.project_id = e.project_id AND x.deleted = 0{_stage_clause(stage, 'x')} "

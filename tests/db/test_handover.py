@@ -612,13 +612,14 @@ def test_an_older_schema_is_migrated_in_the_copy(hq: Store, city: City, tmp_path
         V4_SCHEMA,
         V5_SCHEMA,
         V6_SCHEMA,
+        V7_SCHEMA,
     )
 
     tables = [s.split('"')[1] for s in V3_SCHEMA if s.startswith("CREATE TABLE")]
-    # Version 6 added indexes; version 5 added sort keys with their triggers and
+    # Versions 6 and 7 added indexes; version 5 added sort keys with their triggers and
     # narrowed the search index's update trigger; version 4 added columns only:
     # undoing them gives back version 3.
-    indexes = [s.split('"')[1] for s in V6_SCHEMA]
+    indexes = [s.split('"')[1] for s in (*V6_SCHEMA, *V7_SCHEMA)]
     triggers = [s.split('"')[1] for s in V5_SCHEMA if s.startswith("CREATE TRIGGER")]
     search_update = next(s for s in V2_SCHEMA if '"project_search_au"' in s)
     keys = [s.split('"')[1::2][:2] for s in V5_SCHEMA if s.startswith("ALTER TABLE")]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import multiprocessing
+import queue
 import sys
 import time
 import traceback
@@ -49,6 +50,18 @@ def _child(name: str, quick: bool, results: multiprocessing.Queue) -> None:  # t
         results.put(("error", traceback.format_exc()))
 
 
+def _result(process: multiprocessing.process.BaseProcess, results: multiprocessing.Queue):  # type: ignore[no-untyped-def, type-arg]
+    """The child's ("ok", measurements) or ("error", traceback); a child that died
+    without a word (Qt aborting without a display, a crash) is an error too, rather
+    than a wait for ever."""
+    while True:
+        try:
+            return results.get(timeout=1)
+        except queue.Empty:
+            if not process.is_alive():
+                return "error", f"the bench's process ended with code {process.exitcode}"
+
+
 def run(names: list[str], quick: bool) -> tuple[list[Measurement], list[str]]:
     context = multiprocessing.get_context("spawn")
     measurements: list[Measurement] = []
@@ -59,7 +72,7 @@ def run(names: list[str], quick: bool) -> tuple[list[Measurement], list[str]]:
         results = context.Queue()
         process = context.Process(target=_child, args=(name, quick, results))
         process.start()
-        status, value = results.get()
+        status, value = _result(process, results)
         process.join()
         elapsed = time.perf_counter() - began
         if status == "ok":

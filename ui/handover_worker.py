@@ -30,13 +30,16 @@ class MergeJob(BackgroundJob):
 
     def run(self) -> None:
         outcomes: list[MergeOutcome] = []
+        batch: HandoverBatch | None = None
         try:
             batch = HandoverBatch(self.store)
             for index, path in enumerate(self.paths):
                 if self.cancelled:
                     break
                 self.progress.emit(index, len(self.paths), path.name)
-                batch.merge(path)
+                # The next file is checked while this one is merged.
+                following = self.paths[index + 1] if index + 1 < len(self.paths) else None
+                batch.merge(path, following)
             outcomes = batch.finish()
             self.progress.emit(len(outcomes), len(self.paths), "")
         except UserError as error:
@@ -51,6 +54,8 @@ class MergeJob(BackgroundJob):
             )
             return
         finally:
+            if batch is not None:
+                batch.close()  # a check started for a file not merged (cancelled, failed)
             with self.store.bound():
                 close_thread_connection()
         self.finished.emit(outcomes)

@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import sqlite3
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -642,3 +643,57 @@ def test_an_older_schema_is_migrated_in_the_copy(hq: Store, city: City, tmp_path
     outcome = merge_handover(hq, _signed(city, tmp_path / "old.zshd", data, schema_version=2))
     assert outcome.status == "merged", outcome.reason_zh
     assert outcome.counts["new"] > 0
+
+
+def test_a_batch_checks_the_next_file_while_merging_and_refuses_the_same(
+    hq: Store, city: City, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """merge_files checks the file that comes next while one is merged.  In one batch of
+    the city's good files with every bad file between them, each bad file is refused
+    with its own reason, as alone, headquarters ends as the good files alone make it,
+    and no private copy is left behind; merged again, every file is known."""
+    import threading
+
+    from db.io.handover import merge as merging
+    from db.io.handover.merge import merge_files
+
+    checked_in: list[str] = []
+    real_check = merging.check_data
+
+    def noting(path: Path) -> Any:
+        checked_in.append(threading.current_thread().name)
+        return real_check(path)
+
+    monkeypatch.setattr(merging, "check_data", noting)
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(copies))  # where the private copies go
+    good = list(city.handovers.values())
+    bad = {}
+    for number, (case, (make, reason)) in enumerate(REFUSED.items()):
+        folder = tmp_path / f"bad{number}"
+        folder.mkdir()
+        bad[make(city, folder)] = (case, reason)
+    batch = [good[0], *bad, *good[1:]]  # the zone first: its key is pinned by then
+    outcomes = merge_files(hq, batch)
+    by_path = dict(zip(batch, outcomes, strict=True))
+    for path, (case, reason) in bad.items():
+        outcome = by_path[path]
+        assert outcome.status == "refused", case
+        assert reason in (outcome.reason_zh or ""), (case, outcome.reason_zh)
+    assert [by_path[path].status for path in good] == ["merged"] * len(good)
+    assert list(copies.iterdir()) == []
+    # Every file but the first was checked ahead, off the merging thread.
+    assert sum(name.startswith("handover-check") for name in checked_in) >= len(good) - 1
+
+    alone = hq_file(tmp_path / "alone.zsdb")
+    for path in good:
+        assert merge_handover(alone, path).status == "merged"
+    with hq.reading():
+        merged = figures(TO_JULY)
+    with alone.reading():
+        assert figures(TO_JULY) == merged
+    alone.close()
+    again = merge_files(hq, good)
+    assert {outcome.status for outcome in again} == {"already"}
+    assert list(copies.iterdir()) == []

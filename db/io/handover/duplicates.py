@@ -38,7 +38,12 @@ class _Candidate:
     investor_key: str
 
 
-def _candidates(rules: CountingRules) -> list[_Candidate]:
+def _candidates(rules: CountingRules) -> list[tuple[str, list[_Candidate]]]:
+    """The live projects that share a credit code (kind ``"code"``) or an investor's
+    name key (``"name"``) with a project of another unit, a group a shared key: only
+    those can be a pair.  The keys of the whole file are worked out on plain rows
+    (each investor's name key once); amounts are read only for the projects a group
+    holds, a few of the file's."""
     rows = database.execute_sql(
         """
         SELECT p.id, p.uuid, p.unit_id, p.name, p.capital, p.total_investment,
@@ -47,14 +52,36 @@ def _candidates(rules: CountingRules) -> list[_Candidate]:
         WHERE p.deleted = 0
         """
     ).fetchall()
-    found = []
+    keys: dict[str, str] = {}
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, (_, _, _, _, _, _, code, investor) in enumerate(rows):
+        if code:
+            groups[("code", code)].append(number)
+        key = keys.get(investor)
+        if key is None:
+            key = keys[investor] = name_key(investor)
+        if key:
+            groups[("name", key)].append(number)
     domestic = Capital.DOMESTIC.value
-    for pid, uuid, unit_id, name, capital, scaled, code, investor in rows:
-        total = from_stored(scaled, MONEY_PLACES) if scaled is not None else None
-        if total is not None and capital != domestic:
-            total = rules.to_cny(Capital(capital), total)
-        found.append(_Candidate(pid, uuid, unit_id, name, total, code or None, name_key(investor)))
-    return found
+    made: dict[int, _Candidate] = {}
+
+    def candidate(number: int) -> _Candidate:
+        found = made.get(number)
+        if found is None:
+            pid, uuid, unit_id, name, capital, scaled, code, investor = rows[number]
+            total = from_stored(scaled, MONEY_PLACES) if scaled is not None else None
+            if total is not None and capital != domestic:
+                total = rules.to_cny(Capital(capital), total)
+            found = made[number] = _Candidate(
+                pid, uuid, unit_id, name, total, code or None, keys[investor]
+            )
+        return found
+
+    shared: list[tuple[str, list[_Candidate]]] = []
+    for (kind, _), numbers in groups.items():
+        if len({rows[number][2] for number in numbers}) > 1:  # projects of two units at least
+            shared.append((kind, [candidate(number) for number in numbers]))
+    return shared
 
 
 def _first_event(project_id: int) -> date:
@@ -83,13 +110,7 @@ def _first_reported(a: _Candidate, b: _Candidate) -> _Candidate:
 
 def detect_duplicates(now: datetime) -> list[tuple[str, str]]:
     """List the new look-alike pairs across units; returns them (project UUIDs)."""
-    candidates = _candidates(CountingRules.of_file())
-    groups: dict[tuple[str, str], list[_Candidate]] = defaultdict(list)
-    for candidate in candidates:
-        if candidate.credit_code:
-            groups[("code", candidate.credit_code)].append(candidate)
-        if candidate.investor_key:
-            groups[("name", candidate.investor_key)].append(candidate)
+    groups = _candidates(CountingRules.of_file())
     seen = {
         (str(first), str(second))
         for first, second in database.execute_sql(
@@ -97,7 +118,7 @@ def detect_duplicates(now: datetime) -> list[tuple[str, str]]:
         ).fetchall()
     }
     added: list[tuple[str, str]] = []
-    for (kind, _), members in groups.items():
+    for kind, members in groups:
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if a.unit_id == b.unit_id:

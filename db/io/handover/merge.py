@@ -24,8 +24,10 @@ sequence number went backwards (restored from an old backup) is flagged.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -36,7 +38,7 @@ from peewee import ForeignKeyField
 from db.errors import UserError
 from db.io.handover.duplicates import detect_duplicates
 from db.io.handover.manifest import HandoverRefused, Manifest
-from db.io.handover.verify import read_package, verify_handover
+from db.io.handover.verify import Verified, check_data, read_package, verify_handover
 from db.rules.stages import stage_rank_sql
 from db.store import settings
 from db.store.connection import database
@@ -322,12 +324,21 @@ def _last_handover(unit_uuid: str) -> Handover | None:
 class HandoverBatch:
     """Merging handover files one after another into headquarters' open file; each
     file is one transaction.  ``finish`` then looks once for the projects reported
-    by two units (a pass over every project, so not repeated for every file)."""
+    by two units (a pass over every project, so not repeated for every file).
+
+    Told the file that comes next (``merge(path, next_path)``), the batch checks it
+    in a thread of its own while this one is merged (db.io.handover.verify.check_data:
+    its archive, signature, hash, integrity_check and values, on its private copy;
+    SQLite works without Python's lock, so the two go on side by side).  What depends
+    on headquarters' file (the unit's registered key, whether the export is merged
+    already) is decided when the file's turn comes, on the merging thread."""
 
     def __init__(self, store: Store, now: datetime | None = None) -> None:
         self.store = store
         self.now = now or utc_now()
         self.outcomes: list[MergeOutcome] = []
+        self._checker: ThreadPoolExecutor | None = None
+        self._ahead: tuple[Path, Future[Verified]] | None = None
         with store.bound():
             if not settings.is_headquarters():
                 raise UserError(
@@ -335,35 +346,83 @@ class HandoverBatch:
                     "handover files are merged into a headquarters file",
                 )
 
-    def merge(self, path: str | Path) -> MergeOutcome:
-        """Check one handover file and merge it (no search for duplicates yet)."""
+    def merge(self, path: str | Path, next_path: str | Path | None = None) -> MergeOutcome:
+        """Check one handover file and merge it (no search for duplicates yet);
+        ``next_path``, the file to merge next, is checked meanwhile."""
         path = Path(path)
+        ahead = Path(next_path) if next_path is not None else None
         with self.store.bound():
-            outcome = self._merge(path)
+            outcome = self._merge(path, ahead)
         self.outcomes.append(outcome)
         return outcome
 
-    def _merge(self, path: Path) -> MergeOutcome:
+    def _merge(self, path: Path, ahead: Path | None) -> MergeOutcome:
+        checked = self._checked(path)
         try:
             manifest = read_package(path).manifest
         except HandoverRefused as refused:
+            _discard(checked)
+            self._check_ahead(ahead)
             return MergeOutcome(path.name, "refused", reason_zh=refused.zh, reason_en=refused.en)
         pinned = pinned_key(manifest.unit_uuid)
         if pinned is None or pinned == manifest.public_key:
             known = _known(path, manifest)
             if known is not None:
+                _discard(checked)
+                self._check_ahead(ahead)
                 return known  # already merged, or stale: nothing to read, nothing changes
         try:
-            verified = verify_handover(path, pinned)
+            verified = verify_handover(path, pinned, checked.result if checked else None)
         except HandoverRefused as refused:
+            self._check_ahead(ahead)
             return MergeOutcome(path.name, "refused", reason_zh=refused.zh, reason_en=refused.en)
+        self._check_ahead(ahead)
         try:
             return _merge(self.store, path, verified.manifest, verified.copy, self.now)
         finally:
             verified.cleanup()
 
+    def _checked(self, path: Path) -> Future[Verified] | None:
+        """The check of ``path`` started while the file before was merged, if any; one
+        of another file (the list changed) is dropped."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is None:
+            return None
+        if ahead[0] == path:
+            return ahead[1]
+        _discard(ahead[1])
+        return None
+
+    def _check_ahead(self, path: Path | None) -> None:
+        """Start checking ``path``, the file merged next, unless it will not be read:
+        refused by its archive or key, merged already, or stale."""
+        if path is None:
+            return
+        try:
+            manifest = read_package(path).manifest
+        except HandoverRefused:
+            return  # refused at its turn, with the reason
+        pinned = pinned_key(manifest.unit_uuid)
+        if pinned is not None and pinned != manifest.public_key:
+            return
+        if _known(path, manifest) is not None:
+            return
+        if self._checker is None:
+            self._checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="handover-check")
+        self._ahead = (path, self._checker.submit(check_data, path))
+
+    def close(self) -> None:
+        """Drop a check started for a file that will not be merged (the batch stopped)."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            _discard(ahead[1])
+        if self._checker is not None:
+            self._checker.shutdown(wait=True)
+            self._checker = None
+
     def finish(self) -> list[MergeOutcome]:
         """List the new suspected duplicates; each file's outcome counts those of its unit."""
+        self.close()
         if not any(o.status == "merged" for o in self.outcomes):
             return self.outcomes
         with self.store.bound(), self.store.db.atomic():
@@ -382,6 +441,15 @@ class HandoverBatch:
                     self.outcomes[index] = replace(outcome, duplicates=mine)
                     _note_duplicates(outcome, mine)
         return self.outcomes
+
+
+def _discard(checked: Future[Verified] | None) -> None:
+    """A check made for nothing: its private copy is removed."""
+    if checked is None:
+        return
+    # A refusal or a failure of a file that is not merged says nothing to anyone.
+    with contextlib.suppress(Exception):
+        checked.result().cleanup()
 
 
 def _note_duplicates(outcome: MergeOutcome, count: int) -> None:
@@ -483,8 +551,12 @@ def merge_files(
 ) -> list[MergeOutcome]:
     """Merge several handover files in turn, each in its own transaction."""
     batch = HandoverBatch(store)
-    for path in paths:
-        outcome = batch.merge(path)
-        if progress is not None and not progress(len(batch.outcomes), len(paths), outcome):
-            break
-    return batch.finish()
+    try:
+        for index, path in enumerate(paths):
+            following = paths[index + 1] if index + 1 < len(paths) else None
+            outcome = batch.merge(path, following)
+            if progress is not None and not progress(len(batch.outcomes), len(paths), outcome):
+                break
+        return batch.finish()
+    finally:
+        batch.close()

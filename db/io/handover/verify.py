@@ -13,6 +13,7 @@ names, with the rows it counts.  Nothing is written to headquarters' file here.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -20,6 +21,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,12 +159,47 @@ def _check_copy(path: Path, copy: Path, manifest: Manifest) -> None:
         conn.close()
 
 
-def verify_handover(path: str | Path, pinned_key: str | None) -> Verified:
-    """Every check of a handover file; ``pinned_key`` is the unit's key at headquarters."""
+def check_data(path: str | Path) -> Verified:
+    """The checks of a handover that need nothing of headquarters' file: the archive,
+    the signature, the data's hash, and the private copy's header, exact schema,
+    integrity_check, every stored value and version.  They may run in a thread of
+    their own (their own connections to the private copy, no other), so that the next
+    file is checked while one is merged (db.io.handover.merge).  The copy of an older
+    version is not migrated yet: ``verify_handover`` does that."""
     path = Path(path)
-    package = read_package(path)
-    manifest = package.manifest
+    manifest = read_package(path).manifest
+    _refuse_newer(path, manifest)
+    folder = Path(tempfile.mkdtemp(prefix="zhaoshang-handover-"))
+    os.chmod(folder, 0o700)
+    verified = Verified(manifest, folder / DATA, _folder=folder)
+    try:
+        if _extract(path, verified.copy) != manifest.data_sha256:
+            raise _refused(path, "数据校验值与交接清单不符,文件已被改动或损坏", "data hash differs")
+        with _as_refusal(path):
+            check_header(verified.copy)
+            # Whatever its size: integrity_check and every stored value.
+            version = check_file(verified.copy, thorough=True)
+        if version != manifest.schema_version:
+            raise _refused(path, "数据的格式版本与交接清单不符", "schema version differs")
+    except BaseException:
+        verified.cleanup()
+        raise
+    return verified
+
+
+def verify_handover(
+    path: str | Path, pinned_key: str | None, checked: Callable[[], Verified] | None = None
+) -> Verified:
+    """Every check of a handover file; ``pinned_key`` is the unit's key at headquarters.
+
+    ``checked``: what ``check_data`` found for this file beforehand (in another
+    thread; its refusal is raised when called), taken after the checks of the key and
+    the version, as if the data were checked now, and used when the file's manifest is
+    still the one it checked; otherwise the data is checked now."""
+    path = Path(path)
+    manifest = read_package(path).manifest
     if pinned_key is not None and pinned_key != manifest.public_key:
+        _drop(checked)
         raise _refused(
             path,
             f"“{manifest.unit_name}”的交接文件须由总部已登记的密钥签名,此文件的签名密钥不同"
@@ -170,34 +207,50 @@ def verify_handover(path: str | Path, pinned_key: str | None) -> Verified:
             f"signed by another key than the one registered for {manifest.unit_name}; "
             "re-register the unit at headquarters if this is expected",
         )
+    try:
+        _refuse_newer(path, manifest)
+    except HandoverRefused:
+        _drop(checked)
+        raise
+    verified = checked() if checked is not None else check_data(path)
+    if verified.manifest != manifest:  # the file was replaced since it was checked
+        verified.cleanup()
+        verified = check_data(path)
+    try:
+        if manifest.schema_version < LATEST_VERSION:
+            with _as_refusal(path):
+                open_store(verified.copy).close()  # migrated in the private copy only
+            verified.migrated_from = manifest.schema_version
+        _check_copy(path, verified.copy, manifest)
+    except BaseException:
+        verified.cleanup()
+        raise
+    return verified
+
+
+def _drop(checked: Callable[[], Verified] | None) -> None:
+    """A check made beforehand for a file refused before its data is looked at."""
+    if checked is not None:
+        with contextlib.suppress(Exception):  # its own refusal is not the one given
+            checked().cleanup()
+
+
+def _refuse_newer(path: Path, manifest: Manifest) -> None:
     if manifest.schema_version > LATEST_VERSION:
         raise _refused(
             path,
             "交接文件由更新版本的招商台账导出,请先升级软件",
             "written by a newer version of the app; please update the app",
         )
-    folder = Path(tempfile.mkdtemp(prefix="zhaoshang-handover-"))
-    os.chmod(folder, 0o700)
-    verified = Verified(manifest, folder / DATA, _folder=folder)
+
+
+@contextlib.contextmanager
+def _as_refusal(path: Path) -> Iterator[None]:
+    """A check of the copy that fails as a unit file: the handover is refused with it."""
     try:
-        if _extract(path, verified.copy) != manifest.data_sha256:
-            raise _refused(path, "数据校验值与交接清单不符,文件已被改动或损坏", "data hash differs")
-        try:
-            check_header(verified.copy)
-            # Whatever its size: integrity_check and every stored value.
-            version = check_file(verified.copy, thorough=True)
-            if version != manifest.schema_version:
-                raise _refused(path, "数据的格式版本与交接清单不符", "schema version differs")
-            if version < LATEST_VERSION:
-                open_store(verified.copy).close()  # migrated in the private copy only
-                verified.migrated_from = version
-        except UnitFileError as exc:
-            raise HandoverRefused(
-                f"交接数据未通过检查:{exc.zh.rsplit(':', 1)[0]}:{path.name}",
-                f"the data failed its check: {exc.en.rsplit(': ', 1)[0]}: {path.name}",
-            ) from exc
-        _check_copy(path, verified.copy, manifest)
-    except BaseException:
-        verified.cleanup()
-        raise
-    return verified
+        yield
+    except UnitFileError as exc:
+        raise HandoverRefused(
+            f"交接数据未通过检查:{exc.zh.rsplit(':', 1)[0]}:{path.name}",
+            f"the data failed its check: {exc.en.rsplit(': ', 1)[0]}: {path.name}",
+        ) from exc

@@ -457,17 +457,28 @@ def _moved_cells(
     rules: CountingRules, as_of: date, unit: UnitScope | None
 ) -> Iterator[tuple[int, Capital, int, str | None, Stage | None, Stage | None, int, int]]:
     """The counted projects with events after ``as_of``, grouped by their cached stage
-    and their stage on ``as_of`` (None before their first event)."""
-    stage = _stage_on_sql(as_of)
+    and their stage on ``as_of`` (None before their first event).
+
+    Those projects are found from the events after the day (stage_event_stage_date),
+    each project's stage on the day is its latest live event on or before it, read
+    from its own events by date (stage_event_dates; events of one day in path order,
+    as ``_stage_on_sql`` has it), once a project, and the rows are grouped then."""
     scope, scope_params = _scope_sql(rules, unit)
     band, band_params = rules.band_index_sql("p")
+    day = as_of.isoformat()
     sql = (
-        f"WITH {stage.ctes} "
-        f"SELECT p.unit_id, p.capital, {band}, p.local_industry, p.stage, "
-        f"{stage.expression}, count(*), sum(p.total_investment) "
-        f"FROM project p {stage.join} WHERE p.id IN later AND {scope} "
-        "GROUP BY 1, 2, 3, 4, 5, 6"
+        "WITH later AS MATERIALIZED (SELECT DISTINCT project_id FROM stage_event "
+        f"WHERE stage IN ({_ALL_CODES}) AND date > ? AND +deleted = 0), "
+        f"moved AS MATERIALIZED (SELECT p.unit_id AS unit_id, p.capital AS capital, "
+        f"{band} AS band, p.local_industry AS industry, p.stage AS cached, "
+        "(SELECT e.stage FROM stage_event e WHERE e.project_id = p.id AND e.deleted = 0 "
+        f"AND e.date <= ? ORDER BY e.date DESC, {stage_rank_sql('e.stage')} DESC LIMIT 1) "
+        "AS stage_then, p.total_investment AS total "
+        f"FROM later JOIN project p ON p.id = later.project_id WHERE {scope}) "
+        "SELECT unit_id, capital, band, industry, cached, stage_then, count(*), sum(total) "
+        "FROM moved GROUP BY 1, 2, 3, 4, 5, 6"
     )
+    params = [day, *band_params, day, *scope_params]
     for (
         unit_id,
         capital,
@@ -477,7 +488,7 @@ def _moved_cells(
         stage_then,
         size,
         total,
-    ) in database.execute_sql(sql, [*stage.params, *band_params, *scope_params]).fetchall():
+    ) in database.execute_sql(sql, params).fetchall():
         yield (
             unit_id,
             _CAPITALS[capital],

@@ -14,11 +14,11 @@ new investors go first, then its projects, then their events.
 
 Every row is written with its pinyin sort keys (db.store.sort_keys), computed a
 chunk at a time just before: the file's triggers compare them (still in
-sort_key's cache then) and write nothing more.  Projects go through a temporary
-table and one INSERT … SELECT (or UPDATE … FROM) a chunk: the search index
-(project_search, kept by its triggers) is then written in one statement a chunk
-rather than one a row, four times faster (FTS5 stores what it holds at the end of
-every statement).
+sort_key's cache then) and write nothing more, or, when a large import holds them
+(db.io.ledger.bulk), are not needed.  Projects go through a temporary table and one
+INSERT … SELECT (or UPDATE … FROM) a chunk: the search index (project_search, kept
+by its triggers) is then written in one statement a chunk rather than one a row,
+four times faster (FTS5 stores what it holds at the end of every statement).
 """
 
 from __future__ import annotations

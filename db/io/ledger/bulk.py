@@ -127,15 +127,16 @@ class Upkeep:
 
 
 @contextmanager
-def upkeep_held(hold: bool, first_project: int) -> Iterator[None]:
+def upkeep_held(hold: bool, first_project: int) -> Iterator[bool]:
     """Within the block (inside the import's transaction), the file's upkeep is held
-    when ``hold`` and the file's triggers are the ones known here; after it, made
-    again, with the search index of the projects from id ``first_project`` on.  On
-    an error nothing is made again: the transaction rolls back, the drops with it."""
+    when ``hold`` and the file's triggers are the ones known here (the block is told
+    whether it is); after it, made again, with the search index of the projects from
+    id ``first_project`` on.  On an error nothing is made again: the transaction
+    rolls back, the drops with it."""
     upkeep = Upkeep.read() if hold else None
     if upkeep is None:
-        yield
+        yield False
         return
     upkeep.drop()
-    yield
+    yield True
     upkeep.restore(first_project)

@@ -318,7 +318,8 @@ def _import(
         "stage_event": sum(map(len, planned_events)),
     }
     try:
-        with upkeep_held(worth_holding(inserts), first_new):
+        with upkeep_held(worth_holding(inserts), first_new) as held:
+            writer.direct = held
             write_in_chunks(planned, writer, go_on)
             investors.write_new(investors.last_id)  # (each was written with its first project)
     finally:

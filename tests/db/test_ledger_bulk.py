@@ -5,6 +5,7 @@ they were; a small import into a large file touches no schema at all."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -109,6 +110,23 @@ def test_a_small_import_into_a_large_file_changes_no_schema(
     assert decisions == [True, False]
     assert database.execute_sql("PRAGMA schema_version").fetchone() == version
     assert _schema(zone.path) == schema
+
+
+@pytest.mark.parametrize("unknown", ["keys", "search"])
+def test_triggers_other_than_the_known_ones_are_not_held(
+    zone: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unknown: str
+) -> None:
+    """A sort-key trigger keying a text the import does not key, or a search trigger
+    of another shape, and nothing is held: the triggers do their work."""
+    if unknown == "keys":
+        monkeypatch.setitem(bulk._KEYS_WRITTEN, "investor_sort_key_ai", {"name"})
+    else:
+        monkeypatch.setattr(bulk, "_SEARCH_BODY", re.compile("CREATE TRIGGER nothing"))
+    version = database.execute_sql("PRAGMA schema_version").fetchone()
+    decisions = _held(monkeypatch)
+    assert import_ledger(_ledger(tmp_path, 300)).value.created == 300
+    assert decisions == [True]  # the rule would hold them
+    assert database.execute_sql("PRAGMA schema_version").fetchone() == version
 
 
 def test_the_statistics_of_the_held_indexes_are_kept(zone: Store, tmp_path: Path) -> None:

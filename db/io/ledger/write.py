@@ -325,6 +325,9 @@ SORTED_TEXTS: dict[str, str] = {
     )
 }
 assert set(SORTED_TEXTS.values()) == Project.SORT_KEYS
+# The investor's, written by InvestorBook.write_new.
+INVESTOR_SORTED_TEXTS: dict[str, str] = {"name": "name_sort_key", "origin": "origin_sort_key"}
+assert set(INVESTOR_SORTED_TEXTS.values()) == Investor.SORT_KEYS
 
 
 class ProjectWriter:

@@ -38,7 +38,7 @@ from db.store.connection import database
 TABLES = ("investor", "project", "stage_event")
 SEARCH_TRIGGER = "project_search_ai"
 # The insert triggers the import stands in for: the search index's (filled by
-# ``fill_search``) and the sort keys' (the import writes the right keys).
+# ``Upkeep.restore``) and the sort keys' (the import writes the right keys).
 HELD_TRIGGERS = (SEARCH_TRIGGER, "project_sort_key_ai", "investor_sort_key_ai")
 # The search trigger as V2_SCHEMA made it: one INSERT of values over ``new``.
 _SEARCH_BODY = re.compile(
@@ -58,10 +58,9 @@ _KEYS_WRITTEN = {
 def worth_holding(to_insert: Mapping[str, int]) -> bool:
     """Whether to hold the upkeep for an import inserting ``to_insert`` rows a table:
     when it inserts at least as many rows as the tables hold already (their largest
-    ids: rows are never removed, only made tombstones).  Rebuilding an index then
-    costs at most twice the rows inserted, which one at a time at random places cost
-    several times more; a small import into a large file would pay for every row
-    already there."""
+    ids: rows are never removed, only made tombstones).  Measured, on 20,000 projects
+    with their investors and events: 20,000 more are faster held, 10,000 kept; 50,000
+    on 100,000 kept.  A small import into a large file would pay for every row there."""
     present = 0
     for table in TABLES:
         row = database.execute_sql(f'SELECT max(id) FROM "{table}"').fetchone()
@@ -81,7 +80,9 @@ class HeldObject:
 class Upkeep:
     """The indexes and triggers an import holds, read before it drops them."""
 
-    def __init__(self, objects: list[HeldObject], search: str, stats: list[tuple[str, str, str]]):
+    def __init__(
+        self, objects: list[HeldObject], search: str, stats: list[tuple[str, str, str]]
+    ) -> None:
         self.objects = objects  # in the order of sqlite_schema, to be made again so
         self.search = search  # the search trigger's INSERT, over the new projects
         self.stats = stats  # ANALYZE's rows of the held indexes, which DROP INDEX deletes
@@ -89,8 +90,7 @@ class Upkeep:
     @classmethod
     def read(cls) -> Upkeep | None:
         """The file's secondary indexes of ``TABLES`` and its ``HELD_TRIGGERS``; None
-        when the search trigger is not the one this module can stand in for (then
-        nothing is held)."""
+        when a trigger is not one this module can stand in for (then nothing is held)."""
         tables = ", ".join(f"'{t}'" for t in TABLES)
         triggers = ", ".join(f"'{t}'" for t in HELD_TRIGGERS)
         rows = database.execute_sql(

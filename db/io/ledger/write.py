@@ -18,7 +18,8 @@ sort_key's cache then) and write nothing more, or, when a large import holds the
 (db.io.ledger.bulk), are not needed.  Projects go through a temporary table and one
 INSERT … SELECT (or UPDATE … FROM) a chunk: the search index (project_search, kept
 by its triggers) is then written in one statement a chunk rather than one a row,
-four times faster (FTS5 stores what it holds at the end of every statement).
+four times faster (FTS5 stores what it holds at the end of every statement).  With
+the search trigger held, new projects go straight into their table instead.
 """
 
 from __future__ import annotations

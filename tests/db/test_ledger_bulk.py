@@ -139,7 +139,9 @@ def test_the_statistics_of_the_held_indexes_are_kept(zone: Store, tmp_path: Path
     assert database.execute_sql(query).fetchall() == stats
 
 
-@pytest.mark.parametrize("stop_after", [1, 2, 3])
+# Stopped after the first, second or third chunk, or after the search index and the
+# first few indexes are made again.
+@pytest.mark.parametrize("stop_after", [1, 2, 3, 4, 8])
 def test_a_cancel_after_the_drop_leaves_schema_and_data_as_they_were(
     zone: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop_after: int
 ) -> None:
@@ -148,8 +150,16 @@ def test_a_cancel_after_the_drop_leaves_schema_and_data_as_they_were(
     import_ledger(_ledger(tmp_path, 30, seed=5))
     schema, state = _schema(zone.path), _state(zone.path)
     decisions = _held(monkeypatch)
+    written: list[int] = []
+
+    def progress(done: int, total: int) -> bool:
+        if done:
+            written.append(done)
+        return len(written) < stop_after
+
     with pytest.raises(ImportCancelled):
-        import_ledger(_ledger(tmp_path, 300), lambda done, total: done < stop_after * 100)
+        import_ledger(_ledger(tmp_path, 300), progress)
+    assert written == [100, 200, 300, 300, 300, 300, 300, 300][:stop_after]
     assert decisions == [True]
     assert _schema(zone.path) == schema
     assert _state(zone.path) == state

@@ -26,7 +26,7 @@ a pass over every row already there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import cast
@@ -130,12 +130,16 @@ class Upkeep:
         for held in self.objects:
             database.execute_sql(f'DROP {held.type.upper()} main."{held.name}"')
 
-    def restore(self, first_project: int) -> None:
+    def restore(self, first_project: int, step: Callable[[], None]) -> None:
         """Index the projects from id ``first_project`` on for search, then make every
-        held object again from its own text, in its order, and put back its statistics."""
+        held object again from its own text, in its order, and put back its statistics;
+        ``step`` is called after each of those seconds of work (it may raise to stop)."""
         database.execute_sql(self.search, [first_project])
+        step()
         for held in self.objects:
             database.execute_sql(held.sql)
+            if held.type == "index":
+                step()
         if self.stats:
             database.cursor().executemany(
                 "INSERT INTO main.sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", self.stats
@@ -143,16 +147,17 @@ class Upkeep:
 
 
 @contextmanager
-def upkeep_held(hold: bool, first_project: int) -> Iterator[bool]:
+def upkeep_held(hold: bool, first_project: int, step: Callable[[], None]) -> Iterator[bool]:
     """Within the block (inside the import's transaction), the file's upkeep is held
     when ``hold`` and the file's triggers are the ones known here (the block is told
     whether it is); after it, made again, with the search index of the projects from
-    id ``first_project`` on.  On an error nothing is made again: the transaction
-    rolls back, the drops with it."""
+    id ``first_project`` on, ``step`` called between the statements (a cancel is
+    heard there too).  On an error nothing is made again: the transaction rolls
+    back, the drops with it."""
     upkeep = Upkeep.read() if hold else None
     if upkeep is None:
         yield False
         return
     upkeep.drop()
     yield True
-    upkeep.restore(first_project)
+    upkeep.restore(first_project, step)

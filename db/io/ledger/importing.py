@@ -318,7 +318,9 @@ def _import(
         "stage_event": sum(map(len, planned_events)),
     }
     try:
-        with upkeep_held(worth_holding(inserts), first_new) as held:
+        # Every row written: the indexes made again are told as that much done.
+        done = partial(go_on, len(planned))
+        with upkeep_held(worth_holding(inserts), first_new, done) as held:
             writer.direct = held
             write_in_chunks(planned, writer, go_on)
             investors.write_new(investors.last_id)  # (each was written with its first project)

@@ -821,7 +821,10 @@ def test_progress_is_told_while_checking_then_a_chunk_at_a_time(
     assert {total for _, total in told} == {10}
     checking = [done for done, _ in told if done == 0]
     assert len(checking) >= 3  # while the rows are checked, not only once
-    assert [done for done, _ in told if done] == [4, 8, 10]
+    written = [done for done, _ in told if done]
+    assert written[:3] == [4, 8, 10]
+    # then, with the file's indexes held (db.io.ledger.bulk), as each is made again
+    assert set(written[3:]) <= {10}
 
 
 @pytest.mark.parametrize("stop_at", [0, 4, 8])

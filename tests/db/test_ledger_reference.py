@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.db.ledger_reference import REFERENCE, as_json, scenarios
 
 
@@ -36,7 +38,17 @@ def _first_difference(expected: Any, found: Any) -> str:
     return "no difference found"
 
 
-def test_the_import_stores_what_it_stored_before(tmp_path: Path) -> None:
+@pytest.mark.parametrize("held", [None, True, False], ids=["rule", "held", "kept"])
+def test_the_import_stores_what_it_stored_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, held: bool | None
+) -> None:
+    """As the import decides, and with the file's indexes and triggers held for every
+    import or for none (db.io.ledger.bulk), a few rows a chunk (some chunks then only
+    update): the same rows, search index and keys."""
+    if held is not None:
+        monkeypatch.setattr("db.io.ledger.importing.worth_holding", lambda inserts: held)
+        monkeypatch.setattr("db.io.ledger.importing.CHUNK", 7)
+        monkeypatch.setattr("db.io.ledger.write.CHUNK", 7)
     expected = json.loads(REFERENCE.read_text(encoding="utf-8"))
     found = as_json(scenarios(tmp_path))
     assert found == expected, _first_difference(expected, found)

@@ -23,7 +23,9 @@ has them (same stage and date); events are never removed.  A row without
 Every row is checked first (db.io.ledger.check); then, inside the write
 transaction, the projects the rows update and their events are read in a few
 queries, every problem against them is added, and only a ledger without any is
-written, in bulk (db.io.ledger.write).
+written, in bulk (db.io.ledger.write); one that adds at least as many rows as the
+file holds with the file's indexes and insert triggers held until its rows are in
+(db.io.ledger.bulk).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from db.errors import UserError
+from db.io.ledger.bulk import upkeep_held, worth_holding
 from db.io.ledger.check import Checked, check_rows, duplicate_codes
 from db.io.ledger.read import read_ledger
 from db.io.ledger.template import (
@@ -283,7 +286,7 @@ def _import(
         {item.credit_code for item in checked if item.credit_code},
     )
     number = next_code_number(today.year, (r.code for r in checked if r.code))
-    next_project = next_id(Project)
+    first_new = next_project = next_id(Project)
     planned: list[PlannedProject] = []
     shapes: dict[tuple[str, ...], None] = {}  # the attributes rows set, once each
     resolve = investors.resolve
@@ -309,9 +312,18 @@ def _import(
     investors.write_changes(now)
     note = f"台账导入:{Path(source).name}"
     writer = ProjectWriter([a for shape in shapes for a in shape], now, note, investors)
+    inserts = {
+        "investor": len(investors.planned),
+        "project": next_project - first_new,
+        "stage_event": sum(map(len, planned_events)),
+    }
     try:
-        write_in_chunks(planned, writer, go_on)
-        investors.write_new(investors.last_id)  # (each was written with its first project)
+        # Every row written: the indexes made again are told as that much done.
+        done = partial(go_on, len(planned))
+        with upkeep_held(worth_holding(inserts), first_new, done) as held:
+            writer.direct = held
+            write_in_chunks(planned, writer, go_on)
+            investors.write_new(investors.last_id)  # (each was written with its first project)
     finally:
         writer.close()
 

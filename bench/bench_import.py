@@ -7,10 +7,11 @@ The import is timed as the app runs it (db.io.ledger.importing.import_ledger: re
 check every row, look up what exists, write in bulk with the search index and the
 stage events, note every row for undo, commit) into a new, empty unit file made
 before the clock starts: an import that large holds the file's indexes and insert
-triggers and makes them again before its commit (db.io.ledger.bulk); what a fresh process would still have to build for its
-first import (the pinyin table, the caches of db's modules) is emptied first, so the
-import pays for it.  The baselines do the least that reads the same rows and stores
-them, into a table made before the clock starts too:
+triggers and makes them again before its commit (db.io.ledger.bulk); what a fresh
+process would still have to build for its first import (the pinyin table, the caches
+of db's modules) is emptied first, so the import pays for it.  The baselines do the
+least that reads the same rows and stores them, into a table made before the clock
+starts too:
 
 - CSV: Python's csv module over the same file, then ``sqlite3.executemany`` of its
   rows into one table, in one transaction (the issue's baseline);

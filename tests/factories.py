@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from db.records.investors import find_or_create_investor
 from db.records.stages import record_stage
@@ -40,3 +41,21 @@ def make_project(
     for stage, when in events:
         record_stage(project, stage, when, reason="测试" if stage is Stage.DROPPED else None)
     return project
+
+
+def fail_after_the_first_chunk(monkeypatch: Any) -> list[int]:
+    """Have the ledger import's project writer write its first chunk, then fail with
+    "disk full" (as a full disk would, mid-import); returns the sizes written."""
+    from db.io.ledger import write as ledger_write
+
+    real_write = ledger_write.ProjectWriter.write
+    written: list[int] = []
+
+    def failing_on_the_second_chunk(writer: Any, items: Any) -> None:
+        if written:
+            raise RuntimeError("disk full")
+        real_write(writer, items)
+        written.append(len(items))
+
+    monkeypatch.setattr(ledger_write.ProjectWriter, "write", failing_on_the_second_chunk)
+    return written

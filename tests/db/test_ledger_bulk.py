@@ -20,6 +20,7 @@ from db.io.ledger.importing import ImportCancelled, import_ledger
 from db.records.files import create_unit_file
 from db.store.connection import database
 from db.store.unit_file import Store, open_store
+from tests.factories import fail_after_the_first_chunk
 
 UNIT = "开发区"
 
@@ -214,16 +215,7 @@ def test_an_error_at_any_point_leaves_schema_and_data_as_they_were(
     if failing is None:
         monkeypatch.setattr(ledger_write, "CHUNK", 100)
         monkeypatch.setattr("db.io.ledger.importing.CHUNK", 100)
-        real_write = ledger_write.ProjectWriter.write
-        written: list[int] = []
-
-        def failing_on_the_second_chunk(writer: Any, items: Any) -> None:
-            if written:
-                raise RuntimeError("disk full")
-            real_write(writer, items)
-            written.append(len(items))
-
-        monkeypatch.setattr(ledger_write.ProjectWriter, "write", failing_on_the_second_chunk)
+        fail_after_the_first_chunk(monkeypatch)
     else:
         monkeypatch.setattr(bulk, "database", _Failing(*failing))
     decisions = _held(monkeypatch)

@@ -28,6 +28,7 @@ from db.rules.stages import live_events
 from db.rules.vocabulary import Stage
 from db.store.models import Investor, Project, StageEvent, Unit
 from db.store.unit_file import Store
+from tests.factories import fail_after_the_first_chunk
 
 OWN_UNIT = "上海驻点招商办"
 
@@ -374,17 +375,8 @@ def test_a_failure_while_writing_keeps_nothing(
     ]
     path = write_xlsx(tmp_path / "台账.xlsx", rows)
     before = counts()
-    real_write = ledger_write.ProjectWriter.write
-    written: list[int] = []
-
-    def failing_on_the_second_chunk(writer: Any, items: Any) -> None:
-        if written:
-            raise RuntimeError("disk full")
-        real_write(writer, items)
-        written.append(len(items))
-
     monkeypatch.setattr(ledger_write, "CHUNK", 2)
-    monkeypatch.setattr(ledger_write.ProjectWriter, "write", failing_on_the_second_chunk)
+    written = fail_after_the_first_chunk(monkeypatch)
     with pytest.raises(RuntimeError):
         import_ledger(path)
 

@@ -41,6 +41,20 @@ def test_every_model_matches_its_table() -> None:
     scratch.close()
 
 
+def _counting_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The versions the expected schema is built for from now on (by migrations)."""
+    from db.store import schema
+
+    built: list[int] = []
+
+    def counting(db: SqliteDatabase, from_version: int, to_version: int) -> None:
+        built.append(to_version)
+        migrate(db, from_version, to_version)
+
+    monkeypatch.setattr(schema, "migrate", counting)
+    return built
+
+
 def test_the_schema_files_are_checked_against_is_built_once_even_when_prepared(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -49,14 +63,7 @@ def test_the_schema_files_are_checked_against_is_built_once_even_when_prepared(
     from db.store import schema
 
     monkeypatch.setattr(schema, "_expected", {})
-    built: list[int] = []
-    real = schema.migrate
-
-    def counting(db: SqliteDatabase, from_version: int, to_version: int) -> None:
-        built.append(to_version)
-        real(db, from_version, to_version)
-
-    monkeypatch.setattr(schema, "migrate", counting)
+    built = _counting_builds(monkeypatch)
     schema.prepare_expected_schema()
     found = schema.expected_schema(LATEST_VERSION)
     schema.prepare_expected_schema()  # built: nothing more
@@ -64,7 +71,7 @@ def test_the_schema_files_are_checked_against_is_built_once_even_when_prepared(
     assert built == [LATEST_VERSION]
     scratch = SqliteDatabase(":memory:")
     scratch.connect()
-    real(scratch, 0, LATEST_VERSION)
+    migrate(scratch, 0, LATEST_VERSION)
     assert found == frozenset(schema.schema_rows(scratch.connection()))
 
 
@@ -76,14 +83,7 @@ def test_the_schema_kept_from_an_earlier_start_is_read_not_built(
     cache is built again; migrations that change give the cache another name."""
     from db.store import schema
 
-    built: list[int] = []
-    real = schema.migrate
-
-    def counting(db: SqliteDatabase, from_version: int, to_version: int) -> None:
-        built.append(to_version)
-        real(db, from_version, to_version)
-
-    monkeypatch.setattr(schema, "migrate", counting)
+    built = _counting_builds(monkeypatch)
     monkeypatch.setattr(schema, "_expected", {})
     schema.prepare_expected_schema(tmp_path)  # the first start: built, then kept
     first = schema.expected_schema(LATEST_VERSION)

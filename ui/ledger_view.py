@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from db.reads import ledger_table
 from db.reads.ledger_table import COLUMNS, FilterTotals, Kind, ProjectFilter
 from db.reads.units import UnitInfo, live_units
+from db.records.ops import Changes
 from db.rules.money import plain
 from db.rules.vocabulary import PATH, PIPELINE_STAGES, Capital, Stage
 from db.store import connection, settings
@@ -73,6 +74,10 @@ from ui.widgets import ErrorLabel
 # What the ledger shows: projects with their investor, unit, stage dates, and the
 # settings behind the filters (bands, chains, rate).
 LEDGER_TABLES = frozenset({"project", "investor", "unit", "stage_event", "setting"})
+# Tables whose changes show in the rows of the projects they concern only.
+ROW_TABLES = frozenset(
+    {"project", "stage_event", "phase", "capacity_line", "milestone", "follow_up"}
+)
 
 SEARCH_DELAY_MS = 200
 LAYOUT_SAVE_DELAY_MS = 300
@@ -256,7 +261,7 @@ class LedgerView(QWidget):
                 self._read_in_background()
         else:
             self.model.reload()
-        RefreshGuard(self, self.session, LEDGER_TABLES, self.reload)
+        RefreshGuard(self, self.session, LEDGER_TABLES, self.reload, self.reload_changed)
 
     # -- building -------------------------------------------------------------------
 
@@ -696,6 +701,17 @@ class LedgerView(QWidget):
         """Read again after records changed, keeping the filter, sort and current project:
         the rows on screen at once, the order, totals and choices in the background."""
         self.model.refresh_rows()
+        self._read_in_background()
+
+    def reload_changed(self, changes: Changes) -> None:
+        """After an edit of some projects: their rows on screen are read again (the
+        others are as they were), then the order, totals and choices as ``reload``.
+        A change that may show in every row (an exchange rate, a unit's name, an
+        investor) reloads them all."""
+        if not changes.project_uuids or not changes.tables <= ROW_TABLES:
+            self.reload()
+            return
+        self.model.refresh_projects(changes.project_uuids)
         self._read_in_background()
 
     def _read_order(self) -> None:

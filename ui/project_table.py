@@ -146,8 +146,13 @@ class _Page:
     every paint (the first paint shows a screenful, not the whole page)."""
 
     def __init__(self, ids: list[int], rows: dict[int, Row]) -> None:
+        self.ids = ids
         self.rows = [rows.get(pid) for pid in ids]
         self._texts: list[tuple[str, ...] | None] = [None] * len(ids)
+
+    def forget_texts(self, offset: int) -> None:
+        """The row at ``offset`` was read again: its texts are formatted anew."""
+        self._texts[offset] = None
 
     def texts(self, offset: int) -> tuple[str, ...] | None:
         """The texts of the page's row at ``offset``; None for a project deleted meanwhile."""
@@ -270,6 +275,29 @@ class ProjectTableModel(QAbstractTableModel):
         self._pages.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Col) - 1))
+
+    def refresh_projects(self, uuids: frozenset[str]) -> None:
+        """Read again the rows read so far of these projects (changed), keeping the
+        order: only their rows are repainted (a deleted one shows empty until the
+        order, read again, drops it)."""
+        found = [
+            (number, offset, page)
+            for number, page in self._pages.items()
+            for offset, row in enumerate(page.rows)
+            if row is not None and row.uuid in uuids
+        ]
+        if not found:
+            return
+        keys = [column.key for column in COLUMNS]
+        wanted = [key for col, key in zip(Col, keys, strict=True) if col in self._visible]
+        rows = ledger_table.fetch_rows([page.ids[offset] for _, offset, page in found], wanted)
+        last = len(Col) - 1
+        for number, offset, page in found:
+            row = rows.get(page.ids[offset])
+            page.rows[offset] = self._spread(row) if row is not None else None
+            page.forget_texts(offset)
+            at = number * PAGE_SIZE + offset
+            self.dataChanged.emit(self.index(at, 0), self.index(at, last))
 
     def show_ids(self, ids: list[int]) -> None:
         """Show these projects, in this order (read for the current filter and sort);

@@ -24,11 +24,16 @@ class RefreshGuard(QObject):
         session: Session,
         tables: frozenset[str],
         reload: Callable[[], None],
+        reload_changed: Callable[[Changes], None] | None = None,
     ) -> None:
+        """``reload_changed``, when given, reloads a view on screen after a change it is
+        told of (what it can read again of only the changed projects); ``reload``
+        reloads it whole (shown again after changes unseen)."""
         super().__init__(view)  # lives and dies with the view
         self.view = view
         self.tables = tables
         self.reload = reload
+        self.reload_changed = reload_changed
         self.stale = False
         view.installEventFilter(self)
         session.changed.connect(self._changed)
@@ -38,7 +43,10 @@ class RefreshGuard(QObject):
             return
         if self.view.isVisible():
             self.stale = False
-            self.reload()
+            if self.reload_changed is not None:
+                self.reload_changed(changes)
+            else:
+                self.reload()
         else:
             self.stale = True
 

@@ -522,3 +522,37 @@ def test_a_large_ledger_sorts_its_first_page_at_once_and_the_rest_off_the_ui_thr
     selected = view.table.selectionModel().selectedRows()
     assert [view.model.data(view.model.index(i.row(), Col.NAME)) for i in selected] == [picked]
     assert totals == [] and view.summary == summary  # a sort changes no total
+
+
+def test_an_edit_repaints_its_own_row_at_once_and_an_exchange_rate_every_row(
+    qtbot, make_view: MakeView, article, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """After an edit the ledger reads again only the rows of the projects it changed
+    (shown before the order is read again, off the UI thread); a change that may show
+    in every row, a new exchange rate, reads the rows on screen again."""
+    from db.records.projects import load_project, save_project
+
+    view = make_view()
+    view.table.sortByColumn(Col.NAME, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: not view.busy)
+    read: list[list[int]] = []
+    real = ledger_table.fetch_rows
+
+    def noting(ids, column_keys):  # type: ignore[no-untyped-def]
+        read.append(list(ids))
+        return real(ids, column_keys)
+
+    row = shown(view).index("大亚新能源材料建设项目")  # the rows on screen, read
+    monkeypatch.setattr(ledger_table, "fetch_rows", noting)
+    edited = load_project(article["大亚"].uuid)
+    edited.person_in_charge = "王明"
+    session.run("修改项目", save_project(edited))
+    assert read == [[article["大亚"].id]]  # that row only, at once
+    assert view.model.index(row, Col.PERSON_IN_CHARGE).data() == "王明"
+    qtbot.waitUntil(lambda: not view.busy)
+
+    read.clear()
+    session.run("设置汇率", set_exchange_rate(Decimal("7.2"), date(2025, 6, 30)))
+    view.model.index(0, Col.NAME).data()  # the rows on screen, read again as painted
+    assert read and len(read[0]) == len(shown(view))
+    qtbot.waitUntil(lambda: not view.busy)

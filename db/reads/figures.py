@@ -21,7 +21,6 @@ from db.rules.money import pct_text, plain
 from db.rules.stages import live_events, stage_on, stage_rank_sql
 from db.rules.vocabulary import (
     NEGOTIATING_STAGES,
-    PATH,
     PIPELINE_STAGES,
     SIGNED_NOT_STARTED_STAGES,
     Capital,
@@ -288,12 +287,13 @@ def _first_signings_sql(period: Period) -> Sql:
 
 class _StageOn(NamedTuple):
     """The stage of project ``p`` on a date, in SQL: the common table expressions the
-    statement starts with, the join to add to ``FROM project p``, the expression, and
-    the parameters of the expressions."""
+    statement starts with (``later``: the projects with events after the day), the
+    expression, the stage from the project's own events (for a project of ``later``),
+    and the parameters of the expressions."""
 
     ctes: str
-    join: str
     expression: str
+    from_events: str
     params: list[Any]
 
 
@@ -301,27 +301,23 @@ def _stage_on_sql(as_of: date) -> _StageOn:
     """The stage of project ``p`` on ``as_of``: its latest live event on or before it.
 
     A project's cached stage is its latest event (db.records.stages and the merge keep
-    it so), which is its stage on ``as_of`` unless it has events after that day; only
-    those projects have their events read, in one pass: the latest by date, then by
-    path order (events of one day count in path order, see db.rules.stages)."""
-    rank = stage_rank_sql("stage")
-    decode = " ".join(
-        f"WHEN '{chr(65 + stage.rank)}' THEN '{stage.value}'" for stage in (*PATH, Stage.DROPPED)
-    )
-    # The events after the day, stage by stage from stage_event_stage_date alone.
+    it so), which is its stage on ``as_of`` unless it has events after that day (found
+    stage by stage from stage_event_stage_date); only those projects read their own
+    events by date (stage_event_dates): the latest by date, then by path order (events
+    of one day count in path order, see db.rules.stages); None before the first."""
     ctes = (
+        "stage_day AS (SELECT ? AS day), "
         "later AS MATERIALIZED (SELECT DISTINCT project_id FROM stage_event "
-        f"WHERE stage IN ({_ALL_CODES}) AND date > ? AND +deleted = 0), "
-        "latest AS MATERIALIZED (SELECT project_id, max(date || char(65 + "
-        f"{rank})) AS mark FROM stage_event WHERE date <= ? AND +deleted = 0 "
-        "AND project_id IN later GROUP BY project_id)"
+        f"WHERE stage IN ({_ALL_CODES}) AND date > (SELECT day FROM stage_day) "
+        "AND +deleted = 0)"
     )
-    expression = (
-        f"(CASE WHEN latest.mark IS NOT NULL THEN CASE substr(latest.mark, -1) {decode} END "
-        "WHEN p.id IN later THEN NULL ELSE p.stage END)"
+    from_events = (
+        "(SELECT e.stage FROM stage_event e WHERE e.project_id = p.id AND e.deleted = 0 "
+        "AND e.date <= (SELECT day FROM stage_day) "
+        f"ORDER BY e.date DESC, {stage_rank_sql('e.stage')} DESC LIMIT 1)"
     )
-    join = "LEFT JOIN latest ON latest.project_id = p.id"
-    return _StageOn(ctes, join, expression, [as_of.isoformat(), as_of.isoformat()])
+    expression = f"(CASE WHEN p.id IN later THEN {from_events} ELSE p.stage END)"
+    return _StageOn(ctes, expression, from_events, [as_of.isoformat()])
 
 
 def _scope_sql(rules: CountingRules, unit: UnitScope | None) -> Sql:
@@ -457,28 +453,21 @@ def _moved_cells(
     rules: CountingRules, as_of: date, unit: UnitScope | None
 ) -> Iterator[tuple[int, Capital, int, str | None, Stage | None, Stage | None, int, int]]:
     """The counted projects with events after ``as_of``, grouped by their cached stage
-    and their stage on ``as_of`` (None before their first event).
-
-    Those projects are found from the events after the day (stage_event_stage_date),
-    each project's stage on the day is its latest live event on or before it, read
-    from its own events by date (stage_event_dates; events of one day in path order,
-    as ``_stage_on_sql`` has it), once a project, and the rows are grouped then."""
+    and their stage on ``as_of`` (None before their first event): each read from its
+    own events once (``_stage_on_sql``), then the rows grouped."""
+    stage = _stage_on_sql(as_of)
     scope, scope_params = _scope_sql(rules, unit)
     band, band_params = rules.band_index_sql("p")
-    day = as_of.isoformat()
     sql = (
-        "WITH later AS MATERIALIZED (SELECT DISTINCT project_id FROM stage_event "
-        f"WHERE stage IN ({_ALL_CODES}) AND date > ? AND +deleted = 0), "
+        f"WITH {stage.ctes}, "
         f"moved AS MATERIALIZED (SELECT p.unit_id AS unit_id, p.capital AS capital, "
         f"{band} AS band, p.local_industry AS industry, p.stage AS cached, "
-        "(SELECT e.stage FROM stage_event e WHERE e.project_id = p.id AND e.deleted = 0 "
-        f"AND e.date <= ? ORDER BY e.date DESC, {stage_rank_sql('e.stage')} DESC LIMIT 1) "
-        "AS stage_then, p.total_investment AS total "
+        f"{stage.from_events} AS stage_then, p.total_investment AS total "
         f"FROM later JOIN project p ON p.id = later.project_id WHERE {scope}) "
         "SELECT unit_id, capital, band, industry, cached, stage_then, count(*), sum(total) "
         "FROM moved GROUP BY 1, 2, 3, 4, 5, 6"
     )
-    params = [day, *band_params, day, *scope_params]
+    params = [*stage.params, *band_params, *scope_params]
     for (
         unit_id,
         capital,
@@ -531,7 +520,7 @@ def _counted_projects(
            {sector_sql("p")}, p.chain, {priority}, p.local_industry,
            (SELECT MIN(s.date) FROM stage_event s
             WHERE s.project_id = p.id AND s.stage = 'signed' AND s.deleted = 0), {stage_on}
-    FROM project p JOIN unit u ON u.id = p.unit_id {stage.join}
+    FROM project p JOIN unit u ON u.id = p.unit_id
     WHERE p.id IN members AND {scope}
     """
     params = [*stage.params, *member_params, *priority_params, *scope_params]
@@ -590,7 +579,7 @@ def _pipeline_projects(
 ) -> list[CountedProject]:
     stage = _stage_on_sql(as_of)
     members: Sql = (
-        f"SELECT p.id FROM project p {stage.join} WHERE {stage.expression} IN ({_PIPELINE_CODES})",
+        f"SELECT p.id FROM project p WHERE {stage.expression} IN ({_PIPELINE_CODES})",
         [],
     )
     projects = _counted_projects(rules, unit, members, as_of)

@@ -75,13 +75,14 @@ def _first_event(stage: Stage | None) -> str:
     )
 
 
-# The stage whose first date each date column shows (None: any stage, 首次对接日期).
-_FIRST_EVENT_OF: dict[str, Stage | None] = {
-    "first_contact": None,
-    "signed_on": Stage.SIGNED,
-    "started_on": Stage.STARTED,
-    "producing_on": Stage.PRODUCING,
-}
+# The date columns: each a project's first event of a stage (None: any, 首次对接日期).
+_FIRST_DATES: tuple[tuple[str, str, Stage | None], ...] = (
+    ("first_contact", "首次对接日期", None),
+    ("signed_on", "签约日期", Stage.SIGNED),
+    ("started_on", "开工日期", Stage.STARTED),
+    ("producing_on", "投产日期", Stage.PRODUCING),
+)
+_FIRST_EVENT_OF: dict[str, Stage | None] = {key: stage for key, _, stage in _FIRST_DATES}
 
 
 _INVESTOR = frozenset({"investor"})
@@ -108,10 +109,10 @@ COLUMNS: tuple[LedgerColumn, ...] = (
         sort_sql="p.construction_kind_sort_key",
     ),
     LedgerColumn("stage", "项目阶段", "p.stage", Kind.STAGE),
-    LedgerColumn("first_contact", "首次对接日期", _first_event(None), Kind.DATE),
-    LedgerColumn("signed_on", "签约日期", _first_event(Stage.SIGNED), Kind.DATE),
-    LedgerColumn("started_on", "开工日期", _first_event(Stage.STARTED), Kind.DATE),
-    LedgerColumn("producing_on", "投产日期", _first_event(Stage.PRODUCING), Kind.DATE),
+    *(
+        LedgerColumn(key, header, _first_event(stage), Kind.DATE)
+        for key, header, stage in _FIRST_DATES
+    ),
     LedgerColumn("land_mu", "用地(亩)", "p.land_mu", Kind.AREA_MU),
     LedgerColumn("floor_area", "建筑面积(平方米)", "p.floor_area_m2", Kind.AREA_M2),
     LedgerColumn("expected_sales", "预计年销售(万元)", "p.expected_sales", Kind.MONEY),

@@ -288,9 +288,8 @@ class ProjectTableModel(QAbstractTableModel):
         ]
         if not found:
             return
-        keys = [column.key for column in COLUMNS]
-        wanted = [key for col, key in zip(Col, keys, strict=True) if col in self._visible]
-        rows = ledger_table.fetch_rows([page.ids[offset] for _, offset, page in found], wanted)
+        ids = [page.ids[offset] for _, offset, page in found]
+        rows = ledger_table.fetch_rows(ids, self._visible_keys())
         last = len(Col) - 1
         for number, offset, page in found:
             row = rows.get(page.ids[offset])
@@ -341,9 +340,7 @@ class ProjectTableModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             ids = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-            keys = [column.key for column in COLUMNS]
-            wanted = [key for col, key in zip(Col, keys, strict=True) if col in self._visible]
-            rows = ledger_table.fetch_rows(ids, wanted)
+            rows = ledger_table.fetch_rows(ids, self._visible_keys())
             page = _Page(ids, {pid: self._spread(row) for pid, row in rows.items()})
             self._pages[number] = page
             if len(self._pages) > MAX_CACHED_PAGES:
@@ -351,6 +348,11 @@ class ProjectTableModel(QAbstractTableModel):
         else:
             self._pages.move_to_end(number)
         return page, offset
+
+    def _visible_keys(self) -> list[str]:
+        """The ledger columns read for a row: the visible ones."""
+        visible = self._visible
+        return [column.key for col, column in zip(Col, COLUMNS, strict=True) if col in visible]
 
     def _spread(self, row: Row) -> Row:
         """A row read for the visible columns, with None in the hidden ones."""

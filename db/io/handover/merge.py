@@ -24,7 +24,6 @@ sequence number went backwards (restored from an old backup) is flagged.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -38,7 +37,13 @@ from peewee import ForeignKeyField
 from db.errors import UserError
 from db.io.handover.duplicates import detect_duplicates
 from db.io.handover.manifest import HandoverRefused, Manifest
-from db.io.handover.verify import Verified, check_data, read_package, verify_handover
+from db.io.handover.verify import (
+    Verified,
+    check_data,
+    discard_check,
+    read_package,
+    verify_handover,
+)
 from db.rules.stages import stage_rank_sql
 from db.store import settings
 from db.store.connection import database
@@ -444,12 +449,7 @@ class HandoverBatch:
 
 
 def _discard(checked: Future[Verified] | None) -> None:
-    """A check made for nothing: its private copy is removed."""
-    if checked is None:
-        return
-    # A refusal or a failure of a file that is not merged says nothing to anyone.
-    with contextlib.suppress(Exception):
-        checked.result().cleanup()
+    discard_check(checked.result if checked is not None else None)
 
 
 def _note_duplicates(outcome: MergeOutcome, count: int) -> None:

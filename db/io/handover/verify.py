@@ -198,19 +198,18 @@ def verify_handover(
     still the one it checked; otherwise the data is checked now."""
     path = Path(path)
     manifest = read_package(path).manifest
-    if pinned_key is not None and pinned_key != manifest.public_key:
-        _drop(checked)
-        raise _refused(
-            path,
-            f"“{manifest.unit_name}”的交接文件须由总部已登记的密钥签名,此文件的签名密钥不同"
-            "(可能是复制的文件,或该单位换了电脑);如确认无误,请在总部重新登记该单位",
-            f"signed by another key than the one registered for {manifest.unit_name}; "
-            "re-register the unit at headquarters if this is expected",
-        )
     try:
+        if pinned_key is not None and pinned_key != manifest.public_key:
+            raise _refused(
+                path,
+                f"“{manifest.unit_name}”的交接文件须由总部已登记的密钥签名,此文件的签名密钥不同"
+                "(可能是复制的文件,或该单位换了电脑);如确认无误,请在总部重新登记该单位",
+                f"signed by another key than the one registered for {manifest.unit_name}; "
+                "re-register the unit at headquarters if this is expected",
+            )
         _refuse_newer(path, manifest)
     except HandoverRefused:
-        _drop(checked)
+        discard_check(checked)
         raise
     verified = checked() if checked is not None else check_data(path)
     if verified.manifest != manifest:  # the file was replaced since it was checked
@@ -228,10 +227,12 @@ def verify_handover(
     return verified
 
 
-def _drop(checked: Callable[[], Verified] | None) -> None:
-    """A check made beforehand for a file refused before its data is looked at."""
+def discard_check(checked: Callable[[], Verified] | None) -> None:
+    """A check made beforehand for nothing (the file is refused before its data is
+    looked at, known already, or not merged): its private copy is removed once it is
+    done; its own refusal or failure says nothing to anyone."""
     if checked is not None:
-        with contextlib.suppress(Exception):  # its own refusal is not the one given
+        with contextlib.suppress(Exception):
             checked().cleanup()
 
 

@@ -4,7 +4,8 @@ Every filter change re-queries ids in SQL (db.reads.ledger_table) and the model 
 only the rows on screen; the count and totals of the filtered rows go to the
 status bar through ``summary_changed``.  After an edit the rows on screen are read
 again at once, and the order, totals and filter choices of a whole city's ledger
-are read off the UI thread (``LedgerQuery``), so that saving never stalls the window.
+are read off the UI thread (``ui.ledger_query.LedgerQuery``), so that saving never
+stalls the window.
 
 A large file opens the same way: the view is built with no rows, its remembered
 filters and sort are set, and the ledger is read off the UI thread, its rows first;
@@ -15,7 +16,6 @@ choices with the totals, and a remembered choice of one of them is kept meanwhil
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -50,15 +50,13 @@ from PySide6.QtWidgets import (
 
 from db.reads import ledger_table
 from db.reads.ledger_table import COLUMNS, FilterTotals, Kind, ProjectFilter
-from db.reads.units import UnitInfo, live_units
 from db.records.ops import Changes
 from db.rules.money import plain
 from db.rules.vocabulary import PATH, PIPELINE_STAGES, Capital, Stage
-from db.store import connection, settings
 from ui import i18n
 from ui.amounts import band_label, yi_amount
-from ui.background import BackgroundJob
 from ui.date_field import DateError, DateField
+from ui.ledger_query import Choices, LedgerQuery, LedgerState, read_choices
 from ui.project_table import (
     DEFAULT_SORT,
     PAGE_SIZE,
@@ -104,113 +102,9 @@ _WIDTHS = {Col.NAME: 260, Col.INVESTOR: 200, Col.CREDIT_CODE: 170, Col.TOTAL: 13
 _KIND_WIDTHS = {Kind.LONG_TEXT: 240, Kind.DATE: 96, Kind.DATETIME: 130, Kind.STAGE: 70}
 
 
-@dataclass(frozen=True)
-class Choices:
-    """What the filters offer: units, 产业类别, the priority system and 产业链, size bands."""
-
-    units: list[UnitInfo]
-    industries: list[str]
-    priority_name: str
-    chains: list[str]
-    bands: tuple[Decimal, ...]
-
-
-def read_choices(in_use: bool = True) -> Choices:
-    """What the filters offer; ``in_use`` False: without the labels found only in the
-    projects, which takes reading every project."""
-    return Choices(
-        live_units(),
-        ledger_table.local_industry_choices(in_use),
-        settings.priority_system().name,
-        ledger_table.chain_choices(in_use),
-        settings.size_bands(),
-    )
-
-
 # A ledger of this many projects or more is read off the UI thread as its file opens
 # (a city's: 100,000 take a few tenths of a second); a smaller one, at once.
 READ_IN_BACKGROUND_FROM = 5000
-
-
-@dataclass(frozen=True)
-class LedgerState:
-    """The ledger as one query of the file saw it: the rows in order, totals, choices
-    (None for a query of the order alone)."""
-
-    criteria: ProjectFilter
-    sort_key: str
-    descending: bool
-    ids: list[int]
-    totals: FilterTotals | None
-    choices: Choices | None
-
-
-class LedgerQuery(BackgroundJob):
-    """The whole ledger read again (ids in order, totals, filter choices) in a thread of
-    its own, with its own connection to the open file.  The ids are sent as soon as
-    they are read, before the totals and choices, and with ``first_rows`` the first
-    so many before all of them (what a first paint shows); with ``order_only`` (a new
-    sort: the filter, its totals and choices are as they were) nothing else is read.  A
-    cancelled query stops at its next step."""
-
-    rows_read = Signal(object, object)  # the job, ids in order (the first, or all)
-    finished = Signal(object, object)  # the job, LedgerState
-    failed = Signal(object, str)  # the job, why
-
-    def __init__(
-        self,
-        criteria: ProjectFilter,
-        sort_key: str,
-        descending: bool,
-        first_rows: int | None = None,
-        order_only: bool = False,
-    ) -> None:
-        super().__init__()
-        self.file = connection.current()
-        self.criteria = criteria
-        self.sort_key = sort_key
-        self.descending = descending
-        self.first_rows = first_rows
-        self.order_only = order_only
-
-    def run(self) -> None:
-        try:
-            with connection.bound(self.file):
-                try:
-                    state = self._read()
-                finally:
-                    connection.close_thread_connection()
-        except Exception as error:  # reported on the UI thread, never raised in this one
-            self.failed.emit(self, str(error))
-            return
-        if state is None:
-            self.failed.emit(self, "cancelled")
-        else:
-            self.finished.emit(self, state)
-
-    def _read(self) -> LedgerState | None:
-        """The ledger step by step, its rows sent as soon as they are read; None once
-        cancelled."""
-        order = (self.criteria, self.sort_key, self.descending)
-        ids = None
-        if self.first_rows is not None:
-            first = ledger_table.first_ids(*order, self.first_rows)
-            if len(first) < self.first_rows:
-                ids = first  # that is every row
-            self.rows_read.emit(self, first)
-            if self.cancelled:
-                return None
-        if ids is None:
-            ids = ledger_table.matching_ids(*order)
-            if self.cancelled:
-                return None
-            self.rows_read.emit(self, ids)
-        if self.order_only:
-            return LedgerState(*order, ids, None, None)
-        totals = ledger_table.totals(self.criteria)
-        if self.cancelled:
-            return None
-        return LedgerState(*order, ids, totals, read_choices())
 
 
 class LedgerView(QWidget):

@@ -265,6 +265,20 @@ def _read_only_reason(real: Path) -> ReadOnlyPlace | None:
 SIDECARS = ("-wal", "-shm")
 
 
+def _sidecars(real: Path) -> tuple[dict[str, bool], bool]:
+    """Which companions the file has, and whether its log holds anything (a file not
+    closed cleanly, or one a writer has open).  Each is looked at once: another
+    process closing the file removes them at any moment."""
+    sizes: dict[str, int | None] = {}
+    for suffix in SIDECARS:
+        try:
+            sizes[suffix] = Path(f"{real}{suffix}").stat().st_size
+        except FileNotFoundError:
+            sizes[suffix] = None
+    wal = sizes["-wal"]
+    return {suffix: size is not None for suffix, size in sizes.items()}, bool(wal)
+
+
 def _leftovers(real: Path, before: dict[str, bool]) -> None:
     """Remove the empty companions a refused file got from our check, never the file's own."""
     for suffix, existed in before.items():
@@ -329,8 +343,7 @@ def open_store(
         reason = _read_only_reason(real)
         if reason is not None:
             raise reason
-    before = {suffix: Path(f"{real}{suffix}").exists() for suffix in SIDECARS}
-    unclean = before["-wal"] and Path(f"{real}-wal").stat().st_size > 0
+    before, unclean = _sidecars(real)
     in_place = False
     if not write and not immutable:
         if not _folder_writable(real.parent):
@@ -359,6 +372,9 @@ def open_store(
                 if exc.read_only:
                     raise ReadOnlyPlace(exc.zh, exc.en) from exc
                 raise
+            # What the companions say is read again under the lock: a writer that
+            # held the file until now has just checkpointed and removed its log.
+            before, unclean = _sidecars(real)
             unclean = unclean or lock.took_over_from is not None
         check_header(real)
         defer = defer_data_check and not unclean and status.st_size > THOROUGH_BELOW
@@ -450,11 +466,11 @@ def check_thoroughly(path: str | Path) -> int:
     # Held for the check, the lock makes the -wal and -shm files SQLite adds ours to
     # remove; while a writer has the file, they are its own and stay.
     lock = FileLock(real)
-    before = {suffix: Path(f"{real}{suffix}").exists() for suffix in SIDECARS}
     try:
         lock.acquire()
     except UserError:
         return check_file(real, thorough=True)
+    before, _ = _sidecars(real)
     try:
         return check_file(real, thorough=True)
     finally:

@@ -120,6 +120,35 @@ def test_two_imports_at_once_create_every_project_once(tmp_path: Path, article_c
         assert _count(path) == 174
 
 
+def test_a_log_removed_while_the_file_is_opened_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another program closing the file removes its -wal between our looking for it and
+    # our reading its size (CI saw "no such file or folder: ….zsdb-wal" once in two
+    # imports at once).  The open goes on as for a file without a log.
+    path = tmp_path / "hq.zsdb"
+    create_hq_file(path, "市招商中心").close()
+    wal = Path(f"{path}-wal")
+    wal.write_bytes(b"")
+    real_stat = Path.stat
+    looks = []
+
+    def vanishing(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        if self == wal:
+            looks.append(self)
+            if len(looks) == 2 and os.path.exists(wal):
+                os.unlink(wal)  # the other program's last close, at the worst moment
+        return real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "stat", vanishing)
+    store = open_store(path)
+    with store.reading():
+        assert Project.select().count() == 0
+    store.close()
+    monkeypatch.undo()
+    assert not wal.exists()
+
+
 def test_a_reader_sees_one_state_while_another_program_writes(
     tmp_path: Path, demo_master: Path
 ) -> None:

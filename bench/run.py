@@ -6,8 +6,9 @@ Each bench module defines ``bench(quick: bool) -> list[Measurement]`` (bench/mea
 Each runs in a process of its own (started afresh, not forked), so that one bench's
 files, caches, Qt application and peak memory never weigh on the next; the
 measurements come back to this process and are printed as one Markdown table, the
-one the README's Performance section shows.  A bench that fails is named with its
-error, and the others still run.
+one the README's Performance section shows.  Before each bench, what the last one
+wrote is flushed to disk (os.sync), so that its write-back is not timed in the next.
+A bench that fails is named with its error, and the others still run.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import multiprocessing
+import os
 import queue
 import sys
 import time
@@ -68,6 +70,9 @@ def run(names: list[str], quick: bool) -> tuple[list[Measurement], list[str]]:
     failures: list[str] = []
     for name in names:
         print(f"== {name}{' (quick)' if quick else ''}", file=sys.stderr, flush=True)
+        # What the previous bench wrote is put on disk first, so that its write-back
+        # does not run during this one's timings.
+        os.sync()
         began = time.perf_counter()
         results = context.Queue()
         process = context.Process(target=_child, args=(name, quick, results))

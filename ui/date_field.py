@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPen,
     QPixmap,
     QPolygonF,
 )
@@ -65,8 +64,8 @@ _ICONS: dict[int, QIcon] = {}
 
 
 def _calendar_icon(field: QLineEdit) -> QIcon:
-    """The arrow that opens the calendar, drawn in the field's text colour (once per
-    colour).  Drawn rather than taken from QStyle: the first use of QStyle in Python
+    """The arrow that opens the calendar, a triangle in the field's text colour (drawn
+    once per colour).  Drawn rather than taken from QStyle: the first use of QStyle in Python
     builds its few hundred enums, about 10 ms of every start with a date filter."""
     colour = field.palette().text().color()
     icon = _ICONS.get(colour.rgba())
@@ -77,8 +76,9 @@ def _calendar_icon(field: QLineEdit) -> QIcon:
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(colour, 1.6))
-        painter.drawPolyline(QPolygonF([QPointF(4.5, 6.5), QPointF(8, 10), QPointF(11.5, 6.5)]))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(QPolygonF([QPointF(2.5, 5), QPointF(13.5, 5), QPointF(8, 11)]))
         painter.end()
         icon = _ICONS[colour.rgba()] = QIcon(pixmap)
     return icon

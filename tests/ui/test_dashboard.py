@@ -323,6 +323,24 @@ def test_the_period_message_moves_no_figure(  # type: ignore[no-untyped-def]
     # The offscreen platform shows the calendar without raising it or grabbing keys.
     "This plugin does not support (raise|grabbing the keyboard)",
 )
+def test_the_arrow_beside_a_date_opens_its_calendar(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    dashboard = make_dashboard(qtbot, session)
+    field = dashboard.period_to
+    (arrow,) = [action for action in field.actions() if not action.icon().isNull()]
+    # The arrow is drawn (not taken from the style): it has ink, in the text's colour.
+    image = arrow.icon().pixmap(16, 16).toImage()
+    inked = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    ink = max(inked, key=lambda colour: colour.alpha())
+    assert ink.alpha() == 255 and ink.rgb() == field.palette().text().color().rgb()
+    assert any(colour.alpha() == 0 for colour in inked)
+    arrow.trigger()
+    calendar = dashboard.findChild(QCalendarWidget, "periodToCalendar")
+    assert calendar is not None and calendar.isVisible()
+
+
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support (raise|grabbing the keyboard)",
+)
 def test_a_date_picked_from_the_calendar_is_taken_at_once(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
     make_project("三月项目", 20000, events=[(Stage.SIGNED, date(2025, 3, 1))])
     dashboard = make_dashboard(qtbot, session)

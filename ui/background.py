@@ -5,8 +5,10 @@ and a thread-safe cancel flag; each job closes its thread's database connection
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, SignalInstance
+from PySide6.QtWidgets import QWidget
 
 
 class BackgroundJob(QObject):
@@ -41,3 +43,37 @@ class BackgroundJob(QObject):
         self.failed.connect(thread.quit)
         thread.start()
         return thread
+
+
+class AfterPaint(QObject):
+    """Runs what is waiting once ``widget`` has painted (after the paint, not in it), or
+    ``fallback_ms`` after it was asked, whichever comes first; at once when the
+    widget is hidden (it paints nothing).  Each action runs once."""
+
+    def __init__(self, widget: QWidget, fallback_ms: int = 50) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._fallback_ms = fallback_ms
+        # Each waiting action in a list of its own, emptied when it runs.
+        self._waiting: list[list[Callable[[], None]]] = []
+        widget.installEventFilter(self)
+
+    def then(self, action: Callable[[], None]) -> None:
+        if not self._widget.isVisible():
+            action()
+            return
+        pending = [action]
+        self._waiting.append(pending)
+        QTimer.singleShot(self._fallback_ms, self, lambda: self._run([pending]))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._waiting and event.type() == QEvent.Type.Paint:
+            waiting, self._waiting = self._waiting, []
+            QTimer.singleShot(0, self, lambda: self._run(waiting))
+        return False
+
+    @staticmethod
+    def _run(waiting: list[list[Callable[[], None]]]) -> None:
+        for pending in waiting:
+            if pending:
+                pending.pop()()

@@ -55,6 +55,7 @@ from db.rules.money import plain
 from db.rules.vocabulary import PATH, PIPELINE_STAGES, Capital, Stage
 from ui import i18n
 from ui.amounts import band_label, yi_amount
+from ui.background import AfterPaint
 from ui.date_field import DateError, DateField
 from ui.ledger_query import Choices, LedgerQuery, LedgerState, read_choices
 from ui.project_table import (
@@ -239,6 +240,7 @@ class LedgerView(QWidget):
         outer.addLayout(filters)
 
         self.table = QTableView()
+        self._after_paint = AfterPaint(self.table.viewport())
         self.table.setObjectName("ledgerTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -632,9 +634,14 @@ class LedgerView(QWidget):
         query.failed.connect(self._not_read)
         self._query = query
         self._query_thread = query.start()
+        if first is None:
+            # The rows just changed on screen (a sort's first page, an edited row) are
+            # painted before the query reads on (LedgerQuery.painted).
+            self._after_paint.then(query.painted)
 
     def _forget_query(self) -> None:
         if self._query is not None:
+            self._query.painted()  # no longer held back, if it still is
             self._query.rows_read.disconnect(self._rows)
             self._query.finished.disconnect(self._read)
             self._query.failed.disconnect(self._not_read)
@@ -655,7 +662,9 @@ class LedgerView(QWidget):
         return True
 
     def _rows(self, query: LedgerQuery, ids: list[int]) -> None:
-        """A query's rows, shown as soon as they are read (its totals follow)."""
+        """A query's rows, shown as soon as they are read (its totals follow, once these
+        rows are painted)."""
+        self._after_paint.then(query.painted)
         model = self.model
         if query is not self._query or self._again:
             return  # outdated: another read follows

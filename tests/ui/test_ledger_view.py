@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+import ui.ledger_query
 import ui.ledger_view
 from db.reads import ledger_table
 from db.records.projects import delete_projects
@@ -21,6 +23,7 @@ from db.rules.vocabulary import Stage
 from db.store.models import Project
 from tests.factories import make_project
 from tests.ui.helpers import TYPED_DATES, type_date
+from ui import project_table
 from ui.ledger_view import LedgerView
 from ui.project_table import Col
 from ui.session import Session
@@ -436,6 +439,72 @@ def test_a_large_ledger_is_read_off_the_ui_thread_rows_first(
     assert view.summary == "共 6 个项目 · 内资 5 个 85.7 亿元 · 外资 1 个 0.15 亿美元"
     assert view.industry_filter.findText("生物医药") >= 0
     assert [limit for *_order, limit in large] == [2, None]  # in the background only
+
+
+class PaintsWithRows(QObject):
+    """Notes in ``events`` each paint of the table that shows rows."""
+
+    def __init__(self, view: LedgerView, events: list[str]) -> None:
+        super().__init__(view)
+        self.view, self.events = view, events
+        view.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.view.model.rowCount():
+            self.events.append("painted")
+        return False
+
+
+def test_on_screen_the_rest_of_a_large_ledger_is_read_after_its_first_page_is_painted(
+    qtbot, session: Session, store: QSettings, article, large, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    # Reading the rest holds Python's lock for long stretches, and the paint asks Python
+    # for every cell: the first page is painted first.
+    monkeypatch.setattr(ui.ledger_query, "HOLD_SECONDS", 60)  # only the paint releases it
+    monkeypatch.setattr(ui.ledger_view, "PAGE_SIZE", 2)  # a first page, and more rows
+    monkeypatch.setattr(project_table, "PAGE_SIZE", 2)
+    events: list[str] = []
+    whole = ledger_table.matching_ids
+
+    def noted(criteria, sort_key="updated_at", descending=False, limit=None):  # type: ignore[no-untyped-def]
+        if limit is None:  # a first page is read with a limit
+            events.append("whole order read")
+        return whole(criteria, sort_key, descending, limit)
+
+    monkeypatch.setattr(ledger_table, "matching_ids", noted)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(1000, 500)
+    window.show()
+    qtbot.waitExposed(window)
+    view = LedgerView(session, parent=window, settings_store=store)
+    PaintsWithRows(view, events)
+    view.resize(1000, 500)
+    view.show()
+    qtbot.waitUntil(lambda: not view.busy)
+    assert events[0] == "painted" and "whole order read" in events
+    assert len(shown(view)) == 5
+    # Sorting: the new first page is painted before the whole order is read.
+    events.clear()
+    view.table.horizontalHeader().setSortIndicator(Col.TOTAL, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not view.busy)
+    assert events[0] == "painted" and "whole order read" in events
+
+
+def test_closing_the_file_does_not_wait_for_a_read_held_back(
+    qtbot, session: Session, store: QSettings, article, large, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(ui.ledger_query, "HOLD_SECONDS", 60)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = LedgerView(session, parent=window, settings_store=store)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)  # the first page is in, the rest held
+    began = time.monotonic()
+    session.close()
+    assert time.monotonic() - began < 10  # not the minute the read could wait
 
 
 def test_a_large_ledger_is_read_once_with_the_filters_and_sort_it_was_left_with(

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from db.reads import ledger_table
 from db.reads.ledger_table import COLUMNS, ProjectFilter
@@ -66,15 +68,29 @@ def test_cells_show_amounts_with_units_dates_and_labels(session: Session) -> Non
     assert model.data(model.index(1, Col.NAME), UuidRole) == model.uuids_at([1])[0]
 
 
+class _Delegate(QStyledItemDelegate):
+    """The table's delegate, with what it takes from a cell open to a test."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
+        super().initStyleOption(option, index)
+
+
 def test_rows_outside_the_counting_rules_are_muted_with_a_reason(session: Session) -> None:
     make_project("商住地块", 500000, industry_code="70")
     make_project("亿元项目", 10000)
     model = ProjectTableModel(sort_column=Col.NAME, descending=False)
     muted, counted = model.index(0, Col.NAME), model.index(1, Col.NAME)  # shang, yi
     assert model.data(muted, Qt.ItemDataRole.DisplayRole) == "商住地块"
-    assert model.data(muted, Qt.ItemDataRole.ForegroundRole) is not None
+    # The delegate paints the muted row's text in the placeholder colour.
+    option = QStyleOptionViewItem()
+    _Delegate().initStyleOption(option, muted)
+    grey = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert option.palette.color(QPalette.ColorRole.Text) == grey
     assert model.data(muted, Qt.ItemDataRole.ToolTipRole) == "未纳入统计(亿元以下或房地产项目)"
     assert model.data(counted, Qt.ItemDataRole.ForegroundRole) is None
+    option = QStyleOptionViewItem()
+    _Delegate().initStyleOption(option, counted)
+    assert option.palette.color(QPalette.ColorRole.Text) != grey
     assert model.data(counted, Qt.ItemDataRole.ToolTipRole) is None
 
 

@@ -61,9 +61,9 @@ class LedgerQuery(BackgroundJob):
     """The whole ledger read again (ids in order, totals, filter choices) in a thread of
     its own, with its own connection to the open file.  The ids are sent as soon as
     they are read, before the totals and choices, and with ``first_rows`` the first
-    so many before all of them (what a first paint shows); with ``order_only`` (a new
-    sort: the filter, its totals and choices are as they were) nothing else is read.  A
-    cancelled query stops at its next step.
+    so many before all of them, with their rows read for ``columns`` (what a first
+    paint shows); with ``order_only`` (a new sort: the filter, its totals and choices
+    are as they were) nothing else is read.  A cancelled query stops at its next step.
 
     What the screen does not need yet waits until the view says the rows it shows are
     painted (``painted``; at most HOLD_SECONDS): the first page sent, or, without
@@ -72,7 +72,9 @@ class LedgerQuery(BackgroundJob):
     Python for every cell it draws: side by side, a paint of 200 rows took 60–160 ms
     instead of about 20."""
 
-    rows_read = Signal(object, object)  # the job, ids in order (the first, or all)
+    # The job, ids in order (the first, or all), and the first page's rows (a dict of
+    # Row by id, read with ``columns``) or None.
+    rows_read = Signal(object, object, object)
     finished = Signal(object, object)  # the job, LedgerState
     failed = Signal(object, str)  # the job, why
 
@@ -83,6 +85,7 @@ class LedgerQuery(BackgroundJob):
         descending: bool,
         first_rows: int | None = None,
         order_only: bool = False,
+        columns: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.file = connection.current()
@@ -91,6 +94,7 @@ class LedgerQuery(BackgroundJob):
         self.descending = descending
         self.first_rows = first_rows
         self.order_only = order_only
+        self.columns = columns
         self._painted = threading.Event()
 
     def painted(self) -> None:
@@ -125,7 +129,9 @@ class LedgerQuery(BackgroundJob):
             first = ledger_table.first_ids(*order, self.first_rows)
             if len(first) < self.first_rows:
                 ids = first  # that is every row
-            self.rows_read.emit(self, first)
+            # Their rows too, here rather than in the paint that shows them.
+            rows = ledger_table.fetch_rows(first, self.columns) if self.columns else None
+            self.rows_read.emit(self, first, rows)
         self._painted.wait(HOLD_SECONDS)
         if self.cancelled:
             return None
@@ -133,7 +139,7 @@ class LedgerQuery(BackgroundJob):
             ids = ledger_table.matching_ids(*order)
             if self.cancelled:
                 return None
-            self.rows_read.emit(self, ids)
+            self.rows_read.emit(self, ids, None)
         if self.order_only:
             return LedgerState(*order, ids, None, None)
         totals = ledger_table.totals(self.criteria)

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.reads import ledger_table
-from db.reads.ledger_table import COLUMNS, FilterTotals, Kind, ProjectFilter
+from db.reads.ledger_table import COLUMNS, FilterTotals, Kind, ProjectFilter, Row
 from db.records.ops import Changes
 from db.rules.money import plain
 from db.rules.vocabulary import PATH, PIPELINE_STAGES, Capital, Stage
@@ -627,7 +627,12 @@ class LedgerView(QWidget):
         # Nothing shown yet: the first page first, which is all a first paint reads.
         first = PAGE_SIZE if model.pending else None
         query = LedgerQuery(
-            model.criteria, model.sort_column.key, model.descending, first, order_only
+            model.criteria,
+            model.sort_column.key,
+            model.descending,
+            first,
+            order_only,
+            columns=model.row_columns() if first is not None else None,
         )
         query.rows_read.connect(self._rows)
         query.finished.connect(self._read)
@@ -661,7 +666,7 @@ class LedgerView(QWidget):
             return False
         return True
 
-    def _rows(self, query: LedgerQuery, ids: list[int]) -> None:
+    def _rows(self, query: LedgerQuery, ids: list[int], rows: dict[int, Row] | None = None) -> None:
         """A query's rows, shown as soon as they are read (its totals follow, once these
         rows are painted)."""
         self._after_paint.then(query.painted)
@@ -675,7 +680,7 @@ class LedgerView(QWidget):
         ):
             return  # the filter or the sort changed meanwhile: the model read the file anew
         current = model.project_id(self.table.currentIndex().row())
-        model.show_ids(ids)
+        model.show_ids(ids, rows, query.columns)
         row = model.row_of(current) if current is not None else None
         if row is not None:
             self.table.scrollTo(model.index(row, self.table.horizontalHeader().logicalIndex(0)))

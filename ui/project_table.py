@@ -187,6 +187,7 @@ class ProjectTableModel(QAbstractTableModel):
         self._sort_column = sort_column
         self._descending = descending
         self._visible: frozenset[Col] = frozenset(Col)
+        self._shown_mask = (True,) * len(Col)  # per column, in order: visible or not
         self._ids: list[int] = []
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._pending = not read
@@ -245,6 +246,7 @@ class ProjectTableModel(QAbstractTableModel):
         if visible == self._visible:
             return
         self._visible = visible
+        self._shown_mask = tuple(col in visible for col in Col)
         self._pages.clear()
         if self._ids:
             last = self.index(len(self._ids) - 1, len(Col) - 1)
@@ -291,7 +293,7 @@ class ProjectTableModel(QAbstractTableModel):
         if not found:
             return
         ids = [page.ids[offset] for _, offset, page in found]
-        rows = ledger_table.fetch_rows(ids, self._visible_keys())
+        rows = ledger_table.fetch_rows(ids, self.row_columns())
         last = len(Col) - 1
         for number, offset, page in found:
             row = rows.get(page.ids[offset])
@@ -300,13 +302,24 @@ class ProjectTableModel(QAbstractTableModel):
             at = number * PAGE_SIZE + offset
             self.dataChanged.emit(self.index(at, 0), self.index(at, last))
 
-    def show_ids(self, ids: list[int]) -> None:
+    def show_ids(
+        self,
+        ids: list[int],
+        first_rows: dict[int, Row] | None = None,
+        columns: list[str] | None = None,
+    ) -> None:
         """Show these projects, in this order (read for the current filter and sort);
-        persistent indexes, the selection and the current row, follow their project."""
+        persistent indexes, the selection and the current row, follow their project.
+        ``first_rows``: the first page's rows, read with ``columns`` (``row_columns``),
+        kept when those are still the columns shown."""
         self.layoutAboutToBeChanged.emit()
         old_ids, self._ids = self._ids, ids
         self._pages.clear()
         self._pending = False
+        if first_rows is not None and columns == self.row_columns():
+            page = ids[:PAGE_SIZE]
+            read = {pid: self._spread(first_rows[pid]) for pid in page if pid in first_rows}
+            self._pages[0] = _Page(page, read)
         rows: dict[int, int | None] = {}  # the few projects persistent indexes point at
         for index in self.persistentIndexList():
             pid = old_ids[index.row()] if index.row() < len(old_ids) else None
@@ -342,7 +355,7 @@ class ProjectTableModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             ids = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-            rows = ledger_table.fetch_rows(ids, self._visible_keys())
+            rows = ledger_table.fetch_rows(ids, self.row_columns())
             page = _Page(ids, {pid: self._spread(row) for pid, row in rows.items()})
             self._pages[number] = page
             if len(self._pages) > MAX_CACHED_PAGES:
@@ -351,7 +364,7 @@ class ProjectTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         return page, offset
 
-    def _visible_keys(self) -> list[str]:
+    def row_columns(self) -> list[str]:
         """The ledger columns read for a row: the visible ones."""
         visible = self._visible
         return [column.key for col, column in zip(Col, COLUMNS, strict=True) if col in visible]
@@ -360,7 +373,7 @@ class ProjectTableModel(QAbstractTableModel):
         """A row read for the visible columns, with None in the hidden ones."""
         values = iter(row.values)
         return row._replace(
-            values=tuple(next(values) if col in self._visible else None for col in Col)
+            values=tuple(next(values) if shown else None for shown in self._shown_mask)
         )
 
     # -- QAbstractTableModel ----------------------------------------------------------

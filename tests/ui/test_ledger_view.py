@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from datetime import date
@@ -489,6 +490,37 @@ def test_on_screen_the_rest_of_a_large_ledger_is_read_after_its_first_page_is_pa
     view.table.horizontalHeader().setSortIndicator(Col.TOTAL, Qt.SortOrder.DescendingOrder)
     qtbot.waitUntil(lambda: not view.busy)
     assert events[0] == "painted" and "whole order read" in events
+
+
+def test_the_first_page_comes_with_its_rows_so_its_paint_reads_nothing(
+    qtbot, session: Session, store: QSettings, article, large, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    events: list[str] = []
+    fetch = ledger_table.fetch_rows
+
+    def noted(ids, columns):  # type: ignore[no-untyped-def]
+        on_ui = threading.current_thread() is threading.main_thread()
+        events.append(f"{len(ids)} rows read {'on the UI thread' if on_ui else 'off it'}")
+        return fetch(ids, columns)
+
+    monkeypatch.setattr(ledger_table, "fetch_rows", noted)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(1000, 500)
+    window.show()
+    qtbot.waitExposed(window)
+    view = LedgerView(session, parent=window, settings_store=store)
+    PaintsWithRows(view, events)
+    view.resize(1000, 500)
+    view.show()
+    qtbot.waitUntil(lambda: "painted" in events)
+    assert events[: events.index("painted")] == ["5 rows read off it"]
+    qtbot.waitUntil(lambda: not view.busy)
+    # What the first page shows, read off the UI thread, is what a read on it shows.
+    first = [view.model.data(view.model.index(0, col)) for col in Col]
+    assert first[Col.NAME] == "城南商住地块"  # the latest updated first
+    view.model.reload()
+    assert [view.model.data(view.model.index(0, col)) for col in Col] == first
 
 
 def test_closing_the_file_does_not_wait_for_a_read_held_back(

@@ -129,6 +129,19 @@ class CountingRules:
             ],
         )
 
+    def counted_of_sql(self, capital: Capital, alias: str = "p") -> Sql:
+        """``is_counted`` in SQL for projects of one ``capital`` (the caller selects
+        them): its threshold alone."""
+        threshold = (
+            self.thresholds.domestic_wan_cny
+            if capital is Capital.DOMESTIC
+            else self.thresholds.foreign_wan_usd
+        )
+        return (
+            f"({alias}.total_investment >= ? AND coalesce({alias}.industry_code, '') <> ?)",
+            [int(threshold * MONEY_SCALE), REAL_ESTATE_CODE],
+        )
+
     def band_index_sql(self, alias: str = "p") -> Sql:
         """``band_of`` in SQL: the position of the band in ``bands`` (0 = the largest);
         -1 for 外资 without a rate."""

@@ -109,6 +109,12 @@ def test_python_and_sql_agree_on_every_project(
                 rules.in_priority_chain(project.chain),
             )
             assert sql[project.id] == python, project.name
+            # The rule for one capital's projects (the pipeline's pass per capital).
+            of_capital, of_params = rules.counted_of_sql(capital, "p")
+            (alone,) = database.execute_sql(
+                f"SELECT {of_capital} FROM project p WHERE p.id = ?", [*of_params, project.id]
+            ).fetchone()
+            assert bool(alone) == python[0], project.name
             for index in range(len(rules.bands) - 1):  # the last band takes the rest
                 floor, floor_params = rules.band_floor_sql(capital, index, "p")
                 (reached,) = database.execute_sql(
@@ -133,4 +139,43 @@ def test_python_and_sql_agree_on_every_project(
             by_sql = stages_on(when)
             for project in Project.select():
                 assert by_sql.get(project.id) == stage_on(live_events(project), when)
+        txn.rollback()
+
+
+def test_the_rule_of_one_capital_agrees_at_its_edges(unit_file: Store) -> None:
+    """At the thresholds themselves, a cent below, without an amount or a code, and for
+    real estate: the per-capital rule judges as the Python rule does."""
+    with database.atomic() as txn:
+        rules = CountingRules.of_file()
+        investor = Investor.create(name="甲公司")
+        unit = own_unit()
+        edges = {
+            Capital.DOMESTIC: rules.thresholds.domestic_wan_cny,
+            Capital.FOREIGN: rules.thresholds.foreign_wan_usd,
+        }
+        made = []
+        for capital, threshold in edges.items():
+            for total in (threshold, threshold - Decimal("0.01"), None, threshold * 3):
+                for code in ("36", "70", None):
+                    made.append(
+                        Project.create(
+                            name=f"项目{len(made)}",
+                            investor=investor,
+                            unit=unit,
+                            capital=capital.value,
+                            total_investment=total,
+                            industry_code=code,
+                        )
+                    )
+        judged = set()
+        for project in made:
+            capital = Capital(project.capital)
+            clause, params = rules.counted_of_sql(capital, "p")
+            (alone,) = database.execute_sql(
+                f"SELECT {clause} FROM project p WHERE p.id = ?", [*params, project.id]
+            ).fetchone()
+            expected = rules.is_counted(capital, project.total_investment, project.industry_code)
+            assert bool(alone) == expected, (project.name, project.total_investment)
+            judged.add(expected)
+        assert judged == {True, False}
         txn.rollback()

@@ -221,6 +221,7 @@ def run(projects: int, starts: int = 7) -> list[Measurement]:
         fresh_copy()
         app_runs.append(_started(APP, str(copy), str(work), env=app, whole=False)[0])
     bare, start = statistics.median(bare_runs), statistics.median(app_runs)
+    pairs = sorted(a / b for a, b in zip(app_runs, bare_runs, strict=True))
     fresh_copy()
     details = json.loads(_started(APP, str(copy), str(work), env=app)[1].strip().splitlines()[-1])
     slowest = max(details["sorts"], key=details["sorts"].get)
@@ -232,6 +233,8 @@ def run(projects: int, starts: int = 7) -> list[Measurement]:
             start,
             "bare PySide6 window, empty QTableView",
             bare,
+            f"medians of {len(pairs)} starts each, in turns; each pair's ratio "
+            f"×{pairs[0]:.2f}–×{pairs[-1]:.2f}",
         ),
         Measurement(f"app: search keystroke, {size} (median)", details["search"]),
         Measurement(

@@ -456,6 +456,22 @@ class PaintsWithRows(QObject):
         return False
 
 
+def on_screen(qtbot, session: Session, store: QSettings, events: list[str]) -> QWidget:  # type: ignore[no-untyped-def]
+    """A window on screen holding the ledger (its ``view``; the test keeps the window,
+    which owns it), the ledger's paints with rows noted in ``events``."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(1000, 500)
+    window.show()
+    qtbot.waitExposed(window)
+    view = LedgerView(session, parent=window, settings_store=store)
+    PaintsWithRows(view, events)
+    view.resize(1000, 500)
+    view.show()
+    window.view = view  # type: ignore[attr-defined]
+    return window
+
+
 def test_on_screen_the_rest_of_a_large_ledger_is_read_after_its_first_page_is_painted(
     qtbot, session: Session, store: QSettings, article, large, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -473,15 +489,8 @@ def test_on_screen_the_rest_of_a_large_ledger_is_read_after_its_first_page_is_pa
         return whole(criteria, sort_key, descending, limit)
 
     monkeypatch.setattr(ledger_table, "matching_ids", noted)
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.resize(1000, 500)
-    window.show()
-    qtbot.waitExposed(window)
-    view = LedgerView(session, parent=window, settings_store=store)
-    PaintsWithRows(view, events)
-    view.resize(1000, 500)
-    view.show()
+    window = on_screen(qtbot, session, store, events)
+    view = window.view
     qtbot.waitUntil(lambda: not view.busy)
     assert events[0] == "painted" and "whole order read" in events
     assert len(shown(view)) == 5
@@ -504,15 +513,8 @@ def test_the_first_page_comes_with_its_rows_so_its_paint_reads_nothing(
         return fetch(ids, columns)
 
     monkeypatch.setattr(ledger_table, "fetch_rows", noted)
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.resize(1000, 500)
-    window.show()
-    qtbot.waitExposed(window)
-    view = LedgerView(session, parent=window, settings_store=store)
-    PaintsWithRows(view, events)
-    view.resize(1000, 500)
-    view.show()
+    window = on_screen(qtbot, session, store, events)
+    view = window.view
     qtbot.waitUntil(lambda: "painted" in events)
     assert events[: events.index("painted")] == ["5 rows read off it"]
     qtbot.waitUntil(lambda: not view.busy)
@@ -527,12 +529,8 @@ def test_closing_the_file_does_not_wait_for_a_read_held_back(
     qtbot, session: Session, store: QSettings, article, large, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(ui.ledger_query, "HOLD_SECONDS", 60)
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    view = LedgerView(session, parent=window, settings_store=store)
-    view.show()
+    window = on_screen(qtbot, session, store, [])
+    view = window.view
     qtbot.waitUntil(lambda: view.model.rowCount() > 0)  # the first page is in, the rest held
     began = time.monotonic()
     session.close()

@@ -59,7 +59,7 @@ def test_with_no_paint_coming_the_fallback_runs_it(qtbot) -> None:  # type: igno
     label = shown_label(qtbot, "台账")
     ran: list[str] = []
     AfterPaint(label, fallback_ms=30).then(lambda: ran.append("read on"))
-    qtbot.waitUntil(lambda: ran == ["read on"], timeout=1000)
+    qtbot.waitUntil(lambda: ran == ["read on"])
 
 
 def test_a_hidden_widget_paints_nothing_so_nothing_waits(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -64,13 +64,18 @@ class AfterPaint(QObject):
             return
         pending = [action]
         self._waiting.append(pending)
-        QTimer.singleShot(self._fallback_ms, self, lambda: self._run([pending]))
+        QTimer.singleShot(self._fallback_ms, self, lambda: self._fall_back(pending))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._waiting and event.type() == QEvent.Type.Paint:
             waiting, self._waiting = self._waiting, []
             QTimer.singleShot(0, self, lambda: self._run(waiting))
         return False
+
+    def _fall_back(self, pending: list[Callable[[], None]]) -> None:
+        """No paint came in time: run the action (if a paint has not) and forget it."""
+        self._waiting = [other for other in self._waiting if other is not pending]
+        self._run([pending])
 
     @staticmethod
     def _run(waiting: list[list[Callable[[], None]]]) -> None:

@@ -60,17 +60,18 @@ def parse_typed_date(text: str, today: date | None = None) -> date | None:
     raise DateError(typed)
 
 
-_ICONS: dict[int, QIcon] = {}
+_ICONS: dict[tuple[int, float], QIcon] = {}  # by colour and device pixel ratio
 
 
 def _calendar_icon(field: QLineEdit) -> QIcon:
     """The arrow that opens the calendar, a triangle in the field's text colour (drawn
-    once per colour).  Drawn rather than taken from QStyle: the first use of QStyle in Python
-    builds its few hundred enums, about 10 ms of every start with a date filter."""
+    once per colour and screen resolution).  Drawn rather than taken from QStyle: the
+    first use of QStyle in Python builds its few hundred enums, about 10 ms of every
+    start with a date filter."""
     colour = field.palette().text().color()
-    icon = _ICONS.get(colour.rgba())
+    ratio = max(1.0, field.devicePixelRatioF())
+    icon = _ICONS.get((colour.rgba(), ratio))
     if icon is None:
-        ratio = max(1.0, field.devicePixelRatioF())
         pixmap = QPixmap(round(16 * ratio), round(16 * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
@@ -80,7 +81,7 @@ def _calendar_icon(field: QLineEdit) -> QIcon:
         painter.setBrush(colour)
         painter.drawPolygon(QPolygonF([QPointF(2.5, 5), QPointF(13.5, 5), QPointF(8, 11)]))
         painter.end()
-        icon = _ICONS[colour.rgba()] = QIcon(pixmap)
+        icon = _ICONS[colour.rgba(), ratio] = QIcon(pixmap)
     return icon
 
 

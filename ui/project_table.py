@@ -79,9 +79,9 @@ class Col(IntEnum):
 
 DEFAULT_SORT = Col.UPDATED_AT
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 # Combined once: a Python flag's ``|`` costs microseconds, and Qt asks every cell it paints.
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def _tr(text: str) -> str:
@@ -186,8 +186,7 @@ class ProjectTableModel(QAbstractTableModel):
         self._filter = criteria or ProjectFilter()
         self._sort_column = sort_column
         self._descending = descending
-        self._visible: frozenset[Col] = frozenset(Col)
-        self._shown_mask = (True,) * len(Col)  # per column, in order: visible or not
+        self._shown = (True,) * len(Col)  # per column, in order: visible or not
         self._ids: list[int] = []
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._pending = not read
@@ -242,11 +241,10 @@ class ProjectTableModel(QAbstractTableModel):
 
     def set_visible_columns(self, columns: set[Col] | frozenset[Col]) -> None:
         """Read only these columns: hidden ones cost nothing (no date subqueries)."""
-        visible = frozenset(columns)
-        if visible == self._visible:
+        shown = tuple(col in columns for col in Col)
+        if shown == self._shown:
             return
-        self._visible = visible
-        self._shown_mask = tuple(col in visible for col in Col)
+        self._shown = shown
         self._pages.clear()
         if self._ids:
             last = self.index(len(self._ids) - 1, len(Col) - 1)
@@ -317,9 +315,7 @@ class ProjectTableModel(QAbstractTableModel):
         self._pages.clear()
         self._pending = False
         if first_rows is not None and columns == self.row_columns():
-            page = ids[:PAGE_SIZE]
-            read = {pid: self._spread(first_rows[pid]) for pid in page if pid in first_rows}
-            self._pages[0] = _Page(page, read)
+            self._keep_page(0, ids[:PAGE_SIZE], first_rows)
         rows: dict[int, int | None] = {}  # the few projects persistent indexes point at
         for index in self.persistentIndexList():
             pid = old_ids[index.row()] if index.row() < len(old_ids) else None
@@ -336,10 +332,7 @@ class ProjectTableModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, project_id: int) -> int | None:
-        try:
-            return self._ids.index(project_id)
-        except ValueError:
-            return None
+        return _position(self._ids, project_id)
 
     def uuids_at(self, rows: list[int]) -> list[str]:
         """The uuids of these rows in their order, read without filling the page cache."""
@@ -355,26 +348,27 @@ class ProjectTableModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             ids = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-            rows = ledger_table.fetch_rows(ids, self.row_columns())
-            page = _Page(ids, {pid: self._spread(row) for pid, row in rows.items()})
-            self._pages[number] = page
-            if len(self._pages) > MAX_CACHED_PAGES:
-                self._pages.popitem(last=False)
+            page = self._keep_page(number, ids, ledger_table.fetch_rows(ids, self.row_columns()))
         else:
             self._pages.move_to_end(number)
         return page, offset
 
+    def _keep_page(self, number: int, ids: list[int], rows: dict[int, Row]) -> _Page:
+        """Page ``number`` (its ``ids``) from its rows as read for ``row_columns``,
+        kept with the pages read last."""
+        page = self._pages[number] = _Page(ids, {pid: self._spread(r) for pid, r in rows.items()})
+        if len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
     def row_columns(self) -> list[str]:
         """The ledger columns read for a row: the visible ones."""
-        visible = self._visible
-        return [column.key for col, column in zip(Col, COLUMNS, strict=True) if col in visible]
+        return [column.key for column, shown in zip(COLUMNS, self._shown, strict=True) if shown]
 
     def _spread(self, row: Row) -> Row:
         """A row read for the visible columns, with None in the hidden ones."""
         values = iter(row.values)
-        return row._replace(
-            values=tuple(next(values) if shown else None for shown in self._shown_mask)
-        )
+        return row._replace(values=tuple(next(values) if shown else None for shown in self._shown))
 
     # -- QAbstractTableModel ----------------------------------------------------------
 

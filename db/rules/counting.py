@@ -65,9 +65,13 @@ class CountingRules:
         """亿元以上产业项目: not 房地产业, and 总投资 ≥ 1亿元 (内资) or ≥ 1000万美元 (外资)."""
         if total is None or industry_code == REAL_ESTATE_CODE:
             return False
+        return total >= self.threshold(capital)
+
+    def threshold(self, capital: Capital) -> Decimal:
+        """The least 总投资 counted, in 万 of the capital's own currency."""
         if capital is Capital.FOREIGN:
-            return total >= self.thresholds.foreign_wan_usd
-        return total >= self.thresholds.domestic_wan_cny
+            return self.thresholds.foreign_wan_usd
+        return self.thresholds.domestic_wan_cny
 
     def band_of(
         self, total_wan_cny: Decimal, capital: Capital = Capital.DOMESTIC
@@ -124,22 +128,17 @@ class CountingRules:
             f"OR ({alias}.capital = 'foreign' AND {alias}.total_investment >= ?)))",
             [
                 REAL_ESTATE_CODE,
-                int(self.thresholds.domestic_wan_cny * MONEY_SCALE),
-                int(self.thresholds.foreign_wan_usd * MONEY_SCALE),
+                int(self.threshold(Capital.DOMESTIC) * MONEY_SCALE),
+                int(self.threshold(Capital.FOREIGN) * MONEY_SCALE),
             ],
         )
 
     def counted_of_sql(self, capital: Capital, alias: str = "p") -> Sql:
         """``is_counted`` in SQL for projects of one ``capital`` (the caller selects
         them): its threshold alone."""
-        threshold = (
-            self.thresholds.domestic_wan_cny
-            if capital is Capital.DOMESTIC
-            else self.thresholds.foreign_wan_usd
-        )
         return (
             f"({alias}.total_investment >= ? AND coalesce({alias}.industry_code, '') <> ?)",
-            [int(threshold * MONEY_SCALE), REAL_ESTATE_CODE],
+            [int(self.threshold(capital) * MONEY_SCALE), REAL_ESTATE_CODE],
         )
 
     def band_index_sql(self, alias: str = "p") -> Sql:

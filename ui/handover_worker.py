@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 
 from db.errors import UserError
-from db.io.handover.merge import HandoverBatch, MergeOutcome
+from db.io.handover.merge import HandoverBatch, MergeOutcome, with_next
 from db.store.connection import close_thread_connection
 from db.store.unit_file import Store
 from ui.background import BackgroundJob
@@ -33,13 +33,11 @@ class MergeJob(BackgroundJob):
         batch: HandoverBatch | None = None
         try:
             batch = HandoverBatch(self.store)
-            for index, path in enumerate(self.paths):
+            for index, (path, following) in enumerate(with_next(self.paths)):
                 if self.cancelled:
                     break
                 self.progress.emit(index, len(self.paths), path.name)
-                # The next file is checked while this one is merged.
-                following = self.paths[index + 1] if index + 1 < len(self.paths) else None
-                batch.merge(path, following)
+                batch.merge(path, following)  # the next file is checked meanwhile
             outcomes = batch.finish()
             self.progress.emit(len(outcomes), len(self.paths), "")
         except UserError as error:

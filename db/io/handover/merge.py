@@ -30,7 +30,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from peewee import ForeignKeyField
 
@@ -364,18 +364,15 @@ class HandoverBatch:
     def _merge(self, path: Path, ahead: Path | None) -> MergeOutcome:
         checked = self._checked(path)
         try:
-            manifest = read_package(path).manifest
+            _, pinned, known = _screened(path)
         except HandoverRefused as refused:
             _discard(checked)
             self._check_ahead(ahead)
             return MergeOutcome(path.name, "refused", reason_zh=refused.zh, reason_en=refused.en)
-        pinned = pinned_key(manifest.unit_uuid)
-        if pinned is None or pinned == manifest.public_key:
-            known = _known(path, manifest)
-            if known is not None:
-                _discard(checked)
-                self._check_ahead(ahead)
-                return known  # already merged, or stale: nothing to read, nothing changes
+        if known is not None:
+            _discard(checked)
+            self._check_ahead(ahead)
+            return known  # already merged, or stale: nothing to read, nothing changes
         try:
             verified = verify_handover(path, pinned, checked.result if checked else None)
         except HandoverRefused as refused:
@@ -404,13 +401,10 @@ class HandoverBatch:
         if path is None:
             return
         try:
-            manifest = read_package(path).manifest
+            manifest, pinned, known = _screened(path)
         except HandoverRefused:
             return  # refused at its turn, with the reason
-        pinned = pinned_key(manifest.unit_uuid)
-        if pinned is not None and pinned != manifest.public_key:
-            return
-        if _known(path, manifest) is not None:
+        if (pinned is not None and pinned != manifest.public_key) or known is not None:
             return
         if self._checker is None:
             self._checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="handover-check")
@@ -446,6 +440,28 @@ class HandoverBatch:
                     self.outcomes[index] = replace(outcome, duplicates=mine)
                     _note_duplicates(outcome, mine)
         return self.outcomes
+
+
+_T = TypeVar("_T")
+
+
+def _screened(path: Path) -> tuple[Manifest, str | None, MergeOutcome | None]:
+    """What is decided of a handover file before its data is looked at: its manifest,
+    the unit's key registered at headquarters, and the outcome of a file signed by
+    that key (or of a unit not registered yet) that is merged already or stale, or
+    None.  Raises HandoverRefused for an archive that cannot be read."""
+    manifest = read_package(path).manifest
+    pinned = pinned_key(manifest.unit_uuid)
+    if pinned is not None and pinned != manifest.public_key:
+        return manifest, pinned, None  # refused by verify_handover, with the reason
+    return manifest, pinned, _known(path, manifest)
+
+
+def with_next(paths: Sequence[_T]) -> list[tuple[_T, _T | None]]:
+    """Each file of a batch with the one merged after it (``HandoverBatch.merge``'s
+    ``next_path``), the last with None."""
+    following: list[_T | None] = [*paths[1:], None]
+    return list(zip(paths, following, strict=True))
 
 
 def _discard(checked: Future[Verified] | None) -> None:
@@ -552,8 +568,7 @@ def merge_files(
     """Merge several handover files in turn, each in its own transaction."""
     batch = HandoverBatch(store)
     try:
-        for index, path in enumerate(paths):
-            following = paths[index + 1] if index + 1 < len(paths) else None
+        for path, following in with_next(paths):
             outcome = batch.merge(path, following)
             if progress is not None and not progress(len(batch.outcomes), len(paths), outcome):
                 break

@@ -425,9 +425,7 @@ class ProjectWriter:
                 f"WHERE new = 1 ORDER BY id"
             )
         if updated:
-            assigned = ", ".join(
-                f"{name} = t.{name}" for name in (n.strip() for n in names.split(","))
-            )
+            assigned = ", ".join(f"{name} = t.{name}" for name in self._names)
             cursor.execute(
                 f'UPDATE "project" SET revision = t.revision, updated_at = t.updated_at, '
                 f"{assigned} FROM temp.ledger_import AS t WHERE project.id = t.id AND t.new = 0"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from db.records.investors import find_or_create_investor
@@ -12,6 +15,7 @@ from db.records.units import get_or_create_unit
 from db.rules.vocabulary import Stage
 from db.store.models import Project, Unit
 from db.store.settings import own_unit
+from db.store.unit_file import Store, open_store
 
 
 def make_project(
@@ -59,3 +63,13 @@ def fail_after_the_first_chunk(monkeypatch: Any) -> list[int]:
 
     monkeypatch.setattr(ledger_write.ProjectWriter, "write", failing_on_the_second_chunk)
     return written
+
+
+def open_copy(template: Path, folder: Path, *, write: bool = True) -> Iterator[Store]:
+    """A fixture's file: a copy of ``template`` in ``folder`` (same name), open as the
+    default file while the test runs, closed after it (``yield from`` it)."""
+    path = folder / template.name
+    shutil.copyfile(template, path)
+    store = open_store(path, write=write).make_default()
+    yield store
+    store.close()

@@ -3,7 +3,6 @@ committed ledger spreadsheet (tests/data/article-ledger.xlsx) alike."""
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -27,7 +26,8 @@ from db.rules.money import yi_text
 from db.rules.vocabulary import PIPELINE_STAGES, Stage
 from db.store import settings
 from db.store.models import Cadre, FollowUp, Project, SigningEvent, Unit
-from db.store.unit_file import Store, open_store
+from db.store.unit_file import Store
+from tests.factories import open_copy
 
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "article-ledger.xlsx"
 
@@ -59,24 +59,16 @@ def ledger_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _open_copy(template: Path, tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / template.name
-    shutil.copyfile(template, path)
-    db = open_store(path).make_default()
-    yield db
-    db.close()
-
-
 @pytest.fixture
 def demo_file(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
-    yield from _open_copy(demo_template, tmp_path)
+    yield from open_copy(demo_template, tmp_path)
 
 
 @pytest.fixture(params=["demo", "xlsx"])
 def article_file(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """The demo file, then the file imported from the committed spreadsheet."""
     name = "demo_template" if request.param == "demo" else "ledger_template"
-    yield from _open_copy(request.getfixturevalue(name), tmp_path)
+    yield from open_copy(request.getfixturevalue(name), tmp_path)
 
 
 def _unit(name: str) -> Unit:

@@ -45,6 +45,7 @@ from db.rules.vocabulary import (
 from db.store.connection import database
 from db.store.models import DuplicatePair, Project, StageEvent, Unit, new_uuid
 from db.store.unit_file import Store, open_store
+from tests.factories import open_copy
 
 # -- the reference: the rules one project at a time --------------------------------
 
@@ -287,22 +288,14 @@ def _awkward_cases() -> None:
     assert new_uuid()  # the pairs above took fresh uuids
 
 
-def _open_copy(template: Path, tmp_path: Path) -> Iterator[Store]:
-    copy = tmp_path / template.name
-    copy.write_bytes(template.read_bytes())
-    store = open_store(copy, write=False).make_default()
-    yield store
-    store.close()
-
-
 @pytest.fixture
 def demo_file(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
-    yield from _open_copy(demo_template, tmp_path)
+    yield from open_copy(demo_template, tmp_path, write=False)
 
 
 @pytest.fixture
 def generated_file(generated_template: Path, tmp_path: Path) -> Iterator[Store]:
-    yield from _open_copy(generated_template, tmp_path)
+    yield from open_copy(generated_template, tmp_path, write=False)
 
 
 PERIODS = (

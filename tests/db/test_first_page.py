@@ -5,7 +5,6 @@ its first date, whatever the events' ties, repeats, tombstones and gaps."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -17,6 +16,7 @@ from db.reads.ledger_table import ProjectFilter, first_ids, matching_ids
 from db.rules.vocabulary import Stage
 from db.store.models import Project, StageEvent, new_uuid
 from db.store.unit_file import Store, open_store
+from tests.factories import open_copy
 
 DATE_COLUMNS = ("first_contact", "signed_on", "started_on", "producing_on")
 
@@ -56,11 +56,7 @@ def city_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def city(city_template: Path, tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / "city.zsdb"
-    shutil.copyfile(city_template, path)
-    store = open_store(path).make_default()
-    yield store
-    store.close()
+    yield from open_copy(city_template, tmp_path)
 
 
 @pytest.mark.parametrize("key", DATE_COLUMNS)

@@ -4,7 +4,6 @@ the groups of likely duplicates over the whole file."""
 from __future__ import annotations
 
 import random
-import shutil
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -19,8 +18,8 @@ from db.records.projects import ProjectData, save_project
 from db.rules.counting import CountingRules
 from db.rules.lookalike import SAME_INVESTOR, project_reasons
 from db.store.models import Investor
-from db.store.unit_file import Store, open_store
-from tests.factories import make_project
+from db.store.unit_file import Store
+from tests.factories import make_project, open_copy
 
 DAYA_INVESTOR = "大亚科技集团有限公司"
 DAYA_CODE = generated_credit_code("江苏省丹阳市", DAYA_INVESTOR)
@@ -35,11 +34,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_file(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / demo_template.name
-    shutil.copyfile(demo_template, path)
-    store = open_store(path).make_default()
-    yield store
-    store.close()
+    yield from open_copy(demo_template, tmp_path)
 
 
 def shown(found: list) -> list[str]:  # type: ignore[type-arg]

@@ -12,17 +12,14 @@ from pathlib import Path
 import pytest
 
 from db.store.unit_file import Store, open_store
+from tests.factories import open_copy
 
 SIGNED_ON = date(2023, 8, 5)
 
 
 @pytest.fixture
 def demo_file(demo_master: Path, tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / "demo.zsdb"
-    shutil.copyfile(demo_master, path)
-    db = open_store(path).make_default()
-    yield db
-    db.close()
+    yield from open_copy(demo_master, tmp_path)
 
 
 @pytest.fixture(scope="session")

@@ -273,15 +273,11 @@ _ALL_CODES = ", ".join(f"'{stage.value}'" for stage in Stage)
 
 
 def _first_signings_sql(period: Period) -> Sql:
-    """新签约: the projects whose first live 签约 event lies in the period: the 签约
-    events of the period (index stage_event_stage_date), each without an earlier one
-    (index stage_event_first)."""
+    """新签约: the live projects whose first live 签约 event lies in the period, one range
+    of the index ``project_signings`` (``first_signed`` is kept by the file's triggers)."""
     return (
-        "SELECT e.project_id FROM stage_event e "
-        "WHERE e.stage = 'signed' AND +e.deleted = 0 AND e.date BETWEEN ? AND ? "
-        "AND NOT EXISTS (SELECT 1 FROM stage_event f WHERE f.project_id = e.project_id "
-        "AND f.stage = 'signed' AND f.deleted = 0 AND f.date < ?)",
-        [period.start.isoformat(), period.end.isoformat(), period.start.isoformat()],
+        "SELECT p.id FROM project p WHERE p.deleted = 0 AND p.first_signed BETWEEN ? AND ?",
+        [period.start.isoformat(), period.end.isoformat()],
     )
 
 
@@ -351,25 +347,27 @@ def _groups(sql: str, params: list[Any]) -> list[_Group]:
 
 
 def _signed_groups(rules: CountingRules, period: Period, unit: UnitScope | None) -> list[_Group]:
-    first, first_params = _first_signings_sql(period)
+    """新签约 in ``period``, grouped: one range of the index ``project_signings`` (the
+    projects first signed in the period), which holds every column read here."""
     scope, scope_params = _scope_sql(rules, unit)
     band, band_params = rules.band_index_sql("p")
     priority, priority_params = rules.priority_sql("p")
     sql = (
-        f"WITH first AS MATERIALIZED ({first}) "
         f"SELECT p.unit_id, p.capital, {band}, {sector_sql('p')}, {priority}, p.local_industry, "
-        "NULL, count(*), sum(p.total_investment) "
-        f"FROM project p WHERE p.id IN first AND {scope} GROUP BY 3, 4, 5, 2, 1, 6"
+        "NULL, count(*), sum(p.total_investment) FROM project p "
+        f"WHERE p.deleted = 0 AND p.first_signed BETWEEN ? AND ? AND {scope} "
+        "GROUP BY 3, 4, 5, 2, 1, 6"
     )
-    return _groups(sql, [*first_params, *band_params, *priority_params, *scope_params])
+    period_params = [period.start.isoformat(), period.end.isoformat()]
+    return _groups(sql, [*band_params, *priority_params, *period_params, *scope_params])
 
 
 def _pipeline_groups(rules: CountingRules, as_of: date, unit: UnitScope | None) -> list[_Group]:
     """在手在谈 on ``as_of``, grouped: every counted project at its cached stage, counted
-    from the index ``project_figures`` alone and in its order (no sort of a hundred
-    thousand rows), its size bands as running counts above each band's floor; then the
-    few projects with events after ``as_of`` moved from their cached stage to their
-    stage on that day."""
+    from the pipeline stages' ranges of the index ``project_pipeline`` alone and in its
+    order (no sort of a hundred thousand rows), its size bands as running counts above
+    each band's floor; then the few projects with events after ``as_of`` moved from
+    their cached stage to their stage on that day."""
     cells: dict[tuple[int, Capital, int, str | None, Stage], list[int]] = {}
 
     def add(key: tuple[int, Capital, int, str | None, Stage], size: int, total: int) -> None:
@@ -433,7 +431,7 @@ def _cached_stage_cells(
         sql = (
             "SELECT p.unit_id, p.local_industry, p.stage, count(*), "
             f"sum(p.total_investment){''.join(floors)} FROM project p "
-            f"WHERE {clause} GROUP BY p.unit_id, p.local_industry, p.stage"
+            f"WHERE {clause} GROUP BY p.stage, p.unit_id, p.local_industry"
         )
         rows = database.execute_sql(sql, [*floor_params, capital.value, *scope_params])
         for unit_id, industry, stage, size, total, *running in rows.fetchall():
@@ -519,8 +517,7 @@ def _counted_projects(
     WITH {stage.ctes}, members AS MATERIALIZED ({member_sql})
     SELECT p.id, p.uuid, p.name, u.id, u.name, p.capital, p.total_investment, p.industry_code,
            {sector_sql("p")}, p.chain, {priority}, p.local_industry,
-           (SELECT MIN(s.date) FROM stage_event s
-            WHERE s.project_id = p.id AND s.stage = 'signed' AND s.deleted = 0), {stage_on}
+           p.first_signed, {stage_on}
     FROM project p JOIN unit u ON u.id = p.unit_id
     WHERE p.id IN members AND {scope}
     """
@@ -720,9 +717,9 @@ def figures(period: Period, unit: UnitScope | None = None) -> Figures:
     """Every figure of a briefing: signings in the period, the pipeline at its end, by unit;
     foreign money at the rate in force at the period's end.
 
-    A few aggregate queries, summed here exactly: the signings through the index of
-    first events; the pipeline counted from the index of the counting rules' columns
-    in its order, at the cached stage, and then the projects with events after the
+    A few aggregate queries, summed here exactly: the signings from one range of the
+    index of first signing dates; the pipeline counted from the index of the counting
+    rules' columns in its order, at the cached stage, and then the projects with events after the
     period's end moved to their stage on it.  The projects behind the figures are
     read only when used."""
     rules = CountingRules.of_file(period.end)

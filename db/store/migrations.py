@@ -275,6 +275,70 @@ def _v7_stage_dates(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+# Version 8: a project's first signing date kept on the project, and the counting
+# rules' index led by the stage.  ``first_signed`` is the date of the project's
+# earliest live 签约 event (NULL without one), derived like the sort keys: the file's
+# own triggers keep it on every insert, update and removal of a 签约 event, and
+# correct any project row written with another value (a unit's file, an undo), so
+# that no writer has to know of it.  The figures' 新签约 of a period is then one range
+# of ``project_signings``, which holds every column the counting rules read, instead
+# of a look-up of every 签约 event of the period and of its project.
+# ``project_pipeline`` replaces ``project_figures`` with the stage before the unit:
+# the pipeline's passes read the three pipeline stages' ranges only, still in the
+# order they group by.
+_FIRST_SIGNED = (
+    '(SELECT min(e."date") FROM "stage_event" e WHERE e."project_id" = {project} '
+    'AND e."stage" = \'signed\' AND e."deleted" = 0)'
+)
+
+
+def first_signed_sql(project: str) -> str:
+    """The SQL of the first signing date of the project whose id is ``project`` (the
+    import sets it so in bulk, db.io.ledger.bulk)."""
+    return _FIRST_SIGNED.format(project=project)
+
+
+def _keep_first_signed(project: str) -> str:
+    """The trigger body's UPDATE that sets the project's ``first_signed`` when wrong."""
+    first = first_signed_sql(project)
+    return (
+        f'UPDATE "project" SET "first_signed" = {first} '
+        f'WHERE "id" = {project} AND "first_signed" IS NOT {first};'
+    )
+
+
+_NEW_PROJECT = 'new."id"'
+_NEW_EVENT, _OLD_EVENT = 'new."project_id"', 'old."project_id"'
+V8_SCHEMA: tuple[str, ...] = (
+    'ALTER TABLE "project" ADD COLUMN "first_signed" DATE;',
+    'UPDATE "project" SET "first_signed" = ' + first_signed_sql('"project"."id"') + ";",
+    'CREATE TRIGGER "project_first_signed_ai" AFTER INSERT ON "project" '
+    f'WHEN new."first_signed" IS NOT {first_signed_sql(_NEW_PROJECT)} '
+    f"BEGIN {_keep_first_signed(_NEW_PROJECT)} END",
+    'CREATE TRIGGER "project_first_signed_au" AFTER UPDATE OF "first_signed" ON "project" '
+    f'WHEN new."first_signed" IS NOT {first_signed_sql(_NEW_PROJECT)} '
+    f"BEGIN {_keep_first_signed(_NEW_PROJECT)} END",
+    'CREATE TRIGGER "stage_event_first_signed_ai" AFTER INSERT ON "stage_event" '
+    f"""WHEN new."stage" = 'signed' BEGIN {_keep_first_signed(_NEW_EVENT)} END""",
+    'CREATE TRIGGER "stage_event_first_signed_au" AFTER UPDATE OF "stage", "date", '
+    '"deleted", "project_id" ON "stage_event" '
+    f"""WHEN old."stage" = 'signed' OR new."stage" = 'signed' """
+    f"BEGIN {_keep_first_signed(_OLD_EVENT)} {_keep_first_signed(_NEW_EVENT)} END",
+    'CREATE TRIGGER "stage_event_first_signed_ad" AFTER DELETE ON "stage_event" '
+    f"""WHEN old."stage" = 'signed' BEGIN {_keep_first_signed(_OLD_EVENT)} END""",
+    'DROP INDEX "project_figures";',
+    'CREATE INDEX "project_pipeline" ON "project" ("deleted", "capital", "stage", "unit_id", '
+    '"local_industry", "total_investment", "industry_code", "chain", "uuid");',
+    'CREATE INDEX "project_signings" ON "project" ("deleted", "first_signed", "capital", '
+    '"total_investment", "industry_code", "chain", "unit_id", "local_industry");',
+)
+
+
+def _v8_first_signed(db: SqliteDatabase) -> None:
+    for statement in V8_SCHEMA:
+        db.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Step, ...] = (
     _v1_create_records,
     _v2_search_index,
@@ -283,6 +347,7 @@ MIGRATIONS: tuple[Step, ...] = (
     _v5_sort_keys,
     _v6_indexes,
     _v7_stage_dates,
+    _v8_first_signed,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -265,10 +265,14 @@ class Project(MergedRecord):
         SigningEvent, null=True, backref="projects", on_delete="SET NULL"
     )
     signing_event_id: int | None
-    # The latest stage, kept in step with the events by db.records.stages for
-    # the ledger table (derived: it does not count as a change of the project);
-    # the figures always read the events themselves.
+    # The latest stage, kept in step with the events by db.records.stages and the
+    # merge (derived: it does not count as a change of the project); the ledger shows
+    # it, and the figures read it for the projects without events after their day.
     stage = CharField(default="lead", index=True)
+    # The date of the earliest live 签约 event, None without one: kept by the file's
+    # own triggers (db.store.migrations, version 8), derived like the sort keys; the
+    # figures' 新签约 of a period read it through the index ``project_signings``.
+    first_signed = DateField(null=True)
     # The qualifier of a planned figure (db.rules.qualifier: 约/超/达/以上), or None.
     land_mu_qualifier = CharField(null=True)
     floor_area_m2_qualifier = CharField(null=True)
@@ -293,7 +297,9 @@ class Project(MergedRecord):
             "person_in_charge_sort_key",
         }
     )
-    DERIVED: ClassVar[frozenset[str]] = MergedRecord.MERGE_FIELDS | {"stage"} | SORT_KEYS
+    DERIVED: ClassVar[frozenset[str]] = (
+        MergedRecord.MERGE_FIELDS | {"stage", "first_signed"} | SORT_KEYS
+    )
 
 
 class Phase(MergedRecord):

@@ -614,16 +614,24 @@ def test_an_older_schema_is_migrated_in_the_copy(hq: Store, city: City, tmp_path
         V5_SCHEMA,
         V6_SCHEMA,
         V7_SCHEMA,
+        V8_SCHEMA,
     )
 
-    tables = [s.split('"')[1] for s in V3_SCHEMA if s.startswith("CREATE TABLE")]
-    # Versions 6 and 7 added indexes; version 5 added sort keys with their triggers and
+    def made(schema: tuple[str, ...], kind: str) -> list[str]:
+        return [s.split('"')[1] for s in schema if s.startswith(f"CREATE {kind}")]
+
+    tables = made(V3_SCHEMA, "TABLE")
+    # Version 8 added a column with its triggers and replaced an index of version 6;
+    # versions 6 and 7 added indexes; version 5 added sort keys with their triggers and
     # narrowed the search index's update trigger; version 4 added columns only:
     # undoing them gives back version 3.
-    indexes = [s.split('"')[1] for s in (*V6_SCHEMA, *V7_SCHEMA)]
-    triggers = [s.split('"')[1] for s in V5_SCHEMA if s.startswith("CREATE TRIGGER")]
+    replaced = [s.split('"')[1] for s in V8_SCHEMA if s.startswith("DROP INDEX")]
+    indexes = [
+        i for i in made(V6_SCHEMA, "INDEX") + made(V7_SCHEMA, "INDEX") if i not in replaced
+    ] + made(V8_SCHEMA, "INDEX")
+    triggers = made(V5_SCHEMA, "TRIGGER") + made(V8_SCHEMA, "TRIGGER")
     search_update = next(s for s in V2_SCHEMA if '"project_search_au"' in s)
-    keys = [s.split('"')[1::2][:2] for s in V5_SCHEMA if s.startswith("ALTER TABLE")]
+    keys = [s.split('"')[1::2][:2] for s in (*V5_SCHEMA, *V8_SCHEMA) if s.startswith("ALTER TABLE")]
     columns = [s.split('"')[1::2][:2] for s in V4_SCHEMA]
     data = _altered_data(
         city,

@@ -16,11 +16,12 @@ indexes made again about 1.5 s).
 
 Only the triggers the import stands in for are held (``HELD_TRIGGERS``), and only
 when they are the ones it knows (the search trigger one INSERT of values, the sort
-keys' triggers keying exactly the texts the import keys); any other is left to
-fire.  SQLite's DDL is transactional: a cancel, an error or a crash anywhere before
-the commit leaves the file as it was, indexes and triggers included.  A small
-import into a large file keeps them (``worth_holding``): rebuilding an index costs
-a pass over every row already there.
+keys' triggers keying exactly the texts the import keys, the first signing date's
+as version 8 made them); any other is left to fire.  SQLite's DDL is
+transactional: a cancel, an error or a crash anywhere before the commit leaves the
+file as it was, indexes and triggers included.  A small import into a large file
+keeps them (``worth_holding``): rebuilding an index costs a pass over every row
+already there.
 """
 
 from __future__ import annotations
@@ -33,13 +34,36 @@ from typing import cast
 
 from db.io.ledger.write import INVESTOR_SORTED_TEXTS, SORTED_TEXTS
 from db.store.connection import database
+from db.store.migrations import V8_SCHEMA, first_signed_sql
 
 # The tables the import writes, whose secondary indexes are held.
 TABLES = ("investor", "project", "stage_event")
 SEARCH_TRIGGER = "project_search_ai"
+# The first signing date's insert triggers (db.store.migrations, version 8), made
+# good by ``Upkeep.restore`` for the projects of the new 签约 events, in one statement.
+FIRST_SIGNED_TRIGGERS = ("project_first_signed_ai", "stage_event_first_signed_ai")
 # The insert triggers the import stands in for: the search index's (filled by
-# ``Upkeep.restore``) and the sort keys' (the import writes the right keys).
-HELD_TRIGGERS = (SEARCH_TRIGGER, "project_sort_key_ai", "investor_sort_key_ai")
+# ``Upkeep.restore``), the sort keys' (the import writes the right keys) and the first
+# signing date's.
+HELD_TRIGGERS = (
+    SEARCH_TRIGGER,
+    "project_sort_key_ai",
+    "investor_sort_key_ai",
+    *FIRST_SIGNED_TRIGGERS,
+)
+# The first signing date's triggers as version 8 made them: held only when unchanged.
+_FIRST_SIGNED_SQL = {
+    name: next(s for s in V8_SCHEMA if s.startswith(f'CREATE TRIGGER "{name}" '))
+    for name in FIRST_SIGNED_TRIGGERS
+}
+# The first signing date of the projects of the 签约 events from an id on, once the
+# events are in.
+_PROJECT_ID = '"project"."id"'
+_FIRST_SIGNED_AGAIN = (
+    f'UPDATE "project" SET "first_signed" = {first_signed_sql(_PROJECT_ID)} '
+    'WHERE "id" IN (SELECT "project_id" FROM "stage_event" WHERE "id" >= ? '
+    """AND "stage" = 'signed')"""
+)
 # The search trigger as V2_SCHEMA made it: one INSERT of values over ``new``.
 _SEARCH_BODY = re.compile(
     r'CREATE TRIGGER "project_search_ai" AFTER INSERT ON "project" BEGIN '
@@ -86,6 +110,8 @@ class Upkeep:
         self.objects = objects  # in the order of sqlite_schema, to be made again so
         self.search = search  # the search trigger's INSERT, over the new projects
         self.stats = stats  # ANALYZE's rows of the held indexes, which DROP INDEX deletes
+        row = database.execute_sql('SELECT coalesce(max(id), 0) + 1 FROM "stage_event"')
+        self.first_event = int(row.fetchone()[0])  # the first id of the import's events
 
     @classmethod
     def read(cls) -> Upkeep | None:
@@ -101,6 +127,8 @@ class Upkeep:
         objects = [HeldObject(*row) for row in cast(list[tuple[str, str, str]], rows)]
         found = {o.name: o for o in objects if o.type == "trigger"}
         if set(found) != set(HELD_TRIGGERS):
+            return None
+        if any(found[name].sql != sql for name, sql in _FIRST_SIGNED_SQL.items()):
             return None
         for name, texts in _KEYS_WRITTEN.items():
             pairs = _KEYED.findall(found[name].sql)
@@ -131,15 +159,18 @@ class Upkeep:
             database.execute_sql(f'DROP {held.type.upper()} main."{held.name}"')
 
     def restore(self, first_project: int, step: Callable[[], None]) -> None:
-        """Index the projects from id ``first_project`` on for search, then make every
-        held object again from its own text, in its order, and put back its statistics;
-        ``step`` is called after each of those seconds of work (it may raise to stop)."""
+        """Index the projects from id ``first_project`` on for search, make every held
+        object again from its own text, in its order, set the first signing date of the
+        projects given 签约 events and put back the indexes' statistics; ``step`` is
+        called after each of those seconds of work (it may raise to stop)."""
         database.execute_sql(self.search, [first_project])
         step()
         for held in self.objects:
             database.execute_sql(held.sql)
             if held.type == "index":
                 step()
+        # With the indexes back: each project's 签约 events are then one look-up.
+        database.execute_sql(_FIRST_SIGNED_AGAIN, [self.first_event])
         if self.stats:
             database.cursor().executemany(
                 "INSERT INTO main.sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", self.stats

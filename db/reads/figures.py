@@ -272,13 +272,20 @@ _PIPELINE_CODES = ", ".join(f"'{stage.value}'" for stage in sorted(PIPELINE_STAG
 _ALL_CODES = ", ".join(f"'{stage.value}'" for stage in Stage)
 
 
-def _first_signings_sql(period: Period) -> Sql:
-    """新签约: the live projects whose first live 签约 event lies in the period, one range
-    of the index ``project_signings`` (``first_signed`` is kept by the file's triggers)."""
+def _first_signed_in(period: Period) -> Sql:
+    """新签约: the live projects whose first live 签约 event lies in the period, as a
+    condition on project ``p``: one range of the index ``project_signings``
+    (``first_signed`` is kept by the file's triggers)."""
     return (
-        "SELECT p.id FROM project p WHERE p.deleted = 0 AND p.first_signed BETWEEN ? AND ?",
+        "p.deleted = 0 AND p.first_signed BETWEEN ? AND ?",
         [period.start.isoformat(), period.end.isoformat()],
     )
+
+
+def _first_signings_sql(period: Period) -> Sql:
+    """The ids of the projects first signed in the period."""
+    condition, params = _first_signed_in(period)
+    return f"SELECT p.id FROM project p WHERE {condition}", params
 
 
 class _StageOn(NamedTuple):
@@ -352,14 +359,13 @@ def _signed_groups(rules: CountingRules, period: Period, unit: UnitScope | None)
     scope, scope_params = _scope_sql(rules, unit)
     band, band_params = rules.band_index_sql("p")
     priority, priority_params = rules.priority_sql("p")
+    signed, signed_params = _first_signed_in(period)
     sql = (
         f"SELECT p.unit_id, p.capital, {band}, {sector_sql('p')}, {priority}, p.local_industry, "
         "NULL, count(*), sum(p.total_investment) FROM project p "
-        f"WHERE p.deleted = 0 AND p.first_signed BETWEEN ? AND ? AND {scope} "
-        "GROUP BY 3, 4, 5, 2, 1, 6"
+        f"WHERE {signed} AND {scope} GROUP BY 3, 4, 5, 2, 1, 6"
     )
-    period_params = [period.start.isoformat(), period.end.isoformat()]
-    return _groups(sql, [*band_params, *priority_params, *period_params, *scope_params])
+    return _groups(sql, [*band_params, *priority_params, *signed_params, *scope_params])
 
 
 def _pipeline_groups(rules: CountingRules, as_of: date, unit: UnitScope | None) -> list[_Group]:
@@ -719,9 +725,9 @@ def figures(period: Period, unit: UnitScope | None = None) -> Figures:
 
     A few aggregate queries, summed here exactly: the signings from one range of the
     index of first signing dates; the pipeline counted from the index of the counting
-    rules' columns in its order, at the cached stage, and then the projects with events after the
-    period's end moved to their stage on it.  The projects behind the figures are
-    read only when used."""
+    rules' columns in its order, at the cached stage, and then the projects with
+    events after the period's end moved to their stage on it.  The projects behind
+    the figures are read only when used."""
     rules = CountingRules.of_file(period.end)
     as_of = period.end
     signed_groups = _signed_groups(rules, period, unit)

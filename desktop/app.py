@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from ui.main_window import MainWindow
 
 HEADLESS_MESSAGE = (
     "没有可用的图形显示,无法打开桌面程序。可以使用命令行:\n"
@@ -94,9 +96,20 @@ def report_unexpected_errors(window: QWidget, log: Path) -> None:
 
 
 def main(argv: Sequence[str] = ()) -> int:
+    started = start(argv)
+    if started is None:
+        return 2
+    app, _window = started  # the window is kept while the application runs
+    return app.exec()
+
+
+def start(argv: Sequence[str] = ()) -> tuple[QApplication, MainWindow] | None:
+    """The application and its window, shown, with the file asked for (else the last
+    one) open, before any event is processed; None without a display (said on
+    standard error).  ``main`` runs it; the start-up bench times it."""
     if not has_display():
         print(HEADLESS_MESSAGE, file=sys.stderr)
-        return 2
+        return None
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -144,4 +157,4 @@ def main(argv: Sequence[str] = ()) -> int:
         target = Path(last) if last else default_file()
         if target.exists() and str(target) not in window.failed_files():
             window.open_file(target)
-    return app.exec()
+    return app, window

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 import ui.ledger_query
@@ -97,6 +97,22 @@ def choose(combo, text: str) -> None:  # type: ignore[no-untyped-def]
     index = combo.findText(text)
     assert index >= 0, f"{text} not offered: {[combo.itemText(i) for i in range(combo.count())]}"
     combo.setCurrentIndex(index)
+
+
+def test_the_table_is_painted_on_the_base_colour_like_any_table(
+    make_view: MakeView, article
+) -> None:  # type: ignore[no-untyped-def]
+    """The ledger makes its table's viewport itself (for a faster start): it must look
+    as Qt's own, its rows and the space below them on the palette's base colour."""
+    view = make_view()
+    table = view.table
+    image = table.viewport().grab().toImage()
+    base = table.palette().color(QPalette.ColorRole.Base)
+    below = table.rowViewportPosition(table.model().rowCount() - 1) + 2 * table.rowHeight(0)
+    assert below < image.height()
+    assert image.pixelColor(image.width() - 5, below) == base
+    first_row = table.rowViewportPosition(0) + 2
+    assert image.pixelColor(table.columnViewportPosition(0) + 2, first_row) == base
 
 
 def test_typing_two_characters_finds_the_project(qtbot, make_view: MakeView, article) -> None:  # type: ignore[no-untyped-def]

@@ -99,7 +99,8 @@ def main() -> int:
         wanted = {f"bench_{n.strip().removeprefix('bench_')}" for n in args.only.split(",")}
         names = [n for n in names if n in wanted]
     measurements, failures = run(names, args.quick)
-    print(table(measurements))
+    # A line apart from what the benches printed on their own (the province's table).
+    print(f"\n{table(measurements)}")
     for failure in failures:
         print(f"\nFAILED {failure}")
     return 1 if failures else 0

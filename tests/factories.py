@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -73,3 +74,23 @@ def open_copy(template: Path, folder: Path, *, write: bool = True) -> Iterator[S
     store = open_store(path, write=write).make_default()
     yield store
     store.close()
+
+
+def back_to_version_7(path: Path) -> None:
+    """Undo schema version 8 in a closed file (its column, triggers and indexes, the
+    index it replaced made again): the file as the release before it wrote it."""
+    from db.store.migrations import V6_SCHEMA, V8_SCHEMA
+
+    replaced = next(s for s in V6_SCHEMA if s.startswith('CREATE INDEX "project_figures"'))
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            for statement in V8_SCHEMA:
+                if statement.startswith("CREATE"):
+                    kind, name = statement.split()[1], statement.split('"')[1]
+                    conn.execute(f'DROP {kind} "{name}"')
+            conn.execute(replaced)
+            conn.execute('ALTER TABLE "project" DROP COLUMN "first_signed"')
+            conn.execute("PRAGMA user_version = 7")
+    finally:
+        conn.close()

@@ -158,6 +158,9 @@ def backup_path(path: Path, version: int) -> Path:
 
 
 def _backup(path: Path, version: int) -> Path:
+    """A copy of the file beside it, before its migration; a copy that could not be
+    finished (a full disk) is removed, so that it does not hold the space the user is
+    told to free."""
     target = backup_path(path, version)
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -166,6 +169,11 @@ def _backup(path: Path, version: int) -> Path:
             source.backup(dest)
         finally:
             dest.close()
+    except BaseException:
+        for part in (target, target.with_name(f"{target.name}-journal")):
+            with contextlib.suppress(OSError):
+                part.unlink()
+        raise
     finally:
         source.close()
     return target

@@ -24,6 +24,7 @@ from db.records.files import create_hq_file, create_unit_file
 from db.rules.vocabulary import Capital, Stage
 from db.store.unit_file import open_store
 from db.store.values import CAPITAL_CODES, STAGE_CODES
+from tests.factories import back_to_version_7
 from tests.unprivileged import cli, run_child
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -404,6 +405,25 @@ def test_a_full_disk_while_writing_leaves_no_partial_output(
     assert list(out.iterdir()) == []  # no partial file, no temporary one
     assert _digest(path) == digest
     assert _beside(path) == ["unit.zsdb", "输出"]
+
+
+def test_a_full_disk_while_an_older_file_is_copied_aside_leaves_no_partial_copy(
+    unit_with_projects: Path, tmp_path: Path
+) -> None:
+    """A file of the release before is copied aside before it is upgraded: a disk too
+    full for the copy gets the disk's message, the file as it was, and no half-made
+    copy holding the space the user is asked to free."""
+    path = tmp_path / "unit.zsdb"
+    path.write_bytes(unit_with_projects.read_bytes())
+    back_to_version_7(path)
+    digest = _digest(path)
+    limit = path.stat().st_size // 2
+    result = _full(tmp_path, limit, "import-ledger", str(path), str(LEDGER))
+    assert result.returncode == 2, result.stderr
+    assert "磁盘空间不足" in _first_line(result), result.stderr
+    assert "Traceback" not in result.stderr
+    assert _digest(path) == digest
+    assert _beside(path) == ["unit.zsdb"]
 
 
 def test_a_full_disk_when_opening_is_not_called_damage(

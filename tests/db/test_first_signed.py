@@ -12,11 +12,10 @@ from db.records.files import create_unit_file
 from db.records.stages import change_stage, delete_stage_event
 from db.rules.vocabulary import Stage
 from db.store.connection import database
-from db.store.migrations import V6_SCHEMA, V8_SCHEMA
 from db.store.models import Project, StageEvent
 from db.store.sort_keys import SQL_FUNCTION, sort_key
 from db.store.unit_file import Store, open_store
-from tests.factories import make_project
+from tests.factories import back_to_version_7, make_project
 
 
 def first_signed(name: str) -> str | None:
@@ -110,16 +109,7 @@ def test_an_older_file_gets_it_from_its_events(tmp_path: Path) -> None:
         make_project("辛项目", events=[(Stage.TALKS, date(2022, 9, 9))])
     finally:
         store.close()
-    conn = sqlite3.connect(path)
-    with conn:  # back to version 7: version 8's objects and column undone
-        for statement in V8_SCHEMA:
-            if statement.startswith("CREATE"):
-                kind, name = statement.split()[1], statement.split('"')[1]
-                conn.execute(f'DROP {kind} "{name}"')
-        conn.execute(next(s for s in V6_SCHEMA if s.startswith('CREATE INDEX "project_figures"')))
-        conn.execute('ALTER TABLE "project" DROP COLUMN "first_signed"')
-        conn.execute("PRAGMA user_version = 7")
-    conn.close()
+    back_to_version_7(path)
     store = open_store(path).make_default()
     try:
         assert (first_signed("庚项目"), first_signed("辛项目")) == ("2022-09-09", None)

@@ -105,13 +105,16 @@ class Upkeep:
     """The indexes and triggers an import holds, read before it drops them."""
 
     def __init__(
-        self, objects: list[HeldObject], search: str, stats: list[tuple[str, str, str]]
+        self,
+        objects: list[HeldObject],
+        search: str,
+        stats: list[tuple[str, str, str]],
+        first_event: int,
     ) -> None:
         self.objects = objects  # in the order of sqlite_schema, to be made again so
         self.search = search  # the search trigger's INSERT, over the new projects
         self.stats = stats  # ANALYZE's rows of the held indexes, which DROP INDEX deletes
-        row = database.execute_sql('SELECT coalesce(max(id), 0) + 1 FROM "stage_event"')
-        self.first_event = int(row.fetchone()[0])  # the first id of the import's events
+        self.first_event = first_event  # the first id of the import's events
 
     @classmethod
     def read(cls) -> Upkeep | None:
@@ -152,7 +155,8 @@ class Upkeep:
             stats = database.execute_sql(
                 f"SELECT tbl, idx, stat FROM main.sqlite_stat1 WHERE idx IN ({marks})", indexes
             ).fetchall()
-        return cls(objects, search, stats)
+        row = database.execute_sql('SELECT coalesce(max(id), 0) + 1 FROM "stage_event"')
+        return cls(objects, search, stats, int(row.fetchone()[0]))
 
     def drop(self) -> None:
         for held in self.objects:

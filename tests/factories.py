@@ -76,21 +76,33 @@ def open_copy(template: Path, folder: Path, *, write: bool = True) -> Iterator[S
     store.close()
 
 
-def back_to_version_7(path: Path) -> None:
-    """Undo schema version 8 in a closed file (its column, triggers and indexes, the
-    index it replaced made again): the file as the release before it wrote it."""
+def version_8_undone() -> list[str]:
+    """The statements that undo schema version 8: its triggers and indexes dropped, the
+    index it replaced made again, its column dropped."""
     from db.store.migrations import V6_SCHEMA, V8_SCHEMA
 
-    replaced = next(s for s in V6_SCHEMA if s.startswith('CREATE INDEX "project_figures"'))
+    def name(statement: str) -> str:
+        return statement.split('"')[1]
+
+    replaced = {name(s) for s in V8_SCHEMA if s.startswith("DROP INDEX")}
+    return [
+        *(f'DROP {s.split()[1]} "{name(s)}"' for s in V8_SCHEMA if s.startswith("CREATE")),
+        *(s for s in V6_SCHEMA if s.startswith("CREATE INDEX") and name(s) in replaced),
+        *(
+            'ALTER TABLE "{}" DROP COLUMN "{}"'.format(*s.split('"')[1::2][:2])
+            for s in V8_SCHEMA
+            if s.startswith("ALTER TABLE")
+        ),
+    ]
+
+
+def back_to_version_7(path: Path) -> None:
+    """Undo schema version 8 in a closed file: the file as the release before it wrote it."""
     conn = sqlite3.connect(path)
     try:
         with conn:
-            for statement in V8_SCHEMA:
-                if statement.startswith("CREATE"):
-                    kind, name = statement.split()[1], statement.split('"')[1]
-                    conn.execute(f'DROP {kind} "{name}"')
-            conn.execute(replaced)
-            conn.execute('ALTER TABLE "project" DROP COLUMN "first_signed"')
+            for statement in version_8_undone():
+                conn.execute(statement)
             conn.execute("PRAGMA user_version = 7")
     finally:
         conn.close()

@@ -41,21 +41,32 @@ PROPERTY = settings(
 )
 
 
+def _project(
+    number: int,
+    investor: Investor,
+    total: Decimal | None,
+    capital: Capital,
+    code: str | None,
+    chain: str | None = None,
+) -> Project:
+    """Project 项目<number> of the file's own unit."""
+    return Project.create(
+        name=f"项目{number}",
+        investor=investor,
+        unit=own_unit(),
+        capital=capital.value,
+        total_investment=total,
+        industry_code=code,
+        chain=chain,
+    )
+
+
 def _build(
     rows: list[tuple[Decimal, Capital, str | None, str | None, list[tuple[int, Stage, int]]]],
 ) -> None:
     investor = Investor.create(name="甲公司")
-    unit = own_unit()
     for i, (total, capital, code, chain, events) in enumerate(rows):
-        project = Project.create(
-            name=f"项目{i}",
-            investor=investor,
-            unit=unit,
-            capital=capital.value,
-            total_investment=total,
-            industry_code=code,
-            chain=chain,
-        )
+        project = _project(i, investor, total, capital, code, chain)
         for offset, stage, typed in events:
             StageEvent.create(
                 project=project,
@@ -148,7 +159,6 @@ def test_the_rule_of_one_capital_agrees_at_its_edges(unit_file: Store) -> None:
     with database.atomic() as txn:
         rules = CountingRules.of_file()
         investor = Investor.create(name="甲公司")
-        unit = own_unit()
         edges = {
             Capital.DOMESTIC: rules.thresholds.domestic_wan_cny,
             Capital.FOREIGN: rules.thresholds.foreign_wan_usd,
@@ -157,16 +167,7 @@ def test_the_rule_of_one_capital_agrees_at_its_edges(unit_file: Store) -> None:
         for capital, threshold in edges.items():
             for total in (threshold, threshold - Decimal("0.01"), None, threshold * 3):
                 for code in ("36", "70", None):
-                    made.append(
-                        Project.create(
-                            name=f"项目{len(made)}",
-                            investor=investor,
-                            unit=unit,
-                            capital=capital.value,
-                            total_investment=total,
-                            industry_code=code,
-                        )
-                    )
+                    made.append(_project(len(made), investor, total, capital, code))
         judged = set()
         for project in made:
             capital = Capital(project.capital)
